@@ -1,0 +1,45 @@
+import Link from "next/link";
+import { PageHeader } from "@/components/ui/page-header";
+import { can } from "@/lib/auth/permissions";
+import { requireSession } from "@/lib/auth/session";
+import { estateSummary } from "@/lib/catalog/summary";
+
+export const metadata = { title: "Settings" };
+
+export default async function SettingsPage() {
+  const actor = await requireSession("catalog:read", "/settings");
+  const { yourTeams } = await estateSummary(actor);
+  const admin = can(actor, "users:manage");
+  return (
+    <>
+      <PageHeader title="Settings" />
+      <div className="card">
+        <h2 style={{ marginTop: 0 }}>Your account</h2>
+        <p>
+          <strong>{actor.name}</strong> · {actor.email} · <span className={`badge badge-${actor.role}`}>{actor.role}</span>
+        </p>
+        <p className="muted">
+          Teams: {yourTeams.length ? yourTeams.map((t) => t.name).join(", ") : "none — ask an admin to add you to your team"}
+        </p>
+      </div>
+      {admin ? (
+        <div className="grid-cards" style={{ marginTop: "1rem" }}>
+          <Link className="card" href="/settings/users">
+            <strong>Users</strong>
+            <div className="muted">Create users, set roles and team membership</div>
+          </Link>
+          <Link className="card" href="/settings/teams">
+            <strong>Teams</strong>
+            <div className="muted">Teams own services and their integration points</div>
+          </Link>
+          <Link className="card" href="/settings/tokens">
+            <strong>API tokens</strong>
+            <div className="muted">Scoped tokens for scripts, CI and telemetry exporters</div>
+          </Link>
+        </div>
+      ) : (
+        <p className="muted">Users, teams and API tokens are managed by admins.</p>
+      )}
+    </>
+  );
+}

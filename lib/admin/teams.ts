@@ -1,0 +1,95 @@
+// Teams own services (and, through them, integration points); admins manage them and their members.
+import "server-only";
+import { z } from "zod";
+import { recordAudit } from "@/lib/audit";
+import { auditActor, authorize, type Actor } from "@/lib/auth/actor";
+import { db } from "@/lib/db/client";
+import { AppError } from "@/lib/errors";
+
+export const slugSchema = z
+  .string()
+  .trim()
+  .min(2, "Slugs need at least 2 characters")
+  .max(63)
+  .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "Use lowercase letters, digits and single hyphens (e.g. checkout-team)");
+
+export const teamCreateSchema = z.object({ slug: slugSchema, name: z.string().trim().min(1, "Enter a name").max(100) });
+export const teamUpdateSchema = z
+  .object({
+    name: z.string().trim().min(1).max(100),
+    members: z.array(z.string().trim().toLowerCase().email()).max(500),
+  })
+  .partial()
+  .refine((v) => Object.keys(v).length > 0, "Nothing to change");
+
+export interface TeamView {
+  slug: string;
+  name: string;
+  members?: string[];
+  serviceCount?: number;
+}
+
+const include = { memberships: { include: { user: { select: { email: true } } } }, _count: { select: { services: true } } } as const;
+type Row = NonNullable<Awaited<ReturnType<typeof findTeam>>>;
+function findTeam(slug: string) {
+  return db().team.findUnique({ where: { slug }, include });
+}
+
+function view(t: Row): TeamView {
+  return { slug: t.slug, name: t.name, members: t.memberships.map((m) => m.user.email).sort(), serviceCount: t._count.services };
+}
+
+export async function listTeams(actor: Actor): Promise<TeamView[]> {
+  authorize(actor, "catalog:read");
+  const rows = await db().team.findMany({ include, orderBy: { name: "asc" } });
+  return rows.map(view);
+}
+
+export async function getTeam(actor: Actor, slug: string): Promise<TeamView> {
+  authorize(actor, "catalog:read");
+  const team = await findTeam(slug);
+  if (!team) throw new AppError("not_found", `No team ${slug}`);
+  return view(team);
+}
+
+export async function createTeam(actor: Actor, input: z.input<typeof teamCreateSchema>): Promise<TeamView> {
+  authorize(actor, "teams:manage");
+  const data = teamCreateSchema.parse(input);
+  return db().$transaction(async (tx) => {
+    const team = await tx.team.create({ data, include });
+    await recordAudit(tx, auditActor(actor), { action: "team.create", entityType: "team", entityId: team.id, after: view(team) });
+    return view(team);
+  });
+}
+
+export async function updateTeam(actor: Actor, slug: string, input: z.input<typeof teamUpdateSchema>): Promise<TeamView> {
+  authorize(actor, "teams:manage");
+  const data = teamUpdateSchema.parse(input);
+  return db().$transaction(async (tx) => {
+    const before = await tx.team.findUnique({ where: { slug }, include });
+    if (!before) throw new AppError("not_found", `No team ${slug}`);
+    if (data.members) {
+      const users = await tx.user.findMany({ where: { email: { in: data.members } }, select: { id: true, email: true } });
+      const missing = data.members.filter((e) => !users.some((u) => u.email === e));
+      if (missing.length) throw new AppError("validation_failed", `Unknown user: ${missing.join(", ")}`, [{ path: "members", message: "Unknown user" }]);
+      await tx.teamMembership.deleteMany({ where: { teamId: before.id } });
+      await tx.teamMembership.createMany({ data: users.map((u) => ({ userId: u.id, teamId: before.id })) });
+    }
+    const after = await tx.team.update({ where: { slug }, data: { name: data.name }, include });
+    await recordAudit(tx, auditActor(actor), { action: "team.update", entityType: "team", entityId: before.id, before: view(before), after: view(after) });
+    return view(after);
+  });
+}
+
+export async function deleteTeam(actor: Actor, slug: string): Promise<void> {
+  authorize(actor, "teams:manage");
+  await db().$transaction(async (tx) => {
+    const before = await tx.team.findUnique({ where: { slug }, include });
+    if (!before) throw new AppError("not_found", `No team ${slug}`);
+    if (before._count.services > 0) {
+      throw new AppError("conflict", `Team ${slug} still owns ${before._count.services} service(s); move them to another team first`);
+    }
+    await tx.team.delete({ where: { slug } });
+    await recordAudit(tx, auditActor(actor), { action: "team.delete", entityType: "team", entityId: before.id, before: view(before) });
+  });
+}

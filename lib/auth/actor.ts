@@ -1,0 +1,56 @@
+// The authenticated caller of a data function, and the check every data function makes.
+import "server-only";
+import { db } from "@/lib/db/client";
+import { AppError } from "@/lib/errors";
+import type { AuditActor } from "@/lib/audit";
+import { can, type Action, type Resource, type Role, type Scope, type Subject } from "./permissions";
+
+export interface Actor extends Subject {
+  userId: string;
+  email: string;
+  name: string;
+  role: Role;
+  via: "session" | "token" | "system";
+  tokenId?: string;
+}
+
+/** The `edgewise` CLI and the seed act as the system: everything is allowed and audited as such. */
+export const systemActor = (label = "system"): Actor => ({
+  userId: "00000000-0000-0000-0000-000000000000",
+  email: label,
+  name: label,
+  role: "admin",
+  teamIds: [],
+  via: "system",
+});
+
+export function auditActor(actor: Actor): AuditActor {
+  if (actor.via === "system") return { userId: null, label: actor.name };
+  return { userId: actor.userId, label: actor.via === "token" ? `${actor.email} (token)` : actor.email };
+}
+
+export function authorize(actor: Actor, action: Action, resource?: Resource): void {
+  if (can(actor, action, resource)) return;
+  if (actor.scopes && actor.via === "token") {
+    throw new AppError("forbidden", `This token's scopes (${actor.scopes.join(", ") || "none"}) do not allow ${action}`);
+  }
+  throw new AppError("forbidden", `Your role (${actor.role}) does not allow ${action}${resource?.ownerTeamId ? " on another team's resource" : ""}`);
+}
+
+/** Loads the user's current role and teams (so a role change applies at once, not at next sign-in). */
+export async function loadActor(userId: string, via: Actor["via"], extra: { scopes?: Scope[]; tokenId?: string } = {}): Promise<Actor | null> {
+  const user = await db().user.findUnique({
+    where: { id: userId },
+    include: { memberships: { select: { teamId: true } } },
+  });
+  if (!user || user.disabledAt) return null;
+  return {
+    userId: user.id,
+    email: user.email,
+    name: user.name,
+    role: user.role,
+    teamIds: user.memberships.map((m) => m.teamId),
+    via,
+    ...extra,
+  };
+}

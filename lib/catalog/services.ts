@@ -1,0 +1,150 @@
+// Services: the nodes of the integration graph, each owned by one team.
+import "server-only";
+import { z } from "zod";
+import { slugSchema } from "@/lib/admin/teams";
+import { recordAudit } from "@/lib/audit";
+import { auditActor, authorize, type Actor } from "@/lib/auth/actor";
+import { db, type Tx } from "@/lib/db/client";
+import { AppError } from "@/lib/errors";
+
+const linkSchema = z.object({
+  title: z.string().trim().min(1, "Give the link a title").max(100),
+  url: z.string().trim().url("Enter a full URL").refine((u) => /^https?:\/\//i.test(u), "Links must be http(s) URLs"),
+});
+
+export const serviceSchema = z.object({
+  slug: slugSchema,
+  name: z.string().trim().min(1, "Enter a name").max(100),
+  team: slugSchema,
+  tier: z.number().int().min(1, "Tier is 1 (most critical) to 4").max(4, "Tier is 1 (most critical) to 4").default(3),
+  description: z.string().max(20_000).default(""),
+  links: z.array(linkSchema).max(20).default([]),
+  telemetryName: z
+    .string()
+    .trim()
+    .min(1)
+    .max(200)
+    .nullish()
+    .transform((v) => v ?? null),
+});
+export const serviceUpdateSchema = serviceSchema.omit({ slug: true }).partial().strict();
+export type ServiceInput = z.input<typeof serviceSchema>;
+
+export interface ServiceView {
+  slug: string;
+  name: string;
+  team: string;
+  tier: number;
+  description: string;
+  links: { title: string; url: string }[];
+  telemetryName: string;
+}
+
+const include = { team: { select: { slug: true } } } as const;
+type Row = NonNullable<Awaited<ReturnType<typeof findService>>>;
+function findService(client: Tx | ReturnType<typeof db>, slug: string) {
+  return client.service.findUnique({ where: { slug }, include });
+}
+
+function view(s: Row): ServiceView {
+  return {
+    slug: s.slug,
+    name: s.name,
+    team: s.team.slug,
+    tier: s.tier,
+    description: s.description,
+    links: s.links as ServiceView["links"],
+    telemetryName: s.telemetryName,
+  };
+}
+
+async function teamId(client: Tx, slug: string): Promise<string> {
+  const team = await client.team.findUnique({ where: { slug } });
+  if (!team) throw new AppError("validation_failed", `Unknown team ${slug}`, [{ path: "team", message: "Unknown team" }]);
+  return team.id;
+}
+
+export const serviceListQuerySchema = z.object({
+  team: slugSchema.optional(),
+  q: z.string().trim().max(100).optional(),
+});
+
+export async function listServices(actor: Actor, query: z.infer<typeof serviceListQuerySchema> = {}): Promise<ServiceView[]> {
+  authorize(actor, "catalog:read");
+  const rows = await db().service.findMany({
+    where: {
+      team: query.team ? { slug: query.team } : undefined,
+      OR: query.q
+        ? [{ slug: { contains: query.q, mode: "insensitive" } }, { name: { contains: query.q, mode: "insensitive" } }]
+        : undefined,
+    },
+    include,
+    orderBy: { slug: "asc" },
+  });
+  return rows.map(view);
+}
+
+export async function getService(actor: Actor, slug: string): Promise<ServiceView> {
+  authorize(actor, "catalog:read");
+  const row = await findService(db(), slug);
+  if (!row) throw new AppError("not_found", `No service ${slug}`);
+  return view(row);
+}
+
+export async function createService(actor: Actor, input: ServiceInput): Promise<ServiceView> {
+  const data = serviceSchema.parse(input);
+  return db().$transaction(async (tx) => {
+    const ownerTeamId = await teamId(tx, data.team);
+    authorize(actor, "catalog:write", { ownerTeamId });
+    const row = await tx.service.create({
+      data: {
+        slug: data.slug,
+        name: data.name,
+        teamId: ownerTeamId,
+        tier: data.tier,
+        description: data.description,
+        links: data.links,
+        telemetryName: data.telemetryName ?? data.slug,
+      },
+      include,
+    });
+    await recordAudit(tx, auditActor(actor), { action: "service.create", entityType: "service", entityId: row.slug, after: view(row) });
+    return view(row);
+  });
+}
+
+export async function updateService(actor: Actor, slug: string, input: z.input<typeof serviceUpdateSchema>): Promise<ServiceView> {
+  const data = serviceUpdateSchema.parse(input);
+  return db().$transaction(async (tx) => {
+    const before = await findService(tx, slug);
+    if (!before) throw new AppError("not_found", `No service ${slug}`);
+    authorize(actor, "catalog:write", { ownerTeamId: before.teamId });
+    const newTeamId = data.team ? await teamId(tx, data.team) : undefined;
+    if (newTeamId) authorize(actor, "catalog:write", { ownerTeamId: newTeamId });
+    const after = await tx.service.update({
+      where: { slug },
+      data: {
+        name: data.name,
+        teamId: newTeamId,
+        tier: data.tier,
+        description: data.description,
+        links: data.links,
+        telemetryName: data.telemetryName === undefined ? undefined : (data.telemetryName ?? slug),
+        version: { increment: 1 },
+      },
+      include,
+    });
+    await recordAudit(tx, auditActor(actor), { action: "service.update", entityType: "service", entityId: slug, before: view(before), after: view(after) });
+    return view(after);
+  });
+}
+
+export async function deleteService(actor: Actor, slug: string): Promise<void> {
+  await db().$transaction(async (tx) => {
+    const before = await findService(tx, slug);
+    if (!before) throw new AppError("not_found", `No service ${slug}`);
+    authorize(actor, "catalog:write", { ownerTeamId: before.teamId });
+    await tx.service.delete({ where: { slug } });
+    await recordAudit(tx, auditActor(actor), { action: "service.delete", entityType: "service", entityId: slug, before: view(before) });
+  });
+}

@@ -1,0 +1,64 @@
+// The environment, parsed once with zod, so a misconfiguration fails fast with the variable's name.
+import path from "node:path";
+import { z } from "zod";
+
+const emptyToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
+
+export const envSchema = z
+  .object({
+    NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+    DATABASE_URL: z.preprocess(
+      emptyToUndefined,
+      z
+        .string()
+        .regex(/^postgres(ql)?:\/\//, "must be a postgresql:// connection URL")
+        .optional(),
+    ),
+    EDGEWISE_DATA_DIR: z.preprocess(emptyToUndefined, z.string().default(".edgewise")),
+    PORT: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(65535).default(3000)),
+    NEXTAUTH_SECRET: z.preprocess(emptyToUndefined, z.string().min(32, "must be at least 32 characters").optional()),
+    NEXTAUTH_URL: z.preprocess(emptyToUndefined, z.string().url("must be an absolute URL").optional()),
+    OIDC_ISSUER: z.preprocess(emptyToUndefined, z.string().url("must be the issuer URL").optional()),
+    OIDC_CLIENT_ID: z.preprocess(emptyToUndefined, z.string().optional()),
+    OIDC_CLIENT_SECRET: z.preprocess(emptyToUndefined, z.string().optional()),
+    OIDC_NAME: z.preprocess(emptyToUndefined, z.string().default("Single sign-on")),
+    EDGEWISE_LOGIN_MAX_FAILURES: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).default(10)),
+    EDGEWISE_LOGIN_WINDOW_MINUTES: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).default(15)),
+  })
+  .superRefine((env, ctx) => {
+    const oidc = [env.OIDC_ISSUER, env.OIDC_CLIENT_ID, env.OIDC_CLIENT_SECRET];
+    if (oidc.some(Boolean) && !oidc.every(Boolean)) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["OIDC_ISSUER"],
+        message: "OIDC needs all of OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET",
+      });
+    }
+  });
+
+export type Env = z.infer<typeof envSchema> & { dataDir: string; oidcEnabled: boolean };
+
+export class EnvError extends Error {
+  override name = "EnvError";
+}
+
+/** Parses an environment; the error names every bad variable and says what is wrong with it. */
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  const result = envSchema.safeParse(source);
+  if (!result.success) {
+    const lines = result.error.issues.map((i) => `  ${i.path.join(".") || "environment"}: ${i.message}`);
+    throw new EnvError(`Invalid environment:\n${lines.join("\n")}`);
+  }
+  const env = result.data;
+  return {
+    ...env,
+    dataDir: path.resolve(env.EDGEWISE_DATA_DIR),
+    oidcEnabled: Boolean(env.OIDC_ISSUER && env.OIDC_CLIENT_ID && env.OIDC_CLIENT_SECRET),
+  };
+}
+
+let cached: Env | undefined;
+export function env(): Env {
+  cached ??= parseEnv(process.env);
+  return cached;
+}

@@ -1,0 +1,96 @@
+// One error type with a code, and the one mapping from errors to HTTP statuses and the API error shape.
+import { ZodError } from "zod";
+
+export const errorStatus = {
+  bad_request: 400,
+  unauthenticated: 401,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+  payload_too_large: 413,
+  unsupported_media_type: 415,
+  validation_failed: 422,
+  rate_limited: 429,
+  unavailable: 503,
+  internal: 500,
+} as const;
+
+export type ErrorCode = keyof typeof errorStatus;
+
+export class AppError extends Error {
+  override name = "AppError";
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly details?: unknown,
+    readonly headers?: Record<string, string>,
+  ) {
+    super(message);
+  }
+}
+
+export interface ErrorBody {
+  error: { code: string; message: string; details?: unknown };
+}
+
+export interface MappedError {
+  status: number;
+  body: ErrorBody;
+  headers?: Record<string, string>;
+}
+
+function prismaCode(err: unknown): string | undefined {
+  if (typeof err === "object" && err !== null && "code" in err && typeof err.code === "string") {
+    const name = (err as { name?: unknown }).name;
+    if (typeof name === "string" && name.startsWith("PrismaClient")) return err.code;
+  }
+  return undefined;
+}
+
+function isDatabaseDown(err: unknown): boolean {
+  const code = prismaCode(err) ?? (err as { code?: unknown } | null)?.code;
+  if (code === "P1001" || code === "P1002" || code === "P1017" || code === "ECONNREFUSED" || code === "57P01") return true;
+  const message = err instanceof Error ? err.message : "";
+  return /ECONNREFUSED|Connection terminated|Can't reach database|terminating connection/i.test(message);
+}
+
+/** Maps any thrown value to a status and the `{error:{code,message,details}}` body of the API contract. */
+export function mapError(err: unknown): MappedError {
+  if (err instanceof AppError) {
+    const body: ErrorBody = { error: { code: err.code, message: err.message } };
+    if (err.details !== undefined) body.error.details = err.details;
+    return { status: errorStatus[err.code], body, headers: err.headers };
+  }
+  if (err instanceof ZodError) {
+    return {
+      status: 422,
+      body: {
+        error: {
+          code: "validation_failed",
+          message: err.issues
+            .slice(0, 3)
+            .map((i) => (i.path.length ? `${i.path.join(".")}: ${i.message}` : i.message))
+            .join("; "),
+          details: err.issues.map((i) => ({ path: i.path.join("."), message: i.message })),
+        },
+      },
+    };
+  }
+  const code = prismaCode(err);
+  if (code === "P2002") {
+    const target = (err as { meta?: { target?: unknown } }).meta?.target;
+    const fields = Array.isArray(target) ? target.join(", ") : typeof target === "string" ? target : "a unique field";
+    return { status: 409, body: { error: { code: "conflict", message: `Already exists: ${fields} must be unique` } } };
+  }
+  if (code === "P2025") {
+    return { status: 404, body: { error: { code: "not_found", message: "Not found" } } };
+  }
+  if (isDatabaseDown(err)) {
+    return {
+      status: 503,
+      body: { error: { code: "unavailable", message: "The database is unavailable; try again shortly" } },
+      headers: { "Retry-After": "5" },
+    };
+  }
+  return { status: 500, body: { error: { code: "internal", message: "Internal error" } } };
+}

@@ -1,0 +1,103 @@
+// The one wrapper every route handler goes through: authenticate (token or session), guard
+// cookie-authenticated writes against cross-site requests, parse and validate, map errors.
+import "server-only";
+import { NextResponse, type NextRequest } from "next/server";
+import type { z } from "zod";
+import { verifyToken } from "@/lib/auth/api-tokens";
+import { authorize, type Actor } from "@/lib/auth/actor";
+import { canSomewhere, type Action } from "@/lib/auth/permissions";
+import { sessionActor } from "@/lib/auth/session";
+import { AppError, mapError } from "@/lib/errors";
+
+const MAX_JSON_BYTES = 1024 * 1024;
+const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
+
+interface Spec<B extends z.ZodType | undefined, Q extends z.ZodType | undefined> {
+  auth?: "required" | "public";
+  /** Checked before the body is parsed; the data function still checks ownership. */
+  action?: Action;
+  body?: B;
+  query?: Q;
+}
+
+type Infer<T> = T extends z.ZodType ? z.infer<T> : undefined;
+
+export interface Ctx<B, Q, P> {
+  req: NextRequest;
+  actor: Actor;
+  body: B;
+  query: Q;
+  params: P;
+}
+
+async function authenticate(req: NextRequest): Promise<Actor> {
+  const header = req.headers.get("authorization");
+  if (header) {
+    const match = /^Bearer\s+(\S+)$/i.exec(header);
+    const actor = match?.[1] ? await verifyToken(match[1]) : null;
+    if (!actor) throw new AppError("unauthenticated", "The bearer token is invalid, expired or revoked");
+    return actor;
+  }
+  const actor = await sessionActor();
+  if (!actor) throw new AppError("unauthenticated", "Sign in or send Authorization: Bearer <token>");
+  if (!SAFE_METHODS.has(req.method)) assertSameOrigin(req);
+  return actor;
+}
+
+/** Cookies ride along on cross-site requests; a write with a session must come from our own pages. */
+function assertSameOrigin(req: NextRequest) {
+  const origin = req.headers.get("origin");
+  const host = req.headers.get("x-forwarded-host") ?? req.headers.get("host");
+  if (origin) {
+    let originHost: string | null = null;
+    try {
+      originHost = new URL(origin).host;
+    } catch {
+      /* malformed origin: refused below */
+    }
+    if (originHost !== host) throw new AppError("forbidden", "Cross-site request refused");
+  } else if (req.headers.get("sec-fetch-site") === "cross-site") {
+    throw new AppError("forbidden", "Cross-site request refused");
+  }
+}
+
+async function readJson(req: NextRequest): Promise<unknown> {
+  const type = req.headers.get("content-type") ?? "";
+  if (!/^application\/json\b/i.test(type)) throw new AppError("unsupported_media_type", "Send the body as application/json");
+  const declared = Number(req.headers.get("content-length") ?? "0");
+  if (declared > MAX_JSON_BYTES) throw new AppError("payload_too_large", `The body is larger than ${MAX_JSON_BYTES} bytes`);
+  const text = await req.text();
+  if (Buffer.byteLength(text) > MAX_JSON_BYTES) throw new AppError("payload_too_large", `The body is larger than ${MAX_JSON_BYTES} bytes`);
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new AppError("bad_request", "The body is not valid JSON");
+  }
+}
+
+export function errorResponse(err: unknown): NextResponse {
+  const mapped = mapError(err);
+  if (mapped.status >= 500 && mapped.status !== 503) console.error(err);
+  return NextResponse.json(mapped.body, { status: mapped.status, headers: mapped.headers });
+}
+
+export function route<B extends z.ZodType | undefined = undefined, Q extends z.ZodType | undefined = undefined, P = Record<string, string>>(
+  spec: Spec<B, Q>,
+  handler: (ctx: Ctx<Infer<B>, Infer<Q>, P>) => Promise<unknown>,
+) {
+  return async (req: NextRequest, context: { params: Promise<P> }): Promise<Response> => {
+    try {
+      const actor = spec.auth === "public" ? (null as unknown as Actor) : await authenticate(req);
+      if (spec.action && !canSomewhere(actor, spec.action)) authorize(actor, spec.action);
+      const body = spec.body ? spec.body.parse(await readJson(req)) : undefined;
+      const query = spec.query ? spec.query.parse(Object.fromEntries(req.nextUrl.searchParams)) : undefined;
+      const params = (await context.params) ?? ({} as P);
+      const result = await handler({ req, actor, body: body as Infer<B>, query: query as Infer<Q>, params });
+      if (result instanceof Response) return result;
+      if (result === undefined) return new NextResponse(null, { status: 204 });
+      return NextResponse.json(result, { status: req.method === "POST" ? 201 : 200 });
+    } catch (err) {
+      return errorResponse(err);
+    }
+  };
+}
