@@ -1,5 +1,5 @@
-// `npm run build` (always rebuilds) and `npm run db:generate` (--prisma-only).
+// `npm run build` (always rebuilds), `--if-stale` (only when sources changed), `--prisma-only` (client only).
 import { ensureBuild, ensurePrismaClient } from "./build-state";
 
 if (process.argv.includes("--prisma-only")) ensurePrismaClient();
-else ensureBuild({ force: true });
+else ensureBuild({ force: !process.argv.includes("--if-stale") });

@@ -1,0 +1,82 @@
+import pg from "pg";
+import { describe, expect, inject, it } from "vitest";
+import { db } from "@/lib/db/client";
+import { actorFor, makeTeam, unique } from "@/scripts/test/factories";
+import { createService, deleteService, getService, listServices, updateService } from "./services";
+
+async function xmin(sql: string, param: string): Promise<string | undefined> {
+  const client = new pg.Client({ connectionString: inject("databaseUrl") });
+  await client.connect();
+  try {
+    return (await client.query<{ xmin: string }>(sql, [param])).rows[0]?.xmin;
+  } finally {
+    await client.end();
+  }
+}
+
+describe("services", () => {
+  it("lets a member create and edit services of their own team only", async () => {
+    const own = await makeTeam();
+    const other = await makeTeam();
+    const member = await actorFor("member", [own.id]);
+    const slug = unique("svc");
+    const created = await createService(member, { slug, name: "Svc", team: own.slug, links: [{ title: "Runbook", url: "https://r.example.com" }] });
+    expect(created).toEqual({ slug, name: "Svc", team: own.slug, tier: 3, description: "", links: [{ title: "Runbook", url: "https://r.example.com" }], telemetryName: slug });
+
+    await expect(createService(member, { slug: unique("svc"), name: "X", team: other.slug })).rejects.toMatchObject({ code: "forbidden" });
+    await expect(updateService(member, slug, { team: other.slug })).rejects.toMatchObject({ code: "forbidden" });
+    expect((await getService(member, slug)).team).toBe(own.slug);
+
+    const updated = await updateService(member, slug, { tier: 1, telemetryName: "svc-otel" });
+    expect(updated).toMatchObject({ tier: 1, telemetryName: "svc-otel" });
+  });
+
+  it("lets a viewer read but not write, and an architect write anywhere", async () => {
+    const team = await makeTeam();
+    const viewer = await actorFor("viewer", [team.id]);
+    const architect = await actorFor("architect");
+    await expect(createService(viewer, { slug: unique("svc"), name: "X", team: team.slug })).rejects.toMatchObject({ code: "forbidden" });
+    const slug = unique("svc");
+    await createService(architect, { slug, name: "Arch", team: team.slug });
+    expect((await listServices(viewer, { team: team.slug })).map((s) => s.slug)).toEqual([slug]);
+    await deleteService(architect, slug);
+    await expect(getService(viewer, slug)).rejects.toMatchObject({ code: "not_found" });
+  });
+
+  it("validates input with messages that say what to fix", async () => {
+    const team = await makeTeam();
+    const admin = await actorFor("admin");
+    await expect(createService(admin, { slug: "Bad Slug", name: "X", team: team.slug })).rejects.toThrow(/lowercase letters, digits and single hyphens/);
+    await expect(createService(admin, { slug: unique("svc"), name: "X", team: team.slug, tier: 7 })).rejects.toThrow(/Tier is 1/);
+    await expect(
+      createService(admin, { slug: unique("svc"), name: "X", team: team.slug, links: [{ title: "x", url: "javascript:alert(1)" }] }),
+    ).rejects.toThrow(/http\(s\)|full URL/);
+    await expect(createService(admin, { slug: unique("svc"), name: "X", team: "no-such-team" })).rejects.toMatchObject({ code: "validation_failed" });
+  });
+
+  it("writes the audit row in the same transaction as the change", async () => {
+    const team = await makeTeam();
+    const admin = await actorFor("admin");
+    const slug = unique("svc");
+    await createService(admin, { slug, name: "Audited", team: team.slug });
+    const serviceXmin = await xmin("SELECT xmin::text FROM services WHERE slug = $1", slug);
+    const auditXmin = await xmin("SELECT xmin::text FROM audit_events WHERE entity_type = 'service' AND entity_id = $1", slug);
+    expect(serviceXmin).toBeDefined();
+    expect(auditXmin).toBe(serviceXmin);
+    const event = await db().auditEvent.findFirstOrThrow({ where: { entityType: "service", entityId: slug } });
+    expect(event).toMatchObject({ action: "service.create", actorId: admin.userId, actorLabel: admin.email, before: null });
+    expect(event.after).toMatchObject({ slug, name: "Audited", team: team.slug });
+  });
+
+  it("leaves no trace of a rejected write: neither the change nor an audit row", async () => {
+    const team = await makeTeam();
+    const admin = await actorFor("admin");
+    const slug = unique("svc");
+    await createService(admin, { slug, name: "First", team: team.slug });
+    await expect(createService(admin, { slug, name: "Duplicate", team: team.slug })).rejects.toMatchObject({ code: "P2002" });
+    await expect(updateService(admin, slug, { team: "no-such-team" })).rejects.toMatchObject({ code: "validation_failed" });
+    const events = await db().auditEvent.findMany({ where: { entityType: "service", entityId: slug } });
+    expect(events.map((e) => e.action)).toEqual(["service.create"]);
+    expect((await getService(admin, slug)).name).toBe("First");
+  });
+});
