@@ -1,6 +1,6 @@
 "use client";
 import { signIn } from "next-auth/react";
-import { useState, type FormEvent } from "react";
+import { useEffect, useState, type FormEvent } from "react";
 
 const MESSAGES: Record<string, string> = {
   CredentialsSignin: "Wrong email or password.",
@@ -12,6 +12,9 @@ const MESSAGES: Record<string, string> = {
 export function LoginForm({ callbackUrl, oidcName, initialError }: { callbackUrl: string; oidcName: string | null; initialError: string | null }) {
   const [error, setError] = useState<string | null>(initialError ? (MESSAGES[initialError] ?? initialError) : null);
   const [pending, setPending] = useState(false);
+  // Until the script runs, a native submit would bypass signIn(); keep the button disabled till then.
+  const [ready, setReady] = useState(false);
+  useEffect(() => setReady(true), []);
 
   async function onSubmit(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
@@ -29,7 +32,7 @@ export function LoginForm({ callbackUrl, oidcName, initialError }: { callbackUrl
 
   return (
     <>
-      <form onSubmit={onSubmit} aria-label="Sign in">
+      <form method="post" onSubmit={onSubmit} aria-label="Sign in">
         <label>
           Email
           <input name="email" type="email" autoComplete="username" required autoFocus />
@@ -43,7 +46,7 @@ export function LoginForm({ callbackUrl, oidcName, initialError }: { callbackUrl
             {error}
           </div>
         )}
-        <button className="btn btn-primary" disabled={pending}>
+        <button className="btn btn-primary" disabled={!ready || pending}>
           {pending ? "Signing in…" : "Sign in"}
         </button>
       </form>

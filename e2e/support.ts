@@ -1,0 +1,70 @@
+// Shared helpers for the end-to-end specs: demo roles, stored sign-ins, unique names, the CLI.
+import { execFile } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { promisify } from "node:util";
+import { expect, type Locator, type Page } from "@playwright/test";
+
+export const DEMO_PASSWORD = "edgewise-demo";
+export const ROLES = ["admin", "architect", "member", "viewer"] as const;
+export type DemoRole = (typeof ROLES)[number];
+
+export const demoEmail = (role: DemoRole) => `${role}@edgewise.local`;
+/** Where auth.setup.ts stores each role's signed-in browser state. */
+export const authFile = (role: DemoRole) => `e2e/.auth/${role}.json`;
+/** A browser state with nobody signed in, for specs that must not carry a session. */
+export const signedOut = { cookies: [], origins: [] };
+
+export const NAV_LABELS = ["Overview", "Catalog", "Journeys", "Decisions", "Drift", "Settings"] as const;
+
+/** Short, unique, lower-case suffix so every test makes its own data and reruns never collide. */
+export function unique(prefix: string): string {
+  return `${prefix}-${Date.now().toString(36)}-${randomBytes(3).toString("hex")}`;
+}
+
+export function baseURL(): string {
+  const url = process.env.E2E_BASE_URL;
+  if (!url) throw new Error("E2E_BASE_URL is not set: run the specs through playwright.config.ts");
+  return url;
+}
+
+/**
+ * Waits until React has hydrated the element, so a click reaches its handler. Before hydration
+ * the server HTML is already visible and clickable, but nothing would happen.
+ */
+export async function waitForHydration(locator: Locator): Promise<void> {
+  await expect
+    .poll(() => locator.evaluate((el) => Object.keys(el).some((k) => k.startsWith("__reactProps$"))), {
+      message: "the element should be hydrated by React",
+    })
+    .toBe(true);
+}
+
+/** Signs in through the real /login form and waits for the signed-in shell. */
+export async function signIn(page: Page, email: string, password: string): Promise<void> {
+  await page.goto("/login");
+  const form = page.getByRole("form", { name: "Sign in" });
+  const submit = form.getByRole("button", { name: "Sign in" });
+  await waitForHydration(submit);
+  await form.getByLabel("Email").fill(email);
+  await form.getByLabel("Password").fill(password);
+  await submit.click();
+  await expect(page.getByTestId("user-role")).toBeVisible();
+}
+
+const execFileAsync = promisify(execFile);
+
+/** Creates an API token with the `edgewise` CLI against the server's own database; returns the token. */
+export async function cliCreateToken(options: { name: string; scopes: string[]; user: string }): Promise<string> {
+  const dataDir = process.env.E2E_DATA_DIR;
+  if (!dataDir) throw new Error("E2E_DATA_DIR is not set: run the specs through playwright.config.ts");
+  const { stdout } = await execFileAsync(
+    "npm",
+    ["run", "-s", "edgewise", "--", "token", "create", "--name", options.name, "--scopes", options.scopes.join(","), "--user", options.user],
+    { env: { ...process.env, EDGEWISE_DATA_DIR: dataDir }, timeout: 60_000 },
+  );
+  const token = stdout.trim().split("\n").at(-1)?.trim() ?? "";
+  expect(token, `the CLI should print the token on its last line; it printed:\n${stdout}`).toMatch(/^ew_[A-Za-z0-9_-]{43}$/);
+  return token;
+}
+
+export const bearer = (token: string) => ({ Authorization: `Bearer ${token}` });
