@@ -1,7 +1,11 @@
-// Demo data for a first start: four teams, sixteen services, and one user per role.
+// Demo data for a first start: four teams, sixteen services, about forty integration points, one user per role.
 // Runs only on an empty database (no users), so it never overwrites real data.
 import type { PrismaClient, Role } from "@prisma/client";
+import { systemActor } from "../lib/auth/actor";
 import { hashPassword } from "../lib/auth/password";
+import { parseDeclaration } from "../lib/catalog/integration-schema";
+import { insertIntegration } from "../lib/catalog/integrations";
+import { DEMO_INTEGRATIONS } from "./seed-integrations";
 
 export const DEMO_PASSWORD = "edgewise-demo";
 export const DEMO_USERS: { email: string; name: string; role: Role; teams: string[] }[] = [
@@ -56,6 +60,8 @@ export async function seedDemo(prisma: PrismaClient): Promise<{ seeded: boolean 
         },
       });
     }
+    const seedActor = systemActor("seed");
+    for (const declaration of DEMO_INTEGRATIONS) await insertIntegration(tx, seedActor, parseDeclaration(declaration));
     for (const u of DEMO_USERS) {
       await tx.user.create({
         data: {
@@ -68,8 +74,8 @@ export async function seedDemo(prisma: PrismaClient): Promise<{ seeded: boolean 
       });
     }
     await tx.auditEvent.create({
-      data: { actorLabel: "seed", action: "seed.demo", entityType: "estate", entityId: "demo", after: { teams: TEAMS.length, services: SERVICES.length, users: DEMO_USERS.length } },
+      data: { actorLabel: "seed", action: "seed.demo", entityType: "estate", entityId: "demo", after: { teams: TEAMS.length, services: SERVICES.length, integrations: DEMO_INTEGRATIONS.length, users: DEMO_USERS.length } },
     });
-  });
+  }, { timeout: 120_000 });
   return { seeded: true };
 }

@@ -75,6 +75,11 @@ async function readJson(req: NextRequest): Promise<unknown> {
   }
 }
 
+/** A JSON response with headers (ETag, Location…) for handlers that need more than the default. */
+export function json(data: unknown, init: { status?: number; headers?: Record<string, string> } = {}): NextResponse {
+  return NextResponse.json(data, init);
+}
+
 export function errorResponse(err: unknown): NextResponse {
   const mapped = mapError(err);
   if (mapped.status >= 500 && mapped.status !== 503) console.error(err);

@@ -11,6 +11,11 @@ export async function makeTeam() {
   return db().team.create({ data: { slug, name: `Team ${slug}` } });
 }
 
+export async function makeService(teamId: string, name?: string) {
+  const slug = unique("svc");
+  return db().service.create({ data: { slug, name: name ?? `Service ${slug}`, teamId, telemetryName: slug } });
+}
+
 export async function makeUser(role: Role, teamIds: string[] = []) {
   const email = `${unique(role)}@test.local`;
   return db().user.create({
@@ -21,4 +26,9 @@ export async function makeUser(role: Role, teamIds: string[] = []) {
 export async function actorFor(role: Role, teamIds: string[] = []): Promise<Actor> {
   const user = await makeUser(role, teamIds);
   return { userId: user.id, email: user.email, name: user.name, role, teamIds, via: "session" };
+}
+
+/** A minimal valid synchronous declaration between two services. */
+export function syncDeclaration(source: string, target: string, extra: Record<string, unknown> = {}) {
+  return { sourceService: source, targetService: target, operation: unique("op"), style: "sync", protocol: "grpc", budget: { p50Ms: 10, p95Ms: 50, p99Ms: 100 }, ...extra };
 }
