@@ -9,8 +9,9 @@ export default async function OverviewPage() {
   const actor = await requireSession("catalog:read", "/");
   const summary = await estateSummary(actor);
   const stats = [
+    { label: "Integration points", value: summary.integrations, href: "/catalog" },
+    { label: "Services", value: summary.services, href: "/services" },
     { label: "Teams", value: summary.teams, href: "/settings/teams" },
-    { label: "Services", value: summary.services, href: "/catalog" },
     { label: "Your teams", value: summary.yourTeams.length, href: "/settings" },
   ];
   return (
@@ -24,10 +25,22 @@ export default async function OverviewPage() {
           </Link>
         ))}
       </div>
+      {summary.styles.length > 0 && (
+        <>
+          <h2>By style</h2>
+          <div className="row" data-testid="styles-breakdown">
+            {summary.styles.map((s) => (
+              <Link key={s.style} className="badge" href={`/catalog?style=${s.style}`}>
+                {s.style} · {s.count}
+              </Link>
+            ))}
+          </div>
+        </>
+      )}
       <h2>What comes next</h2>
       <div className="notice">
-        SLO burn, latency drift and policy findings appear here once integration points are declared and telemetry flows in.
-        Those parts of Edgewise are not built yet; today you can browse services in the <Link href="/catalog">Catalog</Link>.
+        SLO burn, latency drift and policy findings appear here once telemetry flows in; those parts of Edgewise are not built
+        yet. Today you can declare and browse integration points in the <Link href="/catalog">Catalog</Link>.
       </div>
     </>
   );
