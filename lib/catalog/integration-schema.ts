@@ -108,8 +108,9 @@ export const contractSchema = z.object({
   compatibility: z.enum(compatibilities).default("backward"),
 });
 
+/** While migrating: where to and behind which flag; while deprecated: the date it should be gone by. */
 export const migrationSchema = z.object({
-  targetStyle: z.enum(styles),
+  targetStyle: nullable(z.enum(styles)),
   featureFlag: optionalText(200),
   targetDate: z
     .string()
@@ -209,10 +210,12 @@ export function coherenceIssues(d: Base): Issue[] {
   }
 
   if (d.lifecycle === "migrating") {
-    if (!d.migration) add(["migration", "targetStyle"], "A migrating integration needs the style it is migrating to");
+    if (!d.migration?.targetStyle) add(["migration", "targetStyle"], "A migrating integration needs the style it is migrating to");
     else if (d.migration.targetStyle === d.style) add(["migration", "targetStyle"], "The migration's target style must differ from the current style");
+  } else if (d.lifecycle === "deprecated") {
+    if (d.migration?.targetStyle) add(["migration", "targetStyle"], "A deprecated integration is going away, not migrating: keep only its target date");
   } else if (d.migration) {
-    add(["migration"], "A migration is only declared while the lifecycle is migrating");
+    add(["migration"], "A migration is only declared while migrating (or, with a target date, while deprecated)");
   }
   return issues;
 }

@@ -1,0 +1,222 @@
+import { describe, expect, it } from "vitest";
+import { parseDeclaration, type IntegrationDeclaration } from "@/lib/catalog/integration-schema";
+import { callerBudgetMs, composeJourney, retryEnvelopeMs, totalBackoffMs } from "./budget-math";
+import { effectiveThresholds, evaluatePolicies } from "./evaluate";
+import type { JourneyContext, PolicyContext, Rule } from "./rule-types";
+import { ruleById, rules } from "./rules";
+
+const d = (over: Record<string, unknown>): IntegrationDeclaration =>
+  parseDeclaration({ sourceService: "a", targetService: "b", operation: "op", style: "sync", protocol: "grpc", budget: { p99Ms: 100 }, ...over });
+const journey = (steps: IntegrationDeclaration[], over: Partial<JourneyContext> = {}): JourneyContext => ({
+  slug: "j",
+  name: "J",
+  budgetP99Ms: 1000,
+  criticality: "critical",
+  steps,
+  ...over,
+});
+const ctx = (integrations: IntegrationDeclaration[], journeys: JourneyContext[] = [], today = "2026-11-28"): PolicyContext => ({ integrations, journeys, today });
+const run = (id: string, c: PolicyContext, thresholds: Record<string, number> = {}) => {
+  const rule = ruleById.get(id)!;
+  return rule.evaluate(c, { ...effectiveThresholds(rule, undefined), ...thresholds }).map((f) => f.message);
+};
+
+const safe = { resilience: { timeoutMs: 150, retries: null, circuitBreaker: { failureRatePercent: 50, minimumCalls: 10, openMs: 1000 }, fallback: "cached" } };
+const retrying = (over: Record<string, unknown> = {}) => ({
+  resilience: { timeoutMs: 150, retries: { maxAttempts: 3, backoff: "exponential", baseDelayMs: 50, maxDelayMs: 400, jitter: true, ...over } },
+  idempotency: { strategy: "natural" },
+});
+
+describe("budget arithmetic", () => {
+  it.each([
+    [{ maxAttempts: 1, backoff: "exponential", baseDelayMs: 50, maxDelayMs: 400, jitter: true }, 0],
+    [{ maxAttempts: 3, backoff: "exponential", baseDelayMs: 50, maxDelayMs: 400, jitter: true }, 50 + 100],
+    [{ maxAttempts: 5, backoff: "exponential", baseDelayMs: 50, maxDelayMs: 150, jitter: true }, 50 + 100 + 150 + 150],
+    [{ maxAttempts: 4, backoff: "fixed", baseDelayMs: 100, maxDelayMs: null, jitter: false }, 300],
+    [{ maxAttempts: 4, backoff: "none", baseDelayMs: null, maxDelayMs: null, jitter: false }, 0],
+  ])("total backoff of %j is %i ms", (retries, expected) => {
+    expect(totalBackoffMs(retries as never)).toBe(expected);
+  });
+  it("computes the retry envelope: attempts × timeout + backoff", () => {
+    expect(retryEnvelopeMs(d(retrying()))).toBe(3 * 150 + 150);
+    expect(retryEnvelopeMs(d({ resilience: { timeoutMs: 200 } }))).toBe(200);
+    expect(retryEnvelopeMs(d({}))).toBeNull();
+  });
+  it("finds the caller's budget from inbound sync calls, else from journeys", () => {
+    const inner = d({ sourceService: "b", targetService: "c" });
+    const outer1 = d({ sourceService: "a", targetService: "b", operation: "x", budget: { p99Ms: 300 } });
+    const outer2 = d({ sourceService: "z", targetService: "b", operation: "y", budget: { p99Ms: 200 } });
+    expect(callerBudgetMs(inner, [inner, outer1, outer2], [])).toEqual({ budgetMs: 200, from: "z->b:y" });
+    expect(callerBudgetMs(inner, [inner], [journey([inner], { budgetP99Ms: 700 })])).toEqual({ budgetMs: 700, from: "journey j" });
+    expect(callerBudgetMs(inner, [inner], [])).toBeNull();
+  });
+  it("composes a journey: sync steps add up, async steps sit off the critical path", () => {
+    const s1 = d({ operation: "s1", budget: { p99Ms: 300 } });
+    const a1 = d({ operation: "a1", style: "async-event", protocol: "kafka", budget: { p99Ms: 5000 } });
+    const h1 = d({ operation: "h1", style: "hybrid", budget: { p99Ms: 200 } });
+    expect(composeJourney({ budgetP99Ms: 400, steps: [s1, a1, h1] })).toEqual({
+      budgetP99Ms: 400,
+      syncTotalMs: 500,
+      slackMs: -100,
+      syncHops: 2,
+      steps: [
+        { key: "a->b:s1", synchronous: true, budgetP99Ms: 300, offsetMs: 0 },
+        { key: "a->b:a1", synchronous: false, budgetP99Ms: 5000, offsetMs: 300 },
+        { key: "a->b:h1", synchronous: true, budgetP99Ms: 200, offsetMs: 300 },
+      ],
+    });
+  });
+});
+
+// Every rule with a declaration that passes and one that fails, and the exact message expected.
+const cases: { rule: string; pass: PolicyContext; fail: PolicyContext; message: string }[] = [
+  { rule: "sync-timeout-declared", pass: ctx([d(safe)]), fail: ctx([d({})]), message: "a->b:op is sync but declares no timeout." },
+  {
+    rule: "sync-timeout-fits-budgets",
+    pass: ctx([d({ resilience: { timeoutMs: 100 } })]),
+    fail: ctx([d({ resilience: { timeoutMs: 80 } })]),
+    message: "Timeout 80 ms is below the p99 budget of 100 ms: ordinary slow calls will time out.",
+  },
+  {
+    rule: "sync-timeout-fits-budgets",
+    pass: ctx([d({ resilience: { timeoutMs: 150 } }), d({ sourceService: "x", targetService: "a", operation: "in", budget: { p99Ms: 150 } })]),
+    fail: ctx([d({ resilience: { timeoutMs: 200 } }), d({ sourceService: "x", targetService: "a", operation: "in", budget: { p99Ms: 150 } })]),
+    message: "Timeout 200 ms exceeds the caller's budget of 150 ms (x->a:in).",
+  },
+  {
+    rule: "retry-envelope-fits-budget",
+    pass: ctx([d(retrying())], [journey([d(retrying())], { budgetP99Ms: 600 })]),
+    fail: ctx([d(retrying())], [journey([d(retrying())], { budgetP99Ms: 599 })]),
+    message: "3 attempts × 150 ms + 150 ms backoff = 600 ms, over the caller's budget of 599 ms (journey j).",
+  },
+  { rule: "retry-backoff-jitter", pass: ctx([d(retrying())]), fail: ctx([d(retrying({ jitter: false }))]), message: "a->b:op retries with exponential backoff but no jitter." },
+  {
+    rule: "retry-backoff-jitter",
+    pass: ctx([d(retrying({ maxAttempts: 1, backoff: "none", baseDelayMs: null, maxDelayMs: null }))]),
+    fail: ctx([d(retrying({ backoff: "none", baseDelayMs: null, maxDelayMs: null }))]),
+    message: "a->b:op retries 2 time(s) with no backoff.",
+  },
+  {
+    rule: "retry-requires-idempotency",
+    pass: ctx([d(retrying())]),
+    fail: ctx([d({ ...retrying(), idempotency: { strategy: "none" } })]),
+    message: "a->b:op retries up to 3 attempts but declares no idempotency (strategy none).",
+  },
+  {
+    rule: "critical-journey-breaker-fallback",
+    pass: ctx([], [journey([d(safe)]), journey([d({})], { criticality: "high" })]),
+    fail: ctx([], [journey([d({ resilience: { timeoutMs: 100, fallback: "x" } })])]),
+    message: "a->b:op is a synchronous step of critical journey J without a circuit breaker.",
+  },
+  {
+    rule: "at-least-once-idempotent",
+    pass: ctx([d({ style: "async-event", protocol: "kafka", delivery: { guarantee: "at-least-once" }, idempotency: { strategy: "key", key: "eventId" } })]),
+    fail: ctx([d({ style: "async-event", protocol: "kafka", delivery: { guarantee: "at-least-once" } })]),
+    message: "a->b:op is delivered at least once but its consumer declares no idempotency.",
+  },
+  {
+    rule: "async-dead-letter-queue",
+    pass: ctx([d({ style: "async-queue", protocol: "sqs", delivery: { guarantee: "at-least-once", deadLetterQueue: "q-dlq" } }), d({ operation: "fire", style: "async-event", protocol: "nats", delivery: { guarantee: "at-most-once" } })]),
+    fail: ctx([d({ style: "async-queue", protocol: "sqs" })]),
+    message: "a->b:op (async-queue) has no dead-letter queue.",
+  },
+  {
+    rule: "ordering-is-achievable",
+    pass: ctx([d({ style: "async-event", protocol: "kafka", delivery: { guarantee: "at-least-once", ordering: "per-key", orderingKey: "orderId" } }), d({ operation: "t", style: "async-event", protocol: "amqp", delivery: { guarantee: "at-least-once", ordering: "total" } })]),
+    fail: ctx([d({ style: "async-event", protocol: "kafka", delivery: { guarantee: "at-least-once", ordering: "total" } })]),
+    message: "a->b:op declares total ordering over kafka, a partitioned broker.",
+  },
+  {
+    rule: "strong-consistency-async",
+    pass: ctx([d({ consistency: { model: "strong" } }), d({ operation: "e", style: "async-event", protocol: "kafka", consistency: { model: "eventual", stalenessBoundMs: 1000 } })]),
+    fail: ctx([d({ style: "async-command", protocol: "amqp", consistency: { model: "strong" } })]),
+    message: "a->b:op is async-command but declares strong consistency.",
+  },
+  { rule: "contract-versioned", pass: ctx([d({ contract: { format: "protobuf", version: "1.0.0" } })]), fail: ctx([d({})]), message: "a->b:op declares no contract." },
+  {
+    rule: "contract-versioned",
+    pass: ctx([d({ lifecycle: "deprecated", contract: { format: "openapi", version: "1", compatibility: "none" } })]),
+    fail: ctx([d({ contract: { format: "openapi", version: "1", compatibility: "none" } })]),
+    message: 'a->b:op is active with contract compatibility "none".',
+  },
+  {
+    rule: "lifecycle-overdue",
+    pass: ctx([d({ lifecycle: "migrating", migration: { targetStyle: "async-event", targetDate: "2026-11-28" } })]),
+    fail: ctx([d({ lifecycle: "deprecated", migration: { targetDate: "2026-11-01" } })]),
+    message: "a->b:op has been deprecated past its target date 2026-11-01 (27 days).",
+  },
+  {
+    rule: "journey-budget-composition",
+    pass: ctx([], [journey([d({ budget: { p99Ms: 600 } }), d({ operation: "o2", budget: { p99Ms: 400 } })])]),
+    fail: ctx([], [journey([d({ budget: { p99Ms: 600 } }), d({ operation: "o2", budget: { p99Ms: 401 } })])]),
+    message: "Journey J: synchronous p99 budgets add up to 1001 ms, 1 ms over its 1000 ms budget.",
+  },
+  {
+    rule: "journey-chain-depth",
+    pass: ctx([], [journey(["1", "2", "3", "4"].map((o) => d({ operation: o, budget: { p99Ms: 10 } })))]),
+    fail: ctx([], [journey(["1", "2", "3", "4", "5"].map((o) => d({ operation: o, budget: { p99Ms: 10 } })))]),
+    message: "Journey J has 5 synchronous hops (at most 4).",
+  },
+  {
+    rule: "journey-timeouts-shrink",
+    pass: ctx([], [journey([d({ resilience: { timeoutMs: 300 } }), d({ sourceService: "b", targetService: "c", resilience: { timeoutMs: 200 } })])]),
+    fail: ctx([], [journey([d({ resilience: { timeoutMs: 300 } }), d({ sourceService: "b", targetService: "c", resilience: { timeoutMs: 300 } })])]),
+    message: "b->c:op waits up to 300 ms, but its caller a->b:op gives up after 300 ms.",
+  },
+];
+
+describe("policy rules", () => {
+  for (const c of cases) {
+    it(`${c.rule}: passes a good declaration`, () => expect(run(c.rule, c.pass)).toEqual([]));
+    it(`${c.rule}: flags "${c.message}"`, () => expect(run(c.rule, c.fail)).toContain(c.message));
+  }
+  it("every registered rule is covered above, and documents itself", () => {
+    expect(new Set(cases.map((c) => c.rule))).toEqual(new Set(rules.map((r) => r.id)));
+    for (const r of rules) {
+      expect(r.title.length).toBeGreaterThan(10);
+      expect(r.rationale.length).toBeGreaterThan(80);
+      expect(r.remediation.length).toBeGreaterThan(10);
+    }
+  });
+  it("ignores retired integrations", () => {
+    expect(run("sync-timeout-declared", ctx([d({ lifecycle: "retired" })]))).toEqual([]);
+  });
+  it("tunes thresholds", () => {
+    const deep = ctx([], [journey(["1", "2", "3"].map((o) => d({ operation: o, budget: { p99Ms: 10 } })))]);
+    expect(run("journey-chain-depth", deep, { maxHops: 2 })).toEqual(["Journey J has 3 synchronous hops (at most 2)."]);
+    const overdue = ctx([d({ lifecycle: "deprecated", migration: { targetDate: "2026-11-01" } })]);
+    expect(run("lifecycle-overdue", overdue, { graceDays: 30 })).toEqual([]);
+  });
+});
+
+describe("evaluatePolicies", () => {
+  const noTimeout = d({});
+  const c = ctx([noTimeout]);
+  const only = (id: string): Rule[] => [ruleById.get(id)!];
+  const now = new Date("2026-11-28T12:00:00Z");
+  const waiver = (expiresAt: string) => ({ id: "w1", rule: "sync-timeout-declared", integration: "a->b:op", reason: "legacy", expiresAt, decision: 12 });
+
+  it("marks a finding waived while its waiver is active, and not after it expires", () => {
+    const waived = evaluatePolicies(only("sync-timeout-declared"), c, new Map(), [waiver("2026-12-01T00:00:00Z")], now);
+    expect(waived).toEqual([
+      {
+        rule: "sync-timeout-declared",
+        title: "Synchronous calls declare a timeout",
+        severity: "error",
+        integration: "a->b:op",
+        journey: null,
+        message: "a->b:op is sync but declares no timeout.",
+        remediation: ruleById.get("sync-timeout-declared")!.remediation,
+        waived: true,
+        waiver: { id: "w1", reason: "legacy", expiresAt: "2026-12-01T00:00:00Z", decision: 12 },
+      },
+    ]);
+    const expired = evaluatePolicies(only("sync-timeout-declared"), c, new Map(), [waiver("2026-11-28T11:59:59Z")], now);
+    expect(expired[0]).toMatchObject({ waived: false, waiver: null });
+  });
+  it("skips disabled rules and applies tuned thresholds", () => {
+    expect(evaluatePolicies(only("sync-timeout-declared"), c, new Map([["sync-timeout-declared", { enabled: false, thresholds: {} }]]), [], now)).toEqual([]);
+    const deep = ctx([], [journey(["1", "2"].map((o) => d({ operation: o, budget: { p99Ms: 10 } })))]);
+    expect(evaluatePolicies(only("journey-chain-depth"), deep, new Map([["journey-chain-depth", { enabled: true, thresholds: { maxHops: 1 } }]]), [], now)).toHaveLength(1);
+  });
+});

@@ -1,0 +1,9 @@
+// The rule registry: every rule Edgewise evaluates, in the order findings are listed.
+import type { Rule } from "../rule-types";
+import { contractLifecycleRules } from "./contract-lifecycle";
+import { journeyRules } from "./journeys";
+import { messagingRules } from "./messaging";
+import { resilienceRules } from "./resilience";
+
+export const rules: Rule[] = [...resilienceRules, ...messagingRules, ...contractLifecycleRules, ...journeyRules];
+export const ruleById = new Map(rules.map((r) => [r.id, r]));
