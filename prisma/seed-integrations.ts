@@ -130,7 +130,13 @@ export const DEMO_INTEGRATIONS: Decl[] = [
   }),
   sync("payouts", "ledger", "balances", "grpc", 500, { criticality: "medium", contract: { format: "protobuf", ref: null, version: null, compatibility: "none" } }),
   sync("notifications", "orders", "get-order", "http", 300, { criticality: "low", resilience: { timeoutMs: 500, retries: retry(3), circuitBreaker: null, fallback: null, concurrencyLimit: null } }),
-  sync("warehouse-gateway", "inventory", "adjust-stock", "http", 400, { criticality: "medium", lifecycle: "deprecated", description: "Replaced by the `stock-adjusted` event stream." }),
+  sync("warehouse-gateway", "inventory", "adjust-stock", "http", 400, {
+    criticality: "medium",
+    lifecycle: "deprecated",
+    // Overdue on purpose: it should have been gone by now.
+    migration: { targetStyle: null, featureFlag: null, targetDate: "2026-09-30" },
+    description: "Replaced by the `stock-adjusted` event stream.",
+  }),
 
   // Asynchronous flows.
   async("async-event", "checkout", "orders", "order-placed", "kafka", 2000, {
@@ -223,4 +229,43 @@ export const DEMO_INTEGRATIONS: Decl[] = [
   },
   sync("cart", "pricing", "price-lines", "grpc", 100, { criticality: "high", resilience: { timeoutMs: 120, retries: retry(1), circuitBreaker: breaker, fallback: "last known price", concurrencyLimit: null } }),
   sync("storefront-bff", "notifications", "subscribe", "websocket", 1000, { criticality: "low", lifecycle: "proposed" }),
+];
+
+/** Three journeys over the estate; "place order" is over its budget by design. */
+export const DEMO_JOURNEYS = [
+  {
+    slug: "place-order",
+    name: "Place order",
+    team: "checkout-team",
+    criticality: "critical" as const,
+    budgetP99Ms: 1200,
+    description: "From pressing *Place order* to the confirmation page.",
+    steps: [
+      "checkout->pricing:quote",
+      "checkout->inventory:reserve-stock",
+      "checkout->fraud-detection:score-order",
+      "checkout->payments:authorize",
+      "checkout->orders:create-order",
+      "checkout->orders:order-placed",
+      "orders->notifications:order-confirmed",
+    ],
+  },
+  {
+    slug: "browse-and-search",
+    name: "Browse and search",
+    team: "discovery-team",
+    criticality: "high" as const,
+    budgetP99Ms: 800,
+    description: "A search results page with personalised recommendations.",
+    steps: ["storefront-bff->search:search-products", "search->product-catalog:bulk-get", "storefront-bff->recommendations:for-you"],
+  },
+  {
+    slug: "refund",
+    name: "Refund a payment",
+    team: "payments-team",
+    criticality: "high" as const,
+    budgetP99Ms: 2000,
+    description: "A support agent refunds a captured payment.",
+    steps: ["payments->payouts:refund", "payments->ledger:record-authorization", "payments->payouts:payment-settled"],
+  },
 ];

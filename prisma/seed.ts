@@ -1,11 +1,13 @@
-// Demo data for a first start: four teams, sixteen services, about forty integration points, one user per role.
+// Demo data for a first start: four teams, sixteen services, about forty integration points, three journeys,
+// one user per role.
 // Runs only on an empty database (no users), so it never overwrites real data.
 import type { PrismaClient, Role } from "@prisma/client";
 import { systemActor } from "../lib/auth/actor";
 import { hashPassword } from "../lib/auth/password";
 import { parseDeclaration } from "../lib/catalog/integration-schema";
 import { insertIntegration } from "../lib/catalog/integrations";
-import { DEMO_INTEGRATIONS } from "./seed-integrations";
+import { createJourney } from "../lib/governance/journeys";
+import { DEMO_INTEGRATIONS, DEMO_JOURNEYS } from "./seed-integrations";
 
 export const DEMO_PASSWORD = "edgewise-demo";
 export const DEMO_USERS: { email: string; name: string; role: Role; teams: string[] }[] = [
@@ -62,6 +64,7 @@ export async function seedDemo(prisma: PrismaClient): Promise<{ seeded: boolean 
     }
     const seedActor = systemActor("seed");
     for (const declaration of DEMO_INTEGRATIONS) await insertIntegration(tx, seedActor, parseDeclaration(declaration));
+    for (const journey of DEMO_JOURNEYS) await createJourney(seedActor, journey, tx);
     for (const u of DEMO_USERS) {
       await tx.user.create({
         data: {

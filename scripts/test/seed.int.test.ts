@@ -52,3 +52,20 @@ describe("demo seed", () => {
     expect(member.memberships).toHaveLength(1);
   });
 });
+
+describe("demo governance", () => {
+  it("has three journeys, one over budget, and findings for the deliberately weak declarations", async () => {
+    const { listJourneys } = await import("@/lib/governance/journeys");
+    const { listFindings } = await import("@/lib/governance/findings");
+    const { systemActor } = await import("@/lib/auth/actor");
+    const actor = systemActor("test");
+    const journeys = await listJourneys(actor);
+    expect(journeys.map((j) => j.slug).sort()).toEqual(["browse-and-search", "place-order", "refund"]);
+    expect(journeys.filter((j) => j.composition.slackMs < 0).map((j) => j.slug)).toEqual(["place-order"]);
+    const { items } = await listFindings(actor, {});
+    const rulesFound = new Set(items.map((f) => f.rule));
+    for (const rule of ["sync-timeout-declared", "retry-backoff-jitter", "at-least-once-idempotent", "journey-budget-composition", "strong-consistency-async", "lifecycle-overdue", "ordering-is-achievable"]) {
+      expect(rulesFound, rule).toContain(rule);
+    }
+  });
+});

@@ -1,0 +1,5 @@
+import { listPolicies } from "@/lib/governance/policies";
+import { route } from "@/lib/http/route";
+
+/** The rules with their rationale, severity, current thresholds and whether they are switched on. */
+export const GET = route({ action: "catalog:read" }, async ({ actor }) => ({ items: await listPolicies(actor), nextCursor: null }));

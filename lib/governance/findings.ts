@@ -1,0 +1,72 @@
+// Findings for the whole estate (or one team, journey or integration): the pure engine over the
+// current declarations, journeys, settings and active waivers.
+import "server-only";
+import { z } from "zod";
+import { authorize, type Actor } from "@/lib/auth/actor";
+import { declarationOf, integrationInclude } from "@/lib/catalog/integrations";
+import { db } from "@/lib/db/client";
+import { evaluatePolicies } from "./evaluate";
+import { journeyContexts } from "./journeys";
+import { policySettings } from "./policies";
+import type { Finding } from "./rule-types";
+import { rules } from "./rules";
+import { activeWaivers } from "./waivers";
+
+export const findingsQuerySchema = z.object({
+  severity: z.enum(["error", "warning", "info"]).optional(),
+  rule: z.string().max(100).optional(),
+  team: z.string().max(63).optional(),
+  journey: z.string().max(63).optional(),
+  integration: z.string().max(200).optional(),
+  waived: z.enum(["true", "false"]).optional(),
+});
+export type FindingsQuery = z.infer<typeof findingsQuerySchema>;
+
+export interface FindingView extends Finding {
+  team: string | null;
+}
+
+export interface FindingsResult {
+  items: FindingView[];
+  nextCursor: null;
+  counts: { error: number; warning: number; info: number; waived: number };
+}
+
+/** Every finding in the estate, each with the team that owns its integration (or journey). */
+export async function allFindings(now = new Date()): Promise<FindingView[]> {
+  const [rows, journeys, settings, waivers, journeyTeams] = await Promise.all([
+    db().integrationPoint.findMany({ where: { lifecycle: { not: "retired" } }, include: integrationInclude }),
+    journeyContexts(),
+    policySettings(),
+    activeWaivers(now),
+    db().journey.findMany({ select: { slug: true, team: { select: { slug: true } } } }),
+  ]);
+  const owner = new Map(rows.map((r) => [r.key, r.source.team.slug]));
+  const journeyOwner = new Map(journeyTeams.map((j) => [j.slug, j.team.slug]));
+  const findings = evaluatePolicies(rules, { integrations: rows.map(declarationOf), journeys, today: now.toISOString().slice(0, 10) }, settings, waivers, now);
+  return findings.map((f) => ({ ...f, team: (f.integration && owner.get(f.integration)) || (f.journey && journeyOwner.get(f.journey)) || null }));
+}
+
+export async function listFindings(actor: Actor, query: FindingsQuery, now = new Date()): Promise<FindingsResult> {
+  authorize(actor, "catalog:read");
+  const items = (await allFindings(now)).filter(
+    (f) =>
+      (!query.severity || f.severity === query.severity) &&
+      (!query.rule || f.rule === query.rule) &&
+      (!query.team || f.team === query.team) &&
+      (!query.journey || f.journey === query.journey) &&
+      (!query.integration || f.integration === query.integration) &&
+      (!query.waived || String(f.waived) === query.waived),
+  );
+  const open = items.filter((f) => !f.waived);
+  return {
+    items,
+    nextCursor: null,
+    counts: {
+      error: open.filter((f) => f.severity === "error").length,
+      warning: open.filter((f) => f.severity === "warning").length,
+      info: open.filter((f) => f.severity === "info").length,
+      waived: items.length - open.length,
+    },
+  };
+}

@@ -1,0 +1,102 @@
+import { describe, expect, it } from "vitest";
+import { createIntegration } from "@/lib/catalog/integrations";
+import { db } from "@/lib/db/client";
+import { actorFor, makeService, makeTeam, syncDeclaration, unique } from "@/scripts/test/factories";
+import { listFindings } from "./findings";
+import { createJourney, getJourney, updateJourney } from "./journeys";
+import { listPolicies, updatePolicy } from "./policies";
+import { scorecards } from "./scorecards";
+import { grantWaiver, listWaivers, revokeWaiver } from "./waivers";
+
+/** A team with one sync integration that has no timeout: one open error finding. */
+async function weakEstate() {
+  const team = await makeTeam();
+  const [a, b] = [await makeService(team.id), await makeService(team.id)];
+  const architect = await actorFor("architect");
+  const { view } = await createIntegration(architect, syncDeclaration(a.slug, b.slug));
+  return { team, a, b, architect, key: view.key };
+}
+
+const findingsFor = async (actor: Parameters<typeof listFindings>[0], key: string, now?: Date) =>
+  (await listFindings(actor, { integration: key, rule: "sync-timeout-declared" }, now)).items;
+
+describe("waivers", () => {
+  it("an architect waives a finding; it shows as waived until the waiver expires or is revoked", async () => {
+    const { architect, key } = await weakEstate();
+    expect((await findingsFor(architect, key)).map((f) => f.waived)).toEqual([false]);
+
+    const waiver = await grantWaiver(architect, { rule: "sync-timeout-declared", integration: key, reason: "Legacy client; timeout added in Q1", expiresAt: new Date(Date.now() + 86_400_000).toISOString(), decision: 7 });
+    expect(waiver).toMatchObject({ state: "active", decision: 7, grantedBy: architect.email });
+    const [waived] = await findingsFor(architect, key);
+    expect(waived).toMatchObject({ waived: true, waiver: { id: waiver.id, reason: "Legacy client; timeout added in Q1", decision: 7 } });
+
+    // The day after expiry the finding is open again.
+    expect((await findingsFor(architect, key, new Date(Date.now() + 2 * 86_400_000)))[0]).toMatchObject({ waived: false, waiver: null });
+
+    await revokeWaiver(architect, waiver.id);
+    expect((await findingsFor(architect, key))[0]).toMatchObject({ waived: false });
+    expect((await listWaivers(architect, { integration: key, state: "revoked" })).map((w) => w.id)).toEqual([waiver.id]);
+  });
+
+  it("a member cannot grant; bad input is refused with a clear message", async () => {
+    const { team, architect, key } = await weakEstate();
+    const member = await actorFor("member", [team.id]);
+    const valid = { rule: "sync-timeout-declared", integration: key, reason: "because we must", expiresAt: "2099-01-01" };
+    await expect(grantWaiver(member, valid)).rejects.toMatchObject({ code: "forbidden" });
+    await expect(grantWaiver(architect, { ...valid, rule: "no-such-rule" })).rejects.toThrow(/Unknown rule no-such-rule/);
+    await expect(grantWaiver(architect, { ...valid, expiresAt: "2020-01-01" })).rejects.toThrow(/must expire in the future/);
+    await expect(grantWaiver(architect, { ...valid, expiresAt: "2099-01-01" })).rejects.toThrow(/at most 366 days/);
+    await expect(grantWaiver(architect, { ...valid, reason: "short", expiresAt: new Date(Date.now() + 86_400_000).toISOString() })).rejects.toThrow(/at least 10 characters/);
+    expect(await db().waiver.count({ where: { integration: { key } } })).toBe(0);
+  });
+});
+
+describe("journeys", () => {
+  it("composes the budget, reports the overrun as a finding, and follows edits", async () => {
+    const { team, a, b, architect, key } = await weakEstate();
+    const { view: second } = await createIntegration(architect, syncDeclaration(b.slug, a.slug, { budget: { p99Ms: 300 } }));
+    const slug = unique("journey");
+    const journey = await createJourney(architect, { slug, name: "Buy", team: team.slug, budgetP99Ms: 350, steps: [key, second.key] });
+    expect(journey.composition).toMatchObject({ syncTotalMs: 400, slackMs: -50, syncHops: 2 });
+    const findings = await listFindings(architect, { journey: slug, rule: "journey-budget-composition" });
+    expect(findings.items.map((f) => f.message)).toEqual([`Journey Buy: synchronous p99 budgets add up to 400 ms, 50 ms over its 350 ms budget.`]);
+    expect(findings.items[0]!.team).toBe(team.slug);
+
+    await updateJourney(architect, slug, { budgetP99Ms: 500 });
+    expect((await getJourney(architect, slug)).composition.slackMs).toBe(100);
+    expect((await listFindings(architect, { journey: slug, rule: "journey-budget-composition" })).items).toEqual([]);
+    await expect(createJourney(architect, { slug: unique("j"), name: "X", team: team.slug, budgetP99Ms: 100, steps: ["a->b:nope"] })).rejects.toThrow("Unknown integration point: a->b:nope");
+  });
+});
+
+describe("policy settings and scorecards", () => {
+  it("architects switch a rule off and tune thresholds; members cannot; changes are audited", async () => {
+    const { architect, key } = await weakEstate();
+    const member = await actorFor("member");
+    await expect(updatePolicy(member, "journey-chain-depth", { thresholds: { maxHops: 3 } })).rejects.toMatchObject({ code: "forbidden" });
+    await expect(updatePolicy(architect, "journey-chain-depth", { thresholds: { maxHops: 99 } })).rejects.toThrow(/between 1 and 20/);
+    const tuned = await updatePolicy(architect, "journey-chain-depth", { thresholds: { maxHops: 3 } });
+    expect(tuned.thresholds).toEqual([{ name: "maxHops", value: 3, spec: expect.objectContaining({ default: 4 }) }]);
+    await updatePolicy(architect, "sync-timeout-declared", { enabled: false });
+    try {
+      expect(await findingsFor(architect, key)).toEqual([]);
+      expect((await listPolicies(architect)).find((p) => p.id === "sync-timeout-declared")?.enabled).toBe(false);
+    } finally {
+      await updatePolicy(architect, "sync-timeout-declared", { enabled: true });
+      await updatePolicy(architect, "journey-chain-depth", { thresholds: { maxHops: 4 } });
+    }
+    const audit = await db().auditEvent.findMany({ where: { entityType: "policy", entityId: "sync-timeout-declared" }, orderBy: { id: "asc" } });
+    expect(audit.slice(-2).map((a) => (a.after as { enabled: boolean }).enabled)).toEqual([false, true]);
+  });
+
+  it("scores a team and snapshots the day once", async () => {
+    const { team, architect, key } = await weakEstate();
+    const before = (await scorecards(architect)).find((s) => s.team === team.slug)!;
+    expect(before).toMatchObject({ total: 1, passing: 0, level: "none" });
+    await grantWaiver(architect, { rule: "sync-timeout-declared", integration: key, reason: "accepted for the quarter", expiresAt: new Date(Date.now() + 86_400_000).toISOString() });
+    const after = (await scorecards(architect)).find((s) => s.team === team.slug)!;
+    expect(after.counts.waived).toBeGreaterThanOrEqual(1);
+    expect(after.trend).toHaveLength(1);
+    expect(await db().scorecardSnapshot.count({ where: { teamId: team.id } })).toBe(1);
+  });
+});
