@@ -24,6 +24,7 @@ export const envSchema = z
     OIDC_NAME: z.preprocess(emptyToUndefined, z.string().default("Single sign-on")),
     EDGEWISE_LOGIN_MAX_FAILURES: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).default(10)),
     EDGEWISE_LOGIN_WINDOW_MINUTES: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).default(15)),
+    EDGEWISE_DECISION_APPROVALS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(10).default(1)),
   })
   .superRefine((env, ctx) => {
     const oidc = [env.OIDC_ISSUER, env.OIDC_CLIENT_ID, env.OIDC_CLIENT_SECRET];

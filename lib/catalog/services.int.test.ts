@@ -29,6 +29,9 @@ describe("services", () => {
 
     const updated = await updateService(member, slug, { tier: 1, telemetryName: "svc-otel" });
     expect(updated).toMatchObject({ tier: 1, telemetryName: "svc-otel" });
+    // A PATCH changes only what it names: links and description survive.
+    const renamed = await updateService(member, slug, { name: "Renamed" });
+    expect(renamed).toMatchObject({ name: "Renamed", tier: 1, links: [{ title: "Runbook", url: "https://r.example.com" }] });
   });
 
   it("lets a viewer read but not write, and an architect write anywhere", async () => {

@@ -6,6 +6,7 @@ import { recordAudit } from "@/lib/audit";
 import { auditActor, authorize, type Actor } from "@/lib/auth/actor";
 import { db, type Tx } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
+import { providedOnly } from "@/lib/validation";
 
 const linkSchema = z.object({
   title: z.string().trim().min(1, "Give the link a title").max(100),
@@ -114,7 +115,7 @@ export async function createService(actor: Actor, input: ServiceInput): Promise<
 }
 
 export async function updateService(actor: Actor, slug: string, input: z.input<typeof serviceUpdateSchema>): Promise<ServiceView> {
-  const data = serviceUpdateSchema.parse(input);
+  const data = providedOnly(input, serviceUpdateSchema.parse(input));
   return db().$transaction(async (tx) => {
     const before = await findService(tx, slug);
     if (!before) throw new AppError("not_found", `No service ${slug}`);

@@ -56,14 +56,16 @@ describe("journeys", () => {
     const { team, a, b, architect, key } = await weakEstate();
     const { view: second } = await createIntegration(architect, syncDeclaration(b.slug, a.slug, { budget: { p99Ms: 300 } }));
     const slug = unique("journey");
-    const journey = await createJourney(architect, { slug, name: "Buy", team: team.slug, budgetP99Ms: 350, steps: [key, second.key] });
+    const journey = await createJourney(architect, { slug, name: "Buy", team: team.slug, budgetP99Ms: 350, criticality: "high", description: "kept", steps: [key, second.key] });
     expect(journey.composition).toMatchObject({ syncTotalMs: 400, slackMs: -50, syncHops: 2 });
     const findings = await listFindings(architect, { journey: slug, rule: "journey-budget-composition" });
     expect(findings.items.map((f) => f.message)).toEqual([`Journey Buy: synchronous p99 budgets add up to 400 ms, 50 ms over its 350 ms budget.`]);
     expect(findings.items[0]!.team).toBe(team.slug);
 
     await updateJourney(architect, slug, { budgetP99Ms: 500 });
-    expect((await getJourney(architect, slug)).composition.slackMs).toBe(100);
+    const updated = await getJourney(architect, slug);
+    expect(updated.composition.slackMs).toBe(100);
+    expect(updated).toMatchObject({ description: "kept", criticality: "high" });
     expect((await listFindings(architect, { journey: slug, rule: "journey-budget-composition" })).items).toEqual([]);
     await expect(createJourney(architect, { slug: unique("j"), name: "X", team: team.slug, budgetP99Ms: 100, steps: ["a->b:nope"] })).rejects.toThrow("Unknown integration point: a->b:nope");
   });

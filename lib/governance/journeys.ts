@@ -8,6 +8,7 @@ import { criticalities, type IntegrationDeclaration } from "@/lib/catalog/integr
 import { declarationOf, integrationInclude } from "@/lib/catalog/integrations";
 import { db, type Tx } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
+import { providedOnly } from "@/lib/validation";
 import { composeJourney, type Composition } from "./budget-math";
 import type { JourneyContext } from "./rule-types";
 
@@ -150,7 +151,7 @@ export async function createJourney(actor: Actor, input: JourneyInput, client?: 
 }
 
 export async function updateJourney(actor: Actor, slug: string, input: z.input<typeof journeyUpdateSchema>): Promise<JourneyView> {
-  const data = journeyUpdateSchema.parse(input);
+  const data = providedOnly(input, journeyUpdateSchema.parse(input));
   return db().$transaction(async (tx) => {
     const before = await findJourney(tx, slug);
     if (!before) throw new AppError("not_found", `No journey ${slug}`);

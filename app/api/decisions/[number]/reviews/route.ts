@@ -1,0 +1,8 @@
+import { parseNumberParam } from "@/lib/decisions/number-param";
+import { reviewDecision } from "@/lib/decisions/records";
+import { reviewSchema } from "@/lib/decisions/schema";
+import { route } from "@/lib/http/route";
+
+export const POST = route<typeof reviewSchema, undefined, { number: string }>({ action: "catalog:read", body: reviewSchema }, ({ actor, params, body }) =>
+  reviewDecision(actor, parseNumberParam(params.number).number, body),
+);

@@ -1,0 +1,9 @@
+import { parseNumberParam } from "@/lib/decisions/number-param";
+import { transitionDecision } from "@/lib/decisions/records";
+import { transitionSchema } from "@/lib/decisions/schema";
+import { route } from "@/lib/http/route";
+
+/** An illegal transition answers 409 with `details.allowed`: the transitions the caller may make. */
+export const POST = route<typeof transitionSchema, undefined, { number: string }>({ action: "decision:write", body: transitionSchema }, ({ actor, params, body }) =>
+  transitionDecision(actor, parseNumberParam(params.number).number, body),
+);

@@ -1,0 +1,49 @@
+// Finding decision records: filters, search, and the reviewer's inbox.
+import "server-only";
+import type { Prisma } from "@prisma/client";
+import type { z } from "zod";
+import { authorize, type Actor } from "@/lib/auth/actor";
+import { db } from "@/lib/db/client";
+import { include, toView, type DecisionView } from "./records";
+import type { decisionListQuerySchema } from "./schema";
+
+type Query = z.infer<typeof decisionListQuerySchema>;
+
+/** Proposed records by someone else; whether the current revision is reviewed is checked below. */
+function awaitingReview(actor: Actor): Prisma.DecisionRecordWhereInput {
+  return { status: "proposed", NOT: { authorId: actor.userId } };
+}
+
+export async function listDecisions(actor: Actor, query: Query): Promise<DecisionView[]> {
+  authorize(actor, "catalog:read");
+  const and: Prisma.DecisionRecordWhereInput[] = [];
+  if (query.status) and.push({ status: query.status });
+  if (query.tag) and.push({ tags: { has: query.tag } });
+  if (query.author) and.push({ authorLabel: { contains: query.author, mode: "insensitive" } });
+  if (query.integration) and.push({ integrations: { some: { integration: { key: query.integration } } } });
+  if (query.team) and.push({ integrations: { some: { integration: { source: { team: { slug: query.team } } } } } });
+  if (query.awaiting === "me") and.push(awaitingReview(actor));
+  if (query.q) {
+    const q = query.q;
+    const asNumber = Number(q.replace(/^adr-0*/i, ""));
+    and.push({
+      OR: [{ title: { contains: q, mode: "insensitive" } }, { tags: { has: q.toLowerCase() } }, ...(Number.isInteger(asNumber) && asNumber > 0 ? [{ number: asNumber }] : [])],
+    });
+  }
+  const orderBy: Prisma.DecisionRecordOrderByWithRelationInput =
+    query.sort === "number" ? { number: "asc" } : query.sort === "updated" ? { updatedAt: "asc" } : query.sort === "-updated" ? { updatedAt: "desc" } : query.sort === "title" ? { title: "asc" } : { number: "desc" };
+  const rows = await db().decisionRecord.findMany({ where: { AND: and }, include, orderBy, take: 500 });
+  // Reviews of an older revision do not count: a revised proposal is back in the inbox.
+  const filtered = query.awaiting === "me" ? rows.filter((r) => !r.reviews.some((rv) => rv.reviewerId === actor.userId && rv.revision === r.revision && rv.verdict !== "comment")) : rows;
+  return filtered.map(toView);
+}
+
+/** The count shown in the navigation for architects. */
+export async function inboxCount(actor: Actor): Promise<number> {
+  if (actor.role !== "architect" && actor.role !== "admin") return 0;
+  const rows = await db().decisionRecord.findMany({
+    where: { status: "proposed", NOT: { authorId: actor.userId } },
+    select: { revision: true, reviews: { where: { reviewerId: actor.userId, verdict: { not: "comment" } }, select: { revision: true } } },
+  });
+  return rows.filter((r) => !r.reviews.some((rv) => rv.revision === r.revision)).length;
+}

@@ -1,0 +1,43 @@
+// MADR Markdown for a decision record (pure): front matter, then the MADR sections.
+import type { DecisionView } from "./records";
+
+const yamlString = (v: string) => JSON.stringify(v); // JSON strings are valid YAML scalars
+const yamlList = (items: string[]) => (items.length ? `[${items.map(yamlString).join(", ")}]` : "[]");
+const bullets = (items: string[]) => items.map((i) => `* ${i}`).join("\n");
+
+export function toMadr(d: DecisionView): string {
+  const front = [
+    "---",
+    `number: ${d.number}`,
+    `title: ${yamlString(d.title)}`,
+    `status: ${d.status}`,
+    `date: ${(d.decidedAt ?? d.proposedAt ?? d.createdAt).slice(0, 10)}`,
+    `author: ${yamlString(d.author)}`,
+    `deciders: ${yamlList(d.deciders)}`,
+    `consulted: ${yamlList(d.consulted)}`,
+    `informed: ${yamlList(d.informed)}`,
+    `tags: ${yamlList(d.tags)}`,
+    `integrations: ${yamlList(d.integrations)}`,
+    `journeys: ${yamlList(d.journeys)}`,
+    `supersedes: ${d.supersedes ?? "null"}`,
+    `superseded-by: ${d.supersededBy ?? "null"}`,
+    "---",
+  ];
+  const sections: string[] = [`# ${d.title}`, "## Context and Problem Statement", d.context.trim() || "_Not written yet._"];
+  if (d.drivers.length) sections.push("## Decision Drivers", bullets(d.drivers));
+  if (d.options.length) {
+    sections.push("## Considered Options", bullets(d.options.map((o) => o.title)));
+  }
+  sections.push("## Decision Outcome", d.outcome.trim() || "_Not decided yet._");
+  if (d.consequences.positive.length || d.consequences.negative.length) {
+    sections.push("### Consequences", [...d.consequences.positive.map((c) => `* Good, because ${c}`), ...d.consequences.negative.map((c) => `* Bad, because ${c}`)].join("\n"));
+  }
+  if (d.confirmation.trim()) sections.push("### Confirmation", d.confirmation.trim());
+  if (d.options.some((o) => o.pros.length || o.cons.length)) {
+    sections.push("## Pros and Cons of the Options");
+    for (const o of d.options) {
+      sections.push(`### ${o.title}`, [...o.pros.map((p) => `* Good, because ${p}`), ...o.cons.map((c) => `* Bad, because ${c}`)].join("\n") || "_No pros or cons recorded._");
+    }
+  }
+  return `${front.join("\n")}\n\n${sections.join("\n\n")}\n`;
+}

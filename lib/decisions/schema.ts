@@ -1,0 +1,58 @@
+// The decision record's input (MADR-shaped), shared by the form, the API and Markdown import.
+import { z } from "zod";
+import { decisionStatuses, verdicts } from "./workflow";
+
+const line = z.string().trim().min(1).max(500);
+const lines = z.array(line).max(50).default([]);
+const markdown = z.string().max(50_000).default("");
+
+export const optionSchema = z.object({
+  title: z.string().trim().min(1, "Name the option").max(200),
+  pros: lines,
+  cons: lines,
+});
+
+export const decisionSchema = z.object({
+  title: z.string().trim().min(3, "Give the decision a title (at least 3 characters)").max(200),
+  context: markdown,
+  drivers: lines,
+  options: z.array(optionSchema).max(20).default([]),
+  outcome: markdown,
+  consequences: z.object({ positive: lines, negative: lines }).default({ positive: [], negative: [] }),
+  confirmation: markdown,
+  deciders: z.array(z.string().trim().toLowerCase().email("Deciders are email addresses")).max(20).default([]),
+  consulted: z.array(z.string().trim().max(200)).max(50).default([]),
+  informed: z.array(z.string().trim().max(200)).max(50).default([]),
+  tags: z
+    .array(z.string().trim().toLowerCase().regex(/^[a-z0-9][a-z0-9._-]*$/, "Tags are lowercase words"))
+    .max(20)
+    .default([])
+    .transform((t) => [...new Set(t)]),
+  integrations: z.array(z.string().trim().min(1)).max(100).default([]),
+  journeys: z.array(z.string().trim().min(1)).max(50).default([]),
+});
+export type DecisionInput = z.input<typeof decisionSchema>;
+export type DecisionContent = z.output<typeof decisionSchema>;
+export const decisionUpdateSchema = decisionSchema.partial().strict();
+
+export const reviewSchema = z.object({
+  verdict: z.enum(verdicts, { error: `verdict is one of ${verdicts.join(", ")}` }),
+  comment: z.string().trim().max(10_000).default(""),
+});
+
+export const transitionSchema = z.object({
+  to: z.enum(decisionStatuses, { error: `to is one of ${decisionStatuses.join(", ")}` }),
+  comment: z.string().trim().max(10_000).default(""),
+  supersededBy: z.number().int().positive().nullish().transform((v) => v ?? null),
+});
+
+export const decisionListQuerySchema = z.object({
+  status: z.enum(decisionStatuses).optional(),
+  tag: z.string().trim().toLowerCase().max(40).optional(),
+  team: z.string().max(63).optional(),
+  integration: z.string().max(200).optional(),
+  author: z.string().max(200).optional(),
+  awaiting: z.enum(["me"]).optional(),
+  q: z.string().trim().max(200).optional(),
+  sort: z.enum(["number", "-number", "updated", "-updated", "title"]).default("-number"),
+});

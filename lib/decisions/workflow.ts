@@ -1,0 +1,107 @@
+// The decision-record workflow as a pure state machine: which transitions exist, who may make them,
+// and when a proposal has enough approvals to be accepted.
+import type { Role } from "@/lib/auth/permissions";
+
+export const decisionStatuses = ["draft", "proposed", "accepted", "rejected", "deprecated", "superseded"] as const;
+export type DecisionStatus = (typeof decisionStatuses)[number];
+export const verdicts = ["approve", "request-changes", "comment"] as const;
+export type Verdict = (typeof verdicts)[number];
+
+/** Every edge of the lifecycle. Anything not listed is refused. */
+export const transitions: Record<DecisionStatus, DecisionStatus[]> = {
+  draft: ["proposed"],
+  proposed: ["draft", "accepted", "rejected"],
+  accepted: ["deprecated", "superseded"],
+  rejected: [],
+  deprecated: [],
+  superseded: [],
+};
+
+export interface ReviewFact {
+  reviewerId: string;
+  reviewerRole: Role;
+  verdict: Verdict;
+  revision: number;
+}
+
+export interface RecordFacts {
+  status: DecisionStatus;
+  authorId: string;
+  revision: number;
+  reviews: ReviewFact[];
+}
+
+export interface ActorFacts {
+  userId: string;
+  role: Role;
+}
+
+const isReviewer = (role: Role) => role === "architect" || role === "admin";
+
+export interface ApprovalState {
+  approvals: string[];
+  blockedBy: string[];
+  required: number;
+  satisfied: boolean;
+}
+
+/**
+ * Each reviewer's latest approve / request-changes verdict counts (comments don't). Approvals count
+ * only on the current revision and never from the author; a "request changes" blocks until the
+ * same reviewer approves a later revision.
+ */
+export function approvalState(record: RecordFacts, required: number): ApprovalState {
+  const latest = new Map<string, ReviewFact>();
+  for (const r of record.reviews) {
+    if (r.verdict === "comment" || !isReviewer(r.reviewerRole) || r.reviewerId === record.authorId) continue;
+    latest.set(r.reviewerId, r); // reviews arrive in time order, so the last one wins
+  }
+  const approvals = [...latest.values()].filter((r) => r.verdict === "approve" && r.revision === record.revision).map((r) => r.reviewerId);
+  const blockedBy = [...latest.values()].filter((r) => r.verdict === "request-changes").map((r) => r.reviewerId);
+  return { approvals, blockedBy, required, satisfied: approvals.length >= required && blockedBy.length === 0 };
+}
+
+export interface TransitionCheck {
+  to: DecisionStatus;
+  allowed: boolean;
+  reason: string | null;
+}
+
+/** Whether `actor` may move the record to `to` now, and if not, why. */
+export function checkTransition(record: RecordFacts, actor: ActorFacts, to: DecisionStatus, requiredApprovals: number): TransitionCheck {
+  const refuse = (reason: string): TransitionCheck => ({ to, allowed: false, reason });
+  if (!transitions[record.status].includes(to)) return refuse(`A ${record.status} record cannot become ${to}`);
+  const isAuthor = actor.userId === record.authorId;
+  switch (to) {
+    case "proposed":
+    case "draft":
+      if (!isAuthor && !isReviewer(actor.role)) return refuse("Only the author (or an architect) can propose or withdraw a record");
+      return { to, allowed: true, reason: null };
+    case "accepted": {
+      if (!isReviewer(actor.role)) return refuse("Only architects accept records");
+      const state = approvalState(record, requiredApprovals);
+      if (state.blockedBy.length) return refuse("Changes were requested; the reviewer must approve a later revision first");
+      if (!state.satisfied) return refuse(`Needs ${requiredApprovals} architect approval(s) of revision ${record.revision}; has ${state.approvals.length}`);
+      return { to, allowed: true, reason: null };
+    }
+    case "rejected":
+    case "deprecated":
+    case "superseded":
+      if (!isReviewer(actor.role)) return refuse(`Only architects mark records ${to}`);
+      return { to, allowed: true, reason: null };
+  }
+}
+
+export function allowedTransitions(record: RecordFacts, actor: ActorFacts, requiredApprovals: number): TransitionCheck[] {
+  return transitions[record.status].map((to) => checkTransition(record, actor, to, requiredApprovals));
+}
+
+/** Who may review: architects and admins, never the author, and only while the record is proposed. */
+export function checkReview(record: RecordFacts, actor: ActorFacts, verdict: Verdict): string | null {
+  if (verdict !== "comment" && !isReviewer(actor.role)) return "Only architects approve or request changes";
+  if (verdict === "approve" && actor.userId === record.authorId) return "Authors cannot approve their own record";
+  if (verdict !== "comment" && record.status !== "proposed") return `Reviews are for proposed records; this one is ${record.status}`;
+  return null;
+}
+
+export const formatNumber = (n: number) => `ADR-${String(n).padStart(4, "0")}`;
