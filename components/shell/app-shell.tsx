@@ -5,7 +5,7 @@ import { NavLinks } from "./nav-links";
 import { ThemeToggle } from "./theme-toggle";
 import { UserMenu } from "./user-menu";
 
-export function AppShell({ user, children }: { user: { name: string; email: string; role: string }; children: ReactNode }) {
+export function AppShell({ user, awaitingReview, children }: { user: { name: string; email: string; role: string }; awaitingReview: number; children: ReactNode }) {
   return (
     <>
       <header className="shell-header">
@@ -13,7 +13,7 @@ export function AppShell({ user, children }: { user: { name: string; email: stri
           <img src="/icon.svg" alt="" className="brand-mark" />
           Edgewise
         </Link>
-        <NavLinks />
+        <NavLinks awaitingReview={awaitingReview} />
         <div className="header-actions">
           <ThemeToggle />
           <UserMenu {...user} />

@@ -7,6 +7,7 @@ export const NAV_ITEMS = [
   { href: "/", label: "Overview" },
   { href: "/catalog", label: "Catalog" },
   { href: "/journeys", label: "Journeys" },
+  { href: "/findings", label: "Findings" },
   { href: "/decisions", label: "Decisions" },
   { href: "/drift", label: "Drift" },
   { href: "/settings", label: "Settings" },
@@ -16,7 +17,8 @@ function isActive(pathname: string, href: string) {
   return href === "/" ? pathname === "/" : pathname === href || pathname.startsWith(`${href}/`);
 }
 
-export function NavLinks() {
+/** `awaitingReview`: decision records waiting for this user's review, shown beside Decisions. */
+export function NavLinks({ awaitingReview = 0 }: { awaitingReview?: number }) {
   const pathname = usePathname();
   const [open, setOpen] = useState(false);
   return (
@@ -29,6 +31,11 @@ export function NavLinks() {
         {NAV_ITEMS.map((item) => (
           <Link key={item.href} href={item.href} aria-current={isActive(pathname, item.href) ? "page" : undefined}>
             {item.label}
+            {item.href === "/decisions" && awaitingReview > 0 && (
+              <span className="nav-count" data-testid="review-inbox" title={`${awaitingReview} awaiting your review`}>
+                {awaitingReview}
+              </span>
+            )}
           </Link>
         ))}
       </nav>
