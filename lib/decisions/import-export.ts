@@ -1,0 +1,169 @@
+// Decision records in and out as MADR files: export one or all (zip), import a folder with a dry run.
+// Import is atomic (any error: nothing applied) and idempotent (unchanged files change nothing).
+import "server-only";
+import { zipSync, strToU8 } from "fflate";
+import { z } from "zod";
+import { recordAudit } from "@/lib/audit";
+import { auditActor, authorize, type Actor } from "@/lib/auth/actor";
+import { db, type Tx } from "@/lib/db/client";
+import { AppError } from "@/lib/errors";
+import { toMadr } from "./markdown";
+import { MadrError, parseMadr, type ParsedMadr } from "./madr-parse";
+import { findRecord, toView } from "./records";
+import { formatNumber } from "./workflow";
+
+export const importSchema = z.object({
+  files: z
+    .array(z.object({ name: z.string().trim().min(1).max(300), content: z.string().max(500_000) }))
+    .min(1, "Send at least one file")
+    .max(1000),
+  dryRun: z.boolean().default(true),
+});
+
+export interface ImportReport {
+  dryRun: boolean;
+  created: number[];
+  updated: number[];
+  unchanged: number[];
+  errors: { file: string; path: string; message: string }[];
+}
+
+export const fileNameOf = (number: number) => `${formatNumber(number).toLowerCase()}.md`;
+
+export async function exportAll(actor: Actor): Promise<Uint8Array> {
+  authorize(actor, "catalog:read");
+  const rows = await db().decisionRecord.findMany({ select: { number: true }, orderBy: { number: "asc" } });
+  const files: Record<string, Uint8Array> = {};
+  for (const { number } of rows) {
+    const row = await findRecord(db(), number);
+    if (row) files[fileNameOf(number)] = strToU8(toMadr(toView(row)));
+  }
+  // A fixed timestamp keeps the archive byte-identical for identical records.
+  return zipSync(files, { mtime: new Date("2000-01-01T00:00:00Z") });
+}
+
+class DryRunRollback extends Error {}
+
+/** Dates as the file states them: the one `date` becomes creation, proposal and decision as the status implies. */
+function datesFor(p: ParsedMadr) {
+  const at = new Date(`${p.date}T00:00:00Z`);
+  const decided = ["accepted", "rejected", "deprecated", "superseded"].includes(p.status);
+  return { createdAt: at, proposedAt: p.status === "draft" ? null : at, decidedAt: decided ? at : null };
+}
+
+async function apply(tx: Tx, actor: Actor, parsed: { file: string; record: ParsedMadr }[], report: ImportReport) {
+  const label = auditActor(actor).label;
+  for (const { file, record: p } of parsed) {
+    const integrations = await tx.integrationPoint.findMany({ where: { key: { in: p.content.integrations } }, select: { id: true, key: true } });
+    const journeys = await tx.journey.findMany({ where: { slug: { in: p.content.journeys } }, select: { id: true, slug: true } });
+    for (const key of p.content.integrations.filter((k) => !integrations.some((i) => i.key === k))) report.errors.push({ file, path: "integrations", message: `Unknown integration point ${key}` });
+    for (const slug of p.content.journeys.filter((s) => !journeys.some((j) => j.slug === s))) report.errors.push({ file, path: "journeys", message: `Unknown journey ${slug}` });
+    if (report.errors.length) continue;
+
+    const existing = await findRecord(tx, p.number);
+    const dates = datesFor(p);
+    const { title, context, drivers, options, outcome, consequences, confirmation, deciders, consulted, informed, tags } = p.content;
+    const data = {
+      title,
+      status: p.status,
+      content: { context, drivers, options, outcome, consequences, confirmation },
+      deciders,
+      consulted,
+      informed,
+      tags,
+      authorLabel: p.author,
+      ...dates,
+    };
+    if (existing) {
+      const current = toMadr(toView(existing));
+      const incoming = toMadr({ ...toView(existing), ...p.content, status: p.status, author: p.author, supersededBy: p.supersededBy, createdAt: dates.createdAt.toISOString(), proposedAt: dates.proposedAt?.toISOString() ?? null, decidedAt: dates.decidedAt?.toISOString() ?? null });
+      if (current === incoming) {
+        report.unchanged.push(p.number);
+        continue;
+      }
+      await tx.decisionIntegration.deleteMany({ where: { decisionId: existing.id } });
+      await tx.decisionJourney.deleteMany({ where: { decisionId: existing.id } });
+      const revision = existing.revision + 1;
+      await tx.decisionRecord.update({
+        where: { id: existing.id },
+        data: {
+          ...data,
+          revision,
+          integrations: { create: integrations.map((i) => ({ integrationId: i.id })) },
+          journeys: { create: journeys.map((j) => ({ journeyId: j.id })) },
+          revisions: { create: { revision, snapshot: p.content, actorLabel: label } },
+        },
+      });
+      await recordAudit(tx, auditActor(actor), { action: "decision.import.update", entityType: "decision", entityId: existing.id, before: toView(existing), after: { ...p.content, status: p.status } });
+      report.updated.push(p.number);
+    } else {
+      const row = await tx.decisionRecord.create({
+        data: {
+          number: p.number,
+          ...data,
+          integrations: { create: integrations.map((i) => ({ integrationId: i.id })) },
+          journeys: { create: journeys.map((j) => ({ journeyId: j.id })) },
+          revisions: { create: { revision: 1, snapshot: p.content, actorLabel: label } },
+        },
+      });
+      if (p.status === "accepted") {
+        await tx.annotation.create({ data: { at: dates.decidedAt!, kind: "decision", title: `${formatNumber(p.number)} accepted: ${title}`, link: `/decisions/${p.number}`, integrationIds: integrations.map((i) => i.id), decisionId: row.id } });
+      }
+      await recordAudit(tx, auditActor(actor), { action: "decision.import.create", entityType: "decision", entityId: row.id, after: { ...p.content, status: p.status } });
+      report.created.push(p.number);
+    }
+  }
+  // Supersession links point at other records, so they are set once every record exists.
+  for (const { file, record: p } of parsed) {
+    if (report.errors.length) return;
+    const successor = p.supersededBy ? await tx.decisionRecord.findUnique({ where: { number: p.supersededBy } }) : null;
+    if (p.supersededBy && !successor) {
+      report.errors.push({ file, path: "superseded-by", message: `${formatNumber(p.supersededBy)} does not exist` });
+      return;
+    }
+    await tx.decisionRecord.update({ where: { number: p.number }, data: { supersededById: successor?.id ?? null } });
+  }
+}
+
+export async function importDecisions(actor: Actor, input: z.input<typeof importSchema>): Promise<ImportReport> {
+  // Imported records arrive with their status already decided, so only architects may import.
+  authorize(actor, "decision:review");
+  const { files, dryRun } = importSchema.parse(input);
+  const report: ImportReport = { dryRun, created: [], updated: [], unchanged: [], errors: [] };
+  const parsed: { file: string; record: ParsedMadr }[] = [];
+  for (const f of files.filter((f) => f.name.toLowerCase().endsWith(".md"))) {
+    try {
+      parsed.push({ file: f.name, record: parseMadr(f.name, f.content) });
+    } catch (err) {
+      if (!(err instanceof MadrError)) throw err;
+      report.errors.push({ file: err.file, path: err.path, message: err.message.replace(`${err.file}: ${err.path ? `${err.path}: ` : ""}`, "") });
+    }
+  }
+  const seen = new Map<number, string>();
+  for (const { file, record } of parsed) {
+    const other = seen.get(record.number);
+    if (other) report.errors.push({ file, path: "number", message: `${formatNumber(record.number)} also appears in ${other}` });
+    seen.set(record.number, file);
+  }
+  if (!parsed.length && !report.errors.length) report.errors.push({ file: "", path: "", message: "No .md files in the upload" });
+  if (report.errors.length) return report;
+  try {
+    await db().$transaction(
+      async (tx) => {
+        await apply(tx, actor, parsed, report);
+        // Errors found while applying, or a dry run: undo everything this transaction did.
+        if (report.errors.length || dryRun) throw new DryRunRollback();
+      },
+      { timeout: 120_000 },
+    );
+  } catch (err) {
+    if (!(err instanceof DryRunRollback)) throw err;
+  }
+  if (report.errors.length) return { ...report, created: [], updated: [], unchanged: [] };
+  return report;
+}
+
+export function assertNoErrors(report: ImportReport): ImportReport {
+  if (report.errors.length) throw new AppError("validation_failed", `${report.errors.length} file(s) could not be imported; nothing was applied`, report.errors);
+  return report;
+}
