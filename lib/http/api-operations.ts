@@ -1,0 +1,80 @@
+// Every HTTP operation Edgewise serves, with the zod schemas it validates: the source of the OpenAPI
+// document, and checked by a test against the route files so no route goes undocumented.
+import { z } from "zod";
+import { teamCreateSchema, teamUpdateSchema } from "@/lib/admin/teams";
+import { userCreateSchema, userUpdateSchema } from "@/lib/admin/users";
+import { tokenCreateSchema } from "@/lib/auth/api-tokens";
+import type { Scope } from "@/lib/auth/permissions";
+import { integrationListQuerySchema } from "@/lib/catalog/integration-list";
+import { integrationSchema } from "@/lib/catalog/integration-schema";
+import { serviceListQuerySchema, serviceSchema, serviceUpdateSchema } from "@/lib/catalog/services";
+import { importSchema } from "@/lib/decisions/import-export";
+import { decisionListQuerySchema, decisionSchema, decisionUpdateSchema, reviewSchema, transitionSchema } from "@/lib/decisions/schema";
+import { findingsQuerySchema } from "@/lib/governance/findings";
+import { journeySchema, journeyUpdateSchema } from "@/lib/governance/journeys";
+import { policyUpdateSchema } from "@/lib/governance/policies";
+import { waiverListQuerySchema, waiverSchema } from "@/lib/governance/waivers";
+
+export interface Operation {
+  method: "GET" | "POST" | "PATCH" | "DELETE";
+  path: string;
+  summary: string;
+  tag: string;
+  /** The token scope needed (sessions need the matching role instead); null = no authentication. */
+  scope: Scope | null;
+  body?: z.ZodType;
+  query?: z.ZodType;
+  /** Response media type when not JSON. */
+  produces?: string;
+}
+
+const op = (method: Operation["method"], path: string, tag: string, scope: Scope | null, summary: string, extra: Partial<Operation> = {}): Operation => ({ method, path, tag, scope, summary, ...extra });
+const mergePatch = z.record(z.string(), z.unknown()).describe("JSON merge patch (RFC 7396) of the integration-point declaration");
+
+export const operations: Operation[] = [
+  op("GET", "/api/health", "System", null, "Liveness and database reachability; 503 when the database is down"),
+  op("GET", "/api/openapi.json", "System", null, "This document"),
+  op("GET", "/api/teams", "Teams", "catalog:read", "List teams"),
+  op("POST", "/api/teams", "Teams", "admin", "Create a team", { body: teamCreateSchema }),
+  op("GET", "/api/teams/{slug}", "Teams", "catalog:read", "Read a team with its members"),
+  op("PATCH", "/api/teams/{slug}", "Teams", "admin", "Rename a team or set its members", { body: teamUpdateSchema }),
+  op("DELETE", "/api/teams/{slug}", "Teams", "admin", "Delete a team that owns no services"),
+  op("GET", "/api/services", "Services", "catalog:read", "List services", { query: serviceListQuerySchema }),
+  op("POST", "/api/services", "Services", "catalog:write", "Create a service", { body: serviceSchema }),
+  op("GET", "/api/services/{slug}", "Services", "catalog:read", "Read a service"),
+  op("PATCH", "/api/services/{slug}", "Services", "catalog:write", "Change a service", { body: serviceUpdateSchema }),
+  op("DELETE", "/api/services/{slug}", "Services", "catalog:write", "Delete a service"),
+  op("GET", "/api/integrations", "Integrations", "catalog:read", "List integration points (filters, search, sort, cursor paging)", { query: integrationListQuerySchema }),
+  op("POST", "/api/integrations", "Integrations", "catalog:write", "Declare an integration point; answers 201 with ETag and Location", { body: integrationSchema }),
+  op("GET", "/api/integrations/{key}", "Integrations", "catalog:read", "Read an integration point; the ETag is its version"),
+  op("PATCH", "/api/integrations/{key}", "Integrations", "catalog:write", "Change an integration point; send If-Match, a stale one answers 409", { body: mergePatch }),
+  op("DELETE", "/api/integrations/{key}", "Integrations", "catalog:write", "Retire an integration point (it and its history stay readable)"),
+  op("GET", "/api/integrations/{key}/history", "Integrations", "catalog:read", "Every change with who, when and a field-by-field diff"),
+  op("GET", "/api/journeys", "Journeys", "catalog:read", "List journeys with their budget composition"),
+  op("POST", "/api/journeys", "Journeys", "catalog:write", "Create a journey", { body: journeySchema }),
+  op("GET", "/api/journeys/{slug}", "Journeys", "catalog:read", "Read a journey and its budget waterfall"),
+  op("PATCH", "/api/journeys/{slug}", "Journeys", "catalog:write", "Change a journey", { body: journeyUpdateSchema }),
+  op("DELETE", "/api/journeys/{slug}", "Journeys", "catalog:write", "Delete a journey"),
+  op("GET", "/api/policies", "Governance", "catalog:read", "The policy rules with their settings"),
+  op("PATCH", "/api/policies/{rule}", "Governance", "catalog:write", "Switch a rule on or off, tune its thresholds (architects)", { body: policyUpdateSchema }),
+  op("GET", "/api/policies/findings", "Governance", "catalog:read", "Findings over the estate", { query: findingsQuerySchema }),
+  op("GET", "/api/waivers", "Governance", "catalog:read", "List waivers", { query: waiverListQuerySchema }),
+  op("POST", "/api/waivers", "Governance", "catalog:write", "Grant a waiver (architects)", { body: waiverSchema }),
+  op("DELETE", "/api/waivers/{id}", "Governance", "catalog:write", "Revoke a waiver (architects)"),
+  op("GET", "/api/scorecards", "Governance", "catalog:read", "Team scorecards with their daily trend"),
+  op("GET", "/api/decisions", "Decisions", "catalog:read", "List decision records", { query: decisionListQuerySchema }),
+  op("POST", "/api/decisions", "Decisions", "decisions:write", "Draft a decision record", { body: decisionSchema }),
+  op("GET", "/api/decisions/{number}", "Decisions", "catalog:read", "A record with its timeline and the actions open to the caller; {number}.md gives MADR Markdown"),
+  op("PATCH", "/api/decisions/{number}", "Decisions", "decisions:write", "Edit a draft or proposed record (a new revision)", { body: decisionUpdateSchema }),
+  op("POST", "/api/decisions/{number}/reviews", "Decisions", "catalog:read", "Review: approve or request changes (architects) or comment", { body: reviewSchema }),
+  op("POST", "/api/decisions/{number}/transitions", "Decisions", "decisions:write", "Move a record through its workflow; 409 lists the allowed transitions", { body: transitionSchema }),
+  op("GET", "/api/decisions/inbox", "Decisions", "catalog:read", "How many records await the caller's review"),
+  op("GET", "/api/decisions/export", "Decisions", "catalog:read", "All records as a zip of MADR files", { produces: "application/zip" }),
+  op("POST", "/api/decisions/import", "Decisions", "decisions:write", "Import MADR files (architects); dry run by default", { body: importSchema }),
+  op("GET", "/api/users", "Administration", "admin", "List users"),
+  op("POST", "/api/users", "Administration", "admin", "Create a user", { body: userCreateSchema }),
+  op("PATCH", "/api/users/{id}", "Administration", "admin", "Change a user's role, teams, password or status", { body: userUpdateSchema }),
+  op("GET", "/api/tokens", "Administration", "admin", "List API tokens"),
+  op("POST", "/api/tokens", "Administration", "admin", "Create an API token; the response holds the token, shown once", { body: tokenCreateSchema }),
+  op("DELETE", "/api/tokens/{id}", "Administration", "admin", "Revoke an API token"),
+];
