@@ -1,0 +1,5 @@
+import { RecordSkeleton } from "@/components/decisions/skeletons";
+
+export default function Loading() {
+  return <RecordSkeleton />;
+}
