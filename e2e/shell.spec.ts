@@ -12,7 +12,8 @@ for (const role of ROLES) {
       const header = page.getByRole("banner");
       await expect(header.getByRole("link", { name: "Edgewise" })).toBeVisible();
       const nav = header.getByRole("navigation", { name: "Main" });
-      await expect(nav.getByRole("link")).toHaveText([...NAV_LABELS]);
+      // Decisions may carry the count of records awaiting this user's review.
+      await expect(nav.getByRole("link")).toHaveText(NAV_LABELS.map((l) => (l === "Decisions" ? /^Decisions\d*$/ : l)));
       await expect(nav.getByRole("link", { name: "Overview" })).toHaveAttribute("aria-current", "page");
       await expect(page.getByTestId("user-role")).toHaveText(role);
       await expect(page.getByRole("heading", { level: 1, name: "Overview" })).toBeVisible();
@@ -31,25 +32,19 @@ test.describe("pages that are not built yet", () => {
   test("say so plainly, reached through the navigation", async ({ page }) => {
     await page.goto("/");
     const nav = page.getByRole("navigation", { name: "Main" });
-    for (const [label, path] of [
-      ["Journeys", "/journeys"],
-      ["Decisions", "/decisions"],
-      ["Drift", "/drift"],
-    ] as const) {
-      await nav.getByRole("link", { name: label }).click();
-      await expect(page).toHaveURL(path);
-      await expect(nav.getByRole("link", { name: label })).toHaveAttribute("aria-current", "page");
-      const notBuilt = page.getByTestId("not-built");
-      await expect(notBuilt).toBeVisible();
-      await expect(notBuilt.getByRole("heading")).toHaveText(`${label} is not built yet`);
-    }
+    await nav.getByRole("link", { name: "Drift" }).click();
+    await expect(page).toHaveURL("/drift");
+    await expect(nav.getByRole("link", { name: "Drift" })).toHaveAttribute("aria-current", "page");
+    const notBuilt = page.getByTestId("not-built");
+    await expect(notBuilt).toBeVisible();
+    await expect(notBuilt.getByRole("heading")).toHaveText("Drift is not built yet");
   });
 
-  test("say so on a direct visit too", async ({ page }) => {
-    for (const path of ["/journeys", "/decisions", "/drift"]) {
+  test("built pages open for every reader", async ({ page }) => {
+    for (const path of ["/catalog", "/catalog/map", "/services", "/journeys", "/findings", "/scorecards", "/decisions", "/settings/policies"]) {
       const response = await page.goto(path);
       expect(response?.status(), path).toBe(200);
-      await expect(page.getByTestId("not-built")).toContainText("is not built yet");
+      await expect(page.getByTestId("not-built"), path).toHaveCount(0);
     }
   });
 });

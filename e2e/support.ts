@@ -14,7 +14,7 @@ export const authFile = (role: DemoRole) => `e2e/.auth/${role}.json`;
 /** A browser state with nobody signed in, for specs that must not carry a session. */
 export const signedOut = { cookies: [], origins: [] };
 
-export const NAV_LABELS = ["Overview", "Catalog", "Journeys", "Decisions", "Drift", "Settings"] as const;
+export const NAV_LABELS = ["Overview", "Catalog", "Journeys", "Findings", "Decisions", "Drift", "Settings"] as const;
 
 /** Short, unique, lower-case suffix so every test makes its own data and reruns never collide. */
 export function unique(prefix: string): string {

@@ -98,7 +98,7 @@ test.describe("Content Security Policy", () => {
       // Client-side navigation (RSC fetches and lazily loaded chunks) works under the policy too.
       await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Catalog" }).click();
       await expect(page).toHaveURL("/catalog");
-      await expect(page.getByTestId("services-table")).toBeVisible();
+      await expect(page.getByTestId("integrations-table")).toBeVisible();
 
       // Each document gets its own nonce.
       const again = await page.goto("/settings");

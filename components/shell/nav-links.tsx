@@ -13,8 +13,12 @@ export const NAV_ITEMS = [
   { href: "/settings", label: "Settings" },
 ] as const;
 
+/** Services and teams are views of the catalog, so Catalog stays lit there. */
+const ALIASES: Record<string, string[]> = { "/catalog": ["/services", "/teams"] };
+
 function isActive(pathname: string, href: string) {
-  return href === "/" ? pathname === "/" : pathname === href || pathname.startsWith(`${href}/`);
+  if (href === "/") return pathname === "/";
+  return [href, ...(ALIASES[href] ?? [])].some((h) => pathname === h || pathname.startsWith(`${h}/`));
 }
 
 /** `awaitingReview`: decision records waiting for this user's review, shown beside Decisions. */

@@ -64,8 +64,9 @@ export interface IntegrationPage {
 /** Cursors are opaque to clients; inside, the offset of the next page. */
 function decodeCursor(cursor: string | undefined): number {
   if (!cursor) return 0;
-  const offset = Number(Buffer.from(cursor, "base64url").toString("utf8").replace(/^o:/, ""));
-  if (!Number.isInteger(offset) || offset < 0) throw new AppError("bad_request", "The cursor is not one this API returned");
+  const match = /^o:(\d{1,9})$/.exec(Buffer.from(cursor, "base64url").toString("utf8"));
+  if (!match) throw new AppError("bad_request", "The cursor is not one this API returned");
+  const offset = Number(match[1]);
   return offset;
 }
 const encodeCursor = (offset: number) => Buffer.from(`o:${offset}`).toString("base64url");

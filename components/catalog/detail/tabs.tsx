@@ -1,0 +1,47 @@
+// Tabs of the integration detail page: plain links with ?tab=, so each tab has its own address.
+import Link from "next/link";
+import { integrationHref } from "../labels";
+import css from "../catalog.module.css";
+
+export const TABS = [
+  { id: "overview", label: "Overview" },
+  { id: "history", label: "History" },
+  { id: "latency", label: "Latency" },
+  { id: "findings", label: "Findings" },
+  { id: "decisions", label: "Decisions" },
+] as const;
+export type TabId = (typeof TABS)[number]["id"];
+
+export function tabOf(value: string | string[] | undefined): TabId {
+  const v = Array.isArray(value) ? value[0] : value;
+  return TABS.find((t) => t.id === v)?.id ?? "overview";
+}
+
+export function DetailTabs({ integrationKey, active }: { integrationKey: string; active: TabId }) {
+  const base = integrationHref(integrationKey);
+  return (
+    <nav className={css.tabs} aria-label="Integration point sections">
+      {TABS.map((t) => (
+        <Link key={t.id} href={t.id === "overview" ? base : `${base}?tab=${t.id}`} aria-current={t.id === active ? "page" : undefined} scroll={false}>
+          {t.label}
+        </Link>
+      ))}
+    </nav>
+  );
+}
+
+const later: Record<"latency", { title: string; text: string }> = {
+  latency: {
+    title: "Latency arrives with telemetry",
+    text: "Once OpenTelemetry spans or metrics for this integration reach Edgewise, its p50/p95/p99 over time will be charted here against the budget.",
+  },
+};
+
+export function LaterTab({ tab }: { tab: keyof typeof later }) {
+  return (
+    <div className="card empty" data-testid={`tab-${tab}-later`}>
+      <h2>{later[tab].title}</h2>
+      <p>{later[tab].text}</p>
+    </div>
+  );
+}

@@ -1,0 +1,97 @@
+"use client";
+// The catalog's filter bar: a plain GET form (it works before JavaScript loads), enhanced so that a
+// changed select applies at once and the URL carries only the filters that are set.
+import { useRouter } from "next/navigation";
+import { useState, type ChangeEvent, type FormEvent, type ReactNode } from "react";
+import { criticalities, knownProtocols, lifecycles, styles } from "@/lib/catalog/integration-schema";
+import { criticalityLabels, lifecycleLabels, styleLabels } from "../labels";
+import css from "../catalog.module.css";
+
+export interface FilterOptions {
+  teams: { slug: string; name: string }[];
+  services: { slug: string; name: string }[];
+}
+
+interface Props extends FilterOptions {
+  values: Partial<Record<string, string>>;
+  sort?: string;
+  limit?: string;
+}
+
+/** A label beside (not around) its control: a wrapping label would lend the options' text to the label's name. */
+function Item({ id, label, className, children }: { id: string; label: string; className?: string; children: ReactNode }) {
+  return (
+    <div className={`${css.filterItem} ${className ?? ""}`}>
+      <label htmlFor={id}>{label}</label>
+      {children}
+    </div>
+  );
+}
+
+function Select({ name, label, value, options }: { name: string; label: string; value?: string; options: { value: string; label: string }[] }) {
+  const submit = (e: ChangeEvent<HTMLSelectElement>) => e.currentTarget.form?.requestSubmit();
+  return (
+    <Item id={`filter-${name}`} label={label}>
+      <select id={`filter-${name}`} name={name} defaultValue={value ?? ""} onChange={submit}>
+        <option value="">Any</option>
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </Item>
+  );
+}
+
+export function CatalogFilters({ teams, services, values, sort, limit }: Props) {
+  const router = useRouter();
+  // On a phone the filters fold behind a button so the table is not pushed off the first screen.
+  const [expanded, setExpanded] = useState(false);
+  const active = ["team", "source", "target", "style", "protocol", "criticality", "lifecycle", "tag"].filter((k) => values[k]).length;
+  function onSubmit(e: FormEvent<HTMLFormElement>) {
+    e.preventDefault();
+    const params = new URLSearchParams();
+    for (const [k, v] of new FormData(e.currentTarget)) if (typeof v === "string" && v.trim()) params.set(k, v.trim());
+    const qs = params.toString();
+    router.push(qs ? `/catalog?${qs}` : "/catalog");
+  }
+  const serviceOptions = services.map((s) => ({ value: s.slug, label: s.name }));
+  return (
+    <form method="get" action="/catalog" role="search" aria-label="Filter integration points" className={`card ${css.filters}`} data-expanded={expanded} onSubmit={onSubmit}>
+      <Item id="filter-q" label="Search" className={css.search}>
+        <input id="filter-q" type="search" name="q" defaultValue={values.q ?? ""} placeholder="Key, service, operation, description…" />
+      </Item>
+      <Select name="team" label="Team" value={values.team} options={teams.map((t) => ({ value: t.slug, label: t.name }))} />
+      <Select name="source" label="Source" value={values.source} options={serviceOptions} />
+      <Select name="target" label="Target" value={values.target} options={serviceOptions} />
+      <Select name="style" label="Style" value={values.style} options={styles.map((s) => ({ value: s, label: styleLabels[s] }))} />
+      <Item id="filter-protocol" label="Protocol">
+        <input id="filter-protocol" name="protocol" list="catalog-filter-protocols" defaultValue={values.protocol ?? ""} placeholder="Any" autoComplete="off" />
+        <datalist id="catalog-filter-protocols">
+          {knownProtocols.map((p) => (
+            <option key={p} value={p} />
+          ))}
+        </datalist>
+      </Item>
+      <Select name="criticality" label="Criticality" value={values.criticality} options={criticalities.map((c) => ({ value: c, label: criticalityLabels[c] }))} />
+      <Select name="lifecycle" label="Lifecycle" value={values.lifecycle} options={lifecycles.map((l) => ({ value: l, label: lifecycleLabels[l] }))} />
+      <Item id="filter-tag" label="Tag">
+        <input id="filter-tag" name="tag" defaultValue={values.tag ?? ""} placeholder="Any" autoComplete="off" />
+      </Item>
+      {/* Filters that have no control of their own (e.g. ?service= from a service page) survive a change of the others. */}
+      {values.service && <input type="hidden" name="service" value={values.service} />}
+      {values.status && <input type="hidden" name="status" value={values.status} />}
+      {sort && <input type="hidden" name="sort" value={sort} />}
+      {limit && <input type="hidden" name="limit" value={limit} />}
+      <div className={css.filterActions}>
+        <button type="button" className={`btn ${css.filterToggle}`} aria-expanded={expanded} onClick={() => setExpanded(!expanded)}>
+          Filters{active ? ` (${active})` : ""}
+        </button>
+        <button className="btn btn-primary" type="submit">
+          Apply
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,101 @@
+// The catalog table: one row per integration point, with sortable headers that are plain links.
+import Link from "next/link";
+import type { IntegrationView } from "@/lib/catalog/integrations";
+import { CriticalityBadge, LifecycleBadge, StatusLabel, StyleLabel } from "../badges";
+import { KeyText } from "../key-text";
+import { formatMs, integrationHref } from "../labels";
+import css from "../catalog.module.css";
+
+export interface SortableHeaders {
+  /** The current sort, e.g. "key" or "-p99". */
+  sort: string;
+  hrefFor: (sort: string) => string;
+}
+
+function SortLink({ label, column, sorting }: { label: string; column: string; sorting: SortableHeaders }) {
+  const current = sorting.sort.replace(/^-/, "") === column;
+  const descending = sorting.sort.startsWith("-");
+  const next = current && !descending ? `-${column}` : column;
+  return (
+    <Link href={sorting.hrefFor(next)} className={`${css.sortLink} ${current ? css.sortActive : ""}`} title={`Sort by ${label.toLowerCase()}`}>
+      {label}
+      <span aria-hidden>{current ? (descending ? "▼" : "▲") : ""}</span>
+    </Link>
+  );
+}
+
+function ariaSort(sorting: SortableHeaders, ...columns: string[]): "ascending" | "descending" | undefined {
+  if (!columns.includes(sorting.sort.replace(/^-/, ""))) return undefined;
+  return sorting.sort.startsWith("-") ? "descending" : "ascending";
+}
+
+function SortHeader({ label, column, sorting, className }: { label: string; column: string; sorting: SortableHeaders; className?: string }) {
+  return (
+    <th aria-sort={ariaSort(sorting, column)} className={className} scope="col">
+      <SortLink label={label} column={column} sorting={sorting} />
+    </th>
+  );
+}
+
+export function IntegrationsTable({ items, sorting, teamNames }: { items: IntegrationView[]; sorting: SortableHeaders; teamNames: Map<string, string> }) {
+  return (
+    <div className="table-wrap">
+      <table data-testid="integrations-table" className={css.table}>
+        <thead>
+          <tr>
+            <SortHeader label="Key" column="key" sorting={sorting} />
+            <th scope="col" aria-sort={ariaSort(sorting, "source", "target")}>
+              <span className={css.edge}>
+                <SortLink label="Source" column="source" sorting={sorting} />
+                <span className={css.arrow}>→</span>
+                <SortLink label="Target" column="target" sorting={sorting} />
+              </span>
+            </th>
+            <SortHeader label="Style" column="style" sorting={sorting} />
+            <SortHeader label="Protocol" column="protocol" sorting={sorting} />
+            <SortHeader label="Criticality" column="criticality" sorting={sorting} />
+            <SortHeader label="Lifecycle" column="lifecycle" sorting={sorting} />
+            <SortHeader label="p99 budget" column="p99" sorting={sorting} className={css.num} />
+            <SortHeader label="Team" column="team" sorting={sorting} />
+            <th scope="col">Status</th>
+          </tr>
+        </thead>
+        <tbody>
+          {items.map((i) => (
+            <tr key={i.key} data-testid="integration-row" data-key={i.key}>
+              <td className={`${css.wrap} ${css.keyCell}`}>
+                <Link href={integrationHref(i.key)} className={css.keyLink}>
+                  <KeyText value={i.key} />
+                </Link>
+              </td>
+              <td className={css.edgeCell}>
+                <span className={css.edge}>
+                  <Link href={`/services/${i.sourceService}`}>{i.sourceService}</Link>
+                  <span className={css.arrow} aria-label="to">→</span>
+                  <Link href={`/services/${i.targetService}`}>{i.targetService}</Link>
+                </span>
+              </td>
+              <td>
+                <StyleLabel value={i.style} />
+              </td>
+              <td className="mono">{i.protocol}</td>
+              <td>
+                <CriticalityBadge value={i.criticality} />
+              </td>
+              <td>
+                <LifecycleBadge value={i.lifecycle} />
+              </td>
+              <td className={css.num}>{formatMs(i.budget.p99Ms)}</td>
+              <td>
+                <Link href={`/teams/${i.ownerTeam}`}>{teamNames.get(i.ownerTeam) ?? i.ownerTeam}</Link>
+              </td>
+              <td>
+                <StatusLabel value={i.status} />
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
