@@ -1,0 +1,74 @@
+// Every policy finding in the estate, filtered by the URL, grouped by severity; and the active waivers.
+import { mayGrantWaivers } from "@/components/governance/access";
+import { FindingGroups } from "@/components/governance/finding-list";
+import { FindingsFilters } from "@/components/governance/findings-filters";
+import { GovernanceNav } from "@/components/governance/governance-nav";
+import { SeverityCounts } from "@/components/governance/severity-counts";
+import { WaiversTable } from "@/components/governance/waivers-table";
+import { PageHeader } from "@/components/ui/page-header";
+import { listTeams } from "@/lib/admin/teams";
+import { requireSession } from "@/lib/auth/session";
+import { findingsQuerySchema, listFindings } from "@/lib/governance/findings";
+import { listJourneys } from "@/lib/governance/journeys";
+import { listPolicies } from "@/lib/governance/policies";
+import { listWaivers } from "@/lib/governance/waivers";
+
+export const metadata = { title: "Findings" };
+
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) || undefined;
+
+export default async function FindingsPage({ searchParams }: Props) {
+  const raw = await searchParams;
+  const wanted = { severity: first(raw.severity), rule: first(raw.rule), team: first(raw.team), journey: first(raw.journey), waived: first(raw.waived) };
+  const parsed = findingsQuerySchema.safeParse(wanted);
+  const query = parsed.success ? parsed.data : {};
+  const actor = await requireSession("catalog:read", "/findings");
+
+  // Counts cover the rule/team/journey filters but not severity or waived state, so every count card
+  // stays meaningful while one severity is shown; those two filters apply below.
+  const [result, policies, teams, journeys, waivers] = await Promise.all([
+    listFindings(actor, { rule: query.rule, team: query.team, journey: query.journey }),
+    listPolicies(actor),
+    listTeams(actor),
+    listJourneys(actor),
+    listWaivers(actor, { state: "active" }),
+  ]);
+  const items = result.items.filter((f) => (!query.severity || f.severity === query.severity) && (!query.waived || String(f.waived) === query.waived));
+  const canGrant = mayGrantWaivers(actor);
+  const filtered = Object.values(query).some(Boolean);
+
+  return (
+    <>
+      <PageHeader title="Findings" description="Where a declared design contradicts itself, its journey or good practice. Waived findings stay listed, marked as waived." />
+      <GovernanceNav current="/findings" />
+      <SeverityCounts counts={result.counts} query={query} />
+      <FindingsFilters
+        rules={policies.map((p) => ({ value: p.id, label: p.title }))}
+        teams={teams.map((t) => ({ value: t.slug, label: t.name }))}
+        journeys={journeys.map((j) => ({ value: j.slug, label: j.name }))}
+      />
+      {!parsed.success && (
+        <div className="notice notice-danger" role="alert" style={{ marginBottom: "1rem" }}>
+          Some filters in the address were not understood and were ignored.
+        </div>
+      )}
+      {items.length === 0 ? (
+        <div className="card empty">
+          <h2>{filtered ? "No findings match these filters" : "No findings"}</h2>
+          <p>{filtered ? "Clear a filter to see more." : "Every integration point and journey passes the enabled rules."}</p>
+        </div>
+      ) : (
+        <>
+          <p className="muted" role="status">
+            Showing {items.length} of {result.items.length} {result.items.length === 1 ? "finding" : "findings"}
+          </p>
+          <FindingGroups findings={items} canGrant={canGrant} />
+        </>
+      )}
+      <h2 id="waivers">Active waivers</h2>
+      <WaiversTable initial={waivers} ruleTitles={Object.fromEntries(policies.map((p) => [p.id, p.title]))} canRevoke={canGrant} />
+    </>
+  );
+}

@@ -1,0 +1,5 @@
+import { JourneySkeleton } from "@/components/governance/skeletons";
+
+export default function Loading() {
+  return <JourneySkeleton />;
+}

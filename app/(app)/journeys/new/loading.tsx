@@ -1,0 +1,5 @@
+import { FormSkeleton } from "@/components/governance/skeletons";
+
+export default function Loading() {
+  return <FormSkeleton />;
+}

@@ -1,0 +1,5 @@
+import { CardGridSkeleton } from "@/components/governance/skeletons";
+
+export default function Loading() {
+  return <CardGridSkeleton />;
+}
