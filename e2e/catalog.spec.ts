@@ -48,7 +48,7 @@ test.describe("as a member of the Checkout team", () => {
 
     // History: the change, field by field, with who made it.
     await page.getByRole("navigation", { name: "Integration point sections" }).getByRole("link", { name: "History" }).click();
-    const update = page.getByTestId("history-entry").filter({ has: page.locator('[data-testid="history-change"][data-path="budget.p99Ms"]') });
+    const update = page.locator('[data-testid="history-entry"][data-action="update"]');
     await expect(update).toContainText("member@edgewise.local");
     await expect(update.locator('[data-testid="history-change"][data-path="budget.p99Ms"]')).toContainText("120");
     await expect(update.locator('[data-testid="history-change"][data-path="budget.p99Ms"]')).toContainText("180");

@@ -47,14 +47,21 @@ export async function allFindings(now = new Date()): Promise<FindingView[]> {
   return findings.map((f) => ({ ...f, team: (f.integration && owner.get(f.integration)) || (f.journey && journeyOwner.get(f.journey)) || null }));
 }
 
+/** A journey's findings are its own and those of the integration points it runs through. */
+async function journeyStepKeys(slug: string): Promise<Set<string>> {
+  const steps = await db().journeyStep.findMany({ where: { journey: { slug } }, select: { integration: { select: { key: true } } } });
+  return new Set(steps.map((s) => s.integration.key));
+}
+
 export async function listFindings(actor: Actor, query: FindingsQuery, now = new Date()): Promise<FindingsResult> {
   authorize(actor, "catalog:read");
+  const stepKeys = query.journey ? await journeyStepKeys(query.journey) : null;
   const items = (await allFindings(now)).filter(
     (f) =>
       (!query.severity || f.severity === query.severity) &&
       (!query.rule || f.rule === query.rule) &&
       (!query.team || f.team === query.team) &&
-      (!query.journey || f.journey === query.journey) &&
+      (!query.journey || f.journey === query.journey || (f.journey === null && f.integration !== null && stepKeys!.has(f.integration))) &&
       (!query.integration || f.integration === query.integration) &&
       (!query.waived || String(f.waived) === query.waived),
   );

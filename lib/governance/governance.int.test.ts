@@ -58,6 +58,8 @@ describe("journeys", () => {
     const slug = unique("journey");
     const journey = await createJourney(architect, { slug, name: "Buy", team: team.slug, budgetP99Ms: 350, criticality: "high", description: "kept", steps: [key, second.key] });
     expect(journey.composition).toMatchObject({ syncTotalMs: 400, slackMs: -50, syncHops: 2 });
+    // The journey's findings include those of its steps (the first step declares no timeout).
+    expect((await listFindings(architect, { journey: slug, rule: "sync-timeout-declared" })).items.map((f) => f.integration)).toContain(key);
     const findings = await listFindings(architect, { journey: slug, rule: "journey-budget-composition" });
     expect(findings.items.map((f) => f.message)).toEqual([`Journey Buy: synchronous p99 budgets add up to 400 ms, 50 ms over its 350 ms budget.`]);
     expect(findings.items[0]!.team).toBe(team.slug);

@@ -22,6 +22,12 @@ export default async function SettingsPage() {
           Teams: {yourTeams.length ? yourTeams.map((t) => t.name).join(", ") : "none — ask an admin to add you to your team"}
         </p>
       </div>
+      <div className="grid-cards" style={{ marginTop: "1rem" }}>
+        <Link className="card" href="/settings/policies">
+          <strong>Policies</strong>
+          <div className="muted">The governance rules, their thresholds, and which are switched on</div>
+        </Link>
+      </div>
       {admin ? (
         <div className="grid-cards" style={{ marginTop: "1rem" }}>
           <Link className="card" href="/settings/users">
