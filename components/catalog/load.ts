@@ -1,17 +1,8 @@
-// Reading one catalog entity for a page: an unknown key or slug is the page's 404, not an error.
+// Reading one integration point for a page (unknown key → 404).
 import "server-only";
-import { notFound } from "next/navigation";
+import { orNotFound } from "@/components/ui/or-not-found";
 import type { Actor } from "@/lib/auth/actor";
 import { getIntegration } from "@/lib/catalog/integrations";
-import { AppError } from "@/lib/errors";
 
-export async function orNotFound<T>(read: Promise<T>): Promise<T> {
-  try {
-    return await read;
-  } catch (err) {
-    if (err instanceof AppError && err.code === "not_found") notFound();
-    throw err;
-  }
-}
-
+export { orNotFound };
 export const loadIntegration = (actor: Actor, key: string) => orNotFound(getIntegration(actor, key));

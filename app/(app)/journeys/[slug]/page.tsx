@@ -8,7 +8,7 @@ import { journeyHref, teamHref } from "@/components/governance/format";
 import css from "@/components/governance/governance.module.css";
 import { JourneySummary } from "@/components/governance/journey-summary";
 import { AsyncLane, CriticalPathTable } from "@/components/governance/journey-steps";
-import { orNotFound } from "@/components/governance/load";
+import { orNotFound } from "@/components/ui/or-not-found";
 import { MarkdownText } from "@/components/governance/markdown-text";
 import { listTeams } from "@/lib/admin/teams";
 import { requireSession } from "@/lib/auth/session";

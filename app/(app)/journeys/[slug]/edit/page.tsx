@@ -5,7 +5,7 @@ import { mayWriteFor } from "@/components/governance/access";
 import { journeyHref } from "@/components/governance/format";
 import { JourneyForm } from "@/components/governance/journey-form/journey-form";
 import { journeyFormOptions } from "@/components/governance/journey-form/load-options";
-import { orNotFound } from "@/components/governance/load";
+import { orNotFound } from "@/components/ui/or-not-found";
 import { PageHeader } from "@/components/ui/page-header";
 import { getTeam } from "@/lib/admin/teams";
 import { requireSession } from "@/lib/auth/session";

@@ -1,4 +1,4 @@
-// Reading one governance entity for a page: an unknown slug is the page's 404, not an error.
+// Reading one entity for a page: an unknown key or slug is the page's 404, not an error.
 import "server-only";
 import { notFound } from "next/navigation";
 import { AppError } from "@/lib/errors";

@@ -1,0 +1,221 @@
+"use client";
+// The dependency map: services as nodes, integration points as edges, filtered by team or journey
+// (kept in the URL), drawn on a canvas by Cytoscape with an fCoSE force layout.
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { useEffect, useMemo, useRef, useState, type JSX } from "react";
+import styles from "./dependency-map.module.css";
+import { computeView, drawableEdges, normaliseFilter, type MapView } from "./graph-view";
+import type { HoverTarget, MapCanvas } from "./map-canvas";
+import { MapLegend } from "./map-legend";
+import { readTheme } from "./map-style";
+import type { MapEdge, MapJourney, MapNode, MapTeam } from "./map-types";
+import { MapTooltip } from "./map-tooltip";
+import { useMapFilter } from "./use-map-filter";
+
+export type { MapEdge, MapJourney, MapNode, MapTeam } from "./map-types";
+
+export interface DependencyMapProps {
+  nodes: MapNode[];
+  edges: MapEdge[];
+  teams: MapTeam[];
+  journeys: MapJourney[];
+  /** Used when the URL has no ?team= (e.g. the signed-in user's team). */
+  initialTeam?: string | null;
+  initialJourney?: string | null;
+}
+
+type Phase = "loading" | "ready" | "error";
+
+export function DependencyMap({ nodes, edges, teams, journeys, initialTeam = null, initialJourney = null }: DependencyMapProps): JSX.Element {
+  const router = useRouter();
+  const [rawFilter, setFilter] = useMapFilter(initialTeam, initialJourney);
+  const filter = useMemo(() => normaliseFilter(rawFilter, teams, journeys), [rawFilter, teams, journeys]);
+  const drawable = useMemo(() => drawableEdges(nodes, edges), [nodes, edges]);
+  const view = useMemo(() => computeView(nodes, drawable, journeys, filter), [nodes, drawable, journeys, filter]);
+  const empty = drawable.length === 0;
+
+  const containerRef = useRef<HTMLDivElement>(null);
+  const [canvas, setCanvas] = useState<MapCanvas | null>(null);
+  const [phase, setPhase] = useState<Phase>("loading");
+  // The view the canvas last finished drawing: "ready" only once it is the current one.
+  const [drawn, setDrawn] = useState<MapView | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [hover, setHover] = useState<HoverTarget | null>(null);
+
+  // Create the canvas once; Cytoscape needs `window`, so it is loaded here rather than imported.
+  useEffect(() => {
+    const container = containerRef.current;
+    if (!container || empty) return;
+    let cancelled = false;
+    let created: MapCanvas | null = null;
+    (async () => {
+      const { createMapCanvas } = await import("./map-canvas");
+      if (cancelled) return;
+      created = await createMapCanvas(container, readTheme(), {
+        onNodeTap: (slug) => router.push(`/services/${encodeURIComponent(slug)}`),
+        onEdgeTap: (key) => router.push(`/catalog/${encodeURIComponent(key)}`),
+        onHover: setHover,
+      });
+      if (cancelled) created.destroy();
+      else setCanvas(created);
+    })().catch((e: unknown) => {
+      if (cancelled) return;
+      setError(e instanceof Error ? e.message : String(e));
+      setPhase("error");
+    });
+    return () => {
+      cancelled = true;
+      created?.destroy();
+      setCanvas(null);
+    };
+  }, [empty, router]);
+
+  // Draw the data and the current view; layout runs only when the set of shown elements changes.
+  useEffect(() => {
+    if (!canvas) return;
+    let stale = false;
+    canvas.setData(nodes, drawable);
+    const reducedMotion = matchMedia("(prefers-reduced-motion: reduce)").matches;
+    canvas
+      .applyView(view, { onLayoutStart: () => !stale && setPhase("loading"), reducedMotion })
+      .then(() => {
+        if (stale) return;
+        setDrawn(view);
+        setPhase("ready");
+      })
+      .catch((e: unknown) => {
+        if (stale) return;
+        setError(e instanceof Error ? e.message : String(e));
+        setPhase("error");
+      });
+    return () => {
+      stale = true;
+    };
+  }, [canvas, nodes, drawable, view]);
+
+  // Follow the theme toggle (it flips data-theme on <html>) and container size changes.
+  useEffect(() => {
+    if (!canvas) return;
+    const container = containerRef.current;
+    let frame = 0;
+    const retheme = new MutationObserver(() => canvas.setTheme(readTheme()));
+    retheme.observe(document.documentElement, { attributes: true, attributeFilter: ["data-theme", "class", "style"] });
+    const resize = new ResizeObserver(() => {
+      cancelAnimationFrame(frame);
+      frame = requestAnimationFrame(() => canvas.resize());
+    });
+    if (container) resize.observe(container);
+    return () => {
+      retheme.disconnect();
+      resize.disconnect();
+      cancelAnimationFrame(frame);
+    };
+  }, [canvas]);
+
+  const ready = empty || (phase === "ready" && drawn === view);
+  const nodeCount = empty ? 0 : view.focusNodes.size;
+  const edgeCount = empty ? 0 : view.focusEdges.size;
+  const teamName = teams.find((t) => t.slug === filter.team)?.name;
+  const journeyName = journeys.find((j) => j.slug === filter.journey)?.name;
+
+  if (empty) {
+    return (
+      <div className={`card ${styles.empty}`} data-testid="dependency-map" data-node-count={0} data-edge-count={0} data-ready="true">
+        <h2>No integration points to draw yet — declare one in the Catalog</h2>
+        <p className="muted">The map draws each service once it calls, or is called by, another service.</p>
+        <Link className="btn btn-primary" href="/catalog">
+          Open the Catalog
+        </Link>
+      </div>
+    );
+  }
+
+  return (
+    <section className={styles.map} aria-label="Dependency map">
+      <div className={styles.toolbar}>
+        <label className={styles.field}>
+          <span>Team</span>
+          <select value={filter.team ?? ""} onChange={(e) => setFilter({ team: e.target.value || null })} data-testid="map-team-filter">
+            <option value="">All teams</option>
+            {teams.map((t) => (
+              <option key={t.slug} value={t.slug}>
+                {t.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className={styles.field}>
+          <span>Journey</span>
+          <select value={filter.journey ?? ""} onChange={(e) => setFilter({ journey: e.target.value || null })} data-testid="map-journey-filter">
+            <option value="">No journey</option>
+            {journeys.map((j) => (
+              <option key={j.slug} value={j.slug}>
+                {j.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <p className={styles.summary} aria-live="polite">
+          {summary(nodeCount, edgeCount, teamName, journeyName, view.journeyKeysOutsideView)}
+        </p>
+        <div className={styles.zoom} role="group" aria-label="Zoom">
+          <button type="button" className="btn btn-sm" onClick={() => canvas?.zoomBy(1.25)} disabled={!canvas} aria-label="Zoom in">
+            +
+          </button>
+          <button type="button" className="btn btn-sm" onClick={() => canvas?.zoomBy(0.8)} disabled={!canvas} aria-label="Zoom out">
+            −
+          </button>
+          <button type="button" className="btn btn-sm" onClick={() => canvas?.fitView()} disabled={!canvas}>
+            Fit
+          </button>
+        </div>
+      </div>
+
+      <div className={styles.stage}>
+        <div
+          ref={containerRef}
+          className={styles.canvas}
+          data-testid="dependency-map"
+          data-node-count={nodeCount}
+          data-edge-count={edgeCount}
+          data-ready={ready ? "true" : "false"}
+          role="img"
+          aria-label={`Dependency map: ${summary(nodeCount, edgeCount, teamName, journeyName, 0)}`}
+        />
+        {phase === "loading" && (
+          <div className={styles.overlay} role="status">
+            <span className={styles.spinner} aria-hidden />
+            Laying out {view.shownNodes.size} services and {view.shownEdges.size} integration points…
+          </div>
+        )}
+        {phase === "error" && (
+          <div className={styles.overlay} role="alert">
+            The map could not be drawn: {error}. The Catalog lists the same integration points.
+          </div>
+        )}
+        {phase === "ready" && edgeCount === 0 && (
+          <div className={styles.notice} role="status">
+            {filter.journey ? "None of this journey’s integration points are in this view." : "This team has no integration points yet."}{" "}
+            <button type="button" className="btn btn-sm" onClick={() => setFilter({ team: null, journey: null })}>
+              Show everything
+            </button>
+          </div>
+        )}
+        {hover && phase === "ready" && <MapTooltip target={hover} nodes={nodes} edges={drawable} />}
+      </div>
+      <MapLegend teamSelected={filter.team !== null} />
+    </section>
+  );
+}
+
+const count = new Intl.NumberFormat("en");
+function plural(n: number, one: string, many: string) {
+  return `${count.format(n)} ${n === 1 ? one : many}`;
+}
+
+function summary(nodes: number, edges: number, team: string | undefined, journey: string | undefined, outside: number) {
+  const scope = [team && `for ${team}`, journey && `on ${journey}`].filter(Boolean).join(" ");
+  const rest = outside > 0 ? ` (${plural(outside, "other journey step is", "other journey steps are")} outside this view)` : "";
+  return `${plural(nodes, "service", "services")} and ${plural(edges, "integration point", "integration points")}${scope ? ` ${scope}` : ""}${rest}`;
+}

@@ -1,0 +1,98 @@
+import { describe, expect, it } from "vitest";
+import { computeView, drawableEdges, filterFromParams, filterQuery, normaliseFilter } from "./graph-view";
+import type { MapEdge, MapJourney, MapNode } from "./map-types";
+
+// a(t1) → b(t1) → c(t2) → d(t3);  e(t3) → d;  f(t4) alone;  b → ghost (unknown service)
+const node = (id: string, team: string): MapNode => ({ id, label: id, team, teamName: team.toUpperCase(), tier: 2 });
+const edge = (source: string, target: string): MapEdge => ({
+  id: `${source}->${target}:op`, source, target, style: "sync", lifecycle: "active", status: "ok", protocol: "http",
+});
+const nodes = [node("a", "t1"), node("b", "t1"), node("c", "t2"), node("d", "t3"), node("e", "t3"), node("f", "t4")];
+const edges = [edge("a", "b"), edge("b", "c"), edge("c", "d"), edge("e", "d"), edge("b", "ghost")];
+const journeys: MapJourney[] = [
+  { slug: "buy", name: "Buy", keys: ["a->b:op", "b->c:op", "c->d:op"] },
+  { slug: "gone", name: "Gone", keys: ["x->y:op"] },
+];
+const sorted = (s: Set<string>) => [...s].sort();
+
+describe("drawableEdges", () => {
+  it("drops edges to unknown services", () => {
+    expect(drawableEdges(nodes, edges).map((e) => e.id)).toEqual(["a->b:op", "b->c:op", "c->d:op", "e->d:op"]);
+  });
+});
+
+describe("normaliseFilter", () => {
+  const teams = [{ slug: "t1", name: "T1" }];
+  it.each([
+    [{ team: "t1", journey: "buy" }, { team: "t1", journey: "buy" }],
+    [{ team: "nope", journey: "buy" }, { team: null, journey: "buy" }],
+    [{ team: "t1", journey: "nope" }, { team: "t1", journey: null }],
+    [{ team: "", journey: "" }, { team: null, journey: null }],
+  ])("%o → %o", (input, expected) => {
+    expect(normaliseFilter(input, teams, journeys)).toEqual(expected);
+  });
+});
+
+describe("computeView", () => {
+  it.each([
+    // filter, shown nodes, shown edges, focus nodes, focus edges, team nodes, journey keys outside view
+    [{ team: null, journey: null }, "abcdef", ["a->b:op", "b->c:op", "c->d:op", "e->d:op"], "abcdef", 4, "", 0],
+    // t1 = a, b; neighbour c; the b → ghost edge is not drawable
+    [{ team: "t1", journey: null }, "abc", ["a->b:op", "b->c:op"], "abc", 2, "ab", 0],
+    // t3 = d, e (both ends of e → d) plus neighbour c; f is t4 and never shown for t3
+    [{ team: "t3", journey: null }, "cde", ["c->d:op", "e->d:op"], "cde", 2, "de", 0],
+    // a team with no integration points still shows its services
+    [{ team: "t4", journey: null }, "f", [], "f", 0, "f", 0],
+    [{ team: null, journey: "buy" }, "abcdef", ["a->b:op", "b->c:op", "c->d:op", "e->d:op"], "abcd", 3, "", 0],
+    // journey within a team view: c → d is not shown for t1, so it is outside the view
+    [{ team: "t1", journey: "buy" }, "abc", ["a->b:op", "b->c:op"], "abc", 2, "ab", 1],
+    [{ team: null, journey: "gone" }, "abcdef", ["a->b:op", "b->c:op", "c->d:op", "e->d:op"], "", 0, "", 1],
+  ])("%o", (filter, shownNodes, shownEdges, focusNodes, focusEdgeCount, teamNodes, outside) => {
+    const view = computeView(nodes, edges, journeys, filter);
+    expect(sorted(view.shownNodes).join("")).toBe(shownNodes);
+    expect(sorted(view.shownEdges)).toEqual(shownEdges);
+    expect(sorted(view.focusNodes).join("")).toBe(focusNodes);
+    expect(view.focusEdges.size).toBe(focusEdgeCount);
+    expect(sorted(view.teamNodes).join("")).toBe(teamNodes);
+    expect(view.journeyKeysOutsideView).toBe(outside);
+  });
+
+  it("keys the layout by team only, so a journey change keeps positions", () => {
+    expect(computeView(nodes, edges, journeys, { team: "t1", journey: "buy" }).layoutKey).toBe(
+      computeView(nodes, edges, journeys, { team: "t1", journey: null }).layoutKey,
+    );
+    expect(computeView(nodes, edges, journeys, { team: null, journey: null }).layoutKey).not.toBe("t1");
+  });
+});
+
+describe("filterFromParams / filterQuery", () => {
+  const none = { team: null, journey: null };
+  const mine = { team: "t1", journey: null };
+  it.each([
+    // query, initial filter, expected filter
+    ["", none, none],
+    ["team=t2&journey=buy", none, { team: "t2", journey: "buy" }],
+    ["", mine, mine], // no parameter: the page's initial team
+    ["team=", mine, none], // explicitly all teams beats the initial team
+    ["team=t2", mine, { team: "t2", journey: null }],
+  ])("?%s with initial %o", (query, initial, expected) => {
+    expect(filterFromParams(new URLSearchParams(query), initial)).toEqual(expected);
+  });
+
+  it.each([
+    // current query, next filter, initial filter, expected query
+    ["", { team: "t1", journey: null }, none, "team=t1"],
+    ["team=t1", none, none, ""],
+    ["tab=x&team=t1", { team: "t1", journey: "buy" }, none, "tab=x&team=t1&journey=buy"],
+    ["team=t1", none, mine, "team="], // clearing the initial team must be written down
+    ["journey=buy", { team: "t1", journey: null }, mine, "team=t1"],
+  ])("%s → %o (initial %o) = %s", (current, next, initial, expected) => {
+    expect(filterQuery(current, next, initial)).toBe(expected);
+  });
+
+  it("round-trips: what filterQuery writes, filterFromParams reads back", () => {
+    for (const next of [none, mine, { team: "t2", journey: "buy" }, { team: null, journey: "buy" }]) {
+      expect(filterFromParams(new URLSearchParams(filterQuery("", next, mine)), mine)).toEqual(next);
+    }
+  });
+});

@@ -1,0 +1,40 @@
+// The data the dependency map draws: services as nodes, integration points as edges. Plain,
+// serialisable shapes so a server component can pass them straight to the client map.
+export interface MapNode {
+  /** Service slug. */
+  id: string;
+  label: string;
+  /** Team slug. */
+  team: string;
+  teamName: string;
+  tier: number;
+}
+
+export type MapEdgeStyle = "sync" | "async-event" | "async-command" | "async-queue" | "stream" | "hybrid";
+export type MapEdgeLifecycle = "proposed" | "active" | "migrating" | "deprecated" | "retired";
+export type MapEdgeStatus = "ok" | "warning" | "breaching" | "no-data";
+
+export interface MapEdge {
+  /** Integration key, e.g. `checkout->payments:authorize`. */
+  id: string;
+  /** Source service slug. */
+  source: string;
+  /** Target service slug. */
+  target: string;
+  style: MapEdgeStyle;
+  lifecycle: MapEdgeLifecycle;
+  status: MapEdgeStatus;
+  protocol: string;
+}
+
+export interface MapJourney {
+  slug: string;
+  name: string;
+  /** Integration keys on the journey. */
+  keys: string[];
+}
+
+export interface MapTeam {
+  slug: string;
+  name: string;
+}
