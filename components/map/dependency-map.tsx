@@ -7,6 +7,7 @@ import { useEffect, useMemo, useRef, useState, type JSX } from "react";
 import styles from "./dependency-map.module.css";
 import { computeView, drawableEdges, normaliseFilter, type MapView } from "./graph-view";
 import type { HoverTarget, MapCanvas } from "./map-canvas";
+import { EdgeList } from "./edge-list";
 import { MapLegend } from "./map-legend";
 import { readTheme } from "./map-style";
 import type { MapEdge, MapJourney, MapNode, MapTeam } from "./map-types";
@@ -205,6 +206,7 @@ export function DependencyMap({ nodes, edges, teams, journeys, initialTeam = nul
         {hover && phase === "ready" && <MapTooltip target={hover} nodes={nodes} edges={drawable} />}
       </div>
       <MapLegend teamSelected={filter.team !== null} />
+      <EdgeList edges={drawable} focus={view.focusEdges} />
     </section>
   );
 }

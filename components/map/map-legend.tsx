@@ -52,7 +52,7 @@ export function MapLegend({ teamSelected }: { teamSelected: boolean }) {
             <span className={`${styles.dot} ${styles.dotTeam}`} aria-hidden /> The team&rsquo;s own services; others are neighbours
           </li>
         )}
-        <li className="muted">Scroll to zoom, drag to pan; click a line or a service to open it.</li>
+        <li className="muted">Scroll to zoom (more names appear), drag to pan, click to open.</li>
       </ul>
     </div>
   );

@@ -2,16 +2,16 @@ import { describe, expect, it } from "vitest";
 import { labelledTier, labelSize, MIN_LABEL_PX, nodeSize } from "./map-style";
 
 describe("labelledTier", () => {
-  // Label sizes 14 / 12 / 10 model units, drawn from 9 screen px: thresholds 9/14, 9/12, 9/10.
+  // Label sizes 16 / 12 / 10 model units, drawn from 8.5 screen px: thresholds 0.53, 0.71, 0.85.
   it.each([
     [2, 3],
     [1, 3],
-    [0.9, 3], // 10 × 0.9 = 9 px: tier 3 just readable
-    [0.89, 2],
-    [0.75, 2], // 12 × 0.75 = 9 px
-    [0.74, 1],
-    [0.65, 1], // 14 × 0.65 = 9.1 px
-    [0.64, 0],
+    [0.86, 3],
+    [0.84, 2],
+    [0.72, 2],
+    [0.7, 1],
+    [0.54, 1],
+    [0.52, 0],
     [0.1, 0],
   ])("zoom %f labels tiers up to %i", (zoom, tier) => {
     expect(labelledTier(zoom)).toBe(tier);

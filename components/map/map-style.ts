@@ -61,11 +61,11 @@ export function nodeSize(tier: number): number {
 
 /** Label size in model units: critical services get the larger labels. */
 export function labelSize(tier: number): number {
-  return tier <= 1 ? 14 : tier === 2 ? 12 : 10;
+  return tier <= 1 ? 16 : tier === 2 ? 12 : 10;
 }
 
 /** The smallest label worth drawing, in screen pixels. */
-export const MIN_LABEL_PX = 9;
+export const MIN_LABEL_PX = 8.5;
 
 /**
  * The least critical tier still labelled at this zoom (0: none). Zooming out hides tier-3 labels
