@@ -32,8 +32,48 @@ export interface FindingsResult {
   counts: { error: number; warning: number; info: number; waived: number };
 }
 
-/** Every finding in the estate, each with the team that owns its integration (or journey). */
+/**
+ * What the findings depend on, as one cheap query: any declaration, journey, service, setting or waiver change
+ * moves it (and the minute, since waivers expire by the clock). Being in the database, it is right
+ * for every server instance.
+ */
+async function estateStamp(now: Date): Promise<string> {
+  const [row] = await db().$queryRaw<{ stamp: string }[]>`
+    SELECT concat_ws('|',
+      (SELECT concat(count(*), max(updated_at)) FROM integration_points),
+      (SELECT concat(count(*), max(updated_at)) FROM journeys),
+      (SELECT concat(count(*), max(updated_at)) FROM services),
+      (SELECT concat(count(*), max(updated_at)) FROM policy_settings),
+      (SELECT concat(count(*), max(created_at), max(revoked_at)) FROM waivers)) AS stamp`;
+  return `${row?.stamp}|${Math.floor(now.getTime() / 60_000)}`;
+}
+
+let cache: { stamp: string; findings: Promise<FindingView[]> } | null = null;
+
+/** Every finding in the estate, recomputed only when the estate changed (catalog pages read it often). */
 export async function allFindings(now = new Date()): Promise<FindingView[]> {
+  const stamp = await estateStamp(now);
+  if (cache?.stamp !== stamp) {
+    const findings = computeFindings(now);
+    cache = { stamp, findings };
+    findings.catch(() => (cache = null));
+  }
+  return cache.findings;
+}
+
+/** Open (unwaived) error and warning counts per integration key, for badges in lists. */
+export async function findingCounts(): Promise<Map<string, { error: number; warning: number }>> {
+  const counts = new Map<string, { error: number; warning: number }>();
+  for (const f of await allFindings()) {
+    if (!f.integration || f.waived || f.severity === "info") continue;
+    const c = counts.get(f.integration) ?? { error: 0, warning: 0 };
+    c[f.severity] += 1;
+    counts.set(f.integration, c);
+  }
+  return counts;
+}
+
+async function computeFindings(now: Date): Promise<FindingView[]> {
   const [rows, journeys, settings, waivers, journeyTeams] = await Promise.all([
     db().integrationPoint.findMany({ where: { lifecycle: { not: "retired" } }, include: integrationInclude }),
     journeyContexts(),

@@ -37,7 +37,20 @@ function SortHeader({ label, column, sorting, className }: { label: string; colu
   );
 }
 
-export function IntegrationsTable({ items, sorting, teamNames }: { items: IntegrationView[]; sorting: SortableHeaders; teamNames: Map<string, string> }) {
+type Counts = Map<string, { error: number; warning: number }>;
+
+/** Open findings as one small badge: errors win the colour, the title says both counts. */
+function FindingsBadge({ integrationKey, counts }: { integrationKey: string; counts: Counts }) {
+  const c = counts.get(integrationKey);
+  if (!c) return <span className="muted">none</span>;
+  return (
+    <Link href={`${integrationHref(integrationKey)}?tab=findings`} className={`badge severity-${c.error ? "error" : "warning"}`} title={`${c.error} error(s), ${c.warning} warning(s)`} data-testid="findings-badge">
+      {c.error + c.warning}
+    </Link>
+  );
+}
+
+export function IntegrationsTable({ items, sorting, teamNames, findings }: { items: IntegrationView[]; sorting: SortableHeaders; teamNames: Map<string, string>; findings: Counts }) {
   return (
     <div className="table-wrap">
       <table data-testid="integrations-table" className={css.table}>
@@ -57,6 +70,7 @@ export function IntegrationsTable({ items, sorting, teamNames }: { items: Integr
             <SortHeader label="Lifecycle" column="lifecycle" sorting={sorting} />
             <SortHeader label="p99 budget" column="p99" sorting={sorting} className={css.num} />
             <SortHeader label="Team" column="team" sorting={sorting} />
+            <th scope="col">Findings</th>
             <th scope="col">Status</th>
           </tr>
         </thead>
@@ -88,6 +102,9 @@ export function IntegrationsTable({ items, sorting, teamNames }: { items: Integr
               <td className={css.num}>{formatMs(i.budget.p99Ms)}</td>
               <td>
                 <Link href={`/teams/${i.ownerTeam}`}>{teamNames.get(i.ownerTeam) ?? i.ownerTeam}</Link>
+              </td>
+              <td>
+                <FindingsBadge integrationKey={i.key} counts={findings} />
               </td>
               <td>
                 <StatusLabel value={i.status} />

@@ -20,6 +20,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { listTeams } from "@/lib/admin/teams";
 import { requireSession } from "@/lib/auth/session";
 import { integrationListQuerySchema, listIntegrations } from "@/lib/catalog/integration-list";
+import { findingCounts } from "@/lib/governance/findings";
 import { listServices } from "@/lib/catalog/services";
 import { AppError } from "@/lib/errors";
 
@@ -30,9 +31,10 @@ export default async function CatalogPage({ searchParams }: { searchParams: Prom
   const actor = await requireSession("catalog:read", currentHref(state));
   const canDeclare = mayDeclare(actor);
   const parsed = integrationListQuerySchema.safeParse(listQueryInput(state));
-  const [teams, services, page] = await Promise.all([
+  const [teams, services, findings, page] = await Promise.all([
     listTeams(actor),
     listServices(actor),
+    findingCounts(),
     parsed.success
       ? listIntegrations(actor, parsed.data).catch((err: unknown) => {
           // A hand-edited or stale cursor is the visitor's problem to fix, not a crash.
@@ -113,6 +115,7 @@ export default async function CatalogPage({ searchParams }: { searchParams: Prom
             items={page.items}
             sorting={{ sort, hrefFor: (s) => sortHref(state, s) }}
             teamNames={new Map(teams.map((t) => [t.slug, t.name]))}
+            findings={findings}
           />
           <CatalogPager state={state} shown={page.items.length} total={page.total} limit={limit} nextCursor={page.nextCursor} />
         </>
