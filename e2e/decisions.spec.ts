@@ -109,3 +109,29 @@ test("hostile Markdown in a record renders inert", async ({ browser }) => {
   expect(dialogs).toEqual([]);
   await member.context().close();
 });
+
+test("an architect previews and applies a MADR import; re-importing changes nothing", async ({ browser }, testInfo) => {
+  const architect = await as(browser, "architect");
+  const number = 9000 + Math.floor(Math.random() * 900);
+  const file = testInfo.outputPath(`adr-${number}.md`);
+  const fs = await import("node:fs");
+  fs.writeFileSync(file, `---\nnumber: ${number}\ntitle: "Use gRPC for internal calls"\nstatus: accepted\ndate: 2026-05-01\n---\n\n# Use gRPC for internal calls\n\n## Context and Problem Statement\n\nInternal calls use JSON over HTTP.\n\n## Decision Outcome\n\nUse gRPC.\n`);
+  await architect.goto("/decisions/import");
+  const preview = architect.getByRole("button", { name: "Preview (dry run)" });
+  await waitForHydration(preview);
+  await architect.getByTestId("import-files").setInputFiles(file);
+  await preview.click();
+  await expect(architect.getByTestId("import-report")).toContainText(`Would be created ADR-${number}`);
+  expect((await architect.request.get(`/api/decisions/${number}`)).status()).toBe(404);
+  await architect.getByRole("button", { name: "Apply import" }).click();
+  await expect(architect.getByTestId("import-report")).toContainText(`Done: created ADR-${number}`);
+  await architect.goto(`/decisions/${number}`);
+  await expect(architect.getByRole("heading", { level: 1 })).toContainText("Use gRPC for internal calls");
+
+  await architect.goto("/decisions/import");
+  await waitForHydration(architect.getByRole("button", { name: "Preview (dry run)" }));
+  await architect.getByTestId("import-files").setInputFiles(file);
+  await architect.getByRole("button", { name: "Preview (dry run)" }).click();
+  await expect(architect.getByTestId("import-report")).toContainText(`unchanged ADR-${number}`);
+  await architect.context().close();
+});

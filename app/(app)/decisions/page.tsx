@@ -27,10 +27,22 @@ export default async function DecisionsPage({ searchParams }: { searchParams: Pr
     listIntegrations(actor, integrationListQuerySchema.parse({ limit: 200 })),
   ]);
   const filtered = isFiltered(state);
-  const newButton = canWrite && (
-    <Link className="btn btn-primary" href="/decisions/new">
-      New decision
-    </Link>
+  const newButton = (
+    <>
+      <a className="btn" href="/api/decisions/export">
+        Export all (zip)
+      </a>
+      {reviewer && (
+        <Link className="btn" href="/decisions/import">
+          Import
+        </Link>
+      )}
+      {canWrite && (
+        <Link className="btn btn-primary" href="/decisions/new">
+          New decision
+        </Link>
+      )}
+    </>
   );
 
   return (

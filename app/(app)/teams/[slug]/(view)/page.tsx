@@ -9,6 +9,8 @@ import { getTeam } from "@/lib/admin/teams";
 import { requireSession } from "@/lib/auth/session";
 import { integrationListQuerySchema, listIntegrations } from "@/lib/catalog/integration-list";
 import { listServices } from "@/lib/catalog/services";
+import { ScorecardCard } from "@/components/governance/scorecard-card";
+import { scorecards } from "@/lib/governance/scorecards";
 
 type Props = { params: Promise<{ slug: string }> };
 
@@ -20,10 +22,12 @@ export default async function TeamPage({ params }: Props) {
   const { slug } = await params;
   const actor = await requireSession("catalog:read", `/teams/${slug}`);
   const team = await orNotFound(getTeam(actor, slug));
-  const [services, owned] = await Promise.all([
+  const [services, owned, cards] = await Promise.all([
     listServices(actor, { team: slug }),
     listIntegrations(actor, integrationListQuerySchema.parse({ team: slug, limit: "200" })),
+    scorecards(actor),
   ]);
+  const scorecard = cards.find((c) => c.team === slug);
   const members = team.members ?? [];
   return (
     <>
@@ -36,6 +40,11 @@ export default async function TeamPage({ params }: Props) {
         }
       />
       <CatalogNav />
+      {scorecard && (
+        <div style={{ marginBottom: "1.5rem" }}>
+          <ScorecardCard card={scorecard} />
+        </div>
+      )}
       <section aria-label="Members">
         <h2 style={{ marginTop: 0 }}>
           Members <span className="muted">({members.length})</span>
