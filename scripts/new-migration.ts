@@ -3,9 +3,8 @@
 // Usage: npm run db:new-migration -- <name>
 import { execFileSync, spawnSync } from "node:child_process";
 import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
-import { startEmbedded } from "../lib/db/embedded-postgres";
+import { scratchDataDir, startEmbedded } from "../lib/db/embedded-postgres";
 import { MIGRATIONS_DIR, readMigrations } from "../lib/db/migrate";
 
 const name = (process.argv[2] ?? "").toLowerCase().replace(/[^a-z0-9]+/g, "_").replace(/^_|_$/g, "");
@@ -14,7 +13,7 @@ if (!name) {
   process.exit(2);
 }
 
-const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "edgewise-diff-"));
+const tmp = scratchDataDir("edgewise-diff-");
 const fromFile = path.join(tmp, "from.prisma");
 const datasourceOnly = 'datasource db {\n  provider = "postgresql"\n  url      = env("DATABASE_URL")\n}\n';
 if (readMigrations().length === 0) {

@@ -3,7 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { afterEach, describe, expect, it } from "vitest";
-import { connectOrStart, findRunning, readState, startEmbedded } from "./embedded-postgres";
+import { connectOrStart, findRunning, readState, scratchDataDir, startEmbedded } from "./embedded-postgres";
 
 const binDir = process.env.EDGEWISE_PG_BIN_DIR || undefined;
 const cleanups: (() => Promise<void> | void)[] = [];
@@ -12,7 +12,7 @@ afterEach(async () => {
 });
 
 function tempDataDir(): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "edgewise-embedded-"));
+  const dir = scratchDataDir("edgewise-embedded-");
   cleanups.push(() => fs.rmSync(dir, { recursive: true, force: true }));
   return dir;
 }
@@ -31,6 +31,8 @@ describe("embedded PostgreSQL", () => {
   it("keeps data across a stop and a restart, on a new port each time", async () => {
     const dataDir = tempDataDir();
     const first = await startEmbedded({ dataDir, binDir });
+    // Scratch directories keep their cluster inside, so removing them leaves nothing behind.
+    expect(first.clusterDir).toBe(path.join(dataDir, "pg"));
     await sql(first.url, "CREATE TABLE kept (v text); INSERT INTO kept VALUES ('still here')");
     expect((await findRunning(dataDir))?.state.port).toBe(first.port);
     await first.stop();

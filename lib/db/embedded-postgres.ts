@@ -44,6 +44,18 @@ interface Secrets {
   nextauthSecret: string;
 }
 
+/**
+ * A throwaway data directory (tests, benchmarks, scripts). mkdtemp makes it 0700, which the
+ * `postgres` user cannot enter when we run as root — the cluster would then be kept outside it, in
+ * /var/lib/edgewise, and outlive the directory. 0755 keeps the cluster inside, so removing the
+ * directory removes everything (secrets stay 0600 inside it).
+ */
+export function scratchDataDir(prefix: string): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+  fs.chmodSync(dir, 0o755);
+  return dir;
+}
+
 /** Reads the data directory's secrets, creating them (mode 0600) on first use. */
 export function readSecrets(dataDir: string): Secrets {
   fs.mkdirSync(dataDir, { recursive: true });

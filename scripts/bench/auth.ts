@@ -2,13 +2,12 @@
 // and password verification (every sign-in), on a throwaway embedded PostgreSQL.
 import fs from "node:fs";
 import os from "node:os";
-import path from "node:path";
-import { startEmbedded } from "../../lib/db/embedded-postgres";
+import { scratchDataDir, startEmbedded } from "../../lib/db/embedded-postgres";
 import { migrate } from "../../lib/db/migrate";
 import { timeEach } from "./stats";
 
 export async function run() {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "edgewise-bench-"));
+  const dataDir = scratchDataDir("edgewise-bench-");
   const server = await startEmbedded({ dataDir });
   try {
     await migrate(server.url);

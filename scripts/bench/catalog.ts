@@ -6,9 +6,8 @@ import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import net from "node:net";
 import os from "node:os";
-import path from "node:path";
 import pg from "pg";
-import { startEmbedded } from "../../lib/db/embedded-postgres";
+import { scratchDataDir, startEmbedded } from "../../lib/db/embedded-postgres";
 import { migrate } from "../../lib/db/migrate";
 import { ensureBuild } from "../build-state";
 import { timeEach } from "./stats";
@@ -104,8 +103,7 @@ async function signIn(base: string, email: string, password: string): Promise<st
 
 export async function run() {
   ensureBuild();
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "edgewise-bench-catalog-"));
-  fs.chmodSync(dataDir, 0o755);
+  const dataDir = scratchDataDir("edgewise-bench-catalog-");
   const database = await startEmbedded({ dataDir });
   let server: ChildProcess | undefined;
   try {

@@ -1,10 +1,8 @@
 // Starts one throwaway PostgreSQL for the integration run (embedded binaries by default, or those
 // in EDGEWISE_PG_BIN_DIR, e.g. the system's PostgreSQL 15), migrates it, and removes it afterwards.
 import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import type { TestProject } from "vitest/node";
-import { startEmbedded } from "../../lib/db/embedded-postgres";
+import { scratchDataDir, startEmbedded } from "../../lib/db/embedded-postgres";
 import { migrate } from "../../lib/db/migrate";
 
 declare module "vitest" {
@@ -14,7 +12,7 @@ declare module "vitest" {
 }
 
 export default async function setup(project: TestProject) {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "edgewise-it-"));
+  const dataDir = scratchDataDir("edgewise-it-");
   const server = await startEmbedded({ dataDir, binDir: process.env.EDGEWISE_PG_BIN_DIR || undefined });
   await migrate(server.url);
   project.provide("databaseUrl", server.url);
