@@ -9,6 +9,11 @@ test.describe("as an architect", () => {
   test.use({ storageState: authFile("architect") });
 
   test("sees a journey over budget and waives one of its findings", async ({ page }) => {
+    // A waiver cites the decision that accepts the deviation.
+    const created = await page.request.post("/api/decisions", { data: { title: "Keep fraud scoring synchronous until the hybrid flow ships", integrations: [STEP] } });
+    expect(created.status()).toBe(201);
+    const { number } = (await created.json()) as { number: number };
+
     await page.goto("/journeys/place-order");
     await expect(page.getByTestId("journey-slack")).toHaveAttribute("data-over", "true");
     await expect(page.getByTestId("journey-slack")).toContainText("70 ms");
@@ -22,6 +27,7 @@ test.describe("as an architect", () => {
     await open.click();
     const form = page.getByRole("form", { name: `Grant a waiver for sync-timeout-declared on ${STEP}` });
     await form.getByLabel("Reason").fill("Fraud scoring moves to the hybrid flow this quarter; tracked in the migration.");
+    await form.getByLabel("Decision record number").fill(String(number));
     await form.getByRole("button", { name: "Grant waiver" }).click();
 
     await expect(finding).toHaveAttribute("data-waived", "true");

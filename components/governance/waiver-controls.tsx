@@ -1,5 +1,5 @@
 "use client";
-// Waiver actions on a finding: grant one (reason, expiry, optional decision record) or revoke it.
+// Waiver actions on a finding: grant one (reason, expiry, the decision record it cites) or revoke it.
 import { useId, useState, type FormEvent } from "react";
 import { ErrorNotice } from "@/components/ui/states";
 import { isoDateIn } from "./format";
@@ -59,8 +59,8 @@ export function GrantWaiver({ rule, integration }: { rule: string; integration: 
           </span>
         </div>
         <div className={css.field}>
-          <label htmlFor={`${id}-decision`}>Decision record number (optional)</label>
-          <input id={`${id}-decision`} name="decision" type="number" min={1} step={1} inputMode="numeric" placeholder="e.g. 12" aria-describedby={`${id}-decision-note`} aria-invalid={problemFor("decision") ? true : undefined} />
+          <label htmlFor={`${id}-decision`}>Decision record number</label>
+          <input id={`${id}-decision`} name="decision" type="number" required min={1} step={1} inputMode="numeric" placeholder="e.g. 12" aria-describedby={`${id}-decision-note`} aria-invalid={problemFor("decision") ? true : undefined} />
           <span id={`${id}-decision-note`} className={problemFor("decision") ? "field-error" : "field-hint"}>
             {problemFor("decision") ?? "The design decision that accepts this deviation"}
           </span>

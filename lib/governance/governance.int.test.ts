@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { createIntegration } from "@/lib/catalog/integrations";
 import { db } from "@/lib/db/client";
 import { actorFor, makeService, makeTeam, syncDeclaration, unique } from "@/scripts/test/factories";
+import { createDecision } from "@/lib/decisions/records";
 import { listFindings } from "./findings";
 import { createJourney, getJourney, updateJourney } from "./journeys";
 import { listPolicies, updatePolicy } from "./policies";
@@ -14,7 +15,8 @@ async function weakEstate() {
   const [a, b] = [await makeService(team.id), await makeService(team.id)];
   const architect = await actorFor("architect");
   const { view } = await createIntegration(architect, syncDeclaration(a.slug, b.slug));
-  return { team, a, b, architect, key: view.key };
+  const decision = await createDecision(architect, { title: "Accept the legacy client's missing timeout", integrations: [view.key] });
+  return { team, a, b, architect, key: view.key, decision: decision.number };
 }
 
 const findingsFor = async (actor: Parameters<typeof listFindings>[0], key: string, now?: Date) =>
@@ -22,13 +24,13 @@ const findingsFor = async (actor: Parameters<typeof listFindings>[0], key: strin
 
 describe("waivers", () => {
   it("an architect waives a finding; it shows as waived until the waiver expires or is revoked", async () => {
-    const { architect, key } = await weakEstate();
+    const { architect, key, decision } = await weakEstate();
     expect((await findingsFor(architect, key)).map((f) => f.waived)).toEqual([false]);
 
-    const waiver = await grantWaiver(architect, { rule: "sync-timeout-declared", integration: key, reason: "Legacy client; timeout added in Q1", expiresAt: new Date(Date.now() + 86_400_000).toISOString(), decision: 7 });
-    expect(waiver).toMatchObject({ state: "active", decision: 7, grantedBy: architect.email });
+    const waiver = await grantWaiver(architect, { rule: "sync-timeout-declared", integration: key, reason: "Legacy client; timeout added in Q1", expiresAt: new Date(Date.now() + 86_400_000).toISOString(), decision });
+    expect(waiver).toMatchObject({ state: "active", decision, grantedBy: architect.email });
     const [waived] = await findingsFor(architect, key);
-    expect(waived).toMatchObject({ waived: true, waiver: { id: waiver.id, reason: "Legacy client; timeout added in Q1", decision: 7 } });
+    expect(waived).toMatchObject({ waived: true, waiver: { id: waiver.id, reason: "Legacy client; timeout added in Q1", decision } });
 
     // The day after expiry the finding is open again.
     expect((await findingsFor(architect, key, new Date(Date.now() + 2 * 86_400_000)))[0]).toMatchObject({ waived: false, waiver: null });
@@ -39,9 +41,12 @@ describe("waivers", () => {
   });
 
   it("a member cannot grant; bad input is refused with a clear message", async () => {
-    const { team, architect, key } = await weakEstate();
+    const { team, architect, key, decision } = await weakEstate();
     const member = await actorFor("member", [team.id]);
-    const valid = { rule: "sync-timeout-declared", integration: key, reason: "because we must", expiresAt: "2099-01-01" };
+    const valid = { rule: "sync-timeout-declared", integration: key, reason: "because we must", expiresAt: "2099-01-01", decision };
+    const soon = new Date(Date.now() + 86_400_000).toISOString();
+    await expect(grantWaiver(architect, { ...valid, expiresAt: soon, decision: undefined as never })).rejects.toThrow(/Cite the decision record/);
+    await expect(grantWaiver(architect, { ...valid, expiresAt: soon, decision: 999_999 })).rejects.toThrow("No decision record ADR-999999");
     await expect(grantWaiver(member, valid)).rejects.toMatchObject({ code: "forbidden" });
     await expect(grantWaiver(architect, { ...valid, rule: "no-such-rule" })).rejects.toThrow(/Unknown rule no-such-rule/);
     await expect(grantWaiver(architect, { ...valid, expiresAt: "2020-01-01" })).rejects.toThrow(/must expire in the future/);
@@ -94,10 +99,10 @@ describe("policy settings and scorecards", () => {
   });
 
   it("scores a team and snapshots the day once", async () => {
-    const { team, architect, key } = await weakEstate();
+    const { team, architect, key, decision } = await weakEstate();
     const before = (await scorecards(architect)).find((s) => s.team === team.slug)!;
     expect(before).toMatchObject({ total: 1, passing: 0, level: "none" });
-    await grantWaiver(architect, { rule: "sync-timeout-declared", integration: key, reason: "accepted for the quarter", expiresAt: new Date(Date.now() + 86_400_000).toISOString() });
+    await grantWaiver(architect, { rule: "sync-timeout-declared", integration: key, reason: "accepted for the quarter", expiresAt: new Date(Date.now() + 86_400_000).toISOString(), decision });
     const after = (await scorecards(architect)).find((s) => s.team === team.slug)!;
     expect(after.counts.waived).toBeGreaterThanOrEqual(1);
     expect(after.trend).toHaveLength(1);

@@ -14,7 +14,8 @@ export const waiverSchema = z.object({
   integration: z.string().trim().min(1, "Choose the integration point"),
   reason: z.string().trim().min(10, "Explain why (at least 10 characters)").max(2000),
   expiresAt: z.iso.datetime({ offset: true, error: "expiresAt is an ISO-8601 date-time, e.g. 2027-03-31T00:00:00Z" }).or(z.iso.date({ error: "expiresAt is a date (YYYY-MM-DD) or date-time" })),
-  decision: z.number().int().positive().nullish().transform((v) => v ?? null),
+  // Every accepted deviation cites the design decision that accepted it.
+  decision: z.number({ error: "Cite the decision record that accepts this deviation (its number)" }).int().positive("Decision record numbers start at 1"),
 });
 
 export const waiverListQuerySchema = z.object({
@@ -81,6 +82,8 @@ export async function grantWaiver(actor: Actor, input: z.input<typeof waiverSche
   }
   return db().$transaction(async (tx) => {
     const integration = await tx.integrationPoint.findUnique({ where: { key: data.integration } });
+    const decision = await tx.decisionRecord.findUnique({ where: { number: data.decision }, select: { status: true } });
+    if (!decision) throw new AppError("validation_failed", `No decision record ADR-${String(data.decision).padStart(4, "0")}`, [{ path: "decision", message: "No such decision record" }]);
     if (!integration) throw new AppError("validation_failed", `Unknown integration point ${data.integration}`, [{ path: "integration", message: "Unknown integration point" }]);
     const row = await tx.waiver.create({
       data: { ruleId: data.rule, integrationId: integration.id, reason: data.reason, expiresAt, decisionNumber: data.decision, grantedById: actor.via === "system" ? null : actor.userId, grantedBy: auditActor(actor).label },
