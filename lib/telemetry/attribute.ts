@@ -1,0 +1,64 @@
+// Attribution (pure): which edge a span measures, and which declared integration point that edge is.
+import type { DecodedSpan } from "./otlp-json";
+
+export interface Edge {
+  source: string;
+  target: string;
+  /** The side that measured it: the caller (client/producer) or the callee (server/consumer). */
+  side: "client" | "server";
+}
+
+/** The callee a client or producer span names: peer.service, else server.address, else rpc.service, else the destination. */
+export function calleeOf(span: DecodedSpan): string | null {
+  const a = span.attributes;
+  for (const key of ["peer.service", "server.address", "rpc.service"]) {
+    if (typeof a[key] === "string" && a[key]) return a[key] as string;
+  }
+  const destination = a["messaging.destination.name"];
+  if (typeof destination === "string" && destination) {
+    const system = a["messaging.system"];
+    return typeof system === "string" && system ? `${system}:${destination}` : destination;
+  }
+  return null;
+}
+
+/**
+ * The edge a span measures. Client and producer spans know both ends. Server and consumer spans know
+ * only their own service; the caller comes from `client.service`/`peer.service` when propagated.
+ */
+export function edgeOf(span: DecodedSpan): Edge | null {
+  if (span.kind === "client" || span.kind === "producer") {
+    const target = calleeOf(span);
+    return target ? { source: span.serviceName, target, side: "client" } : null;
+  }
+  if (span.kind === "server" || span.kind === "consumer") {
+    const caller = span.attributes["client.service"] ?? span.attributes["peer.service"];
+    return typeof caller === "string" && caller ? { source: caller, target: span.serviceName, side: "server" } : null;
+  }
+  return null;
+}
+
+export interface TelemetryMatch {
+  key: string;
+  sourceName: string;
+  targetName: string;
+  /** When set, only spans with this name count (several operations between the same two services). */
+  operation: string | null;
+  side: "client" | "server";
+}
+
+/**
+ * The declared integration point a span belongs to, or null (an observed, undeclared edge). One side
+ * is counted per integration, never both; a match naming the operation wins over one that doesn't.
+ */
+export function matchIntegration(span: DecodedSpan, matches: TelemetryMatch[]): string | null {
+  const edge = edgeOf(span);
+  if (!edge) return null;
+  let fallback: string | null = null;
+  for (const m of matches) {
+    if (m.side !== edge.side || m.sourceName !== edge.source || m.targetName !== edge.target) continue;
+    if (m.operation === null) fallback ??= m.key;
+    else if (m.operation === span.name) return m.key;
+  }
+  return fallback;
+}
