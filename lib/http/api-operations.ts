@@ -14,6 +14,7 @@ import { findingsQuerySchema } from "@/lib/governance/findings";
 import { journeySchema, journeyUpdateSchema } from "@/lib/governance/journeys";
 import { policyUpdateSchema } from "@/lib/governance/policies";
 import { waiverListQuerySchema, waiverSchema } from "@/lib/governance/waivers";
+import { latencyQuerySchema } from "@/lib/telemetry/latency";
 
 export interface Operation {
   method: "GET" | "POST" | "PATCH" | "DELETE";
@@ -50,6 +51,8 @@ export const operations: Operation[] = [
   op("PATCH", "/api/integrations/{key}", "Integrations", "catalog:write", "Change an integration point; send If-Match, a stale one answers 409", { body: mergePatch }),
   op("DELETE", "/api/integrations/{key}", "Integrations", "catalog:write", "Retire an integration point (it and its history stay readable)"),
   op("GET", "/api/integrations/{key}/history", "Integrations", "catalog:read", "Every change with who, when and a field-by-field diff"),
+  op("GET", "/api/integrations/{key}/latency", "Telemetry", "catalog:read", "Observed p50/p95/p99, calls and errors per step (from, to, step)", { query: latencyQuerySchema }),
+  op("POST", "/v1/traces", "Telemetry", "telemetry:write", "OTLP/HTTP traces (application/json, gzip accepted); 200 means folded and committed", { body: z.record(z.string(), z.unknown()).describe("ExportTraceServiceRequest (OTLP/JSON)") }),
   op("GET", "/api/journeys", "Journeys", "catalog:read", "List journeys with their budget composition"),
   op("POST", "/api/journeys", "Journeys", "catalog:write", "Create a journey", { body: journeySchema }),
   op("GET", "/api/journeys/{slug}", "Journeys", "catalog:read", "Read a journey and its budget waterfall"),

@@ -6,15 +6,14 @@ import { openApiDocument } from "./openapi";
 
 /** Every (method, path) the route files under app/api actually export. */
 function routesOnDisk(): string[] {
-  const root = path.resolve("app/api");
   const found: string[] = [];
-  const walk = (dir: string) => {
+  const walk = (dir: string, root: string, prefix: string) => {
     for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
       const full = path.join(dir, entry.name);
-      if (entry.isDirectory()) walk(full);
+      if (entry.isDirectory()) walk(full, root, prefix);
       else if (entry.name === "route.ts") {
         const source = fs.readFileSync(full, "utf8");
-        const apiPath = `/api/${path.relative(root, dir)}`.replace(/\[(\w+)\]/g, "{$1}").replace(/\/$/, "");
+        const apiPath = `${prefix}/${path.relative(root, dir)}`.replace(/\[(\w+)\]/g, "{$1}").replace(/\/$/, "");
         if (apiPath.startsWith("/api/auth/")) continue; // next-auth's own endpoints
         for (const method of ["GET", "POST", "PATCH", "PUT", "DELETE"]) {
           if (new RegExp(`export (const|async function|function) ${method}\\b`).test(source)) found.push(`${method} ${apiPath}`);
@@ -22,7 +21,8 @@ function routesOnDisk(): string[] {
       }
     }
   };
-  walk(root);
+  walk(path.resolve("app/api"), path.resolve("app/api"), "/api");
+  walk(path.resolve("app/v1"), path.resolve("app/v1"), "/v1");
   return found.sort();
 }
 

@@ -1,0 +1,78 @@
+// Reading latency back: the stored minute histograms of one integration point, merged into steps
+// aligned to multiples of the step since the Unix epoch, with exact counts and percentiles.
+import "server-only";
+import { z } from "zod";
+import { authorize, type Actor } from "@/lib/auth/actor";
+import { getIntegration } from "@/lib/catalog/integrations";
+import { db } from "@/lib/db/client";
+import { emptyHistogram, merge, quantile, type Histogram } from "./histogram";
+
+const STEP_UNITS: Record<string, number> = { m: 60_000, h: 3_600_000, d: 86_400_000 };
+const MAX_POINTS = 2000;
+
+export const latencyQuerySchema = z
+  .object({
+    from: z.iso.datetime({ offset: true, error: "from is an ISO-8601 date-time" }).optional(),
+    to: z.iso.datetime({ offset: true, error: "to is an ISO-8601 date-time" }).optional(),
+    step: z
+      .string()
+      .regex(/^\d{1,4}[mhd]$/, "step is a duration such as 1m, 5m, 1h or 1d")
+      .default("5m"),
+  })
+  .transform((q, ctx) => {
+    const stepMs = Number(q.step.slice(0, -1)) * STEP_UNITS[q.step.slice(-1)]!;
+    const toMs = q.to ? Date.parse(q.to) : Date.now();
+    const fromMs = q.from ? Date.parse(q.from) : toMs - 6 * 3_600_000;
+    if (stepMs < 60_000) ctx.addIssue({ code: "custom", path: ["step"], message: "The finest step is 1m" });
+    if (fromMs >= toMs) ctx.addIssue({ code: "custom", path: ["from"], message: "from must be before to" });
+    if ((toMs - fromMs) / stepMs > MAX_POINTS) ctx.addIssue({ code: "custom", path: ["step"], message: `At most ${MAX_POINTS} points: choose a larger step` });
+    return { fromMs: Math.floor(fromMs / stepMs) * stepMs, toMs, stepMs };
+  });
+
+export interface LatencyPoint {
+  t: string;
+  count: number;
+  errors: number;
+  p50: number | null;
+  p95: number | null;
+  p99: number | null;
+}
+
+export interface LatencySeries {
+  budget: { p50Ms: number | null; p95Ms: number | null; p99Ms: number };
+  resolution: "minute";
+  series: LatencyPoint[];
+}
+
+const round = (v: number | null) => (v === null ? null : Math.round(v * 1000) / 1000);
+
+export async function latencySeries(actor: Actor, key: string, query: z.output<typeof latencyQuerySchema>): Promise<LatencySeries> {
+  authorize(actor, "catalog:read");
+  const { view } = await getIntegration(actor, key);
+  const rows = await db().$queryRaw<{ start: Date; count: bigint; errors: bigint; histogram: Histogram }[]>`
+    SELECT start, count, errors, histogram FROM latency_buckets
+    WHERE series_key = ${view.id} AND resolution = 'minute' AND start >= ${new Date(query.fromMs)} AND start < ${new Date(query.toMs)}
+    ORDER BY start`;
+  const steps = new Map<number, { count: number; errors: number; histogram: Histogram }>();
+  for (const row of rows) {
+    const t = Math.floor(row.start.getTime() / query.stepMs) * query.stepMs;
+    const step = steps.get(t) ?? { count: 0, errors: 0, histogram: emptyHistogram() };
+    step.count += Number(row.count);
+    step.errors += Number(row.errors);
+    merge(step.histogram, row.histogram);
+    steps.set(t, step);
+  }
+  const series: LatencyPoint[] = [];
+  for (let t = query.fromMs; t < query.toMs; t += query.stepMs) {
+    const s = steps.get(t);
+    series.push({
+      t: new Date(t).toISOString(),
+      count: s?.count ?? 0,
+      errors: s?.errors ?? 0,
+      p50: s ? round(quantile(s.histogram, 0.5)) : null,
+      p95: s ? round(quantile(s.histogram, 0.95)) : null,
+      p99: s ? round(quantile(s.histogram, 0.99)) : null,
+    });
+  }
+  return { budget: view.budget, resolution: "minute", series };
+}
