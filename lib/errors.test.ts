@@ -28,6 +28,8 @@ describe("mapError", () => {
   it("maps Prisma unique violations to 409 and missing records to 404", () => {
     const p2002 = Object.assign(new Error("Unique constraint"), { name: "PrismaClientKnownRequestError", code: "P2002", meta: { target: ["slug"] } });
     expect(mapError(p2002)).toMatchObject({ status: 409, body: { error: { code: "conflict", message: "Already exists: slug must be unique" } } });
+    const p2003 = Object.assign(new Error("Foreign key constraint violated"), { name: "PrismaClientKnownRequestError", code: "P2003" });
+    expect(mapError(p2003)).toMatchObject({ status: 409, body: { error: { code: "conflict" } } });
     const p2025 = Object.assign(new Error("not found"), { name: "PrismaClientKnownRequestError", code: "P2025" });
     expect(mapError(p2025).status).toBe(404);
   });

@@ -82,6 +82,9 @@ export function mapError(err: unknown): MappedError {
     const fields = Array.isArray(target) ? target.join(", ") : typeof target === "string" ? target : "a unique field";
     return { status: 409, body: { error: { code: "conflict", message: `Already exists: ${fields} must be unique` } } };
   }
+  if (code === "P2003") {
+    return { status: 409, body: { error: { code: "conflict", message: "Other records still refer to this one; remove or move them first" } } };
+  }
   if (code === "P2025") {
     return { status: 404, body: { error: { code: "not_found", message: "Not found" } } };
   }

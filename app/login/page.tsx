@@ -1,16 +1,11 @@
 import { redirect } from "next/navigation";
 import { LoginForm } from "@/components/shell/login-form";
 import { sessionActor } from "@/lib/auth/session";
+import { safeCallback } from "@/lib/auth/callback-url";
 import { env } from "@/lib/env";
 
 export const metadata = { title: "Sign in" };
 export const dynamic = "force-dynamic";
-
-function safeCallback(value: string | string[] | undefined): string {
-  const v = Array.isArray(value) ? value[0] : value;
-  // Only same-site paths: an open redirect would let a phishing link bounce through our sign-in.
-  return v && v.startsWith("/") && !v.startsWith("//") ? v : "/";
-}
 
 export default async function LoginPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const params = await searchParams;

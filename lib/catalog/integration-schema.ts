@@ -112,9 +112,8 @@ export const contractSchema = z.object({
 export const migrationSchema = z.object({
   targetStyle: nullable(z.enum(styles)),
   featureFlag: optionalText(200),
-  targetDate: z
-    .string()
-    .regex(/^\d{4}-\d{2}-\d{2}$/, "The target date is YYYY-MM-DD")
+  targetDate: z.iso
+    .date({ error: "The target date is a calendar date, YYYY-MM-DD" })
     .nullish()
     .transform((v) => v ?? null),
 });

@@ -124,3 +124,15 @@ describe("integration points", () => {
     expect(() => integrationListQuerySchema.parse({ limit: "500" })).toThrow();
   });
 });
+
+describe("telemetry match on PATCH", () => {
+  it("names left to default keep following the services, also after a move", async () => {
+    const team = await makeTeam();
+    const [a, b, c] = [await makeService(team.id), await makeService(team.id), await makeService(team.id)];
+    const architect = await actorFor("architect");
+    const { view } = await createIntegration(architect, syncDeclaration(a.slug, b.slug));
+    const moved = await updateIntegration(architect, view.key, { targetService: c.slug }, null);
+    expect(moved.view.telemetry).toEqual({ sourceName: a.slug, targetName: c.slug, operation: null, side: "client" });
+    await expect(updateIntegration(architect, view.key, { lifecycle: "deprecated", migration: { targetDate: "2027-13-45" } }, null)).rejects.toThrow(/calendar date/);
+  });
+});

@@ -184,7 +184,10 @@ export async function updateIntegration(
     }
     const before = declarationOf(current);
     const { id: _i, ownerTeam: _o, createdAt: _c, updatedAt: _u, status: _s, ...changes } = patch as Record<string, unknown>;
-    const d = parseDeclaration(mergePatch(before, changes));
+    // Merge over the telemetry match as stored: names left to default must keep following the
+    // services (also when the patch moves the integration to another service).
+    const stored = (current.semantics as unknown as Semantics).telemetry ?? null;
+    const d = parseDeclaration(mergePatch({ ...before, telemetry: stored }, changes));
     if (d.key !== key) {
       throw new AppError("validation_failed", "Keys are stable and cannot be changed; create a new integration point and retire this one", [{ path: "key", message: "Keys cannot be changed" }]);
     }

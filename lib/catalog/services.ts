@@ -114,7 +114,7 @@ export async function createService(actor: Actor, input: ServiceInput): Promise<
   });
 }
 
-export async function updateService(actor: Actor, slug: string, input: z.input<typeof serviceUpdateSchema>): Promise<ServiceView> {
+export async function updateService(actor: Actor, slug: string, input: unknown): Promise<ServiceView> {
   const data = providedOnly(input, serviceUpdateSchema.parse(input));
   return db().$transaction(async (tx) => {
     const before = await findService(tx, slug);

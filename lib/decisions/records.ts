@@ -160,13 +160,19 @@ export async function createDecision(actor: Actor, input: DecisionInput, options
   });
 }
 
+/** Edits, reviews and transitions of one record take turns: each sees the others' committed result. */
+async function lockRecord(tx: Tx, number: number) {
+  await tx.$queryRaw`SELECT id FROM decision_records WHERE number = ${number} FOR UPDATE`;
+}
+
 const mayEdit = (actor: Actor, row: Row) => actor.userId === row.authorId || actor.role === "architect" || actor.role === "admin";
 
 /** Edits are allowed while draft or proposed; each one is a new revision, so earlier approvals go stale. */
-export async function updateDecision(actor: Actor, number: number, input: z.input<typeof decisionUpdateSchema>): Promise<DecisionView> {
+export async function updateDecision(actor: Actor, number: number, input: unknown): Promise<DecisionView> {
   authorize(actor, "decision:write");
   const changes = providedOnly(input, decisionUpdateSchema.parse(input));
   return db().$transaction(async (tx) => {
+    await lockRecord(tx, number);
     const row = await load(tx, number);
     if (!mayEdit(actor, row)) throw new AppError("forbidden", "Only the author or an architect can edit this record");
     if (row.status !== "draft" && row.status !== "proposed") throw new AppError("conflict", `A ${row.status} record is final; supersede it with a new one`);
@@ -193,9 +199,10 @@ export async function updateDecision(actor: Actor, number: number, input: z.inpu
 }
 
 export async function reviewDecision(actor: Actor, number: number, input: z.input<typeof reviewSchema>) {
-  authorize(actor, input.verdict === "comment" ? "catalog:read" : "decision:review");
+  authorize(actor, input.verdict === "comment" ? "decision:write" : "decision:review");
   const data = reviewSchema.parse(input);
   return db().$transaction(async (tx) => {
+    await lockRecord(tx, number);
     const row = await load(tx, number);
     const refused = checkReview(facts(row), { userId: actor.userId, role: actor.role }, data.verdict);
     if (refused) throw new AppError(refused.startsWith("Only") || refused.startsWith("Authors") ? "forbidden" : "conflict", refused);
@@ -211,8 +218,7 @@ export async function transitionDecision(actor: Actor, number: number, input: z.
   authorize(actor, "decision:write");
   const data = transitionSchema.parse(input);
   return db().$transaction(async (tx) => {
-    // Lock the row: two reviewers accepting and rejecting at once must not both win.
-    await tx.$queryRaw`SELECT id FROM decision_records WHERE number = ${number} FOR UPDATE`;
+    await lockRecord(tx, number);
     const row = await load(tx, number);
     const required = env().EDGEWISE_DECISION_APPROVALS;
     const check = checkTransition(facts(row), { userId: actor.userId, role: actor.role }, data.to, required);

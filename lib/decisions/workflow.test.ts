@@ -63,6 +63,7 @@ describe("approval counting", () => {
     ["request changes blocks even with other approvals", [review("arch1", "approve"), review("arch2", "request-changes")], 1, 1, { blockedBy: ["arch2"], satisfied: false }],
     ["a later approval by that reviewer lifts the block", [review("arch2", "request-changes", 1), review("arch2", "approve", 2)], 2, 1, { approvals: ["arch2"], blockedBy: [], satisfied: true }],
     ["a comment after request changes keeps the block", [review("arch2", "request-changes", 1), review("arch2", "comment", 2)], 2, 1, { blockedBy: ["arch2"], satisfied: false }],
+    ["approving the same revision does not lift the block", [review("arch2", "request-changes", 2), review("arch2", "approve", 2)], 2, 1, { approvals: [], blockedBy: ["arch2"], satisfied: false }],
   ] as const)("%s", (_name, reviews, revision, required, expected) => {
     expect(approvalState(record("proposed", [...reviews], revision), required)).toMatchObject(expected);
   });

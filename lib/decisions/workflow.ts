@@ -52,12 +52,18 @@ export interface ApprovalState {
  */
 export function approvalState(record: RecordFacts, required: number): ApprovalState {
   const latest = new Map<string, ReviewFact>();
+  // The revision each reviewer last requested changes on: only an approval of a LATER revision lifts it.
+  const requestedOn = new Map<string, number>();
   for (const r of record.reviews) {
     if (r.verdict === "comment" || !isReviewer(r.reviewerRole) || r.reviewerId === record.authorId) continue;
     latest.set(r.reviewerId, r); // reviews arrive in time order, so the last one wins
+    if (r.verdict === "request-changes") requestedOn.set(r.reviewerId, r.revision);
   }
-  const approvals = [...latest.values()].filter((r) => r.verdict === "approve" && r.revision === record.revision).map((r) => r.reviewerId);
-  const blockedBy = [...latest.values()].filter((r) => r.verdict === "request-changes").map((r) => r.reviewerId);
+  const blockedBy = [...requestedOn].filter(([id, revision]) => {
+    const last = latest.get(id)!;
+    return !(last.verdict === "approve" && last.revision > revision);
+  }).map(([id]) => id);
+  const approvals = [...latest.values()].filter((r) => r.verdict === "approve" && r.revision === record.revision && !blockedBy.includes(r.reviewerId)).map((r) => r.reviewerId);
   return { approvals, blockedBy, required, satisfied: approvals.length >= required && blockedBy.length === 0 };
 }
 

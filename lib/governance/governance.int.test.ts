@@ -109,3 +109,19 @@ describe("policy settings and scorecards", () => {
     expect(await db().scorecardSnapshot.count({ where: { teamId: team.id } })).toBe(1);
   });
 });
+
+describe("retired steps", () => {
+  it("stay listed on the journey but leave its synchronous chain", async () => {
+    const { team, a, b, architect, key } = await weakEstate();
+    const { view: slow } = await createIntegration(architect, syncDeclaration(b.slug, a.slug, { budget: { p99Ms: 500 } }));
+    const slug = unique("journey");
+    await createJourney(architect, { slug, name: "Chain", team: team.slug, budgetP99Ms: 400, steps: [key, slow.key] });
+    expect((await getJourney(architect, slug)).composition.slackMs).toBe(-200);
+    const { retireIntegration } = await import("@/lib/catalog/integrations");
+    await retireIntegration(architect, slow.key, null);
+    const after = await getJourney(architect, slug);
+    expect(after.steps).toEqual([key, slow.key]);
+    expect(after.composition).toMatchObject({ syncTotalMs: 100, slackMs: 300, syncHops: 1 });
+    expect((await listFindings(architect, { journey: slug, rule: "journey-budget-composition" })).items).toEqual([]);
+  });
+});

@@ -66,12 +66,15 @@ export function journeyContextOf(row: Row): JourneyContext {
     name: row.name,
     budgetP99Ms: row.budgetP99Ms,
     criticality: row.criticality as JourneyContext["criticality"],
-    steps: row.steps.map((s) => declarationOf(s.integration)),
+    // A retired step no longer runs: it leaves the chain the rules and the waterfall add up.
+    steps: row.steps.map((s) => declarationOf(s.integration)).filter((s) => s.lifecycle !== "retired"),
   };
 }
 
 function view(row: Row): JourneyView {
   const ctx = journeyContextOf(row);
+  // Every stored step is listed (retired ones marked by their lifecycle); only live ones compose.
+  const all = row.steps.map((s) => declarationOf(s.integration));
   return {
     slug: row.slug,
     name: row.name,
@@ -79,8 +82,8 @@ function view(row: Row): JourneyView {
     team: row.team.slug,
     budgetP99Ms: row.budgetP99Ms,
     criticality: row.criticality,
-    steps: ctx.steps.map((s) => s.key),
-    stepDetails: ctx.steps.map((s: IntegrationDeclaration) => ({
+    steps: all.map((s) => s.key),
+    stepDetails: all.map((s: IntegrationDeclaration) => ({
       key: s.key,
       style: s.style,
       sourceService: s.sourceService,
@@ -150,7 +153,7 @@ export async function createJourney(actor: Actor, input: JourneyInput, client?: 
   return client ? work(client) : db().$transaction(work);
 }
 
-export async function updateJourney(actor: Actor, slug: string, input: z.input<typeof journeyUpdateSchema>): Promise<JourneyView> {
+export async function updateJourney(actor: Actor, slug: string, input: unknown): Promise<JourneyView> {
   const data = providedOnly(input, journeyUpdateSchema.parse(input));
   return db().$transaction(async (tx) => {
     const before = await findJourney(tx, slug);

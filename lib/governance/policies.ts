@@ -63,6 +63,9 @@ export async function updatePolicy(actor: Actor, ruleId: string, input: z.input<
     }
   }
   await db().$transaction(async (tx) => {
+    // Lock the rule's row (creating it first) so two architects tuning it at once both keep their change.
+    await tx.$executeRaw`INSERT INTO policy_settings (rule_id, updated_at) VALUES (${ruleId}, now()) ON CONFLICT (rule_id) DO NOTHING`;
+    await tx.$queryRaw`SELECT rule_id FROM policy_settings WHERE rule_id = ${ruleId} FOR UPDATE`;
     const before = await tx.policySetting.findUnique({ where: { ruleId } });
     const thresholds = { ...((before?.thresholds as Record<string, number> | undefined) ?? {}), ...(data.thresholds ?? {}) };
     const after = await tx.policySetting.upsert({

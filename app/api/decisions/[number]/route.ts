@@ -1,7 +1,7 @@
+import { z } from "zod";
 import { toMadr } from "@/lib/decisions/markdown";
 import { parseNumberParam } from "@/lib/decisions/number-param";
 import { getDecision, updateDecision } from "@/lib/decisions/records";
-import { decisionUpdateSchema } from "@/lib/decisions/schema";
 import { formatNumber } from "@/lib/decisions/workflow";
 import { route } from "@/lib/http/route";
 
@@ -17,6 +17,8 @@ export const GET = route<undefined, undefined, P>({ action: "catalog:read" }, as
   });
 });
 
-export const PATCH = route<typeof decisionUpdateSchema, undefined, P>({ action: "decision:write", body: decisionUpdateSchema }, ({ actor, params, body }) =>
+// The raw object goes to the data function: parsing here would fill defaults for omitted fields.
+const patch = z.record(z.string(), z.unknown());
+export const PATCH = route<typeof patch, undefined, P>({ action: "decision:write", body: patch }, ({ actor, params, body }) =>
   updateDecision(actor, parseNumberParam(params.number).number, body),
 );

@@ -3,6 +3,6 @@ import { reviewDecision } from "@/lib/decisions/records";
 import { reviewSchema } from "@/lib/decisions/schema";
 import { route } from "@/lib/http/route";
 
-export const POST = route<typeof reviewSchema, undefined, { number: string }>({ action: "catalog:read", body: reviewSchema }, ({ actor, params, body }) =>
+export const POST = route<typeof reviewSchema, undefined, { number: string }>({ action: "decision:write", body: reviewSchema }, ({ actor, params, body }) =>
   reviewDecision(actor, parseNumberParam(params.number).number, body),
 );
