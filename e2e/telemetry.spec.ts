@@ -1,0 +1,57 @@
+// Compatibility with the official OpenTelemetry JS exporters: spans with known durations, sent over
+// HTTP/JSON and HTTP/protobuf to the running server, come back from the latency API with exact
+// counts and percentiles within 1 %.
+import { SpanKind, SpanStatusCode } from "@opentelemetry/api";
+import { OTLPTraceExporter as JsonExporter } from "@opentelemetry/exporter-trace-otlp-http";
+import { OTLPTraceExporter as ProtoExporter } from "@opentelemetry/exporter-trace-otlp-proto";
+import { resourceFromAttributes } from "@opentelemetry/resources";
+import { InMemorySpanExporter, SimpleSpanProcessor, TracerProvider, type ReadableSpan, type SpanExporter } from "@opentelemetry/sdk-trace";
+import { expect, test } from "@playwright/test";
+import { baseURL, bearer, cliCreateToken, unique } from "./support";
+
+const KEY = "checkout->payments:authorize";
+
+async function spans(startMs: number, errorEvery: number): Promise<ReadableSpan[]> {
+  const memory = new InMemorySpanExporter();
+  const provider = new TracerProvider({ resource: resourceFromAttributes({ "service.name": "checkout" }), spanProcessors: [new SimpleSpanProcessor({ exporter: memory })] });
+  const tracer = provider.getTracer("edgewise-e2e");
+  for (let i = 1; i <= 100; i++) {
+    const span = tracer.startSpan("Payments/Authorize", { kind: SpanKind.CLIENT, startTime: startMs + i, attributes: { "peer.service": "payments", "rpc.system": "grpc" } });
+    if (i % errorEvery === 0) span.setStatus({ code: SpanStatusCode.ERROR });
+    span.end(startMs + i + i); // durations 1..100 ms
+  }
+  await provider.forceFlush();
+  return memory.getFinishedSpans();
+}
+
+const send = (exporter: SpanExporter, batch: ReadableSpan[]) =>
+  new Promise<{ code: number; error?: Error }>((resolve) => exporter.export(batch, resolve));
+
+test("spans from the official exporters (JSON and protobuf) come back exact from the latency API", async ({ request }) => {
+  const token = await cliCreateToken({ name: unique("otel"), scopes: ["telemetry:write", "catalog:read"], user: "member@edgewise.local" });
+  const headers = bearer(token);
+  const url = `${baseURL()}/v1/traces`;
+  // A fixed hour an hour ago, so the batch falls in one step of the query below.
+  const hourMs = Math.floor(Date.now() / 3_600_000) * 3_600_000 - 3_600_000;
+
+  const json = await send(new JsonExporter({ url, headers }), await spans(hourMs + 60_000, 10));
+  expect(json.error?.message ?? "").toBe("");
+  expect(json.code).toBe(0);
+  const proto = await send(new ProtoExporter({ url, headers }), await spans(hourMs + 120_000, 20));
+  expect(proto.error?.message ?? "").toBe("");
+  expect(proto.code).toBe(0);
+
+  const from = new Date(hourMs).toISOString();
+  const to = new Date(hourMs + 3_600_000).toISOString();
+  const res = await request.get(`/api/integrations/${encodeURIComponent(KEY)}/latency?from=${from}&to=${to}&step=1h`, { headers });
+  expect(res.status()).toBe(200);
+  const body = (await res.json()) as { budget: { p99Ms: number }; resolution: string; series: { t: string; count: number; errors: number; p50: number; p95: number; p99: number }[] };
+  expect(body.budget.p99Ms).toBe(250);
+  expect(body.series).toHaveLength(1);
+  const [point] = body.series;
+  expect(point).toMatchObject({ t: from, count: 200, errors: 10 + 5 });
+  // Durations 1..100 ms twice: the exact nearest-rank p50, p95 and p99 are 50, 95 and 99 ms.
+  for (const [got, exact] of [[point!.p50, 50], [point!.p95, 95], [point!.p99, 99]] as const) {
+    expect(Math.abs(got - exact) / exact).toBeLessThanOrEqual(0.01);
+  }
+});

@@ -1,0 +1,174 @@
+// Reads an OTLP ExportTraceServiceRequest in protobuf wire format (pure) into the same object shape
+// as OTLP/JSON, so one decoder validates both encodings. Only the fields Edgewise uses are kept;
+// unknown fields are skipped, as protobuf requires, so newer exporters still work.
+import { OtlpDecodeError } from "./otlp-json";
+
+type Obj = Record<string, unknown>;
+
+class Reader {
+  pos = 0;
+  constructor(readonly buf: Uint8Array) {}
+
+  get done() {
+    return this.pos >= this.buf.length;
+  }
+
+  varint(): bigint {
+    let result = 0n;
+    let shift = 0n;
+    for (;;) {
+      if (this.pos >= this.buf.length) throw new OtlpDecodeError("Truncated protobuf varint");
+      const byte = this.buf[this.pos++]!;
+      result |= BigInt(byte & 0x7f) << shift;
+      if ((byte & 0x80) === 0) return result;
+      shift += 7n;
+      if (shift > 63n) throw new OtlpDecodeError("Protobuf varint longer than 64 bits");
+    }
+  }
+
+  bytes(): Uint8Array {
+    const length = Number(this.varint());
+    if (length < 0 || this.pos + length > this.buf.length) throw new OtlpDecodeError("Truncated protobuf field");
+    const out = this.buf.subarray(this.pos, this.pos + length);
+    this.pos += length;
+    return out;
+  }
+
+  fixed64(): DataView {
+    if (this.pos + 8 > this.buf.length) throw new OtlpDecodeError("Truncated protobuf fixed64");
+    const view = new DataView(this.buf.buffer, this.buf.byteOffset + this.pos, 8);
+    this.pos += 8;
+    return view;
+  }
+
+  skip(wireType: number) {
+    if (wireType === 0) this.varint();
+    else if (wireType === 1) this.pos += 8;
+    else if (wireType === 2) this.bytes();
+    else if (wireType === 5) this.pos += 4;
+    else throw new OtlpDecodeError(`Unsupported protobuf wire type ${wireType}`);
+    if (this.pos > this.buf.length) throw new OtlpDecodeError("Truncated protobuf field");
+  }
+
+  /** Calls `field` for each (number, wireType); the callback reads the value or returns false to skip it. */
+  fields(field: (n: number, wireType: number) => boolean | void) {
+    while (!this.done) {
+      const tag = Number(this.varint());
+      const n = tag >>> 3;
+      const wireType = tag & 7;
+      if (n === 0) throw new OtlpDecodeError("Invalid protobuf field number 0");
+      if (field(n, wireType) === false) this.skip(wireType);
+    }
+  }
+}
+
+const text = new TextDecoder("utf-8", { fatal: false });
+const hex = (b: Uint8Array) => Buffer.from(b.buffer, b.byteOffset, b.length).toString("hex");
+const sub = (r: Reader) => new Reader(r.bytes());
+
+function anyValue(r: Reader): Obj {
+  const out: Obj = {};
+  r.fields((n, w) => {
+    if (n === 1 && w === 2) out.stringValue = text.decode(r.bytes());
+    else if (n === 2 && w === 0) out.boolValue = r.varint() !== 0n;
+    else if (n === 3 && w === 0) out.intValue = BigInt.asIntN(64, r.varint()).toString();
+    else if (n === 4 && w === 1) out.doubleValue = r.fixed64().getFloat64(0, true);
+    else return false;
+  });
+  return out;
+}
+
+function keyValue(r: Reader): Obj {
+  const out: Obj = {};
+  r.fields((n, w) => {
+    if (n === 1 && w === 2) out.key = text.decode(r.bytes());
+    else if (n === 2 && w === 2) out.value = anyValue(sub(r));
+    else return false;
+  });
+  return out;
+}
+
+function span(r: Reader): Obj {
+  const out: Obj = { attributes: [], links: [] };
+  r.fields((n, w) => {
+    if (n === 1 && w === 2) out.traceId = hex(r.bytes());
+    else if (n === 2 && w === 2) out.spanId = hex(r.bytes());
+    else if (n === 4 && w === 2) {
+      const parent = r.bytes();
+      if (parent.length) out.parentSpanId = hex(parent);
+    } else if (n === 5 && w === 2) out.name = text.decode(r.bytes());
+    else if (n === 6 && w === 0) out.kind = Number(r.varint());
+    else if (n === 7 && w === 1) out.startTimeUnixNano = r.fixed64().getBigUint64(0, true).toString();
+    else if (n === 8 && w === 1) out.endTimeUnixNano = r.fixed64().getBigUint64(0, true).toString();
+    else if (n === 9 && w === 2) (out.attributes as Obj[]).push(keyValue(sub(r)));
+    else if (n === 13 && w === 2) {
+      const link: Obj = {};
+      const l = sub(r);
+      l.fields((ln, lw) => {
+        if (ln === 1 && lw === 2) link.traceId = hex(l.bytes());
+        else if (ln === 2 && lw === 2) link.spanId = hex(l.bytes());
+        else return false;
+      });
+      (out.links as Obj[]).push(link);
+    } else if (n === 15 && w === 2) {
+      const status: Obj = {};
+      const s = sub(r);
+      s.fields((sn, sw) => {
+        if (sn === 3 && sw === 0) status.code = Number(s.varint());
+        else return false;
+      });
+      out.status = status;
+    } else return false;
+  });
+  return out;
+}
+
+export function decodeTraceRequestProtobuf(buf: Uint8Array): Obj {
+  const resourceSpans: Obj[] = [];
+  const root = new Reader(buf);
+  root.fields((n, w) => {
+    if (n !== 1 || w !== 2) return false;
+    const rs = sub(root);
+    const entry: Obj = { resource: { attributes: [] }, scopeSpans: [] };
+    rs.fields((rn, rw) => {
+      if (rn === 1 && rw === 2) {
+        const res = sub(rs);
+        const attributes: Obj[] = [];
+        res.fields((an, aw) => {
+          if (an === 1 && aw === 2) attributes.push(keyValue(sub(res)));
+          else return false;
+        });
+        entry.resource = { attributes };
+      } else if (rn === 2 && rw === 2) {
+        const ss = sub(rs);
+        const spans: Obj[] = [];
+        ss.fields((sn, sw) => {
+          if (sn === 2 && sw === 2) spans.push(span(sub(ss)));
+          else return false;
+        });
+        (entry.scopeSpans as Obj[]).push({ spans });
+      } else return false;
+    });
+    resourceSpans.push(entry);
+  });
+  return { resourceSpans };
+}
+
+function varintBytes(value: bigint): number[] {
+  const out: number[] = [];
+  let v = value;
+  while (v >= 0x80n) {
+    out.push(Number((v & 0x7fn) | 0x80n));
+    v >>= 7n;
+  }
+  out.push(Number(v));
+  return out;
+}
+
+/** ExportTraceServiceResponse: empty, or with partial_success {rejected_spans, error_message}. */
+export function encodeTraceResponseProtobuf(rejectedSpans: number, errorMessage: string | null): Uint8Array {
+  if (!rejectedSpans) return new Uint8Array();
+  const message = Buffer.from(errorMessage ?? "", "utf8");
+  const partial = [0x08, ...varintBytes(BigInt(rejectedSpans)), 0x12, ...varintBytes(BigInt(message.length)), ...message];
+  return Uint8Array.from([0x0a, ...varintBytes(BigInt(partial.length)), ...partial]);
+}
