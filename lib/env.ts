@@ -26,6 +26,8 @@ export const envSchema = z
     EDGEWISE_LOGIN_WINDOW_MINUTES: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).default(15)),
     EDGEWISE_DECISION_APPROVALS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(10).default(1)),
     EDGEWISE_INGEST_MAX_BYTES: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1024).default(8 * 1024 * 1024)),
+    EDGEWISE_RETENTION_MINUTE_DAYS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(3650).default(14)),
+    EDGEWISE_RETENTION_HOUR_DAYS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(36500).default(400)),
   })
   .superRefine((env, ctx) => {
     const oidc = [env.OIDC_ISSUER, env.OIDC_CLIENT_ID, env.OIDC_CLIENT_SECRET];

@@ -6,7 +6,8 @@ import { bodyDigest, ingestTraces } from "./ingest";
 import { latencyQuerySchema, latencySeries } from "./latency";
 
 const MINUTE = 60_000_000_000n;
-const T0 = 29_000_000n * MINUTE; // a fixed minute in 2025, aligned
+// An hour-aligned minute an hour ago: recent enough that minute buckets are what the API reads.
+const T0 = BigInt(Math.floor(Date.now() / 3_600_000) * 3_600_000 - 3_600_000) * 1_000_000n;
 
 /** An OTLP/JSON body of client spans from `source` to `target` with the given durations (ms). */
 function body(source: string, target: string, durationsMs: number[], options: { minute?: bigint; errorEvery?: number } = {}) {

@@ -5,6 +5,8 @@ import { z } from "zod";
 import { authorize, type Actor } from "@/lib/auth/actor";
 import { getIntegration } from "@/lib/catalog/integrations";
 import { db } from "@/lib/db/client";
+import { env } from "@/lib/env";
+import { AppError } from "@/lib/errors";
 import { emptyHistogram, merge, quantile, type Histogram } from "./histogram";
 
 const STEP_UNITS: Record<string, number> = { m: 60_000, h: 3_600_000, d: 86_400_000 };
@@ -38,9 +40,19 @@ export interface LatencyPoint {
   p99: number | null;
 }
 
+export type Resolution = "minute" | "hour" | "day";
+const RESOLUTION_MS: Record<Resolution, number> = { minute: 60_000, hour: 3_600_000, day: 86_400_000 };
+
+/** The finest resolution still kept for the whole range (minutes for 14 days, hours for 400, then days). */
+export function resolutionFor(fromMs: number, nowMs: number, retention: { minuteDays: number; hourDays: number }): Resolution {
+  if (fromMs >= nowMs - retention.minuteDays * 86_400_000) return "minute";
+  if (fromMs >= nowMs - retention.hourDays * 86_400_000) return "hour";
+  return "day";
+}
+
 export interface LatencySeries {
   budget: { p50Ms: number | null; p95Ms: number | null; p99Ms: number };
-  resolution: "minute";
+  resolution: Resolution;
   series: LatencyPoint[];
 }
 
@@ -49,9 +61,17 @@ const round = (v: number | null) => (v === null ? null : Math.round(v * 1000) / 
 export async function latencySeries(actor: Actor, key: string, query: z.output<typeof latencyQuerySchema>): Promise<LatencySeries> {
   authorize(actor, "catalog:read");
   const { view } = await getIntegration(actor, key);
+  const e = env();
+  const resolution = resolutionFor(query.fromMs, Date.now(), { minuteDays: e.EDGEWISE_RETENTION_MINUTE_DAYS, hourDays: e.EDGEWISE_RETENTION_HOUR_DAYS });
+  if (query.stepMs % RESOLUTION_MS[resolution] !== 0) {
+    const at = resolution === "hour" ? "1h" : "1d";
+    throw new AppError("validation_failed", `This range reaches back past the ${resolution === "hour" ? "minute" : "hour"} data kept; use a step that is a multiple of ${at}`, [
+      { path: "step", message: `A multiple of ${at}` },
+    ]);
+  }
   const rows = await db().$queryRaw<{ start: Date; count: bigint; errors: bigint; histogram: Histogram }[]>`
     SELECT start, count, errors, histogram FROM latency_buckets
-    WHERE series_key = ${view.id} AND resolution = 'minute' AND start >= ${new Date(query.fromMs)} AND start < ${new Date(query.toMs)}
+    WHERE series_key = ${view.id} AND resolution = ${resolution} AND start >= ${new Date(query.fromMs)} AND start < ${new Date(query.toMs)}
     ORDER BY start`;
   const steps = new Map<number, { count: number; errors: number; histogram: Histogram }>();
   for (const row of rows) {
@@ -74,5 +94,5 @@ export async function latencySeries(actor: Actor, key: string, query: z.output<t
       p99: s ? round(quantile(s.histogram, 0.99)) : null,
     });
   }
-  return { budget: view.budget, resolution: "minute", series };
+  return { budget: view.budget, resolution, series };
 }

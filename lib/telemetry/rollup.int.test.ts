@@ -1,0 +1,75 @@
+import { randomUUID } from "node:crypto";
+import pg from "pg";
+import { afterAll, describe, expect, it, inject } from "vitest";
+import { disconnectDb, db } from "@/lib/db/client";
+import { migrate } from "@/lib/db/migrate";
+import { emptyHistogram, merge, quantile, record, type Histogram } from "./histogram";
+import { rollUp } from "./rollup";
+
+// Rollups work on the whole table, so this test has a database of its own.
+const adminUrl = inject("databaseUrl");
+const name = `rollup_${randomUUID().replace(/-/g, "").slice(0, 10)}`;
+afterAll(async () => {
+  await disconnectDb();
+  const c = new pg.Client({ connectionString: adminUrl });
+  await c.connect();
+  await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  await c.end();
+});
+
+const HOUR = 3_600_000;
+const H0 = Date.UTC(2026, 10, 20, 10); // 10:00 UTC
+
+async function minute(series: string, startMs: number, values: number[], errors = 0): Promise<Histogram> {
+  const h = emptyHistogram();
+  for (const v of values) record(h, v);
+  await db().$executeRaw`INSERT INTO latency_buckets (series_key, resolution, start, count, errors, histogram)
+    VALUES (${series}, 'minute', ${new Date(startMs)}, ${values.length}, ${errors}, ${JSON.stringify(h)}::jsonb)`;
+  return h;
+}
+
+describe("rollups", () => {
+  it("roll complete hours and days, exactly, idempotently, catching late data; retention keeps un-rolled rows", async () => {
+    const c = new pg.Client({ connectionString: adminUrl });
+    await c.connect();
+    await c.query(`CREATE DATABASE ${name}`);
+    await c.end();
+    const url = Object.assign(new URL(adminUrl), { pathname: `/${name}` }).toString();
+    await migrate(url);
+    await disconnectDb();
+    process.env.DATABASE_URL = url;
+
+    const h1 = await minute("s1", H0 + 60_000, [10, 20, 30], 1);
+    const h2 = await minute("s1", H0 + 30 * 60_000, [40, 500], 0);
+    await minute("s1", H0 + HOUR + 5 * 60_000, [7]);
+    await minute("s1", H0 + 2 * HOUR + 60_000, [8]); // the current hour at `now`: not complete, not rolled
+    const now = new Date(H0 + 2 * HOUR + 10 * 60_000);
+
+    expect(await rollUp(now)).toMatchObject({ ran: true, rolled: { hour: 2, day: 0 } });
+    const hours = await db().latencyBucket.findMany({ where: { resolution: "hour" }, orderBy: { start: "asc" } });
+    expect(hours.map((h) => [h.start.getTime() - H0, Number(h.count), Number(h.errors)])).toEqual([
+      [0, 5, 1],
+      [HOUR, 1, 0],
+    ]);
+    const expected = merge(merge(emptyHistogram(), h1), h2);
+    const stored = hours[0]!.histogram as unknown as Histogram;
+    expect(stored.buckets).toEqual(expected.buckets);
+    expect(quantile(stored, 0.99)).toBe(quantile(expected, 0.99));
+
+    // Again: nothing changes. Then a late minute inside a rolled hour is picked up.
+    await rollUp(now);
+    expect(Number((await db().latencyBucket.findFirstOrThrow({ where: { resolution: "hour", start: new Date(H0) } })).count)).toBe(5);
+    await minute("s1", H0 + 59 * 60_000, [1, 2]);
+    await rollUp(new Date(now.getTime() + 60_000));
+    expect(Number((await db().latencyBucket.findFirstOrThrow({ where: { resolution: "hour", start: new Date(H0) } })).count)).toBe(7);
+
+    // Days roll up from hours once the day is over; minutes past retention go, but only rolled ones.
+    const later = new Date(H0 + 20 * 86_400_000);
+    const result = await rollUp(later);
+    expect(result.rolled.day).toBeGreaterThanOrEqual(1);
+    const day = await db().latencyBucket.findFirstOrThrow({ where: { resolution: "day", start: new Date(Date.UTC(2026, 10, 20)) } });
+    expect(Number(day.count)).toBe(9);
+    expect(result.pruned.minute).toBe(5);
+    expect(await db().latencyBucket.count({ where: { resolution: "minute" } })).toBe(0);
+  });
+});

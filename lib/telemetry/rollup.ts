@@ -1,0 +1,64 @@
+// Rolls minute buckets up into hours and hours into days, and drops what is past retention. Runs on
+// a schedule inside the server (instrumentation.ts) and catches up after downtime: it remembers how
+// far each resolution is rolled and recomputes from a little before that, so late spans are included.
+// Recomputing replaces the coarser bucket, so running twice changes nothing.
+import "server-only";
+import { db } from "@/lib/db/client";
+import { env } from "@/lib/env";
+
+// Arbitrary constant: one roller at a time across server instances.
+const ROLLUP_LOCK = 7_220_415_003;
+
+const STEPS = [
+  { target: "hour", source: "minute", unit: "hour", marginMs: 2 * 3_600_000 },
+  { target: "day", source: "hour", unit: "day", marginMs: 2 * 86_400_000 },
+] as const;
+
+export interface RollupResult {
+  ran: boolean;
+  rolled: Record<"hour" | "day", number>;
+  pruned: Record<"minute" | "hour", number>;
+}
+
+export async function rollUp(now = new Date()): Promise<RollupResult> {
+  const result: RollupResult = { ran: false, rolled: { hour: 0, day: 0 }, pruned: { minute: 0, hour: 0 } };
+  await db().$transaction(
+    async (tx) => {
+      const [lock] = await tx.$queryRaw<{ locked: boolean }[]>`SELECT pg_try_advisory_xact_lock(${ROLLUP_LOCK}) AS locked`;
+      if (!lock?.locked) return; // another instance is rolling up right now
+      result.ran = true;
+      for (const step of STEPS) {
+        const [bounds] = await tx.$queryRaw<{ from: Date | null; to: Date }[]>`
+          SELECT coalesce(
+                   (SELECT rolled_until - make_interval(secs => ${step.marginMs / 1000}) FROM telemetry_rollups WHERE resolution = ${step.target}),
+                   (SELECT date_trunc(${step.unit}, min(start), 'UTC') FROM latency_buckets WHERE resolution = ${step.source})
+                 ) AS "from",
+                 date_trunc(${step.unit}, ${now}::timestamptz, 'UTC') AS "to"`;
+        if (!bounds?.from || bounds.from >= bounds.to) continue;
+        result.rolled[step.target] = await tx.$executeRaw`
+          INSERT INTO latency_buckets (series_key, resolution, start, count, errors, histogram, updated_at)
+          SELECT series_key, ${step.target}, date_trunc(${step.unit}, start, 'UTC'), sum(count), sum(errors), edgewise_histogram_agg(histogram), now()
+          FROM latency_buckets
+          WHERE resolution = ${step.source} AND start >= ${bounds.from} AND start < ${bounds.to}
+          GROUP BY 1, 3 -- positions: one parameter placeholder in SELECT and GROUP BY would not match
+          ON CONFLICT (series_key, resolution, start) DO UPDATE SET
+            count = EXCLUDED.count, errors = EXCLUDED.errors, histogram = EXCLUDED.histogram, updated_at = now()`;
+        await tx.$executeRaw`
+          INSERT INTO telemetry_rollups (resolution, rolled_until) VALUES (${step.target}, ${bounds.to})
+          ON CONFLICT (resolution) DO UPDATE SET rolled_until = EXCLUDED.rolled_until, updated_at = now()`;
+      }
+      // Retention never drops what has not been rolled up yet.
+      const e = env();
+      result.pruned.minute = await tx.$executeRaw`
+        DELETE FROM latency_buckets WHERE resolution = 'minute'
+          AND start < ${new Date(now.getTime() - e.EDGEWISE_RETENTION_MINUTE_DAYS * 86_400_000)}
+          AND start < (SELECT rolled_until FROM telemetry_rollups WHERE resolution = 'hour')`;
+      result.pruned.hour = await tx.$executeRaw`
+        DELETE FROM latency_buckets WHERE resolution = 'hour'
+          AND start < ${new Date(now.getTime() - e.EDGEWISE_RETENTION_HOUR_DAYS * 86_400_000)}
+          AND start < (SELECT rolled_until FROM telemetry_rollups WHERE resolution = 'day')`;
+    },
+    { timeout: 300_000 },
+  );
+  return result;
+}
