@@ -9,10 +9,12 @@ const ITEMS = [
   { href: "/catalog", label: "Integration points" },
   { href: "/services", label: "Services" },
   { href: "/catalog/map", label: "Dependency map" },
+  { href: "/catalog/observed", label: "Observed edges" },
 ] as const;
 
 function activeHref(pathname: string): string {
   if (pathname.startsWith("/catalog/map")) return "/catalog/map";
+  if (pathname.startsWith("/catalog/observed")) return "/catalog/observed";
   if (pathname.startsWith("/services") || pathname.startsWith("/teams")) return "/services";
   return "/catalog";
 }

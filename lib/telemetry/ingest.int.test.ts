@@ -99,3 +99,20 @@ describe("trace ingestion", () => {
     expect(() => latencyQuerySchema.parse({ from: "2020-01-01T00:00:00Z", to: "2026-01-01T00:00:00Z", step: "1m" })).toThrow(/At most 2000 points/);
   });
 });
+
+describe("reconciling with reality", () => {
+  it("lists observed edges with their traffic and marks integrations gone silent", async () => {
+    const { observedEdges, silentIntegrations } = await import("./observed");
+    const { a, b, member, key } = await estate();
+    const ghost = unique("ghost");
+    await ingest(member, body(a.slug, ghost, [10, 20, 30, 40], { errorEvery: 2 }));
+    const edge = (await observedEdges(member)).find((e) => e.target === ghost);
+    expect(edge).toMatchObject({ source: a.slug, sourceService: a.slug, targetService: null, calls: 4, errors: 2 });
+    expect(Math.abs(edge!.p99Ms! - 40) / 40).toBeLessThanOrEqual(0.01);
+
+    // Declared traffic an hour ago (T0): not silent now, silent two days from now (window: 24 h).
+    await ingest(member, body(a.slug, b.slug, [5]));
+    expect((await silentIntegrations(member, new Date())).map((s) => s.key)).not.toContain(key);
+    expect((await silentIntegrations(member, new Date(Date.now() + 48 * 3_600_000))).map((s) => s.key)).toContain(key);
+  });
+});

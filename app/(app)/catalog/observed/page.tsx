@@ -1,0 +1,85 @@
+import Link from "next/link";
+import { CatalogNav } from "@/components/catalog/catalog-nav";
+import { PageHeader } from "@/components/ui/page-header";
+import { mayDeclare } from "@/components/catalog/access";
+import { requireSession } from "@/lib/auth/session";
+import { integrationHref } from "@/components/catalog/labels";
+import { observedEdges, silentIntegrations } from "@/lib/telemetry/observed";
+
+export const metadata = { title: "Observed edges" };
+
+const when = (iso: string) => new Date(iso).toISOString().replace("T", " ").slice(0, 16) + " UTC";
+
+export default async function ObservedPage() {
+  const actor = await requireSession("catalog:read", "/catalog/observed");
+  const [edges, silent] = await Promise.all([observedEdges(actor), silentIntegrations(actor)]);
+  const canDeclare = mayDeclare(actor);
+  return (
+    <>
+      <PageHeader title="Observed edges" description="What production does that the catalog does not say: traffic on undeclared edges, and declared integration points gone silent." />
+      <CatalogNav />
+      <h2>Observed but not declared</h2>
+      {edges.length === 0 ? (
+        <div className="card empty">
+          <h2>Nothing undeclared</h2>
+          <p>Every edge seen in telemetry over the last days matches a declared integration point (or no telemetry has arrived yet).</p>
+        </div>
+      ) : (
+        <div className="table-wrap">
+          <table data-testid="observed-edges">
+            <thead>
+              <tr>
+                <th>Caller → callee (telemetry names)</th>
+                <th>Calls</th>
+                <th>Errors</th>
+                <th>p99</th>
+                <th>First seen</th>
+                <th>Last seen</th>
+                <th />
+              </tr>
+            </thead>
+            <tbody>
+              {edges.map((e) => (
+                <tr key={`${e.source}->${e.target}`} data-testid="observed-edge" data-edge={`${e.source}->${e.target}`}>
+                  <td className="mono">
+                    {e.source} → {e.target}
+                  </td>
+                  <td>{e.calls}</td>
+                  <td>{e.errors}</td>
+                  <td>{e.p99Ms === null ? "—" : `${Math.round(e.p99Ms * 10) / 10} ms`}</td>
+                  <td>{when(e.firstSeen)}</td>
+                  <td>{when(e.lastSeen)}</td>
+                  <td>
+                    {canDeclare && (
+                      <Link
+                        className="btn btn-sm"
+                        href={`/catalog/new?${new URLSearchParams({ ...(e.sourceService ? { source: e.sourceService } : {}), ...(e.targetService ? { target: e.targetService } : {}) })}`}
+                      >
+                        Declare this integration
+                      </Link>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <h2>Declared but silent</h2>
+      {silent.length === 0 ? (
+        <p className="muted">No declared integration point has gone quiet.</p>
+      ) : (
+        <ul data-testid="silent-integrations">
+          {silent.map((s) => (
+            <li key={s.key}>
+              <Link href={integrationHref(s.key)} className="mono">
+                {s.key}
+              </Link>{" "}
+              <span className="muted">last seen {when(s.lastSeen)}</span>
+            </li>
+          ))}
+        </ul>
+      )}
+    </>
+  );
+}
