@@ -41,7 +41,7 @@ test.describe("pages that are not built yet", () => {
   });
 
   test("built pages open for every reader", async ({ page }) => {
-    for (const path of ["/catalog", "/catalog/map", "/catalog/observed", "/services", "/journeys", "/findings", "/scorecards", "/decisions", "/settings/policies"]) {
+    for (const path of ["/catalog", "/catalog/map", "/catalog/observed", "/services", "/journeys", "/findings", "/scorecards", "/decisions", "/settings/policies", "/settings/telemetry"]) {
       const response = await page.goto(path);
       expect(response?.status(), path).toBe(200);
       await expect(page.getByTestId("not-built"), path).toHaveCount(0);

@@ -7,7 +7,9 @@ import { OTLPTraceExporter as ProtoExporter } from "@opentelemetry/exporter-trac
 import { resourceFromAttributes } from "@opentelemetry/resources";
 import { InMemorySpanExporter, SimpleSpanProcessor, TracerProvider, type ReadableSpan, type SpanExporter } from "@opentelemetry/sdk-trace";
 import { expect, test } from "@playwright/test";
-import { baseURL, bearer, cliCreateToken, unique } from "./support";
+import { authFile, baseURL, bearer, cliCreateToken, unique } from "./support";
+
+test.use({ storageState: authFile("member") });
 
 const KEY = "checkout->payments:authorize";
 
@@ -27,7 +29,7 @@ async function spans(startMs: number, errorEvery: number): Promise<ReadableSpan[
 const send = (exporter: SpanExporter, batch: ReadableSpan[]) =>
   new Promise<{ code: number; error?: Error }>((resolve) => exporter.export(batch, resolve));
 
-test("spans from the official exporters (JSON and protobuf) come back exact from the latency API", async ({ request }) => {
+test("spans from the official exporters (JSON and protobuf) come back exact from the latency API", async ({ request, page }) => {
   const token = await cliCreateToken({ name: unique("otel"), scopes: ["telemetry:write", "catalog:read"], user: "member@edgewise.local" });
   const headers = bearer(token);
   const url = `${baseURL()}/v1/traces`;
@@ -54,4 +56,10 @@ test("spans from the official exporters (JSON and protobuf) come back exact from
   for (const [got, exact] of [[point!.p50, 50], [point!.p95, 95], [point!.p99, 99]] as const) {
     expect(Math.abs(got - exact) / exact).toBeLessThanOrEqual(0.01);
   }
+
+  // Settings → Telemetry shows that data is arriving.
+  await page.goto("/settings/telemetry");
+  const status = page.getByTestId("ingestion-status");
+  await expect(status).not.toContainText("Nothing received yet");
+  await expect(page.getByTestId("collector-config")).toContainText("otlphttp/edgewise");
 });

@@ -27,6 +27,10 @@ export default async function SettingsPage() {
           <strong>Policies</strong>
           <div className="muted">The governance rules, their thresholds, and which are switched on</div>
         </Link>
+        <Link className="card" href="/settings/telemetry">
+          <strong>Telemetry</strong>
+          <div className="muted">How to send OpenTelemetry data, and what is arriving</div>
+        </Link>
       </div>
       {admin ? (
         <div className="grid-cards" style={{ marginTop: "1rem" }}>
