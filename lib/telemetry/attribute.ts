@@ -44,6 +44,8 @@ export interface TelemetryMatch {
   targetName: string;
   /** When set, only spans with this name count (several operations between the same two services). */
   operation: string | null;
+  /** The declared operation: breaks ties when several integrations share an edge and name no span. */
+  declaredOperation?: string;
   side: "client" | "server";
 }
 
@@ -54,11 +56,14 @@ export interface TelemetryMatch {
 export function matchIntegration(span: DecodedSpan, matches: TelemetryMatch[]): string | null {
   const edge = edgeOf(span);
   if (!edge) return null;
+  let byDeclaredName: string | null = null;
   let fallback: string | null = null;
   for (const m of matches) {
     if (m.side !== edge.side || m.sourceName !== edge.source || m.targetName !== edge.target) continue;
-    if (m.operation === null) fallback ??= m.key;
-    else if (m.operation === span.name) return m.key;
+    if (m.operation !== null) {
+      if (m.operation === span.name) return m.key;
+    } else if (m.declaredOperation === span.name) byDeclaredName ??= m.key;
+    else fallback ??= m.key;
   }
-  return fallback;
+  return byDeclaredName ?? fallback;
 }

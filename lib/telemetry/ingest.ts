@@ -27,8 +27,8 @@ async function telemetryMatches(): Promise<TelemetryMatch[]> {
                   (SELECT concat(count(*), max(updated_at)) FROM services)) AS stamp`;
   const stamp = row?.stamp ?? "";
   if (matchCache && matchCache.stamp === stamp) return matchCache.matches;
-  const rows = await db().$queryRaw<{ id: string; source: string; target: string; semantics: { telemetry?: { sourceName?: string | null; targetName?: string | null; operation?: string | null; side?: "client" | "server" } | null } }[]>`
-    SELECT ip.id, s.telemetry_name AS source, t.telemetry_name AS target, ip.semantics
+  const rows = await db().$queryRaw<{ id: string; operation: string; source: string; target: string; semantics: { telemetry?: { sourceName?: string | null; targetName?: string | null; operation?: string | null; side?: "client" | "server" } | null } }[]>`
+    SELECT ip.id, ip.operation, s.telemetry_name AS source, t.telemetry_name AS target, ip.semantics
     FROM integration_points ip
     JOIN services s ON s.id = ip.source_service_id
     JOIN services t ON t.id = ip.target_service_id
@@ -38,6 +38,7 @@ async function telemetryMatches(): Promise<TelemetryMatch[]> {
     sourceName: r.semantics.telemetry?.sourceName ?? r.source,
     targetName: r.semantics.telemetry?.targetName ?? r.target,
     operation: r.semantics.telemetry?.operation ?? null,
+    declaredOperation: r.operation,
     side: r.semantics.telemetry?.side ?? "client",
   }));
   matchCache = { stamp, matches };

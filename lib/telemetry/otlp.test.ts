@@ -128,4 +128,14 @@ describe("attribution", () => {
     expect(matchIntegration(span("server", { "client.service": "orders" }, "payments"), matches)).toBe("orders->payments:capture");
     expect(matchIntegration(span("client", { "peer.service": "ledger" }), matches)).toBeNull();
   });
+
+  it("breaks ties between integrations on one edge by their declared operation", () => {
+    const shared: TelemetryMatch[] = [
+      { key: "checkout->orders:create-order", sourceName: "checkout", targetName: "orders", operation: null, declaredOperation: "create-order", side: "client" },
+      { key: "checkout->orders:order-placed", sourceName: "checkout", targetName: "orders", operation: null, declaredOperation: "order-placed", side: "client" },
+    ];
+    expect(matchIntegration(span("client", { "peer.service": "orders" }, "checkout", "order-placed"), shared)).toBe("checkout->orders:order-placed");
+    expect(matchIntegration(span("client", { "peer.service": "orders" }, "checkout", "create-order"), shared)).toBe("checkout->orders:create-order");
+    expect(matchIntegration(span("client", { "peer.service": "orders" }, "checkout", "GET /orders"), shared)).toBe("checkout->orders:create-order");
+  });
 });
