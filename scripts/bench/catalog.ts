@@ -1,15 +1,14 @@
 // `npm run bench:catalog`: 5,000 integration points over 300 services in a scratch database, served
 // by the production build; prints p50/p95 of the list API (unfiltered, filtered, searched) and of
 // the catalog page render, measured over loopback from this process.
-import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
-import net from "node:net";
 import os from "node:os";
 import pg from "pg";
 import { scratchDataDir, startEmbedded } from "../../lib/db/embedded-postgres";
 import { migrate } from "../../lib/db/migrate";
 import { ensureBuild } from "../build-state";
+import { startBenchServer, type BenchServer } from "./server";
 import { timeEach } from "./stats";
 
 const SERVICES = 300;
@@ -18,15 +17,6 @@ const TEAMS = 12;
 const STYLES = ["sync", "sync", "sync", "async-event", "async-command", "async-queue", "stream", "hybrid"];
 const PROTOCOLS = ["http", "grpc", "graphql", "kafka", "amqp", "sqs", "sns", "nats"];
 const WORDS = ["order", "payment", "stock", "price", "quote", "refund", "invoice", "shipment", "customer", "session", "basket", "review"];
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = net.createServer().listen(0, "127.0.0.1", () => {
-      const port = (s.address() as net.AddressInfo).port;
-      s.close(() => resolve(port));
-    });
-  });
-}
 
 /** Bulk-loads the estate with multi-row INSERTs (the trigger fills the search column). */
 async function load(url: string) {
@@ -105,7 +95,7 @@ export async function run() {
   ensureBuild();
   const dataDir = scratchDataDir("edgewise-bench-catalog-");
   const database = await startEmbedded({ dataDir });
-  let server: ChildProcess | undefined;
+  let server: BenchServer | undefined;
   try {
     await migrate(database.url);
     const loadStarted = performance.now();
@@ -122,16 +112,8 @@ export async function run() {
     const { token } = await createToken(systemActor("bench"), { name: "bench", scopes: ["catalog:read"], userEmail: "bench@edgewise.local" });
     await disconnectDb();
 
-    const port = await freePort();
-    const base = `http://127.0.0.1:${port}`;
-    server = spawn(process.execPath, ["node_modules/.bin/tsx", "--conditions=react-server", "scripts/start.ts"], {
-      env: { ...process.env, DATABASE_URL: database.url, NEXTAUTH_SECRET: randomBytes(32).toString("base64url"), NEXTAUTH_URL: base, PORT: String(port), EDGEWISE_SKIP_BUILD: "1" },
-      stdio: "ignore",
-    });
-    for (let i = 0; i < 300; i++) {
-      if (await fetch(`${base}/api/health`).then((r) => r.ok, () => false)) break;
-      await new Promise((r) => setTimeout(r, 200));
-    }
+    server = await startBenchServer(database.url);
+    const base = server.base;
     const cookie = await signIn(base, "bench@edgewise.local", password);
     const api = (query: string) => async () => {
       const res = await fetch(`${base}/api/integrations${query}`, { headers: { authorization: `Bearer ${token}` } });
@@ -163,10 +145,7 @@ export async function run() {
     console.log(`Targets: list API p95 < 100 ms (unfiltered ${p95("list API, unfiltered (50 per page)")} ms); page < 300 ms (${p95("catalog page, unfiltered")} ms)`);
     return figures;
   } finally {
-    if (server) {
-      server.kill("SIGTERM");
-      await new Promise((r) => server!.once("exit", r));
-    }
+    await server?.stop();
     await database.stop();
     fs.rmSync(dataDir, { recursive: true, force: true });
   }

@@ -1,28 +1,19 @@
 // `npm run bench -- ingest`: OTLP/HTTP trace ingestion against the production build on a scratch
-// database. Sends batches of 512 spans (JSON, then protobuf) from this process for a fixed time and
+// database. Sends OTLP/JSON batches of 512 spans from this process for a fixed time and
 // prints spans/s accepted, request p50/p99, the server's peak RSS, and the JSON.parse-only ceiling.
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
-import net from "node:net";
 import os from "node:os";
 import { scratchDataDir, startEmbedded } from "../../lib/db/embedded-postgres";
 import { migrate } from "../../lib/db/migrate";
 import { ensureBuild } from "../build-state";
+import { startBenchServer, type BenchServer } from "./server";
 import { summarise } from "./stats";
 
 const BATCH = 512;
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 15);
 const CONCURRENCY = 4;
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = net.createServer().listen(0, "127.0.0.1", () => {
-      const port = (s.address() as net.AddressInfo).port;
-      s.close(() => resolve(port));
-    });
-  });
-}
 
 /** A batch of client spans checkout → payments (a declared integration) with distinct ids and times. */
 function batch(n: number): string {
@@ -59,7 +50,7 @@ export async function run() {
   ensureBuild();
   const dataDir = scratchDataDir("edgewise-bench-ingest-");
   const database = await startEmbedded({ dataDir });
-  let server: ChildProcess | undefined;
+  let server: BenchServer | undefined;
   try {
     await migrate(database.url);
     process.env.DATABASE_URL = database.url;
@@ -71,16 +62,8 @@ export async function run() {
     const { token } = await createToken(systemActor("bench"), { name: "bench", scopes: ["telemetry:write"], userEmail: "member@edgewise.local" });
     await disconnectDb();
 
-    const port = await freePort();
-    const base = `http://127.0.0.1:${port}`;
-    server = spawn(process.execPath, ["node_modules/.bin/tsx", "--conditions=react-server", "scripts/start.ts"], {
-      env: { ...process.env, DATABASE_URL: database.url, NEXTAUTH_SECRET: randomBytes(32).toString("base64url"), PORT: String(port), EDGEWISE_SKIP_BUILD: "1" },
-      stdio: "ignore",
-    });
-    for (let i = 0; i < 300; i++) {
-      if (await fetch(`${base}/api/health`).then((r) => r.ok, () => false)) break;
-      await new Promise((r) => setTimeout(r, 200));
-    }
+    server = await startBenchServer(database.url);
+    const base = server.base;
 
     // Bodies must differ (an identical body is a retry and is not counted) but cost the sender
     // almost nothing to make: a template with a batch number in a resource attribute.
@@ -121,16 +104,13 @@ export async function run() {
       json: { spansPerSec, errors, requestP50Ms: requests.p50Ms, requestP99Ms: requests.p99Ms },
       parseOnlySpansPerSec: parseSpansPerSec,
       ratioToParseCeiling: Math.round((spansPerSec / parseSpansPerSec) * 100) / 100,
-      serverPeakRssMb: peakRssMb(server.pid!),
+      serverPeakRssMb: peakRssMb(server.pid),
     };
     console.log(`JSON: ${spansPerSec} spans/s accepted (${errors} errors), request p50 ${requests.p50Ms} ms, p99 ${requests.p99Ms} ms`);
     console.log(`JSON.parse-only ceiling: ${parseSpansPerSec} spans/s → ratio ${figures.ratioToParseCeiling}; server peak RSS ${figures.serverPeakRssMb} MB`);
     return figures;
   } finally {
-    if (server) {
-      server.kill("SIGTERM");
-      await new Promise((r) => server!.once("exit", r));
-    }
+    await server?.stop();
     await database.stop();
     fs.rmSync(dataDir, { recursive: true, force: true });
   }
