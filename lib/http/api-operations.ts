@@ -52,6 +52,7 @@ export const operations: Operation[] = [
   op("DELETE", "/api/integrations/{key}", "Integrations", "catalog:write", "Retire an integration point (it and its history stay readable)"),
   op("GET", "/api/integrations/{key}/history", "Integrations", "catalog:read", "Every change with who, when and a field-by-field diff"),
   op("GET", "/api/integrations/{key}/latency", "Telemetry", "catalog:read", "Observed p50/p95/p99, calls and errors per step (from, to, step)", { query: latencyQuerySchema }),
+  op("GET", "/api/integrations/{key}/slo", "Telemetry", "catalog:read", "SLO compliance, error budget left, burn rates and alert state for both SLOs"),
   op("GET", "/api/telemetry/observed-edges", "Telemetry", "catalog:read", "Traffic on edges nobody declared, and declared integration points gone silent"),
   op("POST", "/v1/traces", "Telemetry", "telemetry:write", "OTLP/HTTP traces (application/json, gzip accepted); 200 means folded and committed", { body: z.record(z.string(), z.unknown()).describe("ExportTraceServiceRequest (OTLP/JSON)") }),
   op("GET", "/api/journeys", "Journeys", "catalog:read", "List journeys with their budget composition"),

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { bucketIndex, bucketValue, emptyHistogram, merge, quantile, record, RELATIVE_ACCURACY, type Histogram } from "./histogram";
+import { bucketIndex, bucketValue, countAtOrBelow, emptyHistogram, merge, quantile, record, RELATIVE_ACCURACY, type Histogram } from "./histogram";
 
 /** The exact nearest-rank quantile of raw samples: the independent method the sketch is held to. */
 function exactQuantile(samples: number[], q: number): number {
@@ -101,5 +101,27 @@ describe("histogram algebra", () => {
     expect(relativeError(quantile(h, 0.5)!, 10)).toBeLessThanOrEqual(RELATIVE_ACCURACY);
     expect(quantile(h, 1)).toBe(1000);
     expect(quantile(emptyHistogram(), 0.99)).toBeNull();
+  });
+});
+
+describe("countAtOrBelow", () => {
+  it("counts exactly when the threshold is away from the values, and at the extremes", () => {
+    const h = from([5, 10, 10, 200, 300, 0]);
+    expect(countAtOrBelow(h, 100)).toBe(4);
+    expect(countAtOrBelow(h, 1000)).toBe(6);
+    expect(countAtOrBelow(h, 300)).toBe(6);
+    expect(countAtOrBelow(h, 1)).toBe(1);
+    expect(countAtOrBelow(emptyHistogram(), 10)).toBe(0);
+  });
+  it("is within one bucket of the exact count for any threshold", () => {
+    fc.assert(
+      fc.property(fc.array(fc.double({ min: 0.01, max: 1e4, noNaN: true }), { minLength: 1, maxLength: 300 }), fc.double({ min: 0.01, max: 1e4, noNaN: true }), (samples, t) => {
+        const exactLow = samples.filter((s) => s <= t * (1 - RELATIVE_ACCURACY) ** 2).length;
+        const exactHigh = samples.filter((s) => s <= t * (1 + RELATIVE_ACCURACY) ** 2).length;
+        const got = countAtOrBelow(from(samples), t);
+        expect(got).toBeGreaterThanOrEqual(exactLow);
+        expect(got).toBeLessThanOrEqual(exactHigh);
+      }),
+    );
   });
 });

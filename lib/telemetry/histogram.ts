@@ -80,3 +80,12 @@ export function quantile(h: Histogram, q: number): number | null {
   }
   return h.maxMs;
 }
+
+/** Observations at or below `thresholdMs` (exact up to the one bucket that straddles it, ±α). */
+export function countAtOrBelow(h: Histogram, thresholdMs: number): number {
+  if (h.maxMs !== null && h.maxMs <= thresholdMs) return h.count;
+  if (h.minMs !== null && h.minMs > thresholdMs) return 0;
+  let n = thresholdMs >= 0 ? h.zero : 0;
+  for (const [k, c] of Object.entries(h.buckets)) if (bucketValue(Number(k)) <= thresholdMs) n += c;
+  return n;
+}

@@ -1,0 +1,46 @@
+import { describe, expect, it } from "vitest";
+import { createIntegration } from "@/lib/catalog/integrations";
+import { bodyDigest, ingestTraces } from "@/lib/telemetry/ingest";
+import { actorFor, makeService, makeTeam } from "@/scripts/test/factories";
+import { sloStatus } from "./status";
+
+describe("SLO status from ingested spans", () => {
+  it("computes compliance, budgets, burn rates and the alert state for both SLOs", async () => {
+    const team = await makeTeam();
+    const [a, b] = [await makeService(team.id), await makeService(team.id)];
+    const member = await actorFor("member", [team.id]);
+    const { view } = await createIntegration(member, {
+      sourceService: a.slug, targetService: b.slug, operation: "call", style: "sync", protocol: "grpc",
+      budget: { p99Ms: 100 }, slo: { successTargetPercent: 99.9, latencyTargetPercent: 99, windowDays: 28 },
+    });
+    // 1,000 calls ten minutes ago: 10 errors (1 %), 50 slower than the 100 ms budget (5 %).
+    const startNs = BigInt(Date.now() - 10 * 60_000) * 1_000_000n;
+    const spans = Array.from({ length: 1000 }, (_, i) => ({
+      traceId: "5b8efff798038103d269b633813fc60c",
+      spanId: (i + 1).toString(16).padStart(16, "0"),
+      name: "call",
+      kind: 3,
+      startTimeUnixNano: String(startNs + BigInt(i)),
+      endTimeUnixNano: String(startNs + BigInt(i) + BigInt((i < 50 ? 150 : 20) * 1_000_000)),
+      attributes: [{ key: "peer.service", value: { stringValue: b.slug } }],
+      status: { code: i % 100 === 99 ? 2 : 0 },
+    }));
+    const payload = { resourceSpans: [{ resource: { attributes: [{ key: "service.name", value: { stringValue: a.slug } }] }, scopeSpans: [{ spans }] }] };
+    await ingestTraces(member, payload, bodyDigest(Buffer.from(JSON.stringify(payload))));
+
+    const slo = await sloStatus(member, view.key);
+    expect(slo.windowDays).toBe(28);
+    // Availability: 990/1000 against 99.9 %: the budget (1 call) is overspent ten times; burn 10.
+    expect(slo.availability).toMatchObject({ targetPercent: 99.9, good: 990, total: 1000 });
+    expect(slo.availability.compliancePercent).toBeCloseTo(99, 9);
+    expect(slo.availability.remainingCalls).toBeCloseTo(-9, 9);
+    expect(slo.availability.burnRates["30m"]).toBeCloseTo(10, 9);
+    expect(slo.availability.burnRates["5m"]).toBe(0); // the calls are ten minutes old
+    // 6h and 30m both burn ≥ 6 × 28/30 = 5.6: page.
+    expect(slo.availability.alert).toMatchObject({ state: "page", reason: "6h and 30m burn ≥ 5.6" });
+    // Latency: 950/1000 within 100 ms against 99 %: burn 5 — below 5.6, above 2.8: ticket.
+    expect(slo.latency).toMatchObject({ thresholdMs: 100, targetPercent: 99, good: 950, total: 1000 });
+    expect(slo.latency.burnRates["1d"]).toBeCloseTo(5, 9);
+    expect(slo.latency.alert).toMatchObject({ state: "ticket", reason: "1d and 2h burn ≥ 2.8" });
+  });
+});
