@@ -6,6 +6,7 @@ import { authorize, type Actor } from "@/lib/auth/actor";
 import { declarationOf, integrationInclude } from "@/lib/catalog/integrations";
 import { db } from "@/lib/db/client";
 import { evaluatePolicies } from "./evaluate";
+import { observations } from "@/lib/slo/observations";
 import { journeyContexts } from "./journeys";
 import { policySettings } from "./policies";
 import type { Finding } from "./rule-types";
@@ -74,16 +75,17 @@ export async function findingCounts(): Promise<Map<string, { error: number; warn
 }
 
 async function computeFindings(now: Date): Promise<FindingView[]> {
-  const [rows, journeys, settings, waivers, journeyTeams] = await Promise.all([
+  const [rows, journeys, settings, waivers, journeyTeams, observed] = await Promise.all([
     db().integrationPoint.findMany({ where: { lifecycle: { not: "retired" } }, include: integrationInclude }),
     journeyContexts(),
     policySettings(),
     activeWaivers(now),
     db().journey.findMany({ select: { slug: true, team: { select: { slug: true } } } }),
+    observations(now),
   ]);
   const owner = new Map(rows.map((r) => [r.key, r.source.team.slug]));
   const journeyOwner = new Map(journeyTeams.map((j) => [j.slug, j.team.slug]));
-  const findings = evaluatePolicies(rules, { integrations: rows.map(declarationOf), journeys, today: now.toISOString().slice(0, 10) }, settings, waivers, now);
+  const findings = evaluatePolicies(rules, { integrations: rows.map(declarationOf), journeys, today: now.toISOString().slice(0, 10), observations: observed }, settings, waivers, now);
   return findings.map((f) => ({ ...f, team: (f.integration && owner.get(f.integration)) || (f.journey && journeyOwner.get(f.journey)) || null }));
 }
 

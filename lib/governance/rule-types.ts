@@ -2,6 +2,7 @@
 // and return findings; the engine applies settings and waivers. New kinds of rules (observed p99 over
 // budget, drift, undeclared edges) plug in by reading more of the context, not by changing the engine.
 import type { IntegrationDeclaration } from "@/lib/catalog/integration-schema";
+import type { Observation } from "@/lib/slo/observation";
 
 export type Severity = "error" | "warning" | "info";
 
@@ -23,7 +24,11 @@ export interface PolicyContext {
   journeys: JourneyContext[];
   /** Today's date as YYYY-MM-DD (rules never read the clock themselves). */
   today: string;
+  /** What telemetry shows, by integration key; absent when nothing has been observed. */
+  observations?: Map<string, Observation>;
 }
+
+export type { Observation };
 
 export interface ThresholdSpec {
   default: number;

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { parseDeclaration, type IntegrationDeclaration } from "@/lib/catalog/integration-schema";
 import { callerBudgetMs, composeJourney, retryEnvelopeMs, totalBackoffMs } from "./budget-math";
 import { effectiveThresholds, evaluatePolicies } from "./evaluate";
-import type { JourneyContext, PolicyContext, Rule } from "./rule-types";
+import type { JourneyContext, Observation, PolicyContext, Rule } from "./rule-types";
 import { ruleById, rules } from "./rules";
 
 const d = (over: Record<string, unknown>): IntegrationDeclaration =>
@@ -16,6 +16,10 @@ const journey = (steps: IntegrationDeclaration[], over: Partial<JourneyContext> 
   ...over,
 });
 const ctx = (integrations: IntegrationDeclaration[], journeys: JourneyContext[] = [], today = "2026-11-28"): PolicyContext => ({ integrations, journeys, today });
+const observed = (integrations: IntegrationDeclaration[], o: Partial<Observation>): PolicyContext => ({
+  ...ctx(integrations),
+  observations: new Map(integrations.map((i) => [i.key, { p99Ms24h: null, calls24h: 0, windowCalls: 0, windowErrors: 0, ...o }])),
+});
 const run = (id: string, c: PolicyContext, thresholds: Record<string, number> = {}) => {
   const rule = ruleById.get(id)!;
   return rule.evaluate(c, { ...effectiveThresholds(rule, undefined), ...thresholds }).map((f) => f.message);
@@ -156,6 +160,24 @@ const cases: { rule: string; pass: PolicyContext; fail: PolicyContext; message: 
     pass: ctx([], [journey(["1", "2", "3", "4"].map((o) => d({ operation: o, budget: { p99Ms: 10 } })))]),
     fail: ctx([], [journey(["1", "2", "3", "4", "5"].map((o) => d({ operation: o, budget: { p99Ms: 10 } })))]),
     message: "Journey J has 5 synchronous hops (at most 4).",
+  },
+  {
+    rule: "observed-p99-over-budget",
+    pass: observed([d({})], { p99Ms24h: 100, calls24h: 500 }),
+    fail: observed([d({})], { p99Ms24h: 180.44, calls24h: 500 }),
+    message: "a->b:op: observed p99 over the last 24 h is 180.4 ms, over its 100 ms budget.",
+  },
+  {
+    rule: "observed-p99-over-budget",
+    pass: observed([d({})], { p99Ms24h: 900, calls24h: 99 }), // too few calls to trust
+    fail: observed([d({})], { p99Ms24h: 900, calls24h: 100 }),
+    message: "a->b:op: observed p99 over the last 24 h is 900 ms, over its 100 ms budget.",
+  },
+  {
+    rule: "error-budget-exhausted",
+    pass: observed([d({})], { windowCalls: 100_000, windowErrors: 100 }),
+    fail: observed([d({})], { windowCalls: 100_000, windowErrors: 101 }),
+    message: "a->b:op: 101 errors in 100000 calls over 28 days; the 99.9 % SLO allows 100.",
   },
   {
     rule: "journey-timeouts-shrink",

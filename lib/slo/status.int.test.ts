@@ -44,3 +44,25 @@ describe("SLO status from ingested spans", () => {
     expect(slo.latency.alert).toMatchObject({ state: "ticket", reason: "1d and 2h burn ≥ 2.8" });
   });
 });
+
+describe("observed-behaviour findings", () => {
+  it("flag an integration whose observed p99 is over budget and whose error budget is spent", async () => {
+    const { listFindings } = await import("@/lib/governance/findings");
+    const team = await makeTeam();
+    const [a, b] = [await makeService(team.id), await makeService(team.id)];
+    const member = await actorFor("member", [team.id]);
+    const { view } = await createIntegration(member, { sourceService: a.slug, targetService: b.slug, operation: "slow", style: "sync", protocol: "grpc", budget: { p99Ms: 50 } });
+    const startNs = BigInt(Date.now() - 5 * 60_000) * 1_000_000n;
+    const spans = Array.from({ length: 200 }, (_, i) => ({
+      traceId: "5b8efff798038103d269b633813fc60c", spanId: (i + 1).toString(16).padStart(16, "0"), name: "slow", kind: 3,
+      startTimeUnixNano: String(startNs + BigInt(i)), endTimeUnixNano: String(startNs + BigInt(i) + 80_000_000n),
+      attributes: [{ key: "peer.service", value: { stringValue: b.slug } }], status: { code: i < 20 ? 2 : 0 },
+    }));
+    const payload = { resourceSpans: [{ resource: { attributes: [{ key: "service.name", value: { stringValue: a.slug } }] }, scopeSpans: [{ spans }] }] };
+    await ingestTraces(member, payload, bodyDigest(Buffer.from(JSON.stringify(payload))));
+    const { items } = await listFindings(member, { integration: view.key });
+    const byRule = new Map(items.map((f) => [f.rule, f.message]));
+    expect(byRule.get("observed-p99-over-budget")).toBe(`${view.key}: observed p99 over the last 24 h is 80 ms, over its 50 ms budget.`);
+    expect(byRule.get("error-budget-exhausted")).toBe(`${view.key}: 20 errors in 200 calls over 28 days; the 99.9 % SLO allows 0.`);
+  });
+});

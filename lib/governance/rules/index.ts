@@ -3,7 +3,8 @@ import type { Rule } from "../rule-types";
 import { contractLifecycleRules } from "./contract-lifecycle";
 import { journeyRules } from "./journeys";
 import { messagingRules } from "./messaging";
+import { observedRules } from "./observed";
 import { resilienceRules } from "./resilience";
 
-export const rules: Rule[] = [...resilienceRules, ...messagingRules, ...contractLifecycleRules, ...journeyRules];
+export const rules: Rule[] = [...resilienceRules, ...messagingRules, ...contractLifecycleRules, ...journeyRules, ...observedRules];
 export const ruleById = new Map(rules.map((r) => [r.id, r]));
