@@ -15,6 +15,7 @@ import { journeySchema, journeyUpdateSchema } from "@/lib/governance/journeys";
 import { policyUpdateSchema } from "@/lib/governance/policies";
 import { waiverListQuerySchema, waiverSchema } from "@/lib/governance/waivers";
 import { latencyQuerySchema } from "@/lib/telemetry/latency";
+import { annotationQuerySchema, annotationSchema } from "@/lib/catalog/annotations";
 
 export interface Operation {
   method: "GET" | "POST" | "PATCH" | "DELETE";
@@ -53,6 +54,8 @@ export const operations: Operation[] = [
   op("GET", "/api/integrations/{key}/history", "Integrations", "catalog:read", "Every change with who, when and a field-by-field diff"),
   op("GET", "/api/integrations/{key}/latency", "Telemetry", "catalog:read", "Observed p50/p95/p99, calls and errors per step (from, to, step)", { query: latencyQuerySchema }),
   op("GET", "/api/integrations/{key}/slo", "Telemetry", "catalog:read", "SLO compliance, error budget left, burn rates and alert state for both SLOs"),
+  op("GET", "/api/annotations", "Telemetry", "catalog:read", "Chart annotations (accepted decisions, deploys, incidents)", { query: annotationQuerySchema }),
+  op("POST", "/api/annotations", "Telemetry", "catalog:write", "Mark a deploy or an incident on integration points' charts", { body: annotationSchema }),
   op("GET", "/api/telemetry/observed-edges", "Telemetry", "catalog:read", "Traffic on edges nobody declared, and declared integration points gone silent"),
   op("POST", "/v1/traces", "Telemetry", "telemetry:write", "OTLP/HTTP traces (application/json, gzip accepted); 200 means folded and committed", { body: z.record(z.string(), z.unknown()).describe("ExportTraceServiceRequest (OTLP/JSON)") }),
   op("GET", "/api/journeys", "Journeys", "catalog:read", "List journeys with their budget composition"),
