@@ -57,6 +57,16 @@ test("spans from the official exporters (JSON and protobuf) come back exact from
     expect(Math.abs(got - exact) / exact).toBeLessThanOrEqual(0.01);
   }
 
+  // The Latency tab charts it against the budget; a range with no calls says so, and the range is in the URL.
+  await page.goto(`/catalog/${encodeURIComponent(KEY)}?tab=latency`);
+  const chart = page.getByTestId("latency-chart");
+  await expect(chart).toBeVisible();
+  await expect(chart).toHaveAttribute("aria-label", /p99 budget of 250 ms, \d+ calls/);
+  await expect(chart.locator("svg").first()).toContainText("p99 budget 250 ms");
+  await page.getByRole("group", { name: "Time range" }).getByRole("button", { name: "1h" }).click();
+  await expect(page).toHaveURL(/range=1h/);
+  await expect(page.getByTestId("latency-empty")).toBeVisible();
+
   // Settings → Telemetry shows that data is arriving.
   await page.goto("/settings/telemetry");
   const status = page.getByTestId("ingestion-status");

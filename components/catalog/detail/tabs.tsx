@@ -29,19 +29,3 @@ export function DetailTabs({ integrationKey, active }: { integrationKey: string;
     </nav>
   );
 }
-
-const later: Record<"latency", { title: string; text: string }> = {
-  latency: {
-    title: "Latency arrives with telemetry",
-    text: "Once OpenTelemetry spans or metrics for this integration reach Edgewise, its p50/p95/p99 over time will be charted here against the budget.",
-  },
-};
-
-export function LaterTab({ tab }: { tab: keyof typeof later }) {
-  return (
-    <div className="card empty" data-testid={`tab-${tab}-later`}>
-      <h2>{later[tab].title}</h2>
-      <p>{later[tab].text}</p>
-    </div>
-  );
-}

@@ -7,7 +7,8 @@ import { History } from "@/components/catalog/detail/history";
 import { RetireButton } from "@/components/catalog/detail/retire-button";
 import { DecisionsTab, newDecisionHref } from "@/components/catalog/detail/decisions-tab";
 import { FindingsTab } from "@/components/catalog/detail/findings-tab";
-import { DetailTabs, LaterTab, tabOf } from "@/components/catalog/detail/tabs";
+import { DetailTabs, tabOf } from "@/components/catalog/detail/tabs";
+import { LatencyChart } from "@/components/telemetry/latency-chart";
 import css from "@/components/catalog/catalog.module.css";
 import { KeyText } from "@/components/catalog/key-text";
 import { formatDateTime, integrationHref, styleLabels } from "@/components/catalog/labels";
@@ -119,7 +120,7 @@ export default async function IntegrationPage({ params, searchParams }: Props) {
       {tab === "history" && history && <History entries={history} />}
       {tab === "findings" && findings && <FindingsTab findings={findings.items} />}
       {tab === "decisions" && decisions && <DecisionsTab integrationKey={view.key} decisions={decisions} canWrite={canDecide} />}
-      {tab === "latency" && <LaterTab tab={tab} />}
+      {tab === "latency" && <LatencyChart integrationKey={view.key} />}
     </>
   );
 }
