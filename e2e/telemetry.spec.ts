@@ -62,7 +62,7 @@ test("spans from the official exporters (JSON and protobuf) come back exact from
   const chart = page.getByTestId("latency-chart");
   await expect(chart).toBeVisible();
   await expect(chart).toHaveAttribute("aria-label", /p99 budget of 250 ms, \d+ calls/);
-  await expect(chart.locator("svg").first()).toContainText("p99 budget 250 ms");
+  await expect(chart.getByText("p99 budget 250 ms", { exact: true })).toBeVisible();
   await page.getByRole("group", { name: "Time range" }).getByRole("button", { name: "1h" }).click();
   await expect(page).toHaveURL(/range=1h/);
   await expect(page.getByTestId("latency-empty")).toBeVisible();
