@@ -2,9 +2,9 @@
 // sortable one). `show` picks which end of each edge is worth a column on that page.
 import Link from "next/link";
 import type { IntegrationView } from "@/lib/catalog/integrations";
-import { CriticalityBadge, LifecycleBadge, StyleLabel } from "./badges";
+import { DeclarationCells } from "./declaration-cells";
 import { KeyText } from "./key-text";
-import { formatMs, integrationHref } from "./labels";
+import { integrationHref } from "./labels";
 import css from "./catalog.module.css";
 
 type Show = "source" | "target" | "both";
@@ -43,17 +43,7 @@ export function IntegrationListTable({ items, show, testId }: { items: Integrati
                   <Link href={`/services/${show === "source" ? i.sourceService : i.targetService}`}>{show === "source" ? i.sourceService : i.targetService}</Link>
                 )}
               </td>
-              <td>
-                <StyleLabel value={i.style} />
-              </td>
-              <td className="mono">{i.protocol}</td>
-              <td>
-                <CriticalityBadge value={i.criticality} />
-              </td>
-              <td>
-                <LifecycleBadge value={i.lifecycle} />
-              </td>
-              <td className={css.num}>{formatMs(i.budget.p99Ms)}</td>
+              <DeclarationCells item={i} />
             </tr>
           ))}
         </tbody>

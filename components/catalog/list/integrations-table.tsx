@@ -1,9 +1,10 @@
 // The catalog table: one row per integration point, with sortable headers that are plain links.
 import Link from "next/link";
 import type { IntegrationView } from "@/lib/catalog/integrations";
-import { CriticalityBadge, LifecycleBadge, StatusLabel, StyleLabel } from "../badges";
+import { StatusLabel } from "../badges";
+import { DeclarationCells } from "../declaration-cells";
 import { KeyText } from "../key-text";
-import { formatMs, integrationHref } from "../labels";
+import { integrationHref } from "../labels";
 import css from "../catalog.module.css";
 
 export interface SortableHeaders {
@@ -89,17 +90,7 @@ export function IntegrationsTable({ items, sorting, teamNames, findings }: { ite
                   <Link href={`/services/${i.targetService}`}>{i.targetService}</Link>
                 </span>
               </td>
-              <td>
-                <StyleLabel value={i.style} />
-              </td>
-              <td className="mono">{i.protocol}</td>
-              <td>
-                <CriticalityBadge value={i.criticality} />
-              </td>
-              <td>
-                <LifecycleBadge value={i.lifecycle} />
-              </td>
-              <td className={css.num}>{formatMs(i.budget.p99Ms)}</td>
+              <DeclarationCells item={i} />
               <td>
                 <Link href={`/teams/${i.ownerTeam}`}>{teamNames.get(i.ownerTeam) ?? i.ownerTeam}</Link>
               </td>
