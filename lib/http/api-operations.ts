@@ -4,6 +4,7 @@ import { z } from "zod";
 import { teamCreateSchema, teamUpdateSchema } from "@/lib/admin/teams";
 import { userCreateSchema, userUpdateSchema } from "@/lib/admin/users";
 import { tokenCreateSchema } from "@/lib/auth/api-tokens";
+import { auditFilterSchema, auditListQuerySchema } from "@/lib/audit-log";
 import type { Scope } from "@/lib/auth/permissions";
 import { integrationListQuerySchema } from "@/lib/catalog/integration-list";
 import { integrationSchema } from "@/lib/catalog/integration-schema";
@@ -15,6 +16,7 @@ import { journeySchema, journeyUpdateSchema } from "@/lib/governance/journeys";
 import { policyUpdateSchema } from "@/lib/governance/policies";
 import { waiverListQuerySchema, waiverSchema } from "@/lib/governance/waivers";
 import { latencyQuerySchema } from "@/lib/telemetry/latency";
+import { heatmapQuerySchema } from "@/lib/telemetry/heatmap";
 import { annotationQuerySchema, annotationSchema } from "@/lib/catalog/annotations";
 
 export interface Operation {
@@ -53,6 +55,7 @@ export const operations: Operation[] = [
   op("DELETE", "/api/integrations/{key}", "Integrations", "catalog:write", "Retire an integration point (it and its history stay readable)"),
   op("GET", "/api/integrations/{key}/history", "Integrations", "catalog:read", "Every change with who, when and a field-by-field diff"),
   op("GET", "/api/integrations/{key}/latency", "Telemetry", "catalog:read", "Observed p50/p95/p99, calls and errors per step (from, to, step)", { query: latencyQuerySchema }),
+  op("GET", "/api/integrations/{key}/heatmap", "Telemetry", "catalog:read", "Latency distribution: calls per log-spaced latency band per step (from, to, step)", { query: heatmapQuerySchema }),
   op("GET", "/api/integrations/{key}/slo", "Telemetry", "catalog:read", "SLO compliance, error budget left, burn rates and alert state for both SLOs"),
   op("GET", "/api/annotations", "Telemetry", "catalog:read", "Chart annotations (accepted decisions, deploys, incidents)", { query: annotationQuerySchema }),
   op("POST", "/api/annotations", "Telemetry", "catalog:write", "Mark a deploy or an incident on integration points' charts", { body: annotationSchema }),
@@ -85,4 +88,6 @@ export const operations: Operation[] = [
   op("GET", "/api/tokens", "Administration", "admin", "List API tokens"),
   op("POST", "/api/tokens", "Administration", "admin", "Create an API token; the response holds the token, shown once", { body: tokenCreateSchema }),
   op("DELETE", "/api/tokens/{id}", "Administration", "admin", "Revoke an API token"),
+  op("GET", "/api/audit", "Administration", "admin", "The audit log, newest first (filters: actor, entityType, action, from, to; cursor paging)", { query: auditListQuerySchema }),
+  op("GET", "/api/audit/export", "Administration", "admin", "The filtered audit log as CSV (formula-looking cells made inert)", { query: auditFilterSchema, produces: "text/csv" }),
 ];

@@ -46,6 +46,10 @@ export default async function SettingsPage() {
             <strong>API tokens</strong>
             <div className="muted">Scoped tokens for scripts, CI and telemetry exporters</div>
           </Link>
+          <Link className="card" href="/settings/audit">
+            <strong>Audit log</strong>
+            <div className="muted">Who changed what, and when; export as CSV</div>
+          </Link>
         </div>
       ) : (
         <p className="muted">Users, teams and API tokens are managed by admins.</p>
