@@ -3,7 +3,7 @@ import "server-only";
 import { z } from "zod";
 import { recordAudit } from "@/lib/audit";
 import { auditActor, authorize, type Actor } from "@/lib/auth/actor";
-import { db } from "@/lib/db/client";
+import { db, inTransaction, type Tx } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 
 export const slugSchema = z
@@ -52,20 +52,20 @@ export async function getTeam(actor: Actor, slug: string): Promise<TeamView> {
   return view(team);
 }
 
-export async function createTeam(actor: Actor, input: z.input<typeof teamCreateSchema>): Promise<TeamView> {
+export async function createTeam(actor: Actor, input: z.input<typeof teamCreateSchema>, client?: Tx): Promise<TeamView> {
   authorize(actor, "teams:manage");
   const data = teamCreateSchema.parse(input);
-  return db().$transaction(async (tx) => {
+  return inTransaction(client, async (tx) => {
     const team = await tx.team.create({ data, include });
     await recordAudit(tx, auditActor(actor), { action: "team.create", entityType: "team", entityId: team.id, after: view(team) });
     return view(team);
   });
 }
 
-export async function updateTeam(actor: Actor, slug: string, input: z.input<typeof teamUpdateSchema>): Promise<TeamView> {
+export async function updateTeam(actor: Actor, slug: string, input: z.input<typeof teamUpdateSchema>, client?: Tx): Promise<TeamView> {
   authorize(actor, "teams:manage");
   const data = teamUpdateSchema.parse(input);
-  return db().$transaction(async (tx) => {
+  return inTransaction(client, async (tx) => {
     const before = await tx.team.findUnique({ where: { slug }, include });
     if (!before) throw new AppError("not_found", `No team ${slug}`);
     if (data.members) {

@@ -3,7 +3,7 @@ import "server-only";
 import type { Prisma } from "@prisma/client";
 import { recordAudit } from "@/lib/audit";
 import { auditActor, authorize, type Actor } from "@/lib/auth/actor";
-import { db, type Tx } from "@/lib/db/client";
+import { db, inTransaction, type Tx } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { diffFields, mergePatch, type FieldChange } from "./diff";
 import { parseDeclaration, type IntegrationDeclaration } from "./integration-schema";
@@ -172,9 +172,10 @@ export async function updateIntegration(
   key: string,
   patch: unknown,
   ifMatch: number | "*" | null,
+  client?: Tx,
 ): Promise<{ view: IntegrationView; version: number }> {
   if (typeof patch !== "object" || patch === null || Array.isArray(patch)) throw new AppError("bad_request", "Send a JSON object with the fields to change");
-  return db().$transaction(async (tx) => {
+  return inTransaction(client, async (tx) => {
     const current = await findRow(tx, key);
     authorize(actor, "catalog:write", { ownerTeamId: current.source.teamId });
     if (typeof ifMatch === "number" && ifMatch !== current.version) {
@@ -209,8 +210,8 @@ export async function updateIntegration(
 }
 
 /** Deleting retires: the integration stays (with its history) but leaves the active catalog. */
-export async function retireIntegration(actor: Actor, key: string, ifMatch: number | "*" | null): Promise<{ view: IntegrationView; version: number }> {
-  return updateIntegration(actor, key, { lifecycle: "retired", migration: null }, ifMatch);
+export async function retireIntegration(actor: Actor, key: string, ifMatch: number | "*" | null, client?: Tx): Promise<{ view: IntegrationView; version: number }> {
+  return updateIntegration(actor, key, { lifecycle: "retired", migration: null }, ifMatch, client);
 }
 
 export interface HistoryEntry {

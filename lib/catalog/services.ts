@@ -4,7 +4,7 @@ import { z } from "zod";
 import { slugSchema } from "@/lib/admin/teams";
 import { recordAudit } from "@/lib/audit";
 import { auditActor, authorize, type Actor } from "@/lib/auth/actor";
-import { db, type Tx } from "@/lib/db/client";
+import { db, inTransaction, type Tx } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { providedOnly } from "@/lib/validation";
 
@@ -92,9 +92,9 @@ export async function getService(actor: Actor, slug: string): Promise<ServiceVie
   return view(row);
 }
 
-export async function createService(actor: Actor, input: ServiceInput): Promise<ServiceView> {
+export async function createService(actor: Actor, input: ServiceInput, client?: Tx): Promise<ServiceView> {
   const data = serviceSchema.parse(input);
-  return db().$transaction(async (tx) => {
+  return inTransaction(client, async (tx) => {
     const ownerTeamId = await teamId(tx, data.team);
     authorize(actor, "catalog:write", { ownerTeamId });
     const row = await tx.service.create({
@@ -114,9 +114,9 @@ export async function createService(actor: Actor, input: ServiceInput): Promise<
   });
 }
 
-export async function updateService(actor: Actor, slug: string, input: unknown): Promise<ServiceView> {
+export async function updateService(actor: Actor, slug: string, input: unknown, client?: Tx): Promise<ServiceView> {
   const data = providedOnly(input, serviceUpdateSchema.parse(input));
-  return db().$transaction(async (tx) => {
+  return inTransaction(client, async (tx) => {
     const before = await findService(tx, slug);
     if (!before) throw new AppError("not_found", `No service ${slug}`);
     authorize(actor, "catalog:write", { ownerTeamId: before.teamId });

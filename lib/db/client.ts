@@ -19,6 +19,11 @@ export function db(): PrismaClient {
 
 export type Tx = Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0];
 
+/** Runs `work` in the caller's transaction when given one (so a batch, e.g. a catalog import, commits as one), else in its own. */
+export function inTransaction<T>(client: Tx | undefined, work: (tx: Tx) => Promise<T>): Promise<T> {
+  return client ? work(client) : db().$transaction(work);
+}
+
 export async function disconnectDb() {
   await globalForPrisma.edgewisePrisma?.$disconnect();
   globalForPrisma.edgewisePrisma = undefined;

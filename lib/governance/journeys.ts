@@ -6,7 +6,7 @@ import { recordAudit } from "@/lib/audit";
 import { auditActor, authorize, type Actor } from "@/lib/auth/actor";
 import { criticalities, type IntegrationDeclaration } from "@/lib/catalog/integration-schema";
 import { declarationOf, integrationInclude } from "@/lib/catalog/integrations";
-import { db, type Tx } from "@/lib/db/client";
+import { db, inTransaction, type Tx } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { providedOnly } from "@/lib/validation";
 import { composeJourney, type Composition } from "./budget-math";
@@ -153,9 +153,9 @@ export async function createJourney(actor: Actor, input: JourneyInput, client?: 
   return client ? work(client) : db().$transaction(work);
 }
 
-export async function updateJourney(actor: Actor, slug: string, input: unknown): Promise<JourneyView> {
+export async function updateJourney(actor: Actor, slug: string, input: unknown, client?: Tx): Promise<JourneyView> {
   const data = providedOnly(input, journeyUpdateSchema.parse(input));
-  return db().$transaction(async (tx) => {
+  return inTransaction(client, async (tx) => {
     const before = await findJourney(tx, slug);
     if (!before) throw new AppError("not_found", `No journey ${slug}`);
     authorize(actor, "catalog:write", { ownerTeamId: before.teamId });
