@@ -18,7 +18,7 @@ const journey = (steps: IntegrationDeclaration[], over: Partial<JourneyContext> 
 const ctx = (integrations: IntegrationDeclaration[], journeys: JourneyContext[] = [], today = "2026-11-28"): PolicyContext => ({ integrations, journeys, today });
 const observed = (integrations: IntegrationDeclaration[], o: Partial<Observation>): PolicyContext => ({
   ...ctx(integrations),
-  observations: new Map(integrations.map((i) => [i.key, { p99Ms24h: null, calls24h: 0, windowCalls: 0, windowErrors: 0, ...o }])),
+  observations: new Map(integrations.map((i) => [i.key, { p99Ms24h: null, calls24h: 0, windowCalls: 0, windowErrors: 0, drift: null, ...o }])),
 });
 const run = (id: string, c: PolicyContext, thresholds: Record<string, number> = {}) => {
   const rule = ruleById.get(id)!;
@@ -180,6 +180,19 @@ const cases: { rule: string; pass: PolicyContext; fail: PolicyContext; message: 
     message: "a->b:op: 101 errors in 100000 calls over 28 days; the 99.9 % SLO allows 100.",
   },
   {
+    rule: "drifting-toward-budget",
+    // 31 days away is past the default 30-day horizon; 11.3 days is within it (12 whole days).
+    pass: observed([d({})], { drift: { slopePercentPerDay: 2, recent7dP99Ms: 80, daysToBreach: 31, projectedBreachAt: "2026-12-29", driftingSince: null } }),
+    fail: observed([d({})], { drift: { slopePercentPerDay: 2.04, recent7dP99Ms: 80.04, daysToBreach: 11.3, projectedBreachAt: "2026-12-10", driftingSince: "2026-11-20" } }),
+    message: "a->b:op: p99 rising 2 %/day (80 ms over the last 7 days) reaches its 100 ms budget in 12 days, around 2026-12-10.",
+  },
+  {
+    rule: "drifting-toward-budget",
+    pass: observed([d({})], { drift: { slopePercentPerDay: 3, recent7dP99Ms: 120, daysToBreach: null, projectedBreachAt: null, driftingSince: "2026-11-01" } }), // already over: another rule
+    fail: observed([d({})], { drift: { slopePercentPerDay: 0.5, recent7dP99Ms: null, daysToBreach: 30, projectedBreachAt: "2026-12-28", driftingSince: null } }),
+    message: "a->b:op: p99 rising 0.5 %/day reaches its 100 ms budget in 30 days, around 2026-12-28.",
+  },
+  {
     rule: "journey-timeouts-shrink",
     pass: ctx([], [journey([d({ resilience: { timeoutMs: 300 } }), d({ sourceService: "b", targetService: "c", resilience: { timeoutMs: 200 } })])]),
     fail: ctx([], [journey([d({ resilience: { timeoutMs: 300 } }), d({ sourceService: "b", targetService: "c", resilience: { timeoutMs: 300 } })])]),
@@ -208,6 +221,9 @@ describe("policy rules", () => {
     expect(run("journey-chain-depth", deep, { maxHops: 2 })).toEqual(["Journey J has 3 synchronous hops (at most 2)."]);
     const overdue = ctx([d({ lifecycle: "deprecated", migration: { targetDate: "2026-11-01" } })]);
     expect(run("lifecycle-overdue", overdue, { graceDays: 30 })).toEqual([]);
+    const creeping = observed([d({})], { drift: { slopePercentPerDay: 2, recent7dP99Ms: 80, daysToBreach: 20.5, projectedBreachAt: "2026-12-19", driftingSince: null } });
+    expect(run("drifting-toward-budget", creeping, { withinDays: 20 })).toEqual([]);
+    expect(run("drifting-toward-budget", creeping, { withinDays: 21 })).toHaveLength(1);
   });
 });
 

@@ -6,4 +6,19 @@ export interface Observation {
   /** Availability over the SLO window: calls and errors. */
   windowCalls: number;
   windowErrors: number;
+  /** The daily-p99 trend (see the drift board); null without enough days of calls to fit one. */
+  drift: ObservedDrift | null;
+}
+
+export interface ObservedDrift {
+  /** Robust trend of daily p99, % per day. */
+  slopePercentPerDay: number;
+  /** p99 over the last 7 days (ms). */
+  recent7dP99Ms: number | null;
+  /** Days until the trend reaches the budget, null when not rising toward it or already over it. */
+  daysToBreach: number | null;
+  /** The first day (YYYY-MM-DD) the trend reaches the budget. */
+  projectedBreachAt: string | null;
+  /** Page–Hinkley change point (YYYY-MM-DD), when one was found. */
+  driftingSince: string | null;
 }

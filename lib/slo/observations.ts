@@ -1,9 +1,11 @@
 // What telemetry shows for every live integration point, in one query: the last 24 h (calls, p99)
-// and availability over each one's own SLO window — the input of the observed-behaviour rules.
+// and availability over each one's own SLO window — the input of the observed-behaviour rules —
+// plus the drift board's trend and projected breach (its two queries, for the whole estate).
 import "server-only";
 import { db } from "@/lib/db/client";
 import { quantile, type Histogram } from "@/lib/telemetry/histogram";
-import type { Observation } from "./observation";
+import { estateDrift } from "./drift-board";
+import type { Observation, ObservedDrift } from "./observation";
 
 export async function observations(now = new Date()): Promise<Map<string, Observation>> {
   const dayAgo = new Date(now.getTime() - 86_400_000);
@@ -19,6 +21,12 @@ export async function observations(now = new Date()): Promise<Map<string, Observ
     CROSS JOIN rolled
     WHERE ip.lifecycle <> 'retired' AND b.start >= ${now}::timestamptz - make_interval(days => ip.slo_window_days) AND b.start < ${now}
     GROUP BY ip.key`;
+  const drift = new Map<string, ObservedDrift>();
+  for (const d of await estateDrift(now)) {
+    if (d.slopePercentPerDay === null) continue;
+    const { slopePercentPerDay, recent7dP99Ms, daysToBreach, projectedBreachAt, driftingSince } = d;
+    drift.set(d.key, { slopePercentPerDay, recent7dP99Ms, daysToBreach, projectedBreachAt, driftingSince });
+  }
   return new Map(
     rows.map((r) => [
       r.key,
@@ -27,6 +35,7 @@ export async function observations(now = new Date()): Promise<Map<string, Observ
         calls24h: Number(r.calls24h ?? 0),
         windowCalls: Number(r.window_calls ?? 0),
         windowErrors: Number(r.window_errors ?? 0),
+        drift: drift.get(r.key) ?? null,
       },
     ]),
   );

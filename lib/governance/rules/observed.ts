@@ -36,4 +36,28 @@ export const errorBudgetExhausted: Rule = {
     }),
 };
 
-export const observedRules = [observedP99OverBudget, errorBudgetExhausted];
+export const driftingTowardBudget: Rule = {
+  id: "drifting-toward-budget",
+  title: "Observed p99 is not drifting toward its budget",
+  rationale:
+    "A p99 that creeps up a few percent a day is still within budget today and breaches it in a few weeks, usually with nobody having changed the declaration. Seeing the trend early leaves time to find the cause before callers' timeouts start firing.",
+  remediation: "Open Drift to see since when the p99 has been rising; find the change behind it, or revise the budget with a decision record.",
+  severity: "warning",
+  thresholds: { withinDays: { default: 30, min: 1, max: 365, unit: "days", description: "Flag when the trend reaches the budget within this many days" } },
+  evaluate: (ctx, t) =>
+    ctx.integrations.flatMap((i) => {
+      const drift = ctx.observations?.get(i.key)?.drift;
+      // daysToBreach is null once the p99 is over budget: the over-budget rule speaks then.
+      if (!drift || i.lifecycle === "retired" || drift.daysToBreach === null || drift.daysToBreach > (t.withinDays ?? 30)) return [];
+      const recent = drift.recent7dP99Ms === null ? "" : ` (${Math.round(drift.recent7dP99Ms * 10) / 10} ms over the last 7 days)`;
+      return [
+        {
+          integration: i.key,
+          journey: null,
+          message: `${i.key}: p99 rising ${Math.round(drift.slopePercentPerDay * 10) / 10} %/day${recent} reaches its ${i.budget.p99Ms} ms budget in ${Math.ceil(drift.daysToBreach)} days, around ${drift.projectedBreachAt}.`,
+        },
+      ];
+    }),
+};
+
+export const observedRules = [observedP99OverBudget, errorBudgetExhausted, driftingTowardBudget];

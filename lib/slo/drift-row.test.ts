@@ -1,0 +1,70 @@
+import { describe, expect, it } from "vitest";
+import { driftFigures, MIN_TREND_DAYS, rankDrift, type DailyPoint } from "./drift-row";
+
+const DAY = 86_400_000;
+const START = Date.UTC(2026, 9, 25); // 2026-10-25; day 34 is 2026-11-28
+const dayOf = (i: number) => new Date(START + i * DAY).toISOString().slice(0, 10);
+const series = (days: number, p99: (i: number) => number | null): DailyPoint[] =>
+  Array.from({ length: days }, (_, i) => ({ day: dayOf(i), p99Ms: p99(i), count: p99(i) === null ? 0 : 1000 }));
+const figures = (daily: DailyPoint[], over: Partial<Parameters<typeof driftFigures>[0]> = {}) =>
+  driftFigures({ budgetP99Ms: 250, baselineP99Ms: 150, recent7dP99Ms: 180, recent24hP99Ms: 190, daily, ...over });
+
+describe("drift figures", () => {
+  it("measures the change of the last 7 days against the baseline", () => {
+    const f = figures(series(35, () => 100));
+    expect(f.changeMs).toBe(30);
+    expect(f.changePercent).toBe(20); // 30 / 150
+    expect(figures(series(35, () => 100), { baselineP99Ms: null }).changePercent).toBeNull();
+  });
+
+  it("projects the first day a p99 creeping 2 %/day reaches its budget", () => {
+    // Day 34 (2026-11-28) sits at 100 × 1.02^34 = 196.07 ms; 250 ms is ln(250 / 196.07) / ln(1.02) = 12.27
+    // days later, so the first whole day at or over budget is 13 days on: 2026-12-11.
+    const f = figures(series(35, (i) => 100 * 1.02 ** i));
+    expect(f.slopePercentPerDay).toBeCloseTo(2, 3);
+    expect(f.daysToBreach).toBeCloseTo(12.27, 2);
+    expect(f.projectedBreachAt).toBe("2026-12-11");
+    expect(f.overBudget).toBe(false);
+  });
+
+  it("places days by their date, so gaps do not bend the trend", () => {
+    const f = figures(series(35, (i) => (i % 2 ? null : 100 * 1.02 ** i)));
+    expect(f.slopePercentPerDay).toBeCloseTo(2, 3);
+    expect(f.projectedBreachAt).toBe("2026-12-11"); // last point is day 34 again
+  });
+
+  it("projects nothing when flat, falling, already over budget, or with too few days", () => {
+    expect(figures(series(35, () => 100))).toMatchObject({ slopePercentPerDay: 0, projectedBreachAt: null, daysToBreach: null });
+    expect(figures(series(35, (i) => 200 * 0.99 ** i)).projectedBreachAt).toBeNull();
+    expect(figures(series(35, (i) => 100 * 1.02 ** i), { recent24hP99Ms: 251 })).toMatchObject({ overBudget: true, projectedBreachAt: null });
+    // Without a 24 h p99 the 7 d one decides.
+    expect(figures(series(35, (i) => 100 * 1.02 ** i), { recent24hP99Ms: null, recent7dP99Ms: 260 }).overBudget).toBe(true);
+    const short = figures(series(MIN_TREND_DAYS - 1, (i) => 100 * 1.02 ** i));
+    expect(short).toMatchObject({ slopePercentPerDay: null, projectedBreachAt: null, driftingSince: null });
+  });
+
+  it("dates a +30 % step by the day it started", () => {
+    // Warm-up days 0–13 at 100 ms: noise floor σ = 0.02, so δ = 0.02 and λ = 0.2 (log units). Days 14–19
+    // each add −0.02 (minimum −0.12 on day 19); day 20 adds ln 1.3 − 0.02 = 0.242 and the excursion
+    // 0.242 > 0.2 raises the alarm at once, dating the shift to day 20 = 2026-11-14.
+    const f = figures(series(35, (i) => (i >= 20 ? 130 : 100)));
+    expect(f.driftingSince).toBe("2026-11-14");
+    expect(figures(series(35, () => 100)).driftingSince).toBeNull();
+  });
+});
+
+describe("drift ranking", () => {
+  const row = (key: string, changePercent: number | null, daysToBreach: number | null = null, overBudget = false) => ({ key, changePercent, daysToBreach, overBudget });
+  const rows = [row("a", 10, 40), row("b", 50), row("c", null), row("d", 50, 5), row("e", 5, null, true), row("f", 20, 12.5)];
+
+  it("by drift: largest rise first, ties by key, no baseline last", () => {
+    expect(rankDrift(rows, "drift").map((r) => r.key)).toEqual(["b", "d", "f", "a", "e", "c"]);
+  });
+  it("by time to breach: over budget, then soonest projected breach, then the rest by drift", () => {
+    expect(rankDrift(rows, "breach").map((r) => r.key)).toEqual(["e", "d", "f", "a", "b", "c"]);
+  });
+  it("does not reorder its input", () => {
+    rankDrift(rows, "drift");
+    expect(rows.map((r) => r.key)).toEqual(["a", "b", "c", "d", "e", "f"]);
+  });
+});

@@ -1,0 +1,100 @@
+// One integration point's drift figures from its daily and window p99s, and the two rankings of the
+// drift board (pure). The SQL that produces the p99s lives in drift-board.ts.
+import { assessDrift, type DailyP99 } from "./drift";
+
+/** Fewer days with calls than this and a slope (and so a projection) would be a guess. */
+export const MIN_TREND_DAYS = 7;
+const DAY_MS = 86_400_000;
+
+export interface DailyPoint {
+  /** UTC day, YYYY-MM-DD. */
+  day: string;
+  p99Ms: number | null;
+  count: number;
+}
+
+export interface DriftFigures {
+  baselineP99Ms: number | null;
+  recent24hP99Ms: number | null;
+  recent7dP99Ms: number | null;
+  /** Recent 7 d p99 against the baseline. */
+  changeMs: number | null;
+  changePercent: number | null;
+  /** Theil–Sen slope of log daily p99, as % per day. */
+  slopePercentPerDay: number | null;
+  /** Page–Hinkley: the day the upward shift started (YYYY-MM-DD). */
+  driftingSince: string | null;
+  /** The first day the trend reaches the budget (YYYY-MM-DD); null when not rising or already over. */
+  projectedBreachAt: string | null;
+  /** Days from the last day with calls until the trend reaches the budget (fractional). */
+  daysToBreach: number | null;
+  /** The latest p99 (24 h, else 7 d) is already over the budget. */
+  overBudget: boolean;
+}
+
+const round = (v: number | null, places: number) => (v === null ? null : Math.round(v * 10 ** places) / 10 ** places);
+const addDays = (day: string, n: number) => new Date(Date.parse(`${day}T00:00:00Z`) + n * DAY_MS).toISOString().slice(0, 10);
+
+export function driftFigures(input: {
+  budgetP99Ms: number;
+  baselineP99Ms: number | null;
+  recent24hP99Ms: number | null;
+  recent7dP99Ms: number | null;
+  daily: DailyPoint[];
+}): DriftFigures {
+  const { budgetP99Ms, baselineP99Ms, recent24hP99Ms, recent7dP99Ms } = input;
+  const seen = input.daily.filter((d): d is DailyPoint & { p99Ms: number } => d.p99Ms !== null && d.p99Ms > 0 && d.count > 0);
+  const latest = recent24hP99Ms ?? recent7dP99Ms;
+  const overBudget = latest !== null && latest > budgetP99Ms;
+  const change = baselineP99Ms !== null && recent7dP99Ms !== null ? recent7dP99Ms - baselineP99Ms : null;
+  let slopePercentPerDay: number | null = null;
+  let driftingSince: string | null = null;
+  let projectedBreachAt: string | null = null;
+  let daysToBreach: number | null = null;
+  if (seen.length >= MIN_TREND_DAYS) {
+    const first = Date.parse(`${seen[0]!.day}T00:00:00Z`);
+    const series: DailyP99[] = seen.map((d) => ({ day: Math.round((Date.parse(`${d.day}T00:00:00Z`) - first) / DAY_MS), p99Ms: d.p99Ms }));
+    const a = assessDrift(series, budgetP99Ms);
+    slopePercentPerDay = a.trendPerDay === null ? null : a.trendPerDay * 100;
+    if (a.changePoint) driftingSince = addDays(seen[0]!.day, a.changePoint.sinceDay);
+    if (!overBudget && a.daysToBreach !== null && a.daysToBreach > 0) {
+      daysToBreach = a.daysToBreach;
+      // The trend at the last day + d reaches the budget for d ≥ daysToBreach: the first whole day is the ceiling.
+      projectedBreachAt = addDays(seen[seen.length - 1]!.day, Math.ceil(a.daysToBreach));
+    }
+  }
+  return {
+    baselineP99Ms: round(baselineP99Ms, 3),
+    recent24hP99Ms: round(recent24hP99Ms, 3),
+    recent7dP99Ms: round(recent7dP99Ms, 3),
+    changeMs: round(change, 3),
+    changePercent: change !== null && baselineP99Ms ? round((change / baselineP99Ms) * 100, 2) : null,
+    slopePercentPerDay: round(slopePercentPerDay, 3),
+    driftingSince,
+    projectedBreachAt,
+    daysToBreach: round(daysToBreach, 2),
+    overBudget,
+  };
+}
+
+export type DriftSort = "drift" | "breach";
+
+type Rankable = Pick<DriftFigures, "changePercent" | "daysToBreach" | "overBudget"> & { key: string };
+
+const byDrift = (a: Rankable, b: Rankable) => (b.changePercent ?? -Infinity) - (a.changePercent ?? -Infinity) || a.key.localeCompare(b.key);
+
+/**
+ * By drift: the largest rise of recent over baseline p99 first (no baseline last). By time to breach:
+ * those already over budget first (no time left), then the soonest projected breach, then the rest by drift.
+ */
+export function rankDrift<T extends Rankable>(rows: T[], sort: DriftSort): T[] {
+  const sorted = [...rows];
+  if (sort === "drift") return sorted.sort(byDrift);
+  const urgency = (r: Rankable) => (r.overBudget ? 0 : (r.daysToBreach ?? Infinity));
+  return sorted.sort((a, b) => {
+    const ua = urgency(a);
+    const ub = urgency(b);
+    if (ua !== ub) return ua < ub ? -1 : 1;
+    return byDrift(a, b);
+  });
+}
