@@ -45,6 +45,61 @@ describe("SLO status from ingested spans", () => {
   });
 });
 
+describe("SLO burn-down from ingested spans", () => {
+  it("answers the budget left at the end of each day of the window, ending at the headline figure", async () => {
+    const team = await makeTeam();
+    const [a, b] = [await makeService(team.id), await makeService(team.id)];
+    const member = await actorFor("member", [team.id]);
+    const { view } = await createIntegration(member, {
+      sourceService: a.slug, targetService: b.slug, operation: "daily", style: "sync", protocol: "grpc",
+      budget: { p99Ms: 100 }, slo: { successTargetPercent: 99, latencyTargetPercent: 99, windowDays: 28 },
+    });
+    const DAY = 86_400_000;
+    const now = new Date(Math.floor(Date.now() / 60_000) * 60_000);
+    // Three batches, in the window's days 25, 26 and 27 (counted from now − 28 d):
+    // 100 calls (2 errors, 1 slow), 100 calls (clean), 200 calls (6 errors, 3 slow).
+    const batches = [
+      { atMs: now.getTime() - 2.5 * DAY, calls: 100, errors: 2, slow: 1 },
+      { atMs: now.getTime() - 1.5 * DAY, calls: 100, errors: 0, slow: 0 },
+      { atMs: now.getTime() - 0.5 * DAY, calls: 200, errors: 6, slow: 3 },
+    ];
+    let spanId = 0;
+    for (const batch of batches) {
+      const startNs = BigInt(batch.atMs) * 1_000_000n;
+      const spans = Array.from({ length: batch.calls }, (_, i) => ({
+        traceId: "5b8efff798038103d269b633813fc60c",
+        spanId: (++spanId).toString(16).padStart(16, "0"),
+        name: "daily",
+        kind: 3,
+        startTimeUnixNano: String(startNs + BigInt(i)),
+        endTimeUnixNano: String(startNs + BigInt(i) + BigInt((i < batch.slow ? 150 : 20) * 1_000_000)),
+        attributes: [{ key: "peer.service", value: { stringValue: b.slug } }],
+        status: { code: i >= batch.calls - batch.errors ? 2 : 0 },
+      }));
+      const payload = { resourceSpans: [{ resource: { attributes: [{ key: "service.name", value: { stringValue: a.slug } }] }, scopeSpans: [{ spans }] }] };
+      await ingestTraces(member, payload, bodyDigest(Buffer.from(JSON.stringify(payload))));
+    }
+
+    const slo = await sloStatus(member, view.key, now);
+    const windowStart = now.getTime() - 28 * DAY;
+    for (const objective of [slo.availability, slo.latency]) {
+      // The window's start, then the end of each of its 28 days; the last point is now.
+      expect(objective.burnDown).toHaveLength(29);
+      expect(objective.burnDown[0]!.t).toBe(new Date(windowStart).toISOString());
+      expect(objective.burnDown[1]!.t).toBe(new Date(windowStart + DAY).toISOString());
+      expect(objective.burnDown[28]!.t).toBe(now.toISOString());
+      expect(objective.burnDown.slice(0, 26).every((p) => p.remainingPercent === 100)).toBe(true);
+      expect(objective.burnDown[28]!.remainingPercent).toBeCloseTo(objective.remainingPercent!, 9);
+      expect(objective.burnDown[28]!.remainingCalls).toBeCloseTo(objective.remainingCalls!, 9);
+    }
+    // 400 calls at 99 %: 4 bad calls allowed. Availability: 2 → 2 left (50 %), 0 → 2, 6 → −4 (−100 %).
+    const tail = (o: typeof slo.availability) => o.burnDown.slice(26).map((p) => [Math.round(p.remainingCalls! * 1e9) / 1e9, Math.round(p.remainingPercent! * 1e9) / 1e9]);
+    expect(tail(slo.availability)).toEqual([[2, 50], [2, 50], [-4, -100]]);
+    // Latency (within 100 ms): 1 slow → 3 left (75 %), 0 → 3, 3 slow → 0 (0 %).
+    expect(tail(slo.latency)).toEqual([[3, 75], [3, 75], [0, 0]]);
+  });
+});
+
 describe("observed-behaviour findings", () => {
   it("flag an integration whose observed p99 is over budget and whose error budget is spent", async () => {
     const { listFindings } = await import("@/lib/governance/findings");

@@ -5,6 +5,7 @@ import { authorize, type Actor } from "@/lib/auth/actor";
 import { getIntegration } from "@/lib/catalog/integrations";
 import { db } from "@/lib/db/client";
 import { countAtOrBelow, emptyHistogram, merge, type Histogram } from "@/lib/telemetry/histogram";
+import { burnDown, DAY_MS, type BurnDownPoint } from "./burn-down";
 import { alertState, budget, BURN_WINDOWS, burnRate, type AlertState, type Budget, type BurnWindow, type Counts } from "./burn-rate";
 
 const WINDOW_MS: Record<BurnWindow, number> = { "5m": 300_000, "30m": 1_800_000, "1h": 3_600_000, "2h": 7_200_000, "6h": 21_600_000, "1d": 86_400_000, "3d": 259_200_000 };
@@ -15,6 +16,8 @@ export interface SloObjective extends Budget {
   total: number;
   burnRates: Record<BurnWindow, number>;
   alert: AlertState;
+  /** Budget left at the window's start and at the end of each day since (the last point is now). */
+  burnDown: BurnDownPoint[];
 }
 
 export interface SloStatus {
@@ -25,26 +28,46 @@ export interface SloStatus {
   exact: boolean;
 }
 
-interface Slice {
+interface Day {
   count: number;
   errors: number;
   histogram: Histogram;
 }
 
-async function slice(seriesKey: string, fromMs: number, toMs: number): Promise<Slice> {
-  // Hours up to where they are rolled, minutes after: each call counted once.
-  const [row] = await db().$queryRaw<{ count: bigint | null; errors: bigint | null; histogram: Histogram | null }[]>`
+/** The window day by day (days counted back from now): hours up to where they are rolled, minutes after, each call once. */
+async function days(seriesKey: string, fromMs: number, toMs: number, windowDays: number): Promise<Day[]> {
+  const rows = await db().$queryRaw<{ day: number; count: bigint; errors: bigint; histogram: Histogram }[]>`
     WITH rolled AS (SELECT coalesce((SELECT rolled_until FROM telemetry_rollups WHERE resolution = 'hour'), 'epoch'::timestamptz) AS until)
-    SELECT sum(count) AS count, sum(errors) AS errors, edgewise_histogram_agg(histogram) AS histogram
+    SELECT floor(extract(epoch FROM start - ${new Date(fromMs)}::timestamptz) / 86400)::int AS day,
+      sum(count) AS count, sum(errors) AS errors, edgewise_histogram_agg(histogram) AS histogram
     FROM latency_buckets, rolled
     WHERE series_key = ${seriesKey} AND start >= ${new Date(fromMs)} AND start < ${new Date(toMs)}
-      AND ((resolution = 'hour' AND start < rolled.until) OR (resolution = 'minute' AND start >= rolled.until))`;
-  return { count: Number(row?.count ?? 0), errors: Number(row?.errors ?? 0), histogram: row?.histogram ?? emptyHistogram() };
+      AND ((resolution = 'hour' AND start < rolled.until) OR (resolution = 'minute' AND start >= rolled.until))
+    GROUP BY 1`;
+  const out = Array.from({ length: windowDays }, (): Day => ({ count: 0, errors: 0, histogram: emptyHistogram() }));
+  for (const r of rows) {
+    const d = out[Math.min(Math.max(r.day, 0), windowDays - 1)]!;
+    d.count += Number(r.count);
+    d.errors += Number(r.errors);
+    merge(d.histogram, r.histogram);
+  }
+  return out;
 }
 
-function objective(targetPercent: number, whole: Counts, windows: Record<BurnWindow, Counts>, windowDays: number): SloObjective {
+const sum = (counts: Counts[]): Counts => counts.reduce((a, c) => ({ good: a.good + c.good, total: a.total + c.total }), { good: 0, total: 0 });
+
+function objective(targetPercent: number, daily: Counts[], windows: Record<BurnWindow, Counts>, window: { startMs: number; endMs: number; days: number }): SloObjective {
+  const whole = sum(daily);
   const burnRates = Object.fromEntries(BURN_WINDOWS.map((w) => [w, burnRate(windows[w], targetPercent)])) as Record<BurnWindow, number>;
-  return { targetPercent, good: whole.good, total: whole.total, ...budget(whole, targetPercent), burnRates, alert: alertState(burnRates, windowDays) };
+  return {
+    targetPercent,
+    good: whole.good,
+    total: whole.total,
+    ...budget(whole, targetPercent),
+    burnRates,
+    alert: alertState(burnRates, window.days),
+    burnDown: burnDown(window.startMs, window.endMs, daily, targetPercent),
+  };
 }
 
 export async function sloStatus(actor: Actor, key: string, now = new Date()): Promise<SloStatus> {
@@ -53,7 +76,9 @@ export async function sloStatus(actor: Actor, key: string, now = new Date()): Pr
   const nowMs = now.getTime();
   const windowDays = view.slo.windowDays;
   const threshold = view.budget.p99Ms;
-  const whole = await slice(view.id, nowMs - windowDays * 86_400_000, nowMs);
+  const window = { startMs: nowMs - windowDays * DAY_MS, endMs: nowMs, days: windowDays };
+  // Latency goodness is counted per day and summed, so the burn-down's last point is the headline.
+  const daily = await days(view.id, window.startMs, nowMs, windowDays);
   // The burn windows are nested: read the longest once, minute by minute, and sum backwards.
   const recent = await db().$queryRaw<{ start: Date; count: bigint; errors: bigint; histogram: Histogram }[]>`
     SELECT start, count, errors, histogram FROM latency_buckets
@@ -75,8 +100,8 @@ export async function sloStatus(actor: Actor, key: string, now = new Date()): Pr
   }
   return {
     windowDays,
-    availability: objective(view.slo.successTargetPercent, { good: whole.count - whole.errors, total: whole.count }, availability, windowDays),
-    latency: { thresholdMs: threshold, ...objective(view.slo.latencyTargetPercent, { good: countAtOrBelow(whole.histogram, threshold), total: whole.count }, latency, windowDays) },
+    availability: objective(view.slo.successTargetPercent, daily.map((d) => ({ good: d.count - d.errors, total: d.count })), availability, window),
+    latency: { thresholdMs: threshold, ...objective(view.slo.latencyTargetPercent, daily.map((d) => ({ good: countAtOrBelow(d.histogram, threshold), total: d.count })), latency, window) },
     exact: true,
   };
 }

@@ -12,24 +12,30 @@ import { emptyHistogram, merge, quantile, type Histogram } from "./histogram";
 const STEP_UNITS: Record<string, number> = { m: 60_000, h: 3_600_000, d: 86_400_000 };
 const MAX_POINTS = 2000;
 
-export const latencyQuerySchema = z
-  .object({
-    from: z.iso.datetime({ offset: true, error: "from is an ISO-8601 date-time" }).optional(),
-    to: z.iso.datetime({ offset: true, error: "to is an ISO-8601 date-time" }).optional(),
-    step: z
-      .string()
-      .regex(/^\d{1,4}[mhd]$/, "step is a duration such as 1m, 5m, 1h or 1d")
-      .default("5m"),
-  })
-  .transform((q, ctx) => {
-    const stepMs = Number(q.step.slice(0, -1)) * STEP_UNITS[q.step.slice(-1)]!;
-    const toMs = q.to ? Date.parse(q.to) : Date.now();
-    const fromMs = q.from ? Date.parse(q.from) : toMs - 6 * 3_600_000;
-    if (stepMs < 60_000) ctx.addIssue({ code: "custom", path: ["step"], message: "The finest step is 1m" });
-    if (fromMs >= toMs) ctx.addIssue({ code: "custom", path: ["from"], message: "from must be before to" });
-    if ((toMs - fromMs) / stepMs > MAX_POINTS) ctx.addIssue({ code: "custom", path: ["step"], message: `At most ${MAX_POINTS} points: choose a larger step` });
-    return { fromMs: Math.floor(fromMs / stepMs) * stepMs, toMs, stepMs };
-  });
+/** from/to/step over a range, aligned to multiples of the step; shared by the latency and heatmap reads. */
+export function rangeQuerySchema(maxPoints: number) {
+  return z
+    .object({
+      from: z.iso.datetime({ offset: true, error: "from is an ISO-8601 date-time" }).optional(),
+      to: z.iso.datetime({ offset: true, error: "to is an ISO-8601 date-time" }).optional(),
+      step: z
+        .string()
+        .regex(/^\d{1,4}[mhd]$/, "step is a duration such as 1m, 5m, 1h or 1d")
+        .default("5m"),
+    })
+    .transform((q, ctx) => {
+      const stepMs = Number(q.step.slice(0, -1)) * STEP_UNITS[q.step.slice(-1)]!;
+      const toMs = q.to ? Date.parse(q.to) : Date.now();
+      const fromMs = q.from ? Date.parse(q.from) : toMs - 6 * 3_600_000;
+      if (stepMs < 60_000) ctx.addIssue({ code: "custom", path: ["step"], message: "The finest step is 1m" });
+      if (fromMs >= toMs) ctx.addIssue({ code: "custom", path: ["from"], message: "from must be before to" });
+      if ((toMs - fromMs) / stepMs > maxPoints) ctx.addIssue({ code: "custom", path: ["step"], message: `At most ${maxPoints} points: choose a larger step` });
+      return { fromMs: Math.floor(fromMs / stepMs) * stepMs, toMs, stepMs };
+    });
+}
+
+export const latencyQuerySchema = rangeQuerySchema(MAX_POINTS);
+export type RangeQuery = z.output<typeof latencyQuerySchema>;
 
 export interface LatencyPoint {
   t: string;
@@ -58,9 +64,17 @@ export interface LatencySeries {
 
 const round = (v: number | null) => (v === null ? null : Math.round(v * 1000) / 1000);
 
-export async function latencySeries(actor: Actor, key: string, query: z.output<typeof latencyQuerySchema>): Promise<LatencySeries> {
-  authorize(actor, "catalog:read");
-  const { view } = await getIntegration(actor, key);
+export interface Step {
+  count: number;
+  errors: number;
+  histogram: Histogram;
+}
+
+/**
+ * The stored histograms of one series merged per step (keyed by the step's start), read from the
+ * finest resolution still kept for the whole range; a step that does not divide it is refused.
+ */
+export async function readSteps(seriesKey: string, query: RangeQuery): Promise<{ resolution: Resolution; steps: Map<number, Step> }> {
   const e = env();
   const resolution = resolutionFor(query.fromMs, Date.now(), { minuteDays: e.EDGEWISE_RETENTION_MINUTE_DAYS, hourDays: e.EDGEWISE_RETENTION_HOUR_DAYS });
   if (query.stepMs % RESOLUTION_MS[resolution] !== 0) {
@@ -71,9 +85,9 @@ export async function latencySeries(actor: Actor, key: string, query: z.output<t
   }
   const rows = await db().$queryRaw<{ start: Date; count: bigint; errors: bigint; histogram: Histogram }[]>`
     SELECT start, count, errors, histogram FROM latency_buckets
-    WHERE series_key = ${view.id} AND resolution = ${resolution} AND start >= ${new Date(query.fromMs)} AND start < ${new Date(query.toMs)}
+    WHERE series_key = ${seriesKey} AND resolution = ${resolution} AND start >= ${new Date(query.fromMs)} AND start < ${new Date(query.toMs)}
     ORDER BY start`;
-  const steps = new Map<number, { count: number; errors: number; histogram: Histogram }>();
+  const steps = new Map<number, Step>();
   for (const row of rows) {
     const t = Math.floor(row.start.getTime() / query.stepMs) * query.stepMs;
     const step = steps.get(t) ?? { count: 0, errors: 0, histogram: emptyHistogram() };
@@ -82,6 +96,13 @@ export async function latencySeries(actor: Actor, key: string, query: z.output<t
     merge(step.histogram, row.histogram);
     steps.set(t, step);
   }
+  return { resolution, steps };
+}
+
+export async function latencySeries(actor: Actor, key: string, query: RangeQuery): Promise<LatencySeries> {
+  authorize(actor, "catalog:read");
+  const { view } = await getIntegration(actor, key);
+  const { resolution, steps } = await readSteps(view.id, query);
   const series: LatencyPoint[] = [];
   for (let t = query.fromMs; t < query.toMs; t += query.stepMs) {
     const s = steps.get(t);
