@@ -22,6 +22,8 @@ export interface SourceDocument {
   /** 1-based line where the document starts, for editor and CI annotations. */
   line: number;
   value: unknown;
+  /** 1-based line of each field by dotted path (`spec.budget.p99Ms`), so issues can point at it. */
+  lines?: Record<string, number>;
 }
 
 export interface DocumentIssue {

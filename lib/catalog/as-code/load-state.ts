@@ -1,0 +1,50 @@
+// Reads the whole catalog into the normalized forms import compares against and export writes.
+import "server-only";
+import { declarationOf, integrationInclude } from "@/lib/catalog/integrations";
+import type { db, Tx } from "@/lib/db/client";
+import type { JourneySpec, ServiceSpec } from "./validate";
+import type { CatalogState } from "./state";
+
+export async function loadState(client: Tx | ReturnType<typeof db>): Promise<CatalogState> {
+  const [teams, services, integrations, journeys] = await Promise.all([
+    client.team.findMany({ select: { id: true, slug: true, name: true }, orderBy: { slug: "asc" } }),
+    client.service.findMany({ include: { team: { select: { slug: true } } }, orderBy: { slug: "asc" } }),
+    client.integrationPoint.findMany({ include: integrationInclude, orderBy: { key: "asc" } }),
+    client.journey.findMany({
+      include: { team: { select: { slug: true } }, steps: { orderBy: { position: "asc" }, include: { integration: { select: { key: true } } } } },
+      orderBy: { slug: "asc" },
+    }),
+  ]);
+  return {
+    teams: new Map(teams.map((t) => [t.slug, { id: t.id, spec: { slug: t.slug, name: t.name } }])),
+    services: new Map(
+      services.map((s) => [
+        s.slug,
+        {
+          id: s.id,
+          teamId: s.teamId,
+          spec: { slug: s.slug, name: s.name, team: s.team.slug, tier: s.tier, description: s.description, links: s.links as ServiceSpec["links"], telemetryName: s.telemetryName },
+        },
+      ]),
+    ),
+    integrations: new Map(integrations.map((row) => [row.key, { id: row.id, teamId: row.source.teamId, declaration: declarationOf(row) }])),
+    journeys: new Map(
+      journeys.map((j) => [
+        j.slug,
+        {
+          id: j.id,
+          teamId: j.teamId,
+          spec: {
+            slug: j.slug,
+            name: j.name,
+            description: j.description,
+            team: j.team.slug,
+            budgetP99Ms: j.budgetP99Ms,
+            criticality: j.criticality as JourneySpec["criticality"],
+            steps: j.steps.map((s) => s.integration.key),
+          },
+        },
+      ]),
+    ),
+  };
+}
