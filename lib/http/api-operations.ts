@@ -17,8 +17,8 @@ import { policyUpdateSchema } from "@/lib/governance/policies";
 import { waiverListQuerySchema, waiverSchema } from "@/lib/governance/waivers";
 import { latencyQuerySchema } from "@/lib/telemetry/latency";
 import { heatmapQuerySchema } from "@/lib/telemetry/heatmap";
-import { heatmapQuerySchema } from "@/lib/telemetry/heatmap";
 import { annotationQuerySchema, annotationSchema } from "@/lib/catalog/annotations";
+import { catalogExportQuerySchema, catalogImportQuerySchema, catalogImportSchema } from "@/lib/catalog/as-code/import";
 
 export interface Operation {
   method: "GET" | "POST" | "PATCH" | "DELETE";
@@ -57,12 +57,13 @@ export const operations: Operation[] = [
   op("GET", "/api/integrations/{key}/history", "Integrations", "catalog:read", "Every change with who, when and a field-by-field diff"),
   op("GET", "/api/integrations/{key}/latency", "Telemetry", "catalog:read", "Observed p50/p95/p99, calls and errors per step (from, to, step)", { query: latencyQuerySchema }),
   op("GET", "/api/integrations/{key}/heatmap", "Telemetry", "catalog:read", "Latency distribution: calls per log-spaced latency band per step (from, to, step)", { query: heatmapQuerySchema }),
-  op("GET", "/api/integrations/{key}/heatmap", "Telemetry", "catalog:read", "Latency distribution: calls per log-spaced latency band per step (from, to, step)", { query: heatmapQuerySchema }),
   op("GET", "/api/integrations/{key}/slo", "Telemetry", "catalog:read", "SLO compliance, error budget left, burn rates and alert state for both SLOs"),
   op("GET", "/api/annotations", "Telemetry", "catalog:read", "Chart annotations (accepted decisions, deploys, incidents)", { query: annotationQuerySchema }),
   op("POST", "/api/annotations", "Telemetry", "catalog:write", "Mark a deploy or an incident on integration points' charts", { body: annotationSchema }),
   op("GET", "/api/telemetry/observed-edges", "Telemetry", "catalog:read", "Traffic on edges nobody declared, and declared integration points gone silent"),
   op("POST", "/v1/traces", "Telemetry", "telemetry:write", "OTLP/HTTP traces (application/json, gzip accepted); 200 means folded and committed", { body: z.record(z.string(), z.unknown()).describe("ExportTraceServiceRequest (OTLP/JSON)") }),
+  op("POST", "/api/catalog/import", "Catalog as code", "catalog:write", "Import catalog YAML (JSON {files, dryRun, prune}, or raw application/yaml); answers the plan: created, changed with field diffs, retired, unchanged", { body: catalogImportSchema, query: catalogImportQuerySchema }),
+  op("GET", "/api/catalog/export", "Catalog as code", "catalog:read", "The whole catalog as multi-document YAML (format edgewise, backstage or openslo)", { query: catalogExportQuerySchema, produces: "application/yaml" }),
   op("GET", "/api/journeys", "Journeys", "catalog:read", "List journeys with their budget composition"),
   op("POST", "/api/journeys", "Journeys", "catalog:write", "Create a journey", { body: journeySchema }),
   op("GET", "/api/journeys/{slug}", "Journeys", "catalog:read", "Read a journey and its budget waterfall"),
@@ -79,7 +80,7 @@ export const operations: Operation[] = [
   op("POST", "/api/decisions", "Decisions", "decisions:write", "Draft a decision record", { body: decisionSchema }),
   op("GET", "/api/decisions/{number}", "Decisions", "catalog:read", "A record with its timeline and the actions open to the caller; {number}.md gives MADR Markdown"),
   op("PATCH", "/api/decisions/{number}", "Decisions", "decisions:write", "Edit a draft or proposed record (a new revision)", { body: decisionUpdateSchema }),
-  op("POST", "/api/decisions/{number}/reviews", "Decisions", "catalog:read", "Review: approve or request changes (architects) or comment", { body: reviewSchema }),
+  op("POST", "/api/decisions/{number}/reviews", "Decisions", "decisions:write", "Review: approve or request changes (architects) or comment", { body: reviewSchema }),
   op("POST", "/api/decisions/{number}/transitions", "Decisions", "decisions:write", "Move a record through its workflow; 409 lists the allowed transitions", { body: transitionSchema }),
   op("GET", "/api/decisions/inbox", "Decisions", "catalog:read", "How many records await the caller's review"),
   op("GET", "/api/decisions/export", "Decisions", "catalog:read", "All records as a zip of MADR files", { produces: "application/zip" }),
