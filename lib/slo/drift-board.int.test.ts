@@ -1,0 +1,225 @@
+import { randomUUID } from "node:crypto";
+import pg from "pg";
+import { afterAll, beforeAll, describe, expect, it, inject } from "vitest";
+import { createIntegration } from "@/lib/catalog/integrations";
+import { db, disconnectDb } from "@/lib/db/client";
+import { migrate } from "@/lib/db/migrate";
+import { emptyHistogram, quantile, record, type Histogram } from "@/lib/telemetry/histogram";
+import { actorFor, makeService, makeTeam } from "@/scripts/test/factories";
+import { driftBoard, type DriftRow } from "./drift-board";
+import { observations } from "./observations";
+
+// The board reads how far rollups have gone (one row for the whole table), so it gets a database of its own.
+const adminUrl = inject("databaseUrl");
+const name = `drift_${randomUUID().replace(/-/g, "").slice(0, 10)}`;
+
+const MIN = 60_000;
+const HOUR = 3_600_000;
+const DAY = 86_400_000;
+const NOW = new Date(Date.UTC(2026, 10, 28, 12, 30)); // 2026-11-28 12:30 UTC
+const TODAY = Date.UTC(2026, 10, 28);
+const FIRST = TODAY - 34 * DAY; // 2026-10-25: day 0 of the 35
+const DAY_UNTIL = Date.UTC(2026, 10, 20); // days rolled up to here…
+const HOUR_UNTIL = Date.UTC(2026, 10, 28, 10); // …hours to here, minutes after
+const MINUTES_KEPT_FROM = TODAY - 14 * DAY; // minute retention: older minutes are pruned once rolled
+const OUTLIER_AT = NOW.getTime() - DAY - 25 * MIN; // 2026-11-27 12:05: inside a rolled hour, just outside the 24 h
+
+interface Call {
+  atMs: number;
+  ms: number;
+}
+
+/**
+ * Ten calls an hour in two minute buckets (:05 and :45) up to now, around `base(day)` ms with a spread
+ * that depends on the hour; `extra` adds calls (the outlier).
+ */
+function traffic(base: (day: number) => number, extra: Call[] = []): Call[] {
+  const calls: Call[] = [...extra];
+  for (let t = FIRST; t < NOW.getTime(); t += HOUR) {
+    const day = Math.floor((t - FIRST) / DAY);
+    const hour = new Date(t).getUTCHours();
+    for (let k = 0; k < 10; k++) {
+      const atMs = t + (k < 5 ? 5 : 45) * MIN;
+      if (atMs < NOW.getTime()) calls.push({ atMs, ms: base(day) * (1 + ((hour * 7 + k * 3) % 20) / 100) });
+    }
+  }
+  return calls;
+}
+
+/** The buckets rollups would have left: days before DAY_UNTIL, hours before HOUR_UNTIL, minutes kept for 14 days. */
+async function store(seriesKey: string, calls: Call[]) {
+  const buckets = new Map<string, { resolution: string; start: number; h: Histogram }>();
+  const add = (resolution: string, start: number, ms: number) => {
+    const id = `${resolution} ${start}`;
+    const b = buckets.get(id) ?? { resolution, start, h: emptyHistogram() };
+    record(b.h, ms);
+    buckets.set(id, b);
+  };
+  for (const c of calls) {
+    const minute = Math.floor(c.atMs / MIN) * MIN;
+    const hour = Math.floor(c.atMs / HOUR) * HOUR;
+    const day = Math.floor(c.atMs / DAY) * DAY;
+    if (minute >= MINUTES_KEPT_FROM || minute >= HOUR_UNTIL) add("minute", minute, c.ms);
+    if (hour < HOUR_UNTIL) add("hour", hour, c.ms);
+    if (day < DAY_UNTIL) add("day", day, c.ms);
+  }
+  const rows = [...buckets.values()].map((b) => ({ resolution: b.resolution, start: new Date(b.start).toISOString(), count: b.h.count, histogram: b.h }));
+  await db().$executeRaw`
+    INSERT INTO latency_buckets (series_key, resolution, start, count, errors, histogram)
+    SELECT ${seriesKey}, r.resolution, r.start, r.count, 0, r.histogram
+    FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) AS r(resolution text, start timestamptz, count bigint, histogram jsonb)`;
+}
+
+/** Independent of the SQL: every call in [fromMs, toMs) recorded into one histogram, and the exact nearest-rank p99. */
+function expected(calls: Call[], fromMs: number, toMs: number) {
+  const inside = calls.filter((c) => c.atMs >= fromMs && c.atMs < toMs);
+  const h = emptyHistogram();
+  for (const c of inside) record(h, c.ms);
+  const sorted = inside.map((c) => c.ms).sort((a, b) => a - b);
+  return { count: inside.length, p99: quantile(h, 0.99), exactP99: sorted[Math.ceil(0.99 * sorted.length) - 1]! };
+}
+const rounded = (v: number | null) => (v === null ? null : Math.round(v * 1000) / 1000);
+
+let rows: Map<string, DriftRow>;
+let board: Awaited<ReturnType<typeof driftBoard>>;
+const fixtures = {} as Record<"stable" | "creeping" | "stepped", { key: string; calls: Call[] }>;
+let teamSlug = "";
+let member: Awaited<ReturnType<typeof actorFor>>;
+
+beforeAll(async () => {
+  const c = new pg.Client({ connectionString: adminUrl });
+  await c.connect();
+  await c.query(`CREATE DATABASE ${name}`);
+  await c.end();
+  const url = Object.assign(new URL(adminUrl), { pathname: `/${name}` }).toString();
+  await migrate(url);
+  await disconnectDb();
+  process.env.DATABASE_URL = url;
+
+  const team = await makeTeam();
+  teamSlug = team.slug;
+  const [a, b] = [await makeService(team.id), await makeService(team.id)];
+  member = await actorFor("member", [team.id]);
+  const declare = async (operation: string, p99Ms: number) =>
+    (await createIntegration(member, { sourceService: a.slug, targetService: b.slug, operation, style: "sync", protocol: "grpc", budget: { p99Ms } })).view;
+  const specs = {
+    stable: { budget: 300, base: () => 100, extra: [] as Call[] },
+    creeping: { budget: 250, base: (d: number) => 100 * 1.02 ** d, extra: [] as Call[] },
+    // +30 % from day 30 (2026-11-24); five 10 s calls just before the 24 h window must stay out of it.
+    stepped: { budget: 500, base: (d: number) => (d >= 30 ? 130 : 100), extra: Array.from({ length: 5 }, () => ({ atMs: OUTLIER_AT, ms: 10_000 })) },
+  };
+  for (const [kind, s] of Object.entries(specs) as [keyof typeof specs, (typeof specs)["stable"]][]) {
+    const view = await declare(kind, s.budget);
+    const calls = traffic(s.base, s.extra);
+    await store(view.id, calls);
+    fixtures[kind] = { key: view.key, calls };
+  }
+  // Another team's integration point without telemetry.
+  const otherTeam = await makeTeam();
+  const [c1, c2] = [await makeService(otherTeam.id), await makeService(otherTeam.id)];
+  await createIntegration(await actorFor("admin"), { sourceService: c1.slug, targetService: c2.slug, operation: "quiet", style: "sync", protocol: "grpc", budget: { p99Ms: 100 } });
+  await db().$executeRaw`INSERT INTO telemetry_rollups (resolution, rolled_until) VALUES ('hour', ${new Date(HOUR_UNTIL)}), ('day', ${new Date(DAY_UNTIL)})`;
+
+  board = await driftBoard(member, { now: NOW });
+  rows = new Map(board.items.map((r) => [r.key, r]));
+});
+
+afterAll(async () => {
+  await disconnectDb();
+  const c = new pg.Client({ connectionString: adminUrl });
+  await c.connect();
+  await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  await c.end();
+});
+
+describe("drift board", () => {
+  it("counts every call once across day, hour and minute buckets, day by day", () => {
+    for (const f of Object.values(fixtures)) {
+      const row = rows.get(f.key)!;
+      expect(row.daily).toHaveLength(35);
+      expect(row.daily[0]!.day).toBe("2026-10-25");
+      expect(row.daily[34]!.day).toBe("2026-11-28");
+      for (const [i, d] of row.daily.entries()) {
+        const e = expected(f.calls, FIRST + i * DAY, Math.min(FIRST + (i + 1) * DAY, NOW.getTime()));
+        expect({ day: d.day, count: d.count, p99Ms: d.p99Ms }).toEqual({ day: d.day, count: e.count, p99Ms: rounded(e.p99) });
+      }
+    }
+    // 240 calls a full day whatever resolution holds it; today has 12 full hours and the 12:05 bucket.
+    const stable = rows.get(fixtures.stable.key)!.daily;
+    expect(stable.map((d) => d.count)).toEqual([...Array<number>(34).fill(240), 125]);
+  });
+
+  it("reads the baseline, the last 7 days and the last 24 hours exactly", () => {
+    for (const f of Object.values(fixtures)) {
+      const row = rows.get(f.key)!;
+      const baseline = expected(f.calls, FIRST, TODAY - 6 * DAY);
+      const recent7d = expected(f.calls, TODAY - 6 * DAY, NOW.getTime());
+      const recent24h = expected(f.calls, NOW.getTime() - DAY, NOW.getTime());
+      expect(row.baselineP99Ms).toBe(rounded(baseline.p99));
+      expect(row.recent7dP99Ms).toBe(rounded(recent7d.p99));
+      expect(row.recent24hP99Ms).toBe(rounded(recent24h.p99));
+      // And within the histograms' 0.5 % of the exact nearest-rank p99 of the raw calls.
+      expect(Math.abs(row.recent24hP99Ms! / recent24h.exactP99 - 1)).toBeLessThanOrEqual(0.005);
+      expect(Math.abs(row.baselineP99Ms! / baseline.exactP99 - 1)).toBeLessThanOrEqual(0.005);
+    }
+    // The outlier sits in a rolled hour that straddles the 24 h edge: counted in that day, not in the 24 h.
+    const stepped = rows.get(fixtures.stepped.key)!;
+    expect(stepped.daily[33]!.count).toBe(245);
+    expect(stepped.recent24hP99Ms).toBeLessThan(200);
+  });
+
+  it("measures the change, the trend, the change point and the projected breach", () => {
+    const stable = rows.get(fixtures.stable.key)!;
+    expect(stable).toMatchObject({ changeMs: 0, changePercent: 0, slopePercentPerDay: 0, driftingSince: null, projectedBreachAt: null, overBudget: false });
+
+    // +30 % from 2026-11-24: the 7-day p99 is 1.3 × the baseline's (same spread), flagged from that day.
+    const stepped = rows.get(fixtures.stepped.key)!;
+    const [before, after] = [expected(fixtures.stepped.calls, FIRST, TODAY - 6 * DAY).p99!, expected(fixtures.stepped.calls, TODAY - 6 * DAY, NOW.getTime()).p99!];
+    expect(stepped.changeMs).toBeCloseTo(after - before, 3);
+    expect(stepped.changePercent).toBeCloseTo(((after - before) / before) * 100, 2);
+    expect(stepped.changePercent).toBeGreaterThan(28);
+    expect(stepped.changePercent).toBeLessThan(32);
+    expect(stepped.driftingSince).toBe("2026-11-24");
+    expect(stepped.projectedBreachAt).toBeNull(); // most days share a level: the robust slope is 0
+
+    // Creeping 2 %/day: today's p99 is p99(day 0) × 1.02^34; the 250 ms budget is ln(250 / that) / ln 1.02 days on.
+    const creeping = rows.get(fixtures.creeping.key)!;
+    const day0 = expected(fixtures.creeping.calls, FIRST, FIRST + DAY).exactP99;
+    const days = Math.log(250 / (day0 * 1.02 ** 34)) / Math.log(1.02);
+    expect(creeping.slopePercentPerDay).toBeCloseTo(2, 1);
+    expect(creeping.daysToBreach).toBeCloseTo(days, 0);
+    expect(creeping.projectedBreachAt).toBe(new Date(TODAY + Math.ceil(days) * DAY).toISOString().slice(0, 10));
+    expect(creeping.overBudget).toBe(false);
+  });
+
+  it("ranks by drift and by time to breach, filters by team and limits", async () => {
+    const ours = [fixtures.stepped.key, fixtures.creeping.key, fixtures.stable.key];
+    expect(board.generatedAt).toBe(NOW.toISOString());
+    expect(board.items).toHaveLength(4);
+    expect(board.items.slice(0, 3).map((r) => r.key)).toEqual(ours);
+    expect(board.items[3]).toMatchObject({ baselineP99Ms: null, recent24hP99Ms: null, changePercent: null, daily: expect.any(Array) });
+    const byBreach = await driftBoard(member, { now: NOW, sort: "breach", team: teamSlug });
+    expect(byBreach.items.map((r) => r.key)).toEqual([fixtures.creeping.key, fixtures.stepped.key, fixtures.stable.key]);
+    expect(byBreach.items[0]).toMatchObject({ team: teamSlug, budgetP99Ms: 250 });
+    expect((await driftBoard(member, { now: NOW, team: teamSlug, limit: 1 })).items.map((r) => r.key)).toEqual([fixtures.stepped.key]);
+    expect((await driftBoard(member, { now: NOW, team: "no-such-team" })).items).toEqual([]);
+  });
+
+  it("hands the rules the same trend through observations", async () => {
+    const o = await observations(NOW);
+    const creeping = rows.get(fixtures.creeping.key)!;
+    expect(o.get(fixtures.creeping.key)!.drift).toEqual({
+      slopePercentPerDay: creeping.slopePercentPerDay,
+      recent7dP99Ms: creeping.recent7dP99Ms,
+      daysToBreach: creeping.daysToBreach,
+      projectedBreachAt: creeping.projectedBreachAt,
+      driftingSince: creeping.driftingSince,
+    });
+    expect(o.get(fixtures.stable.key)!.drift).toMatchObject({ daysToBreach: null });
+  });
+
+  it("needs catalog:read", async () => {
+    const noScope = { ...member, via: "token" as const, scopes: [] };
+    await expect(driftBoard(noScope, { now: NOW })).rejects.toMatchObject({ code: "forbidden" });
+  });
+});
