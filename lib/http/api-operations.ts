@@ -16,6 +16,7 @@ import { journeySchema, journeyUpdateSchema } from "@/lib/governance/journeys";
 import { policyUpdateSchema } from "@/lib/governance/policies";
 import { waiverListQuerySchema, waiverSchema } from "@/lib/governance/waivers";
 import { latencyQuerySchema } from "@/lib/telemetry/latency";
+import { driftQuerySchema } from "@/lib/slo/drift-board";
 import { heatmapQuerySchema } from "@/lib/telemetry/heatmap";
 import { annotationQuerySchema, annotationSchema } from "@/lib/catalog/annotations";
 
@@ -58,6 +59,7 @@ export const operations: Operation[] = [
   op("GET", "/api/integrations/{key}/heatmap", "Telemetry", "catalog:read", "Latency distribution: calls per log-spaced latency band per step (from, to, step)", { query: heatmapQuerySchema }),
   op("GET", "/api/integrations/{key}/slo", "Telemetry", "catalog:read", "SLO compliance, error budget left, burn rates and alert state for both SLOs"),
   op("GET", "/api/annotations", "Telemetry", "catalog:read", "Chart annotations (accepted decisions, deploys, incidents)", { query: annotationQuerySchema }),
+  op("GET", "/api/drift", "Telemetry", "catalog:read", "Integration points ranked by drift or by projected time to breach: baseline vs 24 h and 7 d p99, trend, change point, daily p99 (sort, team, limit)", { query: driftQuerySchema }),
   op("POST", "/api/annotations", "Telemetry", "catalog:write", "Mark a deploy or an incident on integration points' charts", { body: annotationSchema }),
   op("GET", "/api/telemetry/observed-edges", "Telemetry", "catalog:read", "Traffic on edges nobody declared, and declared integration points gone silent"),
   op("POST", "/v1/traces", "Telemetry", "telemetry:write", "OTLP/HTTP traces (application/json, gzip accepted); 200 means folded and committed", { body: z.record(z.string(), z.unknown()).describe("ExportTraceServiceRequest (OTLP/JSON)") }),
