@@ -7,7 +7,7 @@ import { authorize, type Actor } from "@/lib/auth/actor";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { criticalities, lifecycles, styles } from "./integration-schema";
-import { integrationInclude, toView, type IntegrationView } from "./integrations";
+import { integrationInclude, integrationStatuses, toView, type IntegrationStatus, type IntegrationView } from "./integrations";
 
 const sortColumns = {
   key: Prisma.sql`ip.key`,
@@ -44,7 +44,7 @@ export const integrationListQuerySchema = z.object({
     .transform((v) => v.split(",").map((s) => s.trim().toLowerCase()).filter(Boolean))
     .optional(),
   tag: z.string().trim().toLowerCase().max(40).optional(),
-  status: z.enum(["ok", "warning", "breaching", "no-data"]).optional(),
+  status: z.enum(integrationStatuses, { error: `status is one of ${integrationStatuses.join(", ")}` }).optional(),
   q: z.string().trim().max(200).optional(),
   sort: z
     .string()
@@ -84,8 +84,8 @@ function whereClause(q: IntegrationListQuery): Prisma.Sql {
   if (q.lifecycle?.length) parts.push(Prisma.sql`ip.lifecycle = ANY(${q.lifecycle}::text[])`);
   else parts.push(Prisma.sql`ip.lifecycle <> 'retired'`);
   if (q.tag) parts.push(Prisma.sql`ip.tags @> ARRAY[${q.tag}]::text[]`);
-  // Until telemetry arrives every integration has no data.
-  if (q.status && q.status !== "no-data") parts.push(Prisma.sql`false`);
+  // Health rows are written by lib/slo/health.ts; an integration point without one has no data yet.
+  if (q.status) parts.push(Prisma.sql`coalesce(h.status, 'no-data') = ${q.status}`);
   if (q.q) {
     const like = `%${q.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
     parts.push(Prisma.sql`(ip.search @@ websearch_to_tsquery('simple', ${q.q}) OR ip.key ILIKE ${like} OR s.name ILIKE ${like} OR t.name ILIKE ${like})`);
@@ -99,22 +99,24 @@ export async function listIntegrations(actor: Actor, query: IntegrationListQuery
   const descending = query.sort.startsWith("-");
   const column = sortColumns[query.sort.replace(/^-/, "") as keyof typeof sortColumns];
   const direction = descending ? Prisma.sql`DESC` : Prisma.sql`ASC`;
-  const rows = await db().$queryRaw<{ id: string; total: bigint }[]>`
-    SELECT ip.id, count(*) OVER () AS total
+  const rows = await db().$queryRaw<{ id: string; status: IntegrationStatus | null; total: bigint }[]>`
+    SELECT ip.id, h.status, count(*) OVER () AS total
     FROM integration_points ip
     JOIN services s ON s.id = ip.source_service_id
     JOIN services t ON t.id = ip.target_service_id
     JOIN teams team ON team.id = s.team_id
+    LEFT JOIN integration_health h ON h.integration_id = ip.id
     ${whereClause(query)}
     ORDER BY ${column} ${direction} NULLS LAST, ip.key ASC
     LIMIT ${query.limit} OFFSET ${offset}`;
   const total = Number(rows[0]?.total ?? 0);
   const ids = rows.map((r) => r.id);
+  const statuses = new Map(rows.map((r) => [r.id, r.status ?? "no-data"]));
   const full = await db().integrationPoint.findMany({ where: { id: { in: ids } }, include: integrationInclude });
   const byId = new Map(full.map((r) => [r.id, r]));
   const items = ids.flatMap((id) => {
     const row = byId.get(id);
-    return row ? [toView(row)] : [];
+    return row ? [toView(row, statuses.get(id))] : [];
   });
   const next = offset + rows.length;
   return { items, nextCursor: rows.length === query.limit && next < total ? encodeCursor(next) : null, total };

@@ -8,7 +8,9 @@ import { AppError } from "@/lib/errors";
 import { diffFields, mergePatch, type FieldChange } from "./diff";
 import { parseDeclaration, type IntegrationDeclaration } from "./integration-schema";
 
-export type IntegrationStatus = "ok" | "warning" | "breaching" | "no-data";
+/** Telemetry-derived health (lib/slo/health-status.ts defines each); the list filters on it. */
+export const integrationStatuses = ["ok", "warning", "breaching", "no-data", "silent"] as const;
+export type IntegrationStatus = (typeof integrationStatuses)[number];
 
 export interface IntegrationView extends IntegrationDeclaration {
   id: string;
@@ -58,15 +60,14 @@ export function declarationOf(row: IntegrationRow): IntegrationDeclaration {
   };
 }
 
-export function toView(row: IntegrationRow): IntegrationView {
+export function toView(row: IntegrationRow, status: IntegrationStatus = "no-data"): IntegrationView {
   return {
     id: row.id,
     ...declarationOf(row),
     ownerTeam: row.source.team.slug,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
-    // Telemetry-derived status arrives with ingestion and SLOs; until then there is honestly no data.
-    status: "no-data",
+    status,
   };
 }
 
@@ -138,10 +139,16 @@ async function findRow(client: Tx | ReturnType<typeof db>, key: string) {
   return row;
 }
 
+/** The status the server last computed into integration_health (lib/slo/health.ts); none yet is no data. */
+async function statusOf(client: Tx | ReturnType<typeof db>, id: string): Promise<IntegrationStatus> {
+  const health = await client.integrationHealth.findUnique({ where: { integrationId: id }, select: { status: true } });
+  return (health?.status as IntegrationStatus | undefined) ?? "no-data";
+}
+
 export async function getIntegration(actor: Actor, key: string): Promise<{ view: IntegrationView; version: number }> {
   authorize(actor, "catalog:read");
   const row = await findRow(db(), key);
-  return { view: toView(row), version: row.version };
+  return { view: toView(row, await statusOf(db(), row.id)), version: row.version };
 }
 
 export async function createIntegration(actor: Actor, input: unknown): Promise<{ view: IntegrationView; version: number }> {
@@ -205,7 +212,7 @@ export async function updateIntegration(
     if (diffFields(before, after).length > 0) {
       await recordAudit(tx, auditActor(actor), { action: "integration.update", entityType: "integration", entityId: row.id, before, after });
     }
-    return { view: toView(row), version: row.version };
+    return { view: toView(row, await statusOf(tx, row.id)), version: row.version };
   });
 }
 

@@ -1,9 +1,9 @@
 // An integration point's health at a glance (pure): one status from what telemetry shows against its
 // declaration — the status the catalog filters on and the overview counts.
+import type { IntegrationStatus } from "@/lib/catalog/integrations";
 import type { AlertState } from "./burn-rate";
 
-export const HEALTH_STATUSES = ["ok", "warning", "breaching", "no-data", "silent"] as const;
-export type HealthStatus = (typeof HEALTH_STATUSES)[number];
+export type HealthStatus = IntegrationStatus;
 
 /** Calls in the last 24 h before the observed p99 is trusted (the same default as the policy rule). */
 export const MIN_CALLS_24H = 100;

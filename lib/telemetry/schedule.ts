@@ -8,10 +8,13 @@ export function startRollupSchedule(intervalMs = 60_000) {
   if (started) return;
   started = true;
   const tick = () =>
-    rollUp().catch((err: unknown) => {
-      // The next tick retries; a database outage must not take the server down.
-      console.error("Telemetry rollup failed:", err instanceof Error ? err.message : err);
-    });
+    rollUp()
+      // Integration health (lib/slo/health.ts) reads the fresh rollups; imported late, as slo builds on telemetry.
+      .then(async () => (await import("@/lib/slo/health")).refreshHealth())
+      .catch((err: unknown) => {
+        // The next tick retries; a database outage must not take the server down.
+        console.error("Telemetry rollup or health refresh failed:", err instanceof Error ? err.message : err);
+      });
   void tick();
   setInterval(tick, intervalMs).unref();
 }

@@ -1,0 +1,115 @@
+// The overview's figures: the estate by health status, the SLOs burning fastest, the top drift,
+// undeclared edges, open findings, decisions waiting for review and recent annotations. Each figure
+// comes from the same function (or the same table) as the list it links to, so the numbers agree.
+import "server-only";
+import { authorize, type Actor } from "@/lib/auth/actor";
+import { can } from "@/lib/auth/permissions";
+import { listAnnotations, type AnnotationView } from "@/lib/catalog/annotations";
+import { integrationStatuses, type IntegrationStatus } from "@/lib/catalog/integrations";
+import { db } from "@/lib/db/client";
+import { inboxCount } from "@/lib/decisions/list";
+import { listFindings, type FindingsResult } from "@/lib/governance/findings";
+import type { BurnWindow } from "@/lib/slo/burn-rate";
+import { driftBoard, type DriftRow } from "@/lib/slo/drift-board";
+import { ensureFreshHealth, type HealthSlo } from "@/lib/slo/health";
+import { observedEdges, type ObservedEdge } from "@/lib/telemetry/observed";
+
+export const OVERVIEW_TOP = 5;
+const ANNOTATION_DAYS = 14;
+
+export interface BurningSlo {
+  key: string;
+  objective: "availability" | "latency";
+  targetPercent: number;
+  burnRate1h: number;
+  burnRate6h: number;
+  alert: "ok" | "ticket" | "page";
+  remainingPercent: number | null;
+}
+
+export interface EstateOverview {
+  generatedAt: string;
+  /** When integration health was last computed; null before the first computation. */
+  healthComputedAt: string | null;
+  integrations: number;
+  byStatus: Record<IntegrationStatus, number>;
+  /** Whether any telemetry has ever arrived (the fresh-install empty state). */
+  hasTelemetry: boolean;
+  burning: BurningSlo[];
+  drifting: DriftRow[];
+  observedEdges: { count: number; top: ObservedEdge[] };
+  findings: FindingsResult["counts"];
+  decisions: { awaitingReview: number; href: string; label: string };
+  annotations: AnnotationView[];
+}
+
+/** Live integration points by status, from the table the catalog's status filter reads. */
+async function statusCounts(): Promise<{ byStatus: Record<IntegrationStatus, number>; computedAt: Date | null }> {
+  const rows = await db().$queryRaw<{ status: IntegrationStatus; n: bigint; computed_at: Date | null }[]>`
+    SELECT coalesce(h.status, 'no-data') AS status, count(*) AS n, max(h.computed_at) AS computed_at
+    FROM integration_points ip LEFT JOIN integration_health h ON h.integration_id = ip.id
+    WHERE ip.lifecycle <> 'retired' GROUP BY 1`;
+  const byStatus = Object.fromEntries(integrationStatuses.map((s) => [s, 0])) as Record<IntegrationStatus, number>;
+  let computedAt: Date | null = null;
+  for (const r of rows) {
+    byStatus[r.status] = Number(r.n);
+    if (r.computed_at && (!computedAt || r.computed_at > computedAt)) computedAt = r.computed_at;
+  }
+  return { byStatus, computedAt };
+}
+
+/** The SLOs with the highest 1 h burn rate (either objective), read from the health table's index. */
+async function burningFastest(): Promise<BurningSlo[]> {
+  const rows = await db().$queryRaw<{ key: string; slo: HealthSlo }[]>`
+    SELECT ip.key, h.slo FROM integration_health h JOIN integration_points ip ON ip.id = h.integration_id
+    WHERE ip.lifecycle <> 'retired' AND h.burn_rate_1h > 0
+    ORDER BY h.burn_rate_1h DESC, ip.key LIMIT ${OVERVIEW_TOP * 2}`;
+  const objective = (key: string, name: BurningSlo["objective"], s: HealthSlo[BurningSlo["objective"]]): BurningSlo => ({
+    key,
+    objective: name,
+    targetPercent: s.targetPercent,
+    burnRate1h: s.burnRates["1h" satisfies BurnWindow],
+    burnRate6h: s.burnRates["6h"],
+    alert: s.alert,
+    remainingPercent: s.remainingPercent,
+  });
+  return rows
+    .flatMap((r) => [objective(r.key, "availability", r.slo.availability), objective(r.key, "latency", r.slo.latency)])
+    .filter((s) => s.burnRate1h > 0)
+    .sort((a, b) => b.burnRate1h - a.burnRate1h || a.key.localeCompare(b.key))
+    .slice(0, OVERVIEW_TOP);
+}
+
+export async function estateOverview(actor: Actor, now = new Date()): Promise<EstateOverview> {
+  authorize(actor, "catalog:read");
+  await ensureFreshHealth(now);
+  const reviewer = can(actor, "decision:review");
+  const [status, burning, drift, edges, findings, anyTelemetry, awaiting, proposed, annotations] = await Promise.all([
+    statusCounts(),
+    burningFastest(),
+    driftBoard(actor, { now, sort: "drift", limit: OVERVIEW_TOP }),
+    observedEdges(actor),
+    listFindings(actor, {}, now),
+    db().latencyBucket.findFirst({ select: { start: true } }),
+    reviewer ? inboxCount(actor) : Promise.resolve(0),
+    reviewer ? Promise.resolve(0) : db().decisionRecord.count({ where: { status: "proposed" } }),
+    listAnnotations(actor, { from: new Date(now.getTime() - ANNOTATION_DAYS * 86_400_000).toISOString() }),
+  ]);
+  return {
+    generatedAt: now.toISOString(),
+    healthComputedAt: status.computedAt?.toISOString() ?? null,
+    integrations: Object.values(status.byStatus).reduce((a, b) => a + b, 0),
+    byStatus: status.byStatus,
+    hasTelemetry: anyTelemetry !== null,
+    burning,
+    // Only integration points whose p99 actually rose are drifting.
+    drifting: drift.items.filter((d) => (d.changePercent ?? 0) > 0),
+    observedEdges: { count: edges.length, top: edges.slice(0, 3) },
+    findings: findings.counts,
+    // Reviewers see their own inbox; everyone else every proposal waiting for a reviewer.
+    decisions: reviewer
+      ? { awaitingReview: awaiting, href: "/decisions?awaiting=me", label: "Awaiting your review" }
+      : { awaitingReview: proposed, href: "/decisions?status=proposed", label: "Proposed, awaiting review" },
+    annotations: annotations.slice(-OVERVIEW_TOP).reverse(),
+  };
+}

@@ -1,0 +1,225 @@
+// The health of every live integration point at once, written to integration_health: the server's
+// schedule refreshes it every minute (and readers on demand when it is stale), so the catalog can
+// filter by status and the overview count it without touching the histograms.
+import "server-only";
+import { db } from "@/lib/db/client";
+import { env } from "@/lib/env";
+import { quantile, RELATIVE_ACCURACY, type Histogram } from "@/lib/telemetry/histogram";
+import { alertState, budget, BURN_WINDOWS, burnRate, type AlertState, type BurnWindow, type Counts } from "./burn-rate";
+import { estateDrift } from "./drift-board";
+import { classifyHealth, type HealthStatus } from "./health-status";
+
+// Arbitrary constant: one refresher at a time across server instances.
+const HEALTH_LOCK = 7_220_415_011;
+const GAMMA = (1 + RELATIVE_ACCURACY) / (1 - RELATIVE_ACCURACY);
+/** The drift trend moves by the day: recomputing it every quarter of an hour is plenty. */
+const DRIFT_MAX_AGE_MS = 15 * 60_000;
+
+export interface SloHealth {
+  targetPercent: number;
+  burnRates: Record<BurnWindow, number>;
+  alert: AlertState["state"];
+  remainingPercent: number | null;
+}
+
+export interface HealthSlo {
+  availability: SloHealth;
+  latency: SloHealth;
+}
+
+interface Row {
+  id: string;
+  budget_p99_ms: number;
+  success_target: number;
+  latency_target: number;
+  window_days: number;
+  last_seen: Date | null;
+  window_calls: bigint | null;
+  window_errors: bigint | null;
+  window_good: bigint | null;
+  h24: Histogram | null;
+  calls24h: bigint | null;
+  errors24h: bigint | null;
+  // Per burn window: calls, errors and calls within the p99 budget.
+  [column: `${"c" | "e" | "g"}_${string}`]: bigint | null;
+}
+
+const col = (prefix: "c" | "e" | "g", w: BurnWindow) => `${prefix}_${w}` as const;
+
+/**
+ * One pass over the buckets of the whole estate. Windows up to 6 h read minutes (exact); 1 d, 3 d
+ * and the SLO window read hours where they are rolled up and minutes after (to the hour). A bucket's
+ * calls within the budget come from its histogram, skipping the bucket walk when min/max decide it.
+ */
+async function estateRows(now: Date): Promise<Row[]> {
+  const at = (ms: number) => new Date(now.getTime() - ms);
+  return db().$queryRaw<Row[]>`
+    WITH rolled AS (SELECT coalesce((SELECT rolled_until FROM telemetry_rollups WHERE resolution = 'hour'), 'epoch'::timestamptz) AS until),
+    ips AS (
+      SELECT id, id::text AS series_key, budget_p99_ms, slo_success_target_percent AS success_target, slo_latency_target_percent AS latency_target,
+             slo_window_days AS window_days, floor(ln(budget_p99_ms * ${(GAMMA + 1) / 2}) / ${Math.log(GAMMA)})::int AS top_index
+      FROM integration_points WHERE lifecycle <> 'retired'
+    ),
+    tiles AS (
+      SELECT b.series_key, b.resolution, b.start, b.count, b.errors, b.histogram,
+        CASE WHEN (b.histogram->>'maxMs')::float8 <= ips.budget_p99_ms THEN b.count
+             WHEN (b.histogram->>'minMs')::float8 > ips.budget_p99_ms THEN 0
+             ELSE coalesce((b.histogram->>'zero')::bigint, 0)
+                + coalesce((SELECT sum(v::bigint) FROM jsonb_each_text(b.histogram->'buckets') AS e(k, v) WHERE k::int <= ips.top_index), 0)
+        END AS good,
+        b.resolution = 'minute' AND b.start >= ${at(6 * 3_600_000)} AS fine,
+        (b.resolution = 'hour' AND b.start < rolled.until) OR (b.resolution = 'minute' AND b.start >= rolled.until) AS coarse
+      FROM ips JOIN latency_buckets b ON b.series_key = ips.series_key CROSS JOIN rolled
+      WHERE b.start >= ${now}::timestamptz - make_interval(days => greatest(ips.window_days, 3)) AND b.start < ${now} AND b.resolution <> 'day'
+    ),
+    windows AS (
+      SELECT series_key,
+        sum(count) FILTER (WHERE fine AND start >= ${at(300_000)}) AS "c_5m", sum(errors) FILTER (WHERE fine AND start >= ${at(300_000)}) AS "e_5m", sum(good) FILTER (WHERE fine AND start >= ${at(300_000)}) AS "g_5m",
+        sum(count) FILTER (WHERE fine AND start >= ${at(1_800_000)}) AS "c_30m", sum(errors) FILTER (WHERE fine AND start >= ${at(1_800_000)}) AS "e_30m", sum(good) FILTER (WHERE fine AND start >= ${at(1_800_000)}) AS "g_30m",
+        sum(count) FILTER (WHERE fine AND start >= ${at(3_600_000)}) AS "c_1h", sum(errors) FILTER (WHERE fine AND start >= ${at(3_600_000)}) AS "e_1h", sum(good) FILTER (WHERE fine AND start >= ${at(3_600_000)}) AS "g_1h",
+        sum(count) FILTER (WHERE fine AND start >= ${at(7_200_000)}) AS "c_2h", sum(errors) FILTER (WHERE fine AND start >= ${at(7_200_000)}) AS "e_2h", sum(good) FILTER (WHERE fine AND start >= ${at(7_200_000)}) AS "g_2h",
+        sum(count) FILTER (WHERE fine) AS "c_6h", sum(errors) FILTER (WHERE fine) AS "e_6h", sum(good) FILTER (WHERE fine) AS "g_6h",
+        sum(count) FILTER (WHERE coarse AND start >= ${at(86_400_000)}) AS "c_1d", sum(errors) FILTER (WHERE coarse AND start >= ${at(86_400_000)}) AS "e_1d", sum(good) FILTER (WHERE coarse AND start >= ${at(86_400_000)}) AS "g_1d",
+        sum(count) FILTER (WHERE coarse AND start >= ${at(259_200_000)}) AS "c_3d", sum(errors) FILTER (WHERE coarse AND start >= ${at(259_200_000)}) AS "e_3d", sum(good) FILTER (WHERE coarse AND start >= ${at(259_200_000)}) AS "g_3d",
+        sum(count) FILTER (WHERE coarse) AS window_calls, sum(errors) FILTER (WHERE coarse) AS window_errors, sum(good) FILTER (WHERE coarse) AS window_good
+      FROM tiles GROUP BY series_key
+    ),
+    day_buckets AS (
+      SELECT series_key, k::int AS idx, sum(v::bigint) AS n
+      FROM tiles, jsonb_each_text(histogram->'buckets') AS e(k, v)
+      WHERE coarse AND start >= ${at(86_400_000)} GROUP BY 1, 2
+    ),
+    day_summary AS (
+      SELECT series_key, sum(count) AS calls, sum(errors) AS errors, sum((histogram->>'zero')::bigint) AS zero, sum((histogram->>'sumMs')::float8) AS sum_ms,
+             min((histogram->>'minMs')::float8) AS min_ms, max((histogram->>'maxMs')::float8) AS max_ms
+      FROM tiles WHERE coarse AND start >= ${at(86_400_000)} GROUP BY 1
+    ),
+    day_histograms AS (
+      SELECT d.series_key, d.calls, d.errors,
+             jsonb_build_object('zero', d.zero, 'count', d.calls, 'sumMs', d.sum_ms, 'minMs', d.min_ms, 'maxMs', d.max_ms,
+                                'buckets', coalesce((SELECT jsonb_object_agg(idx, n) FROM day_buckets x WHERE x.series_key = d.series_key), '{}'::jsonb)) AS histogram
+      FROM day_summary d
+    )
+    SELECT ips.id, ips.budget_p99_ms, ips.success_target, ips.latency_target, ips.window_days, w.*,
+           dh.histogram AS h24, dh.calls AS calls24h, dh.errors AS errors24h,
+           -- As silentIntegrations reads it; one index probe per resolution instead of a walk over every bucket.
+           greatest((SELECT max(start) FROM latency_buckets lb WHERE lb.series_key = ips.series_key AND lb.resolution = 'minute'),
+                    (SELECT max(start) FROM latency_buckets lb WHERE lb.series_key = ips.series_key AND lb.resolution = 'hour'),
+                    (SELECT max(start) FROM latency_buckets lb WHERE lb.series_key = ips.series_key AND lb.resolution = 'day')) + interval '1 minute' AS last_seen
+    FROM ips LEFT JOIN windows w ON w.series_key = ips.series_key LEFT JOIN day_histograms dh ON dh.series_key = ips.series_key`;
+}
+
+let driftCache: { at: number; projected: Map<string, number | null> } | null = null;
+
+/** When each integration point's p99 is projected to cross its budget (keyed by id), cached briefly. */
+async function projectedBreaches(now: Date): Promise<Map<string, number | null>> {
+  if (driftCache && now.getTime() - driftCache.at < DRIFT_MAX_AGE_MS && now.getTime() >= driftCache.at) return driftCache.projected;
+  const ids = new Map((await db().integrationPoint.findMany({ select: { id: true, key: true } })).map((r) => [r.key, r.id]));
+  const projected = new Map<string, number | null>();
+  for (const row of await estateDrift(now)) {
+    const id = ids.get(row.key);
+    if (id) projected.set(id, row.projectedBreachAt ? Date.parse(`${row.projectedBreachAt}T00:00:00Z`) : null);
+  }
+  driftCache = { at: now.getTime(), projected };
+  return projected;
+}
+
+const n = (v: bigint | null | undefined) => Number(v ?? 0);
+
+function sloHealth(targetPercent: number, whole: Counts, windows: Record<BurnWindow, Counts>, windowDays: number): SloHealth {
+  const burnRates = Object.fromEntries(BURN_WINDOWS.map((w) => [w, burnRate(windows[w], targetPercent)])) as Record<BurnWindow, number>;
+  return { targetPercent, burnRates, alert: alertState(burnRates, windowDays).state, remainingPercent: budget(whole, targetPercent).remainingPercent };
+}
+
+export interface HealthRefresh {
+  ran: boolean;
+  integrations: number;
+  byStatus: Partial<Record<HealthStatus, number>>;
+}
+
+/** Recomputes every live integration point's health and replaces the table's rows in one transaction. */
+export async function refreshHealth(now = new Date()): Promise<HealthRefresh> {
+  const result: HealthRefresh = { ran: false, integrations: 0, byStatus: {} };
+  const silentAfterMs = env().EDGEWISE_SILENT_AFTER_HOURS * 3_600_000;
+  const projected = await projectedBreaches(now);
+  await db().$transaction(
+    async (tx) => {
+      const [lock] = await tx.$queryRaw<{ locked: boolean }[]>`SELECT pg_try_advisory_xact_lock(${HEALTH_LOCK}) AS locked`;
+      if (!lock?.locked) return; // another instance is refreshing right now
+      result.ran = true;
+      const rows = await estateRows(now);
+      const records = rows.map((r) => {
+        const windows = (prefix: "availability" | "latency") =>
+          Object.fromEntries(
+            BURN_WINDOWS.map((w) => {
+              const total = n(r[col("c", w)]);
+              return [w, { total, good: prefix === "availability" ? total - n(r[col("e", w)]) : n(r[col("g", w)]) }];
+            }),
+          ) as Record<BurnWindow, Counts>;
+        const windowCalls = n(r.window_calls);
+        const windowErrors = n(r.window_errors);
+        const slo: HealthSlo = {
+          availability: sloHealth(r.success_target, { good: windowCalls - windowErrors, total: windowCalls }, windows("availability"), r.window_days),
+          latency: sloHealth(r.latency_target, { good: n(r.window_good), total: windowCalls }, windows("latency"), r.window_days),
+        };
+        const p99Ms24h = r.h24 ? quantile(r.h24, 0.99) : null;
+        const calls24h = n(r.calls24h);
+        const health = classifyHealth({
+          nowMs: now.getTime(),
+          lastSeenMs: r.last_seen?.getTime() ?? null,
+          silentAfterMs,
+          budgetP99Ms: r.budget_p99_ms,
+          successTargetPercent: r.success_target,
+          calls24h,
+          p99Ms24h,
+          windowCalls,
+          windowErrors,
+          alerts: [slo.availability.alert, slo.latency.alert],
+          projectedBreachMs: projected.get(r.id) ?? null,
+        });
+        result.byStatus[health.status] = (result.byStatus[health.status] ?? 0) + 1;
+        return {
+          integration_id: r.id,
+          status: health.status,
+          reasons: health.reasons,
+          p99_ms_24h: p99Ms24h,
+          calls_24h: calls24h,
+          errors_24h: n(r.errors24h),
+          last_seen_at: r.last_seen?.toISOString() ?? null,
+          burn_rate_1h: Math.max(slo.availability.burnRates["1h"], slo.latency.burnRates["1h"]),
+          slo,
+        };
+      });
+      result.integrations = records.length;
+      await tx.$executeRaw`DELETE FROM integration_health h WHERE NOT EXISTS (SELECT 1 FROM integration_points ip WHERE ip.id = h.integration_id AND ip.lifecycle <> 'retired')`;
+      await tx.$executeRaw`
+        INSERT INTO integration_health (integration_id, status, reasons, p99_ms_24h, calls_24h, errors_24h, last_seen_at, burn_rate_1h, slo, computed_at)
+        SELECT integration_id, status, reasons, p99_ms_24h, calls_24h, errors_24h, last_seen_at, burn_rate_1h, slo, ${now}
+        FROM jsonb_to_recordset(${JSON.stringify(records)}::jsonb) AS x(integration_id uuid, status text, reasons text[], p99_ms_24h float8,
+             calls_24h bigint, errors_24h bigint, last_seen_at timestamptz, burn_rate_1h float8, slo jsonb)
+        ON CONFLICT (integration_id) DO UPDATE SET status = EXCLUDED.status, reasons = EXCLUDED.reasons, p99_ms_24h = EXCLUDED.p99_ms_24h,
+          calls_24h = EXCLUDED.calls_24h, errors_24h = EXCLUDED.errors_24h, last_seen_at = EXCLUDED.last_seen_at,
+          burn_rate_1h = EXCLUDED.burn_rate_1h, slo = EXCLUDED.slo, computed_at = EXCLUDED.computed_at`;
+    },
+    { timeout: 120_000 },
+  );
+  return result;
+}
+
+/** How old the health rows may get before a reader recomputes them itself (the schedule runs every minute). */
+export const HEALTH_MAX_AGE_MS = 2 * 60_000;
+
+let pending: Promise<unknown> | null = null;
+
+/** Refreshes when a live integration point has no health row yet or the oldest is stale. */
+export async function ensureFreshHealth(now = new Date(), maxAgeMs = HEALTH_MAX_AGE_MS): Promise<void> {
+  const [row] = await db().$queryRaw<{ missing: bigint; oldest: Date | null }[]>`
+    SELECT count(*) FILTER (WHERE h.integration_id IS NULL) AS missing, min(h.computed_at) AS oldest
+    FROM integration_points ip LEFT JOIN integration_health h ON h.integration_id = ip.id
+    WHERE ip.lifecycle <> 'retired'`;
+  const stale = n(row?.missing) > 0 || (row?.oldest != null && row.oldest.getTime() < now.getTime() - maxAgeMs);
+  if (!stale) return;
+  // Concurrent readers share one refresh.
+  pending ??= refreshHealth(now).finally(() => (pending = null));
+  await pending;
+}
