@@ -14,3 +14,9 @@ const figures = await run();
 fs.mkdirSync("bench-results", { recursive: true });
 fs.writeFileSync(path.join("bench-results", `${name}.json`), JSON.stringify({ name, at: new Date().toISOString(), ...figures }, null, 2));
 console.log(`\nWrote bench-results/${name}.json`);
+// Fault scripts report the properties they found violated; any makes the run fail.
+const violations = (figures as { violations?: string[] }).violations ?? [];
+if (violations.length) {
+  console.error(`\n${name}: ${violations.length} violation(s)`);
+  process.exit(1);
+}

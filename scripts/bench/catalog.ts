@@ -9,6 +9,7 @@ import { scratchDataDir, startEmbedded } from "../../lib/db/embedded-postgres";
 import { migrate } from "../../lib/db/migrate";
 import { ensureBuild } from "../build-state";
 import { startBenchServer, type BenchServer } from "./server";
+import { signIn } from "./support/estate";
 import { timeEach } from "./stats";
 
 const SERVICES = 300;
@@ -74,21 +75,6 @@ async function load(url: string) {
   } finally {
     await client.end();
   }
-}
-
-async function signIn(base: string, email: string, password: string): Promise<string> {
-  const csrfRes = await fetch(`${base}/api/auth/csrf`);
-  const cookies = csrfRes.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
-  const { csrfToken } = (await csrfRes.json()) as { csrfToken: string };
-  const res = await fetch(`${base}/api/auth/callback/credentials`, {
-    method: "POST",
-    redirect: "manual",
-    headers: { "content-type": "application/x-www-form-urlencoded", cookie: cookies },
-    body: new URLSearchParams({ csrfToken, email, password, json: "true" }),
-  });
-  const session = res.headers.getSetCookie().find((c) => c.startsWith("next-auth.session-token="));
-  if (!session) throw new Error(`Sign-in failed (${res.status})`);
-  return session.split(";")[0]!;
 }
 
 export async function run() {

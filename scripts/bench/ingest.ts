@@ -1,68 +1,27 @@
 // `npm run bench -- ingest`: OTLP/HTTP trace ingestion against the production build on a scratch
 // database. Sends OTLP/JSON batches of 512 spans from this process for a fixed time and
 // prints spans/s accepted, request p50/p99, the server's peak RSS, and the JSON.parse-only ceiling.
-import { spawnSync } from "node:child_process";
-import { randomBytes } from "node:crypto";
-import fs from "node:fs";
 import os from "node:os";
-import { scratchDataDir, startEmbedded } from "../../lib/db/embedded-postgres";
-import { migrate } from "../../lib/db/migrate";
 import { ensureBuild } from "../build-state";
-import { startBenchServer, type BenchServer } from "./server";
+import { peakRssMb, startBenchServer, type BenchServer } from "./server";
 import { summarise } from "./stats";
+import { scratchEstate } from "./support/estate";
+import { otlpBatch } from "./support/otlp";
 
 const BATCH = 512;
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 15);
 const CONCURRENCY = 4;
 
 /** A batch of client spans checkout → payments (a declared integration) with distinct ids and times. */
-function batch(n: number): string {
-  const base = 1_700_000_000_000_000_000n + BigInt(n) * 1_000_000_000n;
-  const spans = Array.from({ length: BATCH }, (_, i) => ({
-    traceId: randomBytes(16).toString("hex"),
-    spanId: randomBytes(8).toString("hex"),
-    name: "authorize",
-    kind: 3,
-    startTimeUnixNano: String(base + BigInt(i) * 1000n),
-    endTimeUnixNano: String(base + BigInt(i) * 1000n + BigInt(1_000_000 + ((i * 7919) % 200) * 1_000_000)),
-    attributes: [{ key: "peer.service", value: { stringValue: "payments" } }],
-    status: { code: i % 100 === 0 ? 2 : 0 },
-  }));
-  return JSON.stringify({ resourceSpans: [{ resource: { attributes: [{ key: "service.name", value: { stringValue: "checkout" } }] }, scopeSpans: [{ spans }] }] });
-}
-
-function peakRssMb(pid: number): number {
-  // The server is the launcher's child (next start): take the largest high-water mark of the tree.
-  const children = spawnSync("pgrep", ["-P", String(pid)], { encoding: "utf8" }).stdout.split("\n").filter(Boolean).map(Number);
-  let peak = 0;
-  for (const p of [pid, ...children, ...children.flatMap((c) => spawnSync("pgrep", ["-P", String(c)], { encoding: "utf8" }).stdout.split("\n").filter(Boolean).map(Number))]) {
-    try {
-      const hwm = /VmHWM:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${p}/status`, "utf8"));
-      if (hwm) peak = Math.max(peak, Number(hwm[1]) / 1024);
-    } catch {
-      /* exited */
-    }
-  }
-  return Math.round(peak);
-}
+const batch = (n: number) => otlpBatch(BATCH, 1_700_000_000_000_000_000n + BigInt(n) * 1_000_000_000n);
 
 export async function run() {
   ensureBuild();
-  const dataDir = scratchDataDir("edgewise-bench-ingest-");
-  const database = await startEmbedded({ dataDir });
+  const estate = await scratchEstate("bench-ingest");
   let server: BenchServer | undefined;
   try {
-    await migrate(database.url);
-    process.env.DATABASE_URL = database.url;
-    const { db, disconnectDb } = await import("../../lib/db/client");
-    const { seedDemo } = await import("../../prisma/seed");
-    await seedDemo(db());
-    const { createToken } = await import("../../lib/auth/api-tokens");
-    const { systemActor } = await import("../../lib/auth/actor");
-    const { token } = await createToken(systemActor("bench"), { name: "bench", scopes: ["telemetry:write"], userEmail: "member@edgewise.local" });
-    await disconnectDb();
-
-    server = await startBenchServer(database.url);
+    const token = await estate.token(["telemetry:write"]);
+    server = await startBenchServer(estate.database.url);
     const base = server.base;
 
     // Bodies must differ (an identical body is a retry and is not counted) but cost the sender
@@ -111,7 +70,6 @@ export async function run() {
     return figures;
   } finally {
     await server?.stop();
-    await database.stop();
-    fs.rmSync(dataDir, { recursive: true, force: true });
+    await estate.close();
   }
 }
