@@ -1,6 +1,7 @@
-// OTLP trace ingestion: decode, attribute, fold, and write every bucket plus the body's receipt in one
-// transaction — so a 200 means committed, a retry of the same body counts nothing, and two servers
-// writing the same bucket merge under PostgreSQL's row lock instead of overwriting each other.
+// OTLP trace and metric ingestion: decode, attribute, fold, and write every bucket plus the body's
+// receipt (and the intake counts) in one transaction — so a 200 means committed, a retry of the same
+// body counts nothing, and two servers writing the same bucket merge under PostgreSQL's row lock
+// instead of overwriting each other.
 import "server-only";
 import { createHash } from "node:crypto";
 import { Prisma } from "@prisma/client";
@@ -8,8 +9,12 @@ import { authorize, type Actor } from "@/lib/auth/actor";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import type { TelemetryMatch } from "./attribute";
-import { foldSpans } from "./fold";
+import { cumulativeDelta, stateOf, type SeriesState } from "./cumulative";
+import { foldSpans, type FoldedBucket } from "./fold";
+import { addCounts, pruneCounts } from "./ingest-counts";
+import { foldMetricPoints, roleOf, type DeltaPoint } from "./metrics-fold";
 import { decodeTraces, OtlpDecodeError } from "./otlp-json";
+import { decodeMetrics, type MetricPoint } from "./otlp-metrics";
 
 export interface IngestResult {
   accepted: number;
@@ -47,45 +52,141 @@ async function telemetryMatches(): Promise<TelemetryMatch[]> {
 
 export const bodyDigest = (body: Buffer) => createHash("sha256").update(body).digest("hex");
 
-export async function ingestTraces(actor: Actor, body: unknown, digest: string): Promise<IngestResult> {
-  authorize(actor, "telemetry:write");
-  let decoded;
+type Tx = Prisma.TransactionClient;
+
+function decodeOr400<T>(decode: () => T): T {
   try {
-    decoded = decodeTraces(body);
+    return decode();
   } catch (err) {
     if (err instanceof OtlpDecodeError) throw new AppError("bad_request", err.message);
     throw err;
   }
+}
+
+/** Claims the body's digest; false when the same body was already folded in (a retry). */
+async function claimReceipt(tx: Tx, digest: string): Promise<boolean> {
+  return (await tx.$executeRaw`INSERT INTO ingest_receipts (digest) VALUES (${digest}) ON CONFLICT (digest) DO NOTHING`) > 0;
+}
+
+/** Adds minute buckets into latency_buckets; `approximate` per bucket when some came from coarse histograms. */
+async function writeBuckets(tx: Tx, buckets: (FoldedBucket & { approximate?: number })[]): Promise<void> {
+  for (let i = 0; i < buckets.length; i += 500) {
+    const rows = buckets
+      .slice(i, i + 500)
+      .map((b) => Prisma.sql`(${b.seriesKey}, 'minute', ${new Date(b.startMs)}, ${b.count}, ${b.errors}, ${JSON.stringify(b.histogram)}::jsonb, ${b.approximate ?? 0})`);
+    await tx.$executeRaw`
+      INSERT INTO latency_buckets (series_key, resolution, start, count, errors, histogram, approximate_count)
+      VALUES ${Prisma.join(rows)}
+      ON CONFLICT (series_key, resolution, start) DO UPDATE SET
+        count = latency_buckets.count + EXCLUDED.count,
+        errors = latency_buckets.errors + EXCLUDED.errors,
+        histogram = edgewise_merge_histogram(latency_buckets.histogram, EXCLUDED.histogram),
+        approximate_count = latency_buckets.approximate_count + EXCLUDED.approximate_count,
+        updated_at = now()`;
+  }
+}
+
+const rejectionMessage = (n: number, what: string, reasons: string[]) => (n ? `${n} ${what}(s) rejected: ${reasons.join("; ")}` : null);
+
+export async function ingestTraces(actor: Actor, body: unknown, digest: string): Promise<IngestResult> {
+  authorize(actor, "telemetry:write");
+  const decoded = decodeOr400(() => decodeTraces(body));
   const { buckets } = foldSpans(decoded.spans, await telemetryMatches());
-  const message = decoded.rejected ? `${decoded.rejected} span(s) rejected: ${decoded.reasons.join("; ")}` : null;
+  const message = rejectionMessage(decoded.rejected, "span", decoded.reasons);
   const duplicate = await db().$transaction(async (tx) => {
-    const inserted = await tx.$executeRaw`INSERT INTO ingest_receipts (digest) VALUES (${digest}) ON CONFLICT (digest) DO NOTHING`;
-    if (inserted === 0) return true;
-    for (let i = 0; i < buckets.length; i += 500) {
-      const rows = buckets
-        .slice(i, i + 500)
-        .map((b) => Prisma.sql`(${b.seriesKey}, 'minute', ${new Date(b.startMs)}, ${b.count}, ${b.errors}, ${JSON.stringify(b.histogram)}::jsonb)`);
-      await tx.$executeRaw`
-        INSERT INTO latency_buckets (series_key, resolution, start, count, errors, histogram)
-        VALUES ${Prisma.join(rows)}
-        ON CONFLICT (series_key, resolution, start) DO UPDATE SET
-          count = latency_buckets.count + EXCLUDED.count,
-          errors = latency_buckets.errors + EXCLUDED.errors,
-          histogram = edgewise_merge_histogram(latency_buckets.histogram, EXCLUDED.histogram),
-          updated_at = now()`;
+    if (!(await claimReceipt(tx, digest))) {
+      await addCounts(tx, "traces", { duplicate: decoded.spans.length });
+      return true;
     }
+    await writeBuckets(tx, buckets);
+    await addCounts(tx, "traces", { accepted: decoded.spans.length, ...decoded.byReason });
     return false;
   });
-  if (Date.now() - lastPrunedMs > 60_000) {
-    lastPrunedMs = Date.now();
-    await pruneReceipts().catch(() => undefined); // best effort: a late prune only keeps rows longer
-  }
+  await pruneNowAndThen();
   return { accepted: duplicate ? 0 : decoded.spans.length, rejected: decoded.rejected, duplicate, message };
+}
+
+/** What a request's cumulative points add: each series' points in time order against its locked state. */
+async function cumulativeDeltas(tx: Tx, points: MetricPoint[]): Promise<DeltaPoint[]> {
+  const bySeries = new Map<string, MetricPoint[]>();
+  for (const p of points) {
+    const hash = createHash("sha256").update(p.seriesId).digest("hex");
+    bySeries.set(hash, [...(bySeries.get(hash) ?? []), p]);
+  }
+  const hashes = [...bySeries.keys()].sort();
+  // Placeholder rows first, so a series nobody has seen can be locked too; then lock them all, in one
+  // order. Another server holding a series waits here until it commits, then we read its state.
+  await tx.$executeRaw`INSERT INTO metric_series_state (series_hash) SELECT h FROM unnest(${hashes}::text[]) AS h ORDER BY h ON CONFLICT (series_hash) DO NOTHING`;
+  const rows = await tx.$queryRaw<{ series_hash: string; state: SeriesState | null }[]>`
+    SELECT series_hash, state FROM metric_series_state WHERE series_hash = ANY(${hashes}::text[]) ORDER BY series_hash FOR UPDATE`;
+  const states = new Map(rows.map((r) => [r.series_hash, r.state]));
+  const deltas: DeltaPoint[] = [];
+  const changed: [string, string][] = [];
+  for (const hash of hashes) {
+    let state = states.get(hash) ?? null;
+    const before = state;
+    for (const point of bySeries.get(hash)!.sort((a, b) => (a.timeUnixNano < b.timeUnixNano ? -1 : a.timeUnixNano > b.timeUnixNano ? 1 : 0))) {
+      const outcome = cumulativeDelta(state, point);
+      if (outcome.kind === "delta") deltas.push({ point: outcome.point, exactStats: outcome.exactStats });
+      if (outcome.kind === "delta" || outcome.why !== "stale") state = stateOf(point);
+    }
+    if (state !== before) changed.push([hash, JSON.stringify(state)]);
+  }
+  if (changed.length) {
+    await tx.$executeRaw`
+      UPDATE metric_series_state s SET state = v.state::jsonb, updated_at = now()
+      FROM unnest(${changed.map((c) => c[0])}::text[], ${changed.map((c) => c[1])}::text[]) AS v(hash, state)
+      WHERE s.series_hash = v.hash`;
+  }
+  return deltas;
+}
+
+/**
+ * Folds an ExportMetricsServiceRequest: the spanmetrics and servicegraph connectors' histograms (and
+ * servicegraph's failed counter); other metrics are accepted and ignored. Delta points are added;
+ * cumulative ones become deltas against the series' last state (cumulative.ts has the rules).
+ */
+export async function ingestMetrics(actor: Actor, body: unknown, digest: string): Promise<IngestResult> {
+  authorize(actor, "telemetry:write");
+  const decoded = decodeOr400(() => decodeMetrics(body));
+  const relevant = decoded.points.filter((p) => roleOf(p) !== null);
+  const matches = await telemetryMatches();
+  const result = await db().$transaction(async (tx) => {
+    if (!(await claimReceipt(tx, digest))) {
+      await addCounts(tx, "metrics", { duplicate: decoded.points.length });
+      return null;
+    }
+    const cumulative = relevant.filter((p) => p.temporality === "cumulative");
+    const deltas: DeltaPoint[] = relevant.filter((p) => p.temporality === "delta").map((point) => ({ point, exactStats: true }));
+    if (cumulative.length) deltas.push(...(await cumulativeDeltas(tx, cumulative)));
+    const folded = foldMetricPoints(deltas, matches);
+    await writeBuckets(tx, folded.buckets);
+    const byReason = { ...decoded.byReason, ...(folded.unknownUnit ? { unknown_unit: folded.unknownUnit } : {}) };
+    await addCounts(tx, "metrics", { accepted: decoded.points.length - folded.unknownUnit, ...byReason });
+    return folded;
+  });
+  await pruneNowAndThen();
+  const unknownUnit = result?.unknownUnit ?? 0;
+  const rejected = decoded.rejected + unknownUnit;
+  const reasons = unknownUnit ? [...decoded.reasons, `${unknownUnit} histogram point(s) with a unit that is not s, ms, us or ns`] : decoded.reasons;
+  return { accepted: result ? decoded.points.length - unknownUnit : 0, rejected, duplicate: result === null, message: rejectionMessage(rejected, "data point", reasons) };
 }
 
 let lastPrunedMs = 0;
 
-/** Forgets receipts older than an hour, the window a collector retries in (at most once a minute). */
+/** At most once a minute, best effort: a late prune only keeps rows longer. */
+async function pruneNowAndThen(): Promise<void> {
+  if (Date.now() - lastPrunedMs <= 60_000) return;
+  lastPrunedMs = Date.now();
+  await Promise.all([pruneReceipts(), pruneCounts(), pruneSeriesStates()]).catch(() => undefined);
+}
+
+/** Forgets receipts older than an hour, the window a collector retries in. */
 export async function pruneReceipts(now = new Date()): Promise<number> {
   return db().$executeRaw`DELETE FROM ingest_receipts WHERE received_at < ${new Date(now.getTime() - 3_600_000)}`;
+}
+
+/** Forgets series silent for a day: if one comes back, its next point is a first point again. */
+export async function pruneSeriesStates(now = new Date()): Promise<number> {
+  return db().$executeRaw`DELETE FROM metric_series_state WHERE updated_at < ${new Date(now.getTime() - 86_400_000)}`;
 }

@@ -24,6 +24,8 @@ export interface DecodeResult {
   rejected: number;
   /** Why spans were rejected, first few only (for OTLP's partialSuccess.errorMessage). */
   reasons: string[];
+  /** Rejected spans per short reason code (counted per minute for Settings → Telemetry). */
+  byReason: Record<string, number>;
 }
 
 export class OtlpDecodeError extends Error {
@@ -33,9 +35,9 @@ export class OtlpDecodeError extends Error {
 const KINDS: SpanKind[] = ["unspecified", "internal", "server", "client", "producer", "consumer"];
 
 type Json = Record<string, unknown>;
-const isObject = (v: unknown): v is Json => typeof v === "object" && v !== null && !Array.isArray(v);
+export const isObject = (v: unknown): v is Json => typeof v === "object" && v !== null && !Array.isArray(v);
 
-function list(v: unknown, path: string): unknown[] {
+export function list(v: unknown, path: string): unknown[] {
   if (v === undefined || v === null) return [];
   if (!Array.isArray(v)) throw new OtlpDecodeError(`${path} must be an array`);
   return v;
@@ -87,9 +89,10 @@ const hexId = (v: unknown, bytes: 8 | 16) => (typeof v === "string" && HEX_ID[by
 
 export function decodeTraces(body: unknown): DecodeResult {
   if (!isObject(body)) throw new OtlpDecodeError("The body must be a JSON object (ExportTraceServiceRequest)");
-  const result: DecodeResult = { spans: [], rejected: 0, reasons: [] };
-  const reject = (reason: string) => {
+  const result: DecodeResult = { spans: [], rejected: 0, reasons: [], byReason: {} };
+  const reject = (reason: string, code: string) => {
     result.rejected += 1;
+    result.byReason[code] = (result.byReason[code] ?? 0) + 1;
     if (result.reasons.length < 5) result.reasons.push(reason);
   };
   for (const [r, rs] of list(body.resourceSpans, "resourceSpans").entries()) {
@@ -109,11 +112,11 @@ export function decodeTraces(body: unknown): DecodeResult {
         const end = nanos(span.endTimeUnixNano);
         const kind = enumValue(span.kind, KINDS, "SPAN_KIND_");
         const status = enumValue(isObject(span.status) ? span.status.code : undefined, ["unset", "ok", "error"], "STATUS_CODE_");
-        if (!traceId || !spanId) reject(`${path}: traceId/spanId must be 32/16 hex characters`);
-        else if (start === null || end === null) reject(`${path}: start/endTimeUnixNano must be unsigned integers`);
-        else if (end < start) reject(`${path}: ends before it starts`);
-        else if (kind === null) reject(`${path}: unknown span kind ${JSON.stringify(span.kind)}`);
-        else if (status === null) reject(`${path}: unknown status code`);
+        if (!traceId || !spanId) reject(`${path}: traceId/spanId must be 32/16 hex characters`, "invalid_id");
+        else if (start === null || end === null) reject(`${path}: start/endTimeUnixNano must be unsigned integers`, "invalid_time");
+        else if (end < start) reject(`${path}: ends before it starts`, "invalid_time");
+        else if (kind === null) reject(`${path}: unknown span kind ${JSON.stringify(span.kind)}`, "unknown_kind");
+        else if (status === null) reject(`${path}: unknown status code`, "unknown_status");
         else {
           const attrs = attributes(span.attributes, `${path}.attributes`);
           const httpStatus = Number(attrs["http.response.status_code"] ?? attrs["http.status_code"] ?? 0);

@@ -1,6 +1,7 @@
-// Reads an OTLP ExportTraceServiceRequest in protobuf wire format (pure) into the same object shape
-// as OTLP/JSON, so one decoder validates both encodings. Only the fields Edgewise uses are kept;
-// unknown fields are skipped, as protobuf requires, so newer exporters still work.
+// Reads OTLP ExportTraceServiceRequest and ExportMetricsServiceRequest messages in protobuf wire format
+// (pure) into the same object shape as OTLP/JSON, so one decoder validates both encodings. Only the
+// fields Edgewise uses are kept; unknown fields are skipped, as protobuf requires, so newer exporters
+// still work.
 import { OtlpDecodeError } from "./otlp-json";
 
 type Obj = Record<string, unknown>;
@@ -123,13 +124,17 @@ function span(r: Reader): Obj {
   return out;
 }
 
-export function decodeTraceRequestProtobuf(buf: Uint8Array): Obj {
-  const resourceSpans: Obj[] = [];
+/**
+ * The envelope both requests share: repeated Resource{Spans,Metrics} (1) of a resource (1) and
+ * repeated Scope{Spans,Metrics} (2), each with a scope (1) and repeated items (2).
+ */
+function decodeEnvelope(buf: Uint8Array, names: { resources: string; scopes: string; items: string }, item: (r: Reader) => Obj): Obj {
+  const resources: Obj[] = [];
   const root = new Reader(buf);
   root.fields((n, w) => {
     if (n !== 1 || w !== 2) return false;
     const rs = sub(root);
-    const entry: Obj = { resource: { attributes: [] }, scopeSpans: [] };
+    const entry: Obj = { resource: { attributes: [] }, [names.scopes]: [] };
     rs.fields((rn, rw) => {
       if (rn === 1 && rw === 2) {
         const res = sub(rs);
@@ -141,17 +146,140 @@ export function decodeTraceRequestProtobuf(buf: Uint8Array): Obj {
         entry.resource = { attributes };
       } else if (rn === 2 && rw === 2) {
         const ss = sub(rs);
-        const spans: Obj[] = [];
+        const scope: Obj = {};
+        const items: Obj[] = [];
         ss.fields((sn, sw) => {
-          if (sn === 2 && sw === 2) spans.push(span(sub(ss)));
+          if (sn === 1 && sw === 2) {
+            const sc = sub(ss);
+            sc.fields((cn, cw) => {
+              if (cn === 1 && cw === 2) scope.name = text.decode(sc.bytes());
+              else return false;
+            });
+          } else if (sn === 2 && sw === 2) items.push(item(sub(ss)));
           else return false;
         });
-        (entry.scopeSpans as Obj[]).push({ spans });
+        (entry[names.scopes] as Obj[]).push({ scope, [names.items]: items });
       } else return false;
     });
-    resourceSpans.push(entry);
+    resources.push(entry);
   });
-  return { resourceSpans };
+  return { [names.resources]: resources };
+}
+
+export function decodeTraceRequestProtobuf(buf: Uint8Array): Obj {
+  return decodeEnvelope(buf, { resources: "resourceSpans", scopes: "scopeSpans", items: "spans" }, span);
+}
+
+// ---- Metrics: ExportMetricsServiceRequest into the OTLP/JSON shape decodeMetrics reads. ----
+
+const u64 = (r: Reader) => r.fixed64().getBigUint64(0, true).toString();
+const f64 = (r: Reader) => r.fixed64().getFloat64(0, true);
+const zigzag = (v: bigint) => Number(BigInt.asIntN(32, (v >> 1n) ^ -(v & 1n)));
+
+/** A repeated scalar: packed (wire type 2) or one element at a time. */
+function repeated(r: Reader, w: number, element: number, read: (r: Reader) => unknown, into: unknown[]) {
+  if (w === 2) {
+    const packed = sub(r);
+    while (!packed.done) into.push(read(packed));
+  } else if (w === element) into.push(read(r));
+  else r.skip(w);
+}
+
+function attributeList(r: Reader, into: Obj[]) {
+  into.push(keyValue(sub(r)));
+}
+
+function numberPoint(r: Reader): Obj {
+  const out: Obj = { attributes: [] };
+  r.fields((n, w) => {
+    if (n === 7 && w === 2) attributeList(r, out.attributes as Obj[]);
+    else if (n === 2 && w === 1) out.startTimeUnixNano = u64(r);
+    else if (n === 3 && w === 1) out.timeUnixNano = u64(r);
+    else if (n === 4 && w === 1) out.asDouble = f64(r);
+    else if (n === 6 && w === 1) out.asInt = r.fixed64().getBigInt64(0, true).toString();
+    else if (n === 8 && w === 0) out.flags = Number(r.varint());
+    else return false;
+  });
+  return out;
+}
+
+function histogramPoint(r: Reader): Obj {
+  const out: Obj = { attributes: [], bucketCounts: [], explicitBounds: [] };
+  r.fields((n, w) => {
+    if (n === 9 && w === 2) attributeList(r, out.attributes as Obj[]);
+    else if (n === 2 && w === 1) out.startTimeUnixNano = u64(r);
+    else if (n === 3 && w === 1) out.timeUnixNano = u64(r);
+    else if (n === 4 && w === 1) out.count = u64(r);
+    else if (n === 5 && w === 1) out.sum = f64(r);
+    else if (n === 6) repeated(r, w, 1, u64, out.bucketCounts as unknown[]);
+    else if (n === 7) repeated(r, w, 1, f64, out.explicitBounds as unknown[]);
+    else if (n === 10 && w === 0) out.flags = Number(r.varint());
+    else if (n === 11 && w === 1) out.min = f64(r);
+    else if (n === 12 && w === 1) out.max = f64(r);
+    else return false;
+  });
+  return out;
+}
+
+function exponentialBuckets(r: Reader): Obj {
+  const out: Obj = { offset: 0, bucketCounts: [] };
+  r.fields((n, w) => {
+    if (n === 1 && w === 0) out.offset = zigzag(r.varint());
+    else if (n === 2) repeated(r, w, 0, (x) => x.varint().toString(), out.bucketCounts as unknown[]);
+    else return false;
+  });
+  return out;
+}
+
+function exponentialPoint(r: Reader): Obj {
+  const out: Obj = { attributes: [] };
+  r.fields((n, w) => {
+    if (n === 1 && w === 2) attributeList(r, out.attributes as Obj[]);
+    else if (n === 2 && w === 1) out.startTimeUnixNano = u64(r);
+    else if (n === 3 && w === 1) out.timeUnixNano = u64(r);
+    else if (n === 4 && w === 1) out.count = u64(r);
+    else if (n === 5 && w === 1) out.sum = f64(r);
+    else if (n === 6 && w === 0) out.scale = zigzag(r.varint());
+    else if (n === 7 && w === 1) out.zeroCount = u64(r);
+    else if (n === 8 && w === 2) out.positive = exponentialBuckets(sub(r));
+    else if (n === 9 && w === 2) out.negative = exponentialBuckets(sub(r));
+    else if (n === 10 && w === 0) out.flags = Number(r.varint());
+    else if (n === 12 && w === 1) out.min = f64(r);
+    else if (n === 13 && w === 1) out.max = f64(r);
+    else if (n === 14 && w === 1) out.zeroThreshold = f64(r);
+    else return false;
+  });
+  return out;
+}
+
+/** Gauge (5), Sum (7), Histogram (9), ExponentialHistogram (10): points (1), temporality (2), monotonic (3). */
+function metricData(r: Reader, point: (r: Reader) => Obj): Obj {
+  const out: Obj = { dataPoints: [] };
+  r.fields((n, w) => {
+    if (n === 1 && w === 2) (out.dataPoints as Obj[]).push(point(sub(r)));
+    else if (n === 2 && w === 0) out.aggregationTemporality = Number(r.varint());
+    else if (n === 3 && w === 0) out.isMonotonic = r.varint() !== 0n;
+    else return false;
+  });
+  return out;
+}
+
+function metric(r: Reader): Obj {
+  const out: Obj = {};
+  r.fields((n, w) => {
+    if (n === 1 && w === 2) out.name = text.decode(r.bytes());
+    else if (n === 3 && w === 2) out.unit = text.decode(r.bytes());
+    else if (n === 5 && w === 2) out.gauge = metricData(sub(r), numberPoint);
+    else if (n === 7 && w === 2) out.sum = metricData(sub(r), numberPoint);
+    else if (n === 9 && w === 2) out.histogram = metricData(sub(r), histogramPoint);
+    else if (n === 10 && w === 2) out.exponentialHistogram = metricData(sub(r), exponentialPoint);
+    else return false;
+  });
+  return out;
+}
+
+export function decodeMetricsRequestProtobuf(buf: Uint8Array): Obj {
+  return decodeEnvelope(buf, { resources: "resourceMetrics", scopes: "scopeMetrics", items: "metrics" }, metric);
 }
 
 function varintBytes(value: bigint): number[] {
@@ -165,7 +293,10 @@ function varintBytes(value: bigint): number[] {
   return out;
 }
 
-/** ExportTraceServiceResponse: empty, or with partial_success {rejected_spans, error_message}. */
+/**
+ * ExportTraceServiceResponse and ExportMetricsServiceResponse share a wire shape: empty, or
+ * partial_success {rejected_spans | rejected_data_points, error_message}.
+ */
 export function encodeTraceResponseProtobuf(rejectedSpans: number, errorMessage: string | null): Uint8Array {
   if (!rejectedSpans) return new Uint8Array();
   const message = Buffer.from(errorMessage ?? "", "utf8");

@@ -88,7 +88,7 @@ describe("decodeTraces", () => {
     for (const bad of [null, [], "x", { resourceSpans: {} }, { resourceSpans: [1] }, { resourceSpans: [{ scopeSpans: [{ spans: [7] }] }] }]) {
       expect(() => decodeTraces(bad)).toThrow(OtlpDecodeError);
     }
-    expect(decodeTraces({})).toEqual({ spans: [], rejected: 0, reasons: [] });
+    expect(decodeTraces({})).toEqual({ spans: [], rejected: 0, reasons: [], byReason: {} });
   });
 });
 
