@@ -27,14 +27,43 @@ function parameters(op: Operation) {
   return [...pathParams, ...queryParams];
 }
 
+/**
+ * What the route answers on success. route() answers 201 to a POST and 204 when the handler returns
+ * nothing; imports answer their plan and OTLP its partial-success body with 200, and the DELETEs that
+ * return what they retired or revoked answer 200 too.
+ */
+function successStatus(op: Operation): "200" | "201" | "204" {
+  if (op.method === "POST") return op.path.startsWith("/v1/") || op.path.endsWith("/import") ? "200" : "201";
+  if (op.method === "DELETE") return /^\/api\/(tokens|waivers|integrations)\//.test(op.path) ? "200" : "204";
+  return "200";
+}
+
+/** Bodies a route takes besides JSON: OTLP exporters send protobuf, the catalog import raw YAML. */
+function requestMediaTypes(op: Operation): string[] {
+  if (op.path.startsWith("/v1/")) return ["application/json", "application/x-protobuf"];
+  if (op.path === "/api/catalog/import") return ["application/json", "application/yaml"];
+  return ["application/json"];
+}
+
+const tagDescriptions: Record<string, string> = {
+  System: "Health and this description",
+  Teams: "Teams own services and, through them, integration points",
+  Services: "The nodes of the integration graph",
+  Integrations: "Integration points: declared contracts between two services",
+  Telemetry: "Observed latency, SLOs, annotations, and OTLP ingestion",
+  "Catalog as code": "The catalog as YAML: import with a dry run, export as Edgewise, Backstage or OpenSLO documents",
+  Journeys: "Critical user journeys and their end-to-end latency budgets",
+  Governance: "Policy rules, findings, waivers and scorecards",
+  Decisions: "Decision records (MADR) and their review workflow",
+  Administration: "Users, API tokens and the audit log",
+};
+
 export function openApiDocument(serverUrl?: string) {
   const paths: Record<string, Record<string, unknown>> = {};
   for (const op of operations) {
+    const status = successStatus(op);
     const responses: Record<string, unknown> = {
-      [op.method === "POST" && !op.path.endsWith("/import") ? "201" : op.method === "DELETE" && !op.path.includes("tokens") && !op.path.includes("waivers") && !op.path.includes("integrations") ? "204" : "200"]: {
-        description: "Success",
-        content: op.produces ? { [op.produces]: {} } : { "application/json": {} },
-      },
+      [status]: status === "204" ? { description: "Done; no content" } : { description: "Success", content: { [op.produces ?? "application/json"]: {} } },
       default: { description: "Error", content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } } },
     };
     paths[op.path] ??= {};
@@ -44,7 +73,7 @@ export function openApiDocument(serverUrl?: string) {
       operationId: `${op.method.toLowerCase()}${op.path.replace(/[{}]/g, "").replace(/[^a-zA-Z0-9]+(\w)/g, (_m, c: string) => c.toUpperCase())}`,
       security: op.scope ? [{ bearer: [op.scope] }, { session: [] }] : [],
       parameters: parameters(op),
-      ...(op.body ? { requestBody: { required: true, content: { "application/json": { schema: jsonSchema(op.body, "input") } } } } : {}),
+      ...(op.body ? { requestBody: { required: true, content: Object.fromEntries(requestMediaTypes(op).map((type) => [type, type === "application/json" ? { schema: jsonSchema(op.body!, "input") } : {}])) } } : {}),
       responses,
     };
   }
@@ -53,9 +82,11 @@ export function openApiDocument(serverUrl?: string) {
     info: {
       title: "Edgewise API",
       version: "1",
-      description: "Architecture governance for the integration points between services. Errors are {error: {code, message, details?}}.",
+      description:
+        "Architecture governance for the integration points between services. Scripts send `Authorization: Bearer <token>` with a token whose scope the operation names; the browser's session cookie works too. Errors are {error: {code, message, details?}}.",
     },
     servers: serverUrl ? [{ url: serverUrl }] : [],
+    tags: [...new Set(operations.map((o) => o.tag))].map((name) => ({ name, ...(tagDescriptions[name] ? { description: tagDescriptions[name] } : {}) })),
     components: {
       securitySchemes: {
         bearer: { type: "http", scheme: "bearer", description: "An API token (Settings → API tokens, or `npm run edgewise -- token create`)" },
