@@ -60,6 +60,8 @@ export interface LatencySeries {
   budget: { p50Ms: number | null; p95Ms: number | null; p99Ms: number };
   resolution: Resolution;
   series: LatencyPoint[];
+  /** True when some of the range's percentiles come from explicit-bucket (or coarse exponential) metric histograms. */
+  approximate: boolean;
 }
 
 const round = (v: number | null) => (v === null ? null : Math.round(v * 1000) / 1000);
@@ -74,7 +76,7 @@ export interface Step {
  * The stored histograms of one series merged per step (keyed by the step's start), read from the
  * finest resolution still kept for the whole range; a step that does not divide it is refused.
  */
-export async function readSteps(seriesKey: string, query: RangeQuery): Promise<{ resolution: Resolution; steps: Map<number, Step> }> {
+export async function readSteps(seriesKey: string, query: RangeQuery): Promise<{ resolution: Resolution; steps: Map<number, Step>; approximate: boolean }> {
   const e = env();
   const resolution = resolutionFor(query.fromMs, Date.now(), { minuteDays: e.EDGEWISE_RETENTION_MINUTE_DAYS, hourDays: e.EDGEWISE_RETENTION_HOUR_DAYS });
   if (query.stepMs % RESOLUTION_MS[resolution] !== 0) {
@@ -83,8 +85,8 @@ export async function readSteps(seriesKey: string, query: RangeQuery): Promise<{
       { path: "step", message: `A multiple of ${at}` },
     ]);
   }
-  const rows = await db().$queryRaw<{ start: Date; count: bigint; errors: bigint; histogram: Histogram }[]>`
-    SELECT start, count, errors, histogram FROM latency_buckets
+  const rows = await db().$queryRaw<{ start: Date; count: bigint; errors: bigint; histogram: Histogram; approximate_count: bigint }[]>`
+    SELECT start, count, errors, histogram, approximate_count FROM latency_buckets
     WHERE series_key = ${seriesKey} AND resolution = ${resolution} AND start >= ${new Date(query.fromMs)} AND start < ${new Date(query.toMs)}
     ORDER BY start`;
   const steps = new Map<number, Step>();
@@ -96,13 +98,14 @@ export async function readSteps(seriesKey: string, query: RangeQuery): Promise<{
     merge(step.histogram, row.histogram);
     steps.set(t, step);
   }
-  return { resolution, steps };
+  // Some observations came from coarse metric buckets (explicit bounds): percentiles are approximate.
+  return { resolution, steps, approximate: rows.some((r) => r.approximate_count > 0n) };
 }
 
 export async function latencySeries(actor: Actor, key: string, query: RangeQuery): Promise<LatencySeries> {
   authorize(actor, "catalog:read");
   const { view } = await getIntegration(actor, key);
-  const { resolution, steps } = await readSteps(view.id, query);
+  const { resolution, steps, approximate } = await readSteps(view.id, query);
   const series: LatencyPoint[] = [];
   for (let t = query.fromMs; t < query.toMs; t += query.stepMs) {
     const s = steps.get(t);
@@ -115,5 +118,5 @@ export async function latencySeries(actor: Actor, key: string, query: RangeQuery
       p99: s ? round(quantile(s.histogram, 0.99)) : null,
     });
   }
-  return { budget: view.budget, resolution, series };
+  return { budget: view.budget, resolution, series, approximate };
 }
