@@ -1,13 +1,17 @@
-// The `edgewise` command (npm run edgewise -- …): administration from the shell, with or without a
-// running server — it uses the app's embedded database when one is running, else starts it briefly.
+// The `edgewise` command (the package's bin, or npm run edgewise -- …): catalog-as-code checks and
+// pushes for CI, and administration from the shell, with or without a running server — it uses the
+// app's embedded database when one is running, else starts it briefly. `check` and `push` never load
+// the database: each command loads what it needs only when it runs.
 import { randomBytes } from "node:crypto";
 import { parseArgs } from "node:util";
-import { migrate } from "../lib/db/migrate";
-import { openDatabase } from "../lib/db/open";
-import { parseEnv } from "../lib/env";
 
-const USAGE = `Usage: npm run edgewise -- <command>
+const USAGE = `Usage: edgewise <command>   (or: npm run edgewise -- <command>)
 
+  check <files or folders…> [--format text|json|github]
+                       validates catalog YAML and runs the declaration-level policy rules, offline;
+                       exits 1 on any error
+  push <files or folders…> --server URL --token T [--dry-run] [--prune]
+                       imports into a running Edgewise (or EDGEWISE_SERVER / EDGEWISE_TOKEN)
   token create --name NAME --scopes a,b --user EMAIL [--expires-days N]
                        prints the new token alone on the last line
   token list
@@ -27,6 +31,38 @@ function need(values: Record<string, unknown>, key: string): string {
 }
 const list = (v: unknown) => (typeof v === "string" && v ? v.split(",").map((s) => s.trim()).filter(Boolean) : []);
 
+async function check(paths: string[], format: string) {
+  const { checkFormats, checkPaths, formatReport } = await import("./catalog-check");
+  if (!(checkFormats as readonly string[]).includes(format)) throw new UsageError(`--format is one of ${checkFormats.join(", ")}`);
+  if (paths.length === 0) throw new UsageError("Name the catalog files or folders to check");
+  const report = checkPaths(paths);
+  console.log(formatReport(report, format as (typeof checkFormats)[number]));
+  if (report.errors > 0) process.exitCode = 1;
+}
+
+async function push(paths: string[], values: Record<string, unknown>) {
+  const { readCatalogFiles } = await import("./catalog-check");
+  const { formatPlan, formatFailure } = await import("./catalog-push");
+  const server = (values.server as string | undefined) ?? process.env.EDGEWISE_SERVER;
+  const token = (values.token as string | undefined) ?? process.env.EDGEWISE_TOKEN;
+  if (!server) throw new UsageError("Missing --server (or EDGEWISE_SERVER)");
+  if (!token) throw new UsageError("Missing --token (or EDGEWISE_TOKEN)");
+  if (paths.length === 0) throw new UsageError("Name the catalog files or folders to push");
+  const files = readCatalogFiles(paths);
+  const res = await fetch(new URL("/api/catalog/import", server), {
+    method: "POST",
+    headers: { authorization: `Bearer ${token}`, "content-type": "application/json", accept: "application/json" },
+    body: JSON.stringify({ files, dryRun: values["dry-run"] === true, prune: values.prune === true }),
+  });
+  const body: unknown = await res.json().catch(() => null);
+  if (!res.ok) {
+    console.error(formatFailure(res.status, body));
+    process.exitCode = 1;
+    return;
+  }
+  console.log(formatPlan(body as never));
+}
+
 async function run(argv: string[]) {
   const { positionals, values } = parseArgs({
     args: argv,
@@ -40,6 +76,11 @@ async function run(argv: string[]) {
       password: { type: "string" },
       teams: { type: "string" },
       "expires-days": { type: "string" },
+      format: { type: "string" },
+      server: { type: "string" },
+      token: { type: "string" },
+      "dry-run": { type: "boolean" },
+      prune: { type: "boolean" },
       help: { type: "boolean", short: "h" },
     },
   });
@@ -49,6 +90,12 @@ async function run(argv: string[]) {
     return;
   }
 
+  if (group === "check") return check(positionals.slice(1), values.format ?? "text");
+  if (group === "push") return push(positionals.slice(1), values);
+
+  const { migrate } = await import("../lib/db/migrate");
+  const { openDatabase } = await import("../lib/db/open");
+  const { parseEnv } = await import("../lib/env");
   const db = await openDatabase(parseEnv(process.env), "shared");
   try {
     await migrate(db.url);

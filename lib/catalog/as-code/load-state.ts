@@ -1,9 +1,19 @@
 // Reads the whole catalog into the normalized forms import compares against and export writes.
 import "server-only";
+import { integrationSchema, type IntegrationDeclaration } from "@/lib/catalog/integration-schema";
 import { declarationOf, integrationInclude } from "@/lib/catalog/integrations";
 import type { db, Tx } from "@/lib/db/client";
 import type { JourneySpec, ServiceSpec } from "./validate";
 import type { CatalogState } from "./state";
+
+/**
+ * jsonb keeps object keys in its own order; passing a stored declaration through its schema puts them
+ * back in the schema's order (a valid declaration parses to itself), so exports read naturally.
+ */
+function inSchemaOrder(d: IntegrationDeclaration): IntegrationDeclaration {
+  const parsed = integrationSchema.safeParse(d);
+  return parsed.success ? { ...parsed.data, key: d.key } : d;
+}
 
 export async function loadState(client: Tx | ReturnType<typeof db>): Promise<CatalogState> {
   const [teams, services, integrations, journeys] = await Promise.all([
@@ -23,11 +33,11 @@ export async function loadState(client: Tx | ReturnType<typeof db>): Promise<Cat
         {
           id: s.id,
           teamId: s.teamId,
-          spec: { slug: s.slug, name: s.name, team: s.team.slug, tier: s.tier, description: s.description, links: s.links as ServiceSpec["links"], telemetryName: s.telemetryName },
+          spec: { slug: s.slug, name: s.name, team: s.team.slug, tier: s.tier, description: s.description, links: (s.links as ServiceSpec["links"]).map(({ title, url }) => ({ title, url })), telemetryName: s.telemetryName },
         },
       ]),
     ),
-    integrations: new Map(integrations.map((row) => [row.key, { id: row.id, teamId: row.source.teamId, declaration: declarationOf(row) }])),
+    integrations: new Map(integrations.map((row) => [row.key, { id: row.id, teamId: row.source.teamId, declaration: inSchemaOrder(declarationOf(row)) }])),
     journeys: new Map(
       journeys.map((j) => [
         j.slug,
