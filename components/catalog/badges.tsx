@@ -21,8 +21,17 @@ export function StyleLabel({ value }: { value: Style }) {
   );
 }
 
+/** Health statuses as people say them (lib/slo/health-status.ts defines each). */
+export const statusLabels: Record<IntegrationStatus, string> = {
+  ok: "Within budget",
+  warning: "At risk",
+  breaching: "Breaching",
+  "no-data": "No data",
+  silent: "Silent",
+};
+
 export function StatusLabel({ value }: { value: IntegrationStatus }) {
-  // Telemetry-derived status comes with ingestion; until then the honest answer is "no data".
+  // Never any telemetry: the honest answer is "no data", quieter than a badge.
   if (value === "no-data") return <span className={css.noData}>no data</span>;
-  return <span className="badge">{value}</span>;
+  return <span className={`badge ${css[`status-${value}`] ?? ""}`} data-status={value}>{statusLabels[value]}</span>;
 }

@@ -7,10 +7,9 @@ import { db, inTransaction, type Tx } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { diffFields, mergePatch, type FieldChange } from "./diff";
 import { parseDeclaration, type IntegrationDeclaration } from "./integration-schema";
+import type { IntegrationStatus } from "./integration-statuses";
 
-/** Telemetry-derived health (lib/slo/health-status.ts defines each); the list filters on it. */
-export const integrationStatuses = ["ok", "warning", "breaching", "no-data", "silent"] as const;
-export type IntegrationStatus = (typeof integrationStatuses)[number];
+export { integrationStatuses, type IntegrationStatus } from "./integration-statuses";
 
 export interface IntegrationView extends IntegrationDeclaration {
   id: string;

@@ -4,6 +4,8 @@
 import { useRouter } from "next/navigation";
 import { useState, type ChangeEvent, type FormEvent, type ReactNode } from "react";
 import { criticalities, knownProtocols, lifecycles, styles } from "@/lib/catalog/integration-schema";
+import { integrationStatuses } from "@/lib/catalog/integration-statuses";
+import { statusLabels } from "../badges";
 import { criticalityLabels, lifecycleLabels, styleLabels } from "../labels";
 import css from "../catalog.module.css";
 
@@ -48,7 +50,7 @@ export function CatalogFilters({ teams, services, values, sort, limit }: Props) 
   const router = useRouter();
   // On a phone the filters fold behind a button so the table is not pushed off the first screen.
   const [expanded, setExpanded] = useState(false);
-  const active = ["team", "source", "target", "style", "protocol", "criticality", "lifecycle", "tag"].filter((k) => values[k]).length;
+  const active = ["team", "source", "target", "style", "protocol", "criticality", "lifecycle", "tag", "status"].filter((k) => values[k]).length;
   function onSubmit(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
     const params = new URLSearchParams();
@@ -76,12 +78,12 @@ export function CatalogFilters({ teams, services, values, sort, limit }: Props) 
       </Item>
       <Select name="criticality" label="Criticality" value={values.criticality} options={criticalities.map((c) => ({ value: c, label: criticalityLabels[c] }))} />
       <Select name="lifecycle" label="Lifecycle" value={values.lifecycle} options={lifecycles.map((l) => ({ value: l, label: lifecycleLabels[l] }))} />
+      <Select name="status" label="Status" value={values.status} options={integrationStatuses.map((v) => ({ value: v, label: statusLabels[v] }))} />
       <Item id="filter-tag" label="Tag">
         <input id="filter-tag" name="tag" defaultValue={values.tag ?? ""} placeholder="Any" autoComplete="off" />
       </Item>
       {/* Filters that have no control of their own (e.g. ?service= from a service page) survive a change of the others. */}
       {values.service && <input type="hidden" name="service" value={values.service} />}
-      {values.status && <input type="hidden" name="status" value={values.status} />}
       {sort && <input type="hidden" name="sort" value={sort} />}
       {limit && <input type="hidden" name="limit" value={limit} />}
       <div className={css.filterActions}>
