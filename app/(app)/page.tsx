@@ -1,13 +1,34 @@
+// The overview: estate health at a glance, server-rendered; every number links to the list behind it.
 import Link from "next/link";
+import { Suspense } from "react";
+import { SeverityCounts } from "@/components/governance/severity-counts";
+import { AnnotationsPanel, BurningPanel, DecisionsPanel, DriftPanel, EdgesPanel } from "@/components/overview/overview-panels";
+import { OverviewSkeleton } from "@/components/overview/overview-skeleton";
+import { StatusCounts } from "@/components/overview/status-counts";
+import css from "@/components/overview/overview.module.css";
 import { PageHeader } from "@/components/ui/page-header";
-import { estateSummary } from "@/lib/catalog/summary";
+import type { Actor } from "@/lib/auth/actor";
+import { can } from "@/lib/auth/permissions";
 import { requireSession } from "@/lib/auth/session";
+import { estateSummary } from "@/lib/catalog/summary";
+import { estateOverview } from "@/lib/overview/estate-overview";
 
 export const metadata = { title: "Overview" };
 
-export default async function OverviewPage() {
-  const actor = await requireSession("catalog:read", "/");
-  const summary = await estateSummary(actor);
+async function Estate({ actor }: { actor: Actor }) {
+  const loaded = await Promise.all([estateSummary(actor), estateOverview(actor)]).catch((err: unknown) => {
+    console.error("Overview failed:", err);
+    return null;
+  });
+  if (!loaded) {
+    return (
+      <div className="notice notice-danger" role="alert" data-testid="overview-error">
+        The overview could not be computed just now (the database may be busy or unreachable). <Link href="/">Try again</Link>, or open the{" "}
+        <Link href="/catalog">catalog</Link> directly.
+      </div>
+    );
+  }
+  const [summary, overview] = loaded;
   const stats = [
     { label: "Integration points", value: summary.integrations, href: "/catalog" },
     { label: "Services", value: summary.services, href: "/services" },
@@ -16,32 +37,69 @@ export default async function OverviewPage() {
   ];
   return (
     <>
-      <PageHeader title="Overview" description="The integration estate at a glance." />
-      <div className="grid-cards">
+      <div className={css.summaryRow}>
         {stats.map((s) => (
-          <Link key={s.label} href={s.href} className="card" style={{ color: "inherit" }}>
-            <div className="stat" data-testid={`stat-${s.label.toLowerCase().replace(/\s+/g, "-")}`}>{s.value}</div>
-            <div className="stat-label">{s.label}</div>
+          <Link key={s.label} href={s.href}>
+            <span className={css.summaryValue} data-testid={`stat-${s.label.toLowerCase().replace(/\s+/g, "-")}`}>
+              {s.value}
+            </span>
+            <span className="stat-label">{s.label}</span>
           </Link>
         ))}
       </div>
-      {summary.styles.length > 0 && (
+      {summary.integrations === 0 ? (
+        <div className="card empty" data-testid="overview-empty-catalog">
+          <h2>No integration points yet</h2>
+          <p>Declare the integrations between your services — who calls whom, sync or async, and the latency budget — and their health shows up here.</p>
+          {can(actor, "catalog:write") ? (
+            <Link className="btn btn-primary" href="/catalog/new">
+              Declare an integration point
+            </Link>
+          ) : (
+            <p>Ask a member of a service team to declare the integrations their services make.</p>
+          )}
+        </div>
+      ) : (
         <>
-          <h2>By style</h2>
-          <div className="row" data-testid="styles-breakdown">
-            {summary.styles.map((s) => (
-              <Link key={s.style} className="badge" href={`/catalog?style=${s.style}`}>
-                {s.style} · {s.count}
-              </Link>
-            ))}
-          </div>
+          {!overview.hasTelemetry && (
+            <div className="notice" data-testid="overview-no-telemetry" style={{ marginBottom: "1rem" }}>
+              No telemetry yet, so there is nothing to hold the budgets against. <Link href="/settings/telemetry">Send some</Link>: point an
+              OpenTelemetry SDK or Collector at Edgewise.
+            </div>
+          )}
+          <h2>Integration points by status</h2>
+          <StatusCounts byStatus={overview.byStatus} />
+          <p className={css.meta}>
+            {overview.healthComputedAt ? `Health computed ${new Date(overview.healthComputedAt).toISOString().slice(11, 16)} UTC from the last 24 h, the SLO windows and the burn rates.` : "Health not computed yet."}
+          </p>
         </>
       )}
-      <h2>What comes next</h2>
-      <div className="notice">
-        SLO burn, latency drift and policy findings appear here once telemetry flows in; those parts of Edgewise are not built
-        yet. Today you can declare and browse integration points in the <Link href="/catalog">Catalog</Link>.
+      <div className={css.panels}>
+        <BurningPanel items={overview.burning} />
+        <DriftPanel items={overview.drifting} />
+        <section className="card" data-testid="overview-findings" aria-labelledby="overview-findings-title">
+          <h2 className={css.panelTitle} id="overview-findings-title">
+            <span>Open policy findings</span>
+            <Link href="/findings">Findings →</Link>
+          </h2>
+          <SeverityCounts counts={overview.findings} query={{}} />
+        </section>
+        <EdgesPanel edges={overview.observedEdges} />
+        <DecisionsPanel decisions={overview.decisions} />
+        <AnnotationsPanel items={overview.annotations} />
       </div>
+    </>
+  );
+}
+
+export default async function OverviewPage() {
+  const actor = await requireSession("catalog:read", "/");
+  return (
+    <>
+      <PageHeader title="Overview" description="Estate health at a glance: what is breaching, burning, drifting or undeclared." />
+      <Suspense fallback={<OverviewSkeleton />}>
+        <Estate actor={actor} />
+      </Suspense>
     </>
   );
 }

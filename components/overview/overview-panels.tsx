@@ -1,0 +1,138 @@
+// The overview's panels: each a short list and a link to the full, filtered list behind it.
+import Link from "next/link";
+import type { ReactNode } from "react";
+import { integrationHref } from "@/components/catalog/labels";
+import type { BurningSlo, EstateOverview } from "@/lib/overview/estate-overview";
+import css from "./overview.module.css";
+
+const when = (iso: string) => new Date(iso).toISOString().replace("T", " ").slice(0, 16) + " UTC";
+const burn = (v: number) => `${v >= 10 ? v.toFixed(0) : v.toFixed(1)}×`;
+const ALERT_TONE: Record<BurningSlo["alert"], string> = { ok: "", ticket: "var(--warning)", page: "var(--danger)" };
+
+function Panel({ title, href, linkText, testId, children }: { title: string; href: string; linkText: string; testId: string; children: ReactNode }) {
+  return (
+    <section className="card" data-testid={testId} aria-labelledby={`${testId}-title`}>
+      <h2 className={css.panelTitle} id={`${testId}-title`}>
+        <span>{title}</span>
+        <Link href={href}>{linkText}</Link>
+      </h2>
+      {children}
+    </section>
+  );
+}
+
+export function BurningPanel({ items }: { items: BurningSlo[] }) {
+  return (
+    <Panel title="Burning fastest" href="/catalog?status=breaching" linkText="Breaching →" testId="overview-burning">
+      {items.length === 0 ? (
+        <p className={css.quiet}>No SLO is spending its error budget in the last hour.</p>
+      ) : (
+        <ul className={css.list}>
+          {items.map((s) => (
+            <li key={`${s.key} ${s.objective}`} data-testid="burning-slo">
+              <span className={css.key}>
+                <Link href={`${integrationHref(s.key)}?tab=latency`} className="mono">
+                  {s.key}
+                </Link>{" "}
+                <span className={css.meta}>
+                  {s.objective} {s.targetPercent} %{s.alert !== "ok" && <strong style={{ color: ALERT_TONE[s.alert] }}> · {s.alert}</strong>}
+                </span>
+              </span>
+              <span className={css.figure} title={`Burn rate over 1 h (6 h: ${burn(s.burnRate6h)})`}>
+                {burn(s.burnRate1h)} /1h
+              </span>
+            </li>
+          ))}
+        </ul>
+      )}
+    </Panel>
+  );
+}
+
+export function DriftPanel({ items }: { items: EstateOverview["drifting"] }) {
+  return (
+    <Panel title="Drifting the most" href="/drift" linkText="Drift board →" testId="overview-drift">
+      {items.length === 0 ? (
+        <p className={css.quiet}>No integration point&apos;s p99 has risen above its 28-day baseline.</p>
+      ) : (
+        <ul className={css.list}>
+          {items.map((d) => (
+            <li key={d.key} data-testid="drifting-integration">
+              <span className={css.key}>
+                <Link href={`${integrationHref(d.key)}?tab=latency`} className="mono">
+                  {d.key}
+                </Link>
+                {d.projectedBreachAt && <span className={css.meta}> · over budget by {d.projectedBreachAt}</span>}
+              </span>
+              <span className={css.figure}>+{Math.round(d.changePercent ?? 0)} %</span>
+            </li>
+          ))}
+        </ul>
+      )}
+    </Panel>
+  );
+}
+
+export function EdgesPanel({ edges }: { edges: EstateOverview["observedEdges"] }) {
+  return (
+    <Panel title="Undeclared edges" href="/catalog/observed" linkText="Observed edges →" testId="overview-edges">
+      <Link href="/catalog/observed" className={css.bigLink} data-testid="observed-edge-count">
+        {edges.count}
+      </Link>{" "}
+      <span className={css.meta}>edge{edges.count === 1 ? "" : "s"} with traffic that no integration point declares</span>
+      {edges.top.length > 0 && (
+        <ul className={css.list} style={{ marginTop: ".5rem" }}>
+          {edges.top.map((e) => (
+            <li key={`${e.source}->${e.target}`}>
+              <span className={`mono ${css.key}`}>
+                {e.source} → {e.target}
+              </span>
+              <span className={css.figure}>{e.calls.toLocaleString("en")} calls</span>
+            </li>
+          ))}
+        </ul>
+      )}
+    </Panel>
+  );
+}
+
+export function DecisionsPanel({ decisions }: { decisions: EstateOverview["decisions"] }) {
+  return (
+    <Panel title="Decisions" href="/decisions" linkText="All decisions →" testId="overview-decisions">
+      <Link href={decisions.href} className={css.bigLink} data-testid="decisions-awaiting">
+        {decisions.awaitingReview}
+      </Link>{" "}
+      <span className={css.meta}>{decisions.label.toLowerCase()}</span>
+    </Panel>
+  );
+}
+
+export function AnnotationsPanel({ items }: { items: EstateOverview["annotations"] }) {
+  return (
+    <Panel title="Recent annotations" href="/catalog" linkText="Catalog →" testId="overview-annotations">
+      {items.length === 0 ? (
+        <p className={css.quiet}>
+          No deploys, incidents or accepted decisions in the last two weeks. CI pipelines mark deploys with <code>POST /api/annotations</code>.
+        </p>
+      ) : (
+        <ul className={css.list}>
+          {items.map((a) => (
+            <li key={a.id} data-testid="recent-annotation">
+              <span className={css.key}>
+                <span className="badge">{a.kind}</span> {a.link ? <a href={a.link}>{a.title}</a> : a.title}
+                {a.integrations[0] && (
+                  <span className={css.meta}>
+                    {" "}
+                    · <Link href={`${integrationHref(a.integrations[0])}?tab=latency`}>{a.integrations[0]}</Link>
+                    {a.integrations.length > 1 && ` +${a.integrations.length - 1}`}
+                  </span>
+                )}
+              </span>
+              <span className={css.figure}>{when(a.at)}</span>
+            </li>
+          ))}
+        </ul>
+      )}
+    </Panel>
+  );
+}
