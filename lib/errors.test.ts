@@ -38,6 +38,12 @@ describe("mapError", () => {
     expect(mapped.status).toBe(503);
     expect(mapped.headers?.["Retry-After"]).toBe("5");
   });
+  it("maps a database that is shutting down or starting up (SQLSTATE 57P03 on the adapter error's cause) to 503", () => {
+    const shuttingDown = Object.assign(new Error("the database system is shutting down"), { name: "DriverAdapterError", cause: { kind: "postgres", code: "57P03" } });
+    expect(mapError(shuttingDown).status).toBe(503);
+    const startingUp = Object.assign(new Error("x"), { name: "DriverAdapterError", cause: { kind: "postgres", code: "57P03" } });
+    expect(mapError(startingUp)).toMatchObject({ status: 503, headers: { "Retry-After": "5" } });
+  });
   it("hides the message of unexpected errors", () => {
     expect(mapError(new Error("secret internals"))).toEqual({ status: 500, body: { error: { code: "internal", message: "Internal error" } } });
   });

@@ -48,10 +48,12 @@ function prismaCode(err: unknown): string | undefined {
 }
 
 function isDatabaseDown(err: unknown): boolean {
-  const code = prismaCode(err) ?? (err as { code?: unknown } | null)?.code;
-  if (code === "P1001" || code === "P1002" || code === "P1017" || code === "ECONNREFUSED" || code === "57P01") return true;
+  // Prisma's driver adapter puts the PostgreSQL SQLSTATE on `cause` (e.g. 57P03 while the server shuts down or starts up).
+  const cause = (err as { cause?: { code?: unknown } } | null)?.cause;
+  const code = prismaCode(err) ?? (err as { code?: unknown } | null)?.code ?? cause?.code;
+  if (code === "P1001" || code === "P1002" || code === "P1017" || code === "ECONNREFUSED" || code === "57P01" || code === "57P02" || code === "57P03") return true;
   const message = err instanceof Error ? err.message : "";
-  return /ECONNREFUSED|Connection terminated|Can't reach database|terminating connection/i.test(message);
+  return /ECONNREFUSED|Connection terminated|Can't reach database|terminating connection|the database system is (shutting down|starting up|in recovery)/i.test(message);
 }
 
 /** Maps any thrown value to a status and the `{error:{code,message,details}}` body of the API contract. */
