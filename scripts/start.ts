@@ -34,8 +34,15 @@ async function main() {
     if (demo) {
       const [{ seedDemo, DEMO_USERS, DEMO_PASSWORD }, { db: prisma, disconnectDb }] = await Promise.all([import("../prisma/seed"), import("../lib/db/client")]);
       const { seeded } = await seedDemo(prisma());
-      await disconnectDb();
       if (seeded) console.log("Seeded the demo estate.");
+      if (seeded && process.env.EDGEWISE_SEED_TELEMETRY !== "0") {
+        const started = Date.now();
+        const [{ seedTelemetry }, { rollUp }] = await Promise.all([import("../prisma/seed-telemetry"), import("../lib/telemetry/rollup")]);
+        const rows = await seedTelemetry(prisma());
+        await rollUp();
+        console.log(`Backfilled 30 days of demo telemetry (${rows.hourRows + rows.minuteRows} buckets) in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
+      }
+      await disconnectDb();
       console.log(`\nDemo sign-ins (password: ${DEMO_PASSWORD}):\n${DEMO_USERS.map((u) => `  ${u.role.padEnd(9)} ${u.email}`).join("\n")}`);
     }
 

@@ -7,6 +7,10 @@ import { migrate } from "@/lib/db/migrate";
 import { carriesMessages, styles } from "@/lib/catalog/integration-schema";
 import { DEMO_INTEGRATIONS } from "@/prisma/seed-integrations";
 import { seedDemo } from "@/prisma/seed";
+import { deployRegressionAt, incidentWindow, seedTelemetry, STORIES } from "@/prisma/seed-telemetry";
+import { assessDrift } from "@/lib/slo/drift";
+import { emptyHistogram, merge, quantile, type Histogram } from "@/lib/telemetry/histogram";
+import { rollUp } from "@/lib/telemetry/rollup";
 
 // The seed runs against its own database: it assumes an empty estate.
 const name = `seed_${randomUUID().replace(/-/g, "").slice(0, 10)}`;
@@ -67,5 +71,80 @@ describe("demo governance", () => {
     for (const rule of ["sync-timeout-declared", "retry-backoff-jitter", "at-least-once-idempotent", "journey-budget-composition", "strong-consistency-async", "lifecycle-overdue", "ordering-is-achievable"]) {
       expect(rulesFound, rule).toContain(rule);
     }
+  });
+});
+
+describe("demo telemetry backfill", () => {
+  // Noon on a Wednesday: the stories' dates are relative to it.
+  const now = new Date("2026-11-25T12:00:00Z");
+  type Bucket = { key: string; resolution: string; start: Date; count: bigint; errors: bigint; histogram: Histogram };
+  let buckets: Bucket[] = [];
+  const daily = (key: string) => {
+    const days = new Map<number, Histogram>();
+    for (const b of buckets.filter((x) => x.key === key && x.resolution === "hour")) {
+      const day = Math.floor(b.start.getTime() / 86_400_000);
+      days.set(day, merge(days.get(day) ?? emptyHistogram(), b.histogram));
+    }
+    const first = Math.min(...days.keys());
+    return [...days.entries()].sort((a, b) => a[0] - b[0]).map(([day, h]) => ({ day: day - first, p99Ms: quantile(h, 0.99)! }));
+  };
+  const between = (key: string, fromMs: number, toMs: number) => {
+    const h = emptyHistogram();
+    let calls = 0;
+    let errors = 0;
+    for (const b of buckets.filter((x) => x.key === key && x.resolution === "hour" && x.start.getTime() >= fromMs && x.start.getTime() < toMs)) {
+      merge(h, b.histogram);
+      calls += Number(b.count);
+      errors += Number(b.errors);
+    }
+    return { p99Ms: quantile(h, 0.99), calls, errors };
+  };
+  const budget = async (key: string) => (await prisma!.integrationPoint.findUniqueOrThrow({ where: { key } })).budgetP99Ms;
+
+  it("writes 30 days of hours, 25 hours of minutes and rolls them up, once", { timeout: 180_000 }, async () => {
+    const first = await seedTelemetry(prisma!, now);
+    expect(first.hourRows).toBeGreaterThan(10_000);
+    expect(first.minuteRows).toBeGreaterThan(10_000);
+    expect(await seedTelemetry(prisma!, now)).toEqual({ minuteRows: 0, hourRows: 0 });
+    await rollUp(now);
+    buckets = await prisma!.$queryRaw<Bucket[]>`
+      SELECT ip.key, b.resolution, b.start, b.count, b.errors, b.histogram
+      FROM latency_buckets b JOIN integration_points ip ON ip.id::text = b.series_key`;
+    // The roll-up of the minute part: hours equal the minutes they came from, call for call.
+    const [sums] = await prisma!.$queryRaw<{ minutes: bigint; hours: bigint }[]>`
+      SELECT (SELECT sum(count) FROM latency_buckets WHERE resolution = 'minute' AND start < date_trunc('hour', ${now}::timestamptz)) AS minutes,
+             (SELECT sum(count) FROM latency_buckets WHERE resolution = 'hour' AND start >= (SELECT min(start) FROM latency_buckets WHERE resolution = 'minute')) AS hours`;
+    expect(Number(sums!.hours)).toBe(Number(sums!.minutes));
+    const proposed = await prisma!.integrationPoint.findMany({ where: { lifecycle: "proposed" }, select: { key: true } });
+    expect(proposed.length).toBeGreaterThan(0);
+    for (const p of proposed) expect(buckets.some((b) => b.key === p.key), p.key).toBe(false);
+  });
+
+  it("tells the four stories the charts and the drift board are meant to find", async () => {
+    const creeping = assessDrift(daily(STORIES.creeping), await budget(STORIES.creeping));
+    expect(creeping.trendPerDay!).toBeGreaterThan(0.01);
+    expect(creeping.daysToBreach!).toBeGreaterThan(0);
+    expect(creeping.daysToBreach!).toBeLessThan(30);
+
+    const deployAt = deployRegressionAt(now.getTime());
+    const before = between(STORIES.deployRegression, deployAt - 5 * 86_400_000, deployAt - 3_600_000);
+    const after = between(STORIES.deployRegression, deployAt + 3_600_000, deployAt + 86_400_000);
+    const pricingBudget = await budget(STORIES.deployRegression);
+    expect(before.p99Ms!).toBeLessThan(pricingBudget);
+    expect(after.p99Ms!).toBeGreaterThan(pricingBudget);
+
+    const [from, to] = incidentWindow(now.getTime());
+    const incident = between(STORIES.incident, from, to);
+    const normal = between(STORIES.incident, from - 7 * 86_400_000, from - 86_400_000);
+    expect(incident.errors / incident.calls).toBeGreaterThan(0.1);
+    expect(normal.errors / normal.calls).toBeLessThan(0.01);
+
+    const lag = daily(STORIES.growingLag);
+    expect(lag.at(-2)!.p99Ms).toBeGreaterThan(2 * lag[1]!.p99Ms);
+
+    const silentSince = now.getTime() - 3 * 86_400_000;
+    expect(buckets.some((b) => b.key === STORIES.silent && b.start.getTime() < silentSince)).toBe(true);
+    expect(buckets.some((b) => b.key === STORIES.silent && b.start.getTime() >= silentSince)).toBe(false);
+    expect(await prisma!.annotation.count({ where: { kind: { in: ["deploy", "incident"] } } })).toBe(3);
   });
 });

@@ -9,17 +9,10 @@ export interface GeneratedGraph {
   journeys: MapJourney[];
 }
 
-/** mulberry32: a tiny seeded PRNG so every run draws the same estate. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** A seeded PRNG so every run draws the same estate. */
+import { prng as seededRandom } from "../../../lib/random";
+
+export { seededRandom };
 
 const WORDS = ["checkout", "payments", "orders", "catalog", "search", "pricing", "inventory", "shipping", "users", "auth", "ledger", "fraud", "notify", "reviews", "cart", "promo", "tax", "billing", "media", "profile"];
 const STYLES: [MapEdge["style"], number][] = [["sync", 0.55], ["async-event", 0.15], ["async-command", 0.07], ["async-queue", 0.07], ["stream", 0.08], ["hybrid", 0.08]];

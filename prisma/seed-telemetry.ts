@@ -1,0 +1,183 @@
+// The demo estate's 30-day telemetry backfill, so the first start shows live charts: hour buckets for
+// the month, minute buckets for the last 25 hours, then the regular roll-up makes the days. Daily and
+// weekly traffic cycles, plus four stories: a p99 creeping toward its budget, a deploy that broke a
+// budget, an incident with errors, and an async integration whose delivery lag keeps growing.
+// Deterministic (seeded PRNG) and written straight as histograms — telemetry is never stored span by span.
+import { Prisma, type PrismaClient } from "@prisma/client";
+import type { Histogram } from "../lib/telemetry/histogram";
+import { noisyCount, prng, syntheticHistogram, type LatencyShape } from "../lib/telemetry/synthetic";
+
+const HOUR_MS = 3_600_000;
+const MINUTE_MS = 60_000;
+const DAY_MS = 24 * HOUR_MS;
+export const BACKFILL_DAYS = 30;
+const MINUTE_HOURS = 25;
+
+/** The stories, by integration key: what the drift board, the SLO panel and the overview have to find. */
+export const STORIES = {
+  creeping: "checkout->payments:authorize",
+  deployRegression: "cart->pricing:price-lines",
+  incident: "checkout->inventory:reserve-stock",
+  growingLag: "orders->shipping:order-ready",
+  silent: "inventory->search:stock-changed",
+} as const;
+
+interface Declared {
+  id: string;
+  key: string;
+  style: string;
+  criticality: string;
+  budget_p99_ms: number;
+}
+
+interface Profile {
+  shapeAt(tMs: number, load: number): LatencyShape;
+  /** Mean calls per minute at full daily load. */
+  peakPerMinute: number;
+  errorRateAt(tMs: number): number;
+  /** No calls at or after this time (a silent integration). */
+  stopsAtMs: number | null;
+}
+
+/** 0.25 at night, 1 at the mid-afternoon peak (UTC), 60 % of that on weekends. */
+export function loadAt(tMs: number): number {
+  const d = new Date(tMs);
+  const hour = d.getUTCHours() + d.getUTCMinutes() / 60;
+  const daily = 0.25 + 0.75 * Math.max(0, Math.sin(((hour - 6) / 18) * Math.PI)) ** 1.5;
+  const weekend = d.getUTCDay() === 0 || d.getUTCDay() === 6 ? 0.6 : 1;
+  return daily * weekend;
+}
+
+function profileFor(ip: Declared, nowMs: number, random: () => number): Profile {
+  const async = ip.style !== "sync" && ip.style !== "hybrid";
+  // Most integrations sit comfortably inside budget: p99 at 45–70 % of it.
+  const p99Share = 0.45 + random() * 0.25;
+  const sigma = async ? 0.45 : 0.22 + random() * 0.12;
+  const tailFactor = 2.2;
+  const tailShare = 0.012;
+  // For this mixture p99 ≈ median · e^(2.33σ) · ~1.25: solve for the median from the wanted p99.
+  const baseMedian = (ip.budget_p99_ms * p99Share) / (Math.exp(2.33 * sigma) * 1.25);
+  const peakPerMinute = { critical: 400, high: 150, medium: 40, low: 12 }[ip.criticality] ?? 20;
+  const monthAgo = nowMs - BACKFILL_DAYS * DAY_MS;
+  const base: Profile = {
+    peakPerMinute: async ? peakPerMinute / 4 : peakPerMinute,
+    // Latency rises a little with load, as queues form at the peak.
+    shapeAt: (_t, load) => ({ medianMs: baseMedian * (1 + 0.12 * load), sigma, tailShare, tailFactor }),
+    errorRateAt: () => 0.0004,
+    stopsAtMs: null,
+  };
+  switch (ip.key) {
+    case STORIES.creeping: {
+      // p99 from ~55 % of budget to ~92 % over the month: drift is flagged before the budget breaks.
+      const median = (share: number) => (ip.budget_p99_ms * share) / (Math.exp(2.33 * sigma) * 1.25 * 1.12);
+      return { ...base, shapeAt: (t, load) => ({ medianMs: median(0.55 + 0.37 * Math.min(1, (t - monthAgo) / (nowMs - monthAgo))) * (1 + 0.12 * load), sigma, tailShare, tailFactor }) };
+    }
+    case STORIES.deployRegression: {
+      const deployAt = deployRegressionAt(nowMs);
+      return { ...base, shapeAt: (t, load) => ({ medianMs: baseMedian * (t >= deployAt ? 1.9 : 1) * (1 + 0.12 * load), sigma, tailShare, tailFactor }) };
+    }
+    case STORIES.incident: {
+      const [from, to] = incidentWindow(nowMs);
+      return {
+        ...base,
+        shapeAt: (t, load) => ({ medianMs: baseMedian * (t >= from && t < to ? 2.6 : 1) * (1 + 0.12 * load), sigma, tailShare: t >= from && t < to ? 0.08 : tailShare, tailFactor }),
+        errorRateAt: (t) => (t >= from && t < to ? 0.22 : 0.0004),
+      };
+    }
+    case STORIES.growingLag: {
+      // Delivery lag (the async budget's measure) from ~15 % to ~65 % of a 60 s budget.
+      const median = (share: number) => (ip.budget_p99_ms * share) / (Math.exp(2.33 * sigma) * 1.25);
+      return { ...base, shapeAt: (t) => ({ medianMs: median(0.15 + 0.5 * Math.min(1, (t - monthAgo) / (nowMs - monthAgo))), sigma, tailShare, tailFactor }) };
+    }
+    case STORIES.silent:
+      return { ...base, stopsAtMs: nowMs - 3 * DAY_MS };
+    default:
+      return base;
+  }
+}
+
+export const deployRegressionAt = (nowMs: number) => Math.floor((nowMs - 2 * DAY_MS) / HOUR_MS) * HOUR_MS + 10 * MINUTE_MS;
+export function incidentWindow(nowMs: number): [number, number] {
+  const day = Math.floor((nowMs - 3 * DAY_MS) / DAY_MS) * DAY_MS;
+  return [day + 14 * HOUR_MS, day + 15.5 * HOUR_MS];
+}
+
+interface Row {
+  seriesKey: string;
+  resolution: "minute" | "hour";
+  start: Date;
+  count: number;
+  errors: number;
+  histogram: Histogram;
+}
+
+function bucketRow(ip: Declared, profile: Profile, startMs: number, lengthMs: number, resolution: Row["resolution"], random: () => number): Row | null {
+  if (profile.stopsAtMs !== null && startMs >= profile.stopsAtMs) return null;
+  const mid = startMs + lengthMs / 2;
+  const load = loadAt(mid);
+  const count = noisyCount(profile.peakPerMinute * load * (lengthMs / MINUTE_MS), random);
+  if (count === 0) return null;
+  const errorRate = profile.errorRateAt(mid);
+  const errors = Math.min(count, noisyCount(count * errorRate, random));
+  return { seriesKey: ip.id, resolution, start: new Date(startMs), count, errors, histogram: syntheticHistogram(profile.shapeAt(mid, load), count, random) };
+}
+
+async function insertRows(prisma: PrismaClient, rows: Row[]): Promise<void> {
+  for (let i = 0; i < rows.length; i += 400) {
+    const values = rows
+      .slice(i, i + 400)
+      .map((r) => Prisma.sql`(${r.seriesKey}, ${r.resolution}, ${r.start}, ${r.count}, ${r.errors}, ${JSON.stringify(r.histogram)}::jsonb)`);
+    await prisma.$executeRaw`INSERT INTO latency_buckets (series_key, resolution, start, count, errors, histogram) VALUES ${Prisma.join(values)}`;
+  }
+}
+
+/**
+ * Backfills the demo estate's telemetry (live integration points only; proposed ones have none yet).
+ * Only into an empty telemetry store, so a restart never writes it twice. Returns the rows written.
+ */
+export async function seedTelemetry(prisma: PrismaClient, now = new Date()): Promise<{ minuteRows: number; hourRows: number }> {
+  const [existing] = await prisma.$queryRaw<{ n: bigint }[]>`SELECT count(*) AS n FROM latency_buckets`;
+  if (Number(existing?.n ?? 0) > 0) return { minuteRows: 0, hourRows: 0 };
+  const declared = await prisma.$queryRaw<Declared[]>`
+    SELECT id::text, key, style, criticality, budget_p99_ms FROM integration_points
+    WHERE lifecycle NOT IN ('proposed', 'retired') ORDER BY key`;
+  const nowMs = now.getTime();
+  const minuteFrom = Math.floor((nowMs - MINUTE_HOURS * HOUR_MS) / HOUR_MS) * HOUR_MS;
+  const hourFrom = Math.floor((nowMs - BACKFILL_DAYS * DAY_MS) / DAY_MS) * DAY_MS;
+  const lastMinute = Math.floor(nowMs / MINUTE_MS) * MINUTE_MS;
+  let minuteRows = 0;
+  let hourRows = 0;
+  for (const [n, ip] of declared.entries()) {
+    const random = prng(1000 + n);
+    const profile = profileFor(ip, nowMs, random);
+    const hours: Row[] = [];
+    for (let t = hourFrom; t < minuteFrom; t += HOUR_MS) {
+      const row = bucketRow(ip, profile, t, HOUR_MS, "hour", random);
+      if (row) hours.push(row);
+    }
+    const minutes: Row[] = [];
+    for (let t = minuteFrom; t < lastMinute; t += MINUTE_MS) {
+      const row = bucketRow(ip, profile, t, MINUTE_MS, "minute", random);
+      if (row) minutes.push(row);
+    }
+    await insertRows(prisma, [...hours, ...minutes]);
+    hourRows += hours.length;
+    minuteRows += minutes.length;
+  }
+  await seedAnnotations(prisma, declared, nowMs);
+  return { minuteRows, hourRows };
+}
+
+async function seedAnnotations(prisma: PrismaClient, declared: Declared[], nowMs: number): Promise<void> {
+  const id = (key: string) => declared.find((d) => d.key === key)?.id;
+  const notes = [
+    { key: STORIES.deployRegression, at: deployRegressionAt(nowMs), kind: "deploy", title: "pricing 4.2.0 deployed (new promotion engine)" },
+    { key: STORIES.incident, at: incidentWindow(nowMs)[0], kind: "incident", title: "Inventory database failover: reservations timing out" },
+    { key: STORIES.creeping, at: nowMs - 12 * DAY_MS, kind: "deploy", title: "payments 7.3.0 deployed (3-D Secure 2 rollout)" },
+  ];
+  for (const n of notes) {
+    const integrationId = id(n.key);
+    if (!integrationId) continue;
+    await prisma.annotation.create({ data: { at: new Date(n.at), kind: n.kind, title: n.title, integrationIds: [integrationId] } });
+  }
+}
