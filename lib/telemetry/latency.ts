@@ -1,6 +1,7 @@
 // Reading latency back: the stored minute histograms of one integration point, merged into steps
 // aligned to multiples of the step since the Unix epoch, with exact counts and percentiles.
 import "server-only";
+import { Prisma } from "@prisma/client";
 import { z } from "zod";
 import { authorize, type Actor } from "@/lib/auth/actor";
 import { getIntegration } from "@/lib/catalog/integrations";
@@ -56,6 +57,26 @@ export function resolutionFor(fromMs: number, nowMs: number, retention: { minute
   return "day";
 }
 
+/**
+ * Minutes unless the range starts before this series' first minute bucket while its hours reach
+ * further back (a backfill, or minutes pruned past retention): then hours, which cover the range.
+ */
+export function coveringResolution(kept: Resolution, fromMs: number, firstMinuteMs: number | null, firstHourMs: number | null): Resolution {
+  if (kept !== "minute" || firstMinuteMs === null || firstHourMs === null || fromMs >= firstMinuteMs) return kept;
+  return firstHourMs < Math.floor(firstMinuteMs / 3_600_000) * 3_600_000 ? "hour" : "minute";
+}
+
+/**
+ * Which stored rows make up a read at `resolution`: the coarse buckets up to where roll-ups have
+ * reached, and the finer ones not rolled up yet after that — so the newest hour is never missing
+ * and no call is counted twice.
+ */
+function tierFilter(resolution: Resolution, hourRolled: Date, dayRolled: Date) {
+  if (resolution === "minute") return Prisma.sql`resolution = 'minute'`;
+  if (resolution === "hour") return Prisma.sql`((resolution = 'hour' AND start < ${hourRolled}) OR (resolution = 'minute' AND start >= ${hourRolled}))`;
+  return Prisma.sql`((resolution = 'day' AND start < ${dayRolled}) OR (resolution = 'hour' AND start >= ${dayRolled} AND start < ${hourRolled}) OR (resolution = 'minute' AND start >= ${hourRolled}))`;
+}
+
 export interface LatencySeries {
   budget: { p50Ms: number | null; p95Ms: number | null; p99Ms: number };
   resolution: Resolution;
@@ -78,7 +99,13 @@ export interface Step {
  */
 export async function readSteps(seriesKey: string, query: RangeQuery): Promise<{ resolution: Resolution; steps: Map<number, Step>; approximate: boolean }> {
   const e = env();
-  const resolution = resolutionFor(query.fromMs, Date.now(), { minuteDays: e.EDGEWISE_RETENTION_MINUTE_DAYS, hourDays: e.EDGEWISE_RETENTION_HOUR_DAYS });
+  const kept = resolutionFor(query.fromMs, Date.now(), { minuteDays: e.EDGEWISE_RETENTION_MINUTE_DAYS, hourDays: e.EDGEWISE_RETENTION_HOUR_DAYS });
+  const [seen] = await db().$queryRaw<{ minute: Date | null; hour: Date | null; hour_rolled: Date | null; day_rolled: Date | null }[]>`
+    SELECT (SELECT min(start) FROM latency_buckets WHERE series_key = ${seriesKey} AND resolution = 'minute') AS minute,
+           (SELECT min(start) FROM latency_buckets WHERE series_key = ${seriesKey} AND resolution = 'hour') AS hour,
+           (SELECT rolled_until FROM telemetry_rollups WHERE resolution = 'hour') AS hour_rolled,
+           (SELECT rolled_until FROM telemetry_rollups WHERE resolution = 'day') AS day_rolled`;
+  const resolution = coveringResolution(kept, query.fromMs, seen?.minute?.getTime() ?? null, seen?.hour?.getTime() ?? null);
   if (query.stepMs % RESOLUTION_MS[resolution] !== 0) {
     const at = resolution === "hour" ? "1h" : "1d";
     throw new AppError("validation_failed", `This range reaches back past the ${resolution === "hour" ? "minute" : "hour"} data kept; use a step that is a multiple of ${at}`, [
@@ -87,7 +114,8 @@ export async function readSteps(seriesKey: string, query: RangeQuery): Promise<{
   }
   const rows = await db().$queryRaw<{ start: Date; count: bigint; errors: bigint; histogram: Histogram; approximate_count: bigint }[]>`
     SELECT start, count, errors, histogram, approximate_count FROM latency_buckets
-    WHERE series_key = ${seriesKey} AND resolution = ${resolution} AND start >= ${new Date(query.fromMs)} AND start < ${new Date(query.toMs)}
+    WHERE series_key = ${seriesKey} AND start >= ${new Date(query.fromMs)} AND start < ${new Date(query.toMs)}
+      AND ${tierFilter(resolution, seen?.hour_rolled ?? new Date(0), seen?.day_rolled ?? new Date(0))}
     ORDER BY start`;
   const steps = new Map<number, Step>();
   for (const row of rows) {

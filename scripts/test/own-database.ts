@@ -1,32 +1,34 @@
-// For integration tests that count or change the whole estate: a database of the file's own, created
-// and migrated before its tests and dropped after them.
+// A database of its own for an integration-test file whose assertions read global state (roll-up
+// progress, whole-estate queries): created and migrated before, dropped after.
 import { randomUUID } from "node:crypto";
 import pg from "pg";
 import { afterAll, beforeAll, inject } from "vitest";
 import { disconnectDb } from "@/lib/db/client";
 import { migrate } from "@/lib/db/migrate";
 
-async function admin<T>(work: (c: pg.Client) => Promise<T>): Promise<T> {
+async function admin(sql: string): Promise<void> {
   const c = new pg.Client({ connectionString: inject("databaseUrl") });
   await c.connect();
   try {
-    return await work(c);
+    await c.query(sql);
   } finally {
     await c.end();
   }
 }
 
-export function useOwnDatabase(prefix: string) {
+/** Registers the hooks; the Prisma client (lib/db/client) points at the new database inside them. */
+export function useOwnDatabase(prefix: string): { url: () => string } {
   const name = `${prefix}_${randomUUID().replace(/-/g, "").slice(0, 10)}`;
+  const url = Object.assign(new URL(inject("databaseUrl")), { pathname: `/${name}` }).toString();
   beforeAll(async () => {
-    await admin((c) => c.query(`CREATE DATABASE ${name}`));
-    const url = Object.assign(new URL(inject("databaseUrl")), { pathname: `/${name}` }).toString();
+    await admin(`CREATE DATABASE ${name}`);
     await migrate(url);
     await disconnectDb();
     process.env.DATABASE_URL = url;
   });
   afterAll(async () => {
     await disconnectDb();
-    await admin((c) => c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
+    await admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
   });
+  return { url: () => url };
 }

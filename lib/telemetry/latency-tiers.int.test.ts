@@ -1,0 +1,61 @@
+// Reading latency across storage tiers: a backfilled month of hours plus live minutes, and hours
+// rolled up only to a point — each call is read exactly once, and the newest hour is never missing.
+import { beforeAll, describe, expect, it } from "vitest";
+import { createIntegration } from "@/lib/catalog/integrations";
+import { db } from "@/lib/db/client";
+import { actorFor, makeService, makeTeam } from "@/scripts/test/factories";
+import { useOwnDatabase } from "@/scripts/test/own-database";
+import { emptyHistogram, record } from "./histogram";
+import { latencyQuerySchema, latencySeries } from "./latency";
+
+useOwnDatabase("tiers");
+const HOUR = 3_600_000;
+const nowHour = Math.floor(Date.now() / HOUR) * HOUR;
+let member: Awaited<ReturnType<typeof actorFor>>;
+let key = "";
+
+async function bucket(seriesKey: string, resolution: string, startMs: number, valuesMs: number[]) {
+  const h = emptyHistogram();
+  for (const v of valuesMs) record(h, v);
+  await db().$executeRaw`INSERT INTO latency_buckets (series_key, resolution, start, count, errors, histogram)
+    VALUES (${seriesKey}, ${resolution}, ${new Date(startMs)}, ${valuesMs.length}, 0, ${JSON.stringify(h)}::jsonb)`;
+}
+
+beforeAll(async () => {
+  const team = await makeTeam();
+  const [a, b] = [await makeService(team.id), await makeService(team.id)];
+  member = await actorFor("member", [team.id]);
+  const { view } = await createIntegration(member, { sourceService: a.slug, targetService: b.slug, operation: "call", style: "sync", protocol: "grpc", budget: { p99Ms: 100 } });
+  key = view.key;
+  // A backfill: one 10 ms call per hour for 3 days up to 3 hours ago…
+  for (let t = nowHour - 72 * HOUR; t < nowHour - 3 * HOUR; t += HOUR) await bucket(view.id, "hour", t, [10]);
+  // …then live minutes: two calls of 20 ms in each of the last 3 hours (one at :00, one at :30), and
+  // the roll-up has made hours of the first two of those hours only.
+  for (let t = nowHour - 3 * HOUR; t <= nowHour; t += HOUR) {
+    await bucket(view.id, "minute", t, [20]);
+    if (t < nowHour) await bucket(view.id, "minute", t + 30 * 60_000, [20]);
+  }
+  for (const t of [nowHour - 3 * HOUR, nowHour - 2 * HOUR]) await bucket(view.id, "hour", t, [20, 20]);
+  await db().$executeRaw`INSERT INTO telemetry_rollups (resolution, rolled_until) VALUES ('hour', ${new Date(nowHour - HOUR)})`;
+});
+
+describe("latency across tiers", () => {
+  it("reads a 7-day range from hours where the backfill is, and from minutes past the roll-up, each call once", async () => {
+    const from = new Date(nowHour - 7 * 24 * HOUR).toISOString();
+    const to = new Date(nowHour + HOUR).toISOString();
+    const latency = await latencySeries(member, key, latencyQuerySchema.parse({ from, to, step: "1h" }));
+    expect(latency.resolution).toBe("hour");
+    const byHour = new Map(latency.series.map((p) => [Date.parse(p.t), p]));
+    expect(byHour.get(nowHour - 10 * HOUR)).toMatchObject({ count: 1 });
+    expect(byHour.get(nowHour - 3 * HOUR)).toMatchObject({ count: 2 }); // rolled: the hour bucket, not its minutes too
+    expect(byHour.get(nowHour - HOUR)).toMatchObject({ count: 2 }); // not rolled yet: its minutes
+    expect(byHour.get(nowHour)).toMatchObject({ count: 1 });
+    expect(latency.series.reduce((n, p) => n + p.count, 0)).toBe(69 + 2 + 2 + 2 + 1);
+  });
+
+  it("keeps minutes for a range the minutes cover", async () => {
+    const latency = await latencySeries(member, key, latencyQuerySchema.parse({ from: new Date(nowHour - 2 * HOUR).toISOString(), to: new Date(nowHour + HOUR).toISOString(), step: "30m" }));
+    expect(latency.resolution).toBe("minute");
+    expect(latency.series.reduce((n, p) => n + p.count, 0)).toBe(5);
+  });
+});
