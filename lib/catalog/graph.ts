@@ -19,7 +19,8 @@ export interface GraphEdge {
   target: string;
   style: Style;
   lifecycle: Lifecycle;
-  status: IntegrationStatus;
+  /** The map draws four statuses; a silent edge would show as no data (health is not on the map yet). */
+  status: Exclude<IntegrationStatus, "silent">;
   protocol: string;
 }
 

@@ -10,8 +10,9 @@ import { db } from "@/lib/db/client";
 import { inboxCount } from "@/lib/decisions/list";
 import { listFindings, type FindingsResult } from "@/lib/governance/findings";
 import type { BurnWindow } from "@/lib/slo/burn-rate";
-import { driftBoard, type DriftRow } from "@/lib/slo/drift-board";
-import { ensureFreshHealth, type HealthSlo } from "@/lib/slo/health";
+import type { DriftRow } from "@/lib/slo/drift-board";
+import { rankDrift } from "@/lib/slo/drift-row";
+import { ensureFreshHealth, recentDrift, type HealthSlo } from "@/lib/slo/health";
 import { observedEdges, type ObservedEdge } from "@/lib/telemetry/observed";
 
 export const OVERVIEW_TOP = 5;
@@ -87,7 +88,8 @@ export async function estateOverview(actor: Actor, now = new Date()): Promise<Es
   const [status, burning, drift, edges, findings, anyTelemetry, awaiting, proposed, annotations] = await Promise.all([
     statusCounts(),
     burningFastest(),
-    driftBoard(actor, { now, sort: "drift", limit: OVERVIEW_TOP }),
+    // The drift board's rows as the health refresh last computed them (within a quarter of an hour).
+    recentDrift(now),
     observedEdges(actor),
     listFindings(actor, {}, now),
     db().latencyBucket.findFirst({ select: { start: true } }),
@@ -102,8 +104,10 @@ export async function estateOverview(actor: Actor, now = new Date()): Promise<Es
     byStatus: status.byStatus,
     hasTelemetry: anyTelemetry !== null,
     burning,
-    // Only integration points whose p99 actually rose are drifting.
-    drifting: drift.items.filter((d) => (d.changePercent ?? 0) > 0),
+    // The drift board's first rows, less those whose p99 did not rise.
+    drifting: rankDrift(drift, "drift")
+      .slice(0, OVERVIEW_TOP)
+      .filter((d) => (d.changePercent ?? 0) > 0),
     observedEdges: { count: edges.length, top: edges.slice(0, 3) },
     findings: findings.counts,
     // Reviewers see their own inbox; everyone else every proposal waiting for a reviewer.

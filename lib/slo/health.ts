@@ -6,7 +6,7 @@ import { db } from "@/lib/db/client";
 import { env } from "@/lib/env";
 import { quantile, RELATIVE_ACCURACY, type Histogram } from "@/lib/telemetry/histogram";
 import { alertState, budget, BURN_WINDOWS, burnRate, type AlertState, type BurnWindow, type Counts } from "./burn-rate";
-import { estateDrift } from "./drift-board";
+import { estateDrift, type DriftRow } from "./drift-board";
 import { classifyHealth, type HealthStatus } from "./health-status";
 
 // Arbitrary constant: one refresher at a time across server instances.
@@ -29,6 +29,7 @@ export interface HealthSlo {
 
 interface Row {
   id: string;
+  key: string;
   budget_p99_ms: number;
   success_target: number;
   latency_target: number;
@@ -56,7 +57,7 @@ async function estateRows(now: Date): Promise<Row[]> {
   return db().$queryRaw<Row[]>`
     WITH rolled AS (SELECT coalesce((SELECT rolled_until FROM telemetry_rollups WHERE resolution = 'hour'), 'epoch'::timestamptz) AS until),
     ips AS (
-      SELECT id, id::text AS series_key, budget_p99_ms, slo_success_target_percent AS success_target, slo_latency_target_percent AS latency_target,
+      SELECT id, key, id::text AS series_key, budget_p99_ms, slo_success_target_percent AS success_target, slo_latency_target_percent AS latency_target,
              slo_window_days AS window_days, floor(ln(budget_p99_ms * ${(GAMMA + 1) / 2}) / ${Math.log(GAMMA)})::int AS top_index
       FROM integration_points WHERE lifecycle <> 'retired'
     ),
@@ -100,7 +101,7 @@ async function estateRows(now: Date): Promise<Row[]> {
                                 'buckets', coalesce((SELECT jsonb_object_agg(idx, n) FROM day_buckets x WHERE x.series_key = d.series_key), '{}'::jsonb)) AS histogram
       FROM day_summary d
     )
-    SELECT ips.id, ips.budget_p99_ms, ips.success_target, ips.latency_target, ips.window_days, w.*,
+    SELECT ips.id, ips.key, ips.budget_p99_ms, ips.success_target, ips.latency_target, ips.window_days, w.*,
            dh.histogram AS h24, dh.calls AS calls24h, dh.errors AS errors24h,
            -- As silentIntegrations reads it; one index probe per resolution instead of a walk over every bucket.
            greatest((SELECT max(start) FROM latency_buckets lb WHERE lb.series_key = ips.series_key AND lb.resolution = 'minute'),
@@ -109,19 +110,25 @@ async function estateRows(now: Date): Promise<Row[]> {
     FROM ips LEFT JOIN windows w ON w.series_key = ips.series_key LEFT JOIN day_histograms dh ON dh.series_key = ips.series_key`;
 }
 
-let driftCache: { at: number; projected: Map<string, number | null> } | null = null;
+let driftCache: { at: number; rows: Promise<DriftRow[]> } | null = null;
 
-/** When each integration point's p99 is projected to cross its budget (keyed by id), cached briefly. */
-async function projectedBreaches(now: Date): Promise<Map<string, number | null>> {
-  if (driftCache && now.getTime() - driftCache.at < DRIFT_MAX_AGE_MS && now.getTime() >= driftCache.at) return driftCache.projected;
-  const ids = new Map((await db().integrationPoint.findMany({ select: { id: true, key: true } })).map((r) => [r.key, r.id]));
-  const projected = new Map<string, number | null>();
-  for (const row of await estateDrift(now)) {
-    const id = ids.get(row.key);
-    if (id) projected.set(id, row.projectedBreachAt ? Date.parse(`${row.projectedBreachAt}T00:00:00Z`) : null);
+/**
+ * The estate's drift rows, recomputed at most every quarter of an hour: the health refresh (every
+ * minute) and the overview read them, and the trend only moves by the day.
+ */
+export function recentDrift(now = new Date()): Promise<DriftRow[]> {
+  const age = now.getTime() - (driftCache?.at ?? -Infinity);
+  if (!driftCache || age >= DRIFT_MAX_AGE_MS || age < 0) {
+    const rows = estateDrift(now);
+    driftCache = { at: now.getTime(), rows };
+    rows.catch(() => (driftCache = null));
   }
-  driftCache = { at: now.getTime(), projected };
-  return projected;
+  return driftCache.rows;
+}
+
+/** When each integration point's p99 is projected to cross its budget, by key. */
+async function projectedBreaches(now: Date): Promise<Map<string, number | null>> {
+  return new Map((await recentDrift(now)).map((r) => [r.key, r.projectedBreachAt ? Date.parse(`${r.projectedBreachAt}T00:00:00Z`) : null]));
 }
 
 const n = (v: bigint | null | undefined) => Number(v ?? 0);
@@ -175,7 +182,7 @@ export async function refreshHealth(now = new Date()): Promise<HealthRefresh> {
           windowCalls,
           windowErrors,
           alerts: [slo.availability.alert, slo.latency.alert],
-          projectedBreachMs: projected.get(r.id) ?? null,
+          projectedBreachMs: projected.get(r.key) ?? null,
         });
         result.byStatus[health.status] = (result.byStatus[health.status] ?? 0) + 1;
         return {
