@@ -66,6 +66,7 @@ export const operations: Operation[] = [
   op("POST", "/v1/traces", "Telemetry", "telemetry:write", "OTLP/HTTP traces (application/json, gzip accepted); 200 means folded and committed", { body: z.record(z.string(), z.unknown()).describe("ExportTraceServiceRequest (OTLP/JSON)") }),
   op("POST", "/v1/metrics", "Telemetry", "telemetry:write", "OTLP/HTTP metrics: spanmetrics and servicegraph histograms (JSON or protobuf, gzip accepted); 200 means folded and committed", { body: z.record(z.string(), z.unknown()).describe("ExportMetricsServiceRequest (OTLP/JSON)") }),
   op("POST", "/api/catalog/import", "Catalog as code", "catalog:write", "Import catalog YAML (JSON {files, dryRun, prune}, or raw application/yaml); answers the plan: created, changed with field diffs, retired, unchanged", { body: catalogImportSchema, query: catalogImportQuerySchema }),
+  op("GET", "/api/catalog/schema", "Catalog as code", null, "The JSON Schema of Edgewise YAML (for editors: yaml-language-server $schema)", { produces: "application/schema+json" }),
   op("GET", "/api/catalog/export", "Catalog as code", "catalog:read", "The whole catalog as multi-document YAML (format edgewise, backstage or openslo)", { query: catalogExportQuerySchema, produces: "application/yaml" }),
   op("GET", "/api/journeys", "Journeys", "catalog:read", "List journeys with their budget composition"),
   op("POST", "/api/journeys", "Journeys", "catalog:write", "Create a journey", { body: journeySchema }),
