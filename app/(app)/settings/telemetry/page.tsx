@@ -3,7 +3,9 @@ import { headers } from "next/headers";
 import { PageHeader } from "@/components/ui/page-header";
 import { can } from "@/lib/auth/permissions";
 import { requireSession } from "@/lib/auth/session";
-import { ingestionStatus } from "@/lib/telemetry/status";
+import { ingestionStatus, REJECTION_WINDOW_HOURS } from "@/lib/telemetry/status";
+
+const when = (iso: string | null) => (iso ? `${iso.slice(0, 10)} ${iso.slice(11, 19)} UTC` : "never");
 
 export const metadata = { title: "Telemetry" };
 
@@ -15,7 +17,24 @@ export default async function TelemetrySettingsPage() {
   const sdk = `export OTEL_EXPORTER_OTLP_ENDPOINT=${origin}
 export OTEL_EXPORTER_OTLP_HEADERS="Authorization=Bearer <token with telemetry:write>"
 export OTEL_EXPORTER_OTLP_PROTOCOL=http/protobuf   # or http/json`;
-  const collector = `exporters:
+  const collector = `connectors:
+  # Optional: send metrics instead of spans (or for edges whose spans you don't send).
+  spanmetrics:
+    histogram:
+      unit: ms
+      exponential:
+        max_size: 160          # exponential buckets: percentiles within ~1 %
+    dimensions:
+      - name: peer.service     # the callee, as for spans
+      - name: server.address
+      - name: rpc.service
+      - name: messaging.destination.name
+      - name: messaging.system
+    aggregation_temporality: AGGREGATION_TEMPORALITY_DELTA
+  servicegraph:
+    latency_histogram_buckets: [2ms, 5ms, 10ms, 25ms, 50ms, 100ms, 250ms, 500ms, 1s, 2.5s, 5s]
+
+exporters:
   otlphttp/edgewise:
     endpoint: ${origin}
     headers:
@@ -27,6 +46,10 @@ service:
     traces:
       receivers: [otlp]
       processors: [batch]
+      exporters: [otlphttp/edgewise]   # spans; or [spanmetrics, servicegraph] — not both for one edge
+    metrics:
+      receivers: [spanmetrics, servicegraph]
+      processors: [batch]
       exporters: [otlphttp/edgewise]`;
   return (
     <>
@@ -35,10 +58,19 @@ service:
         <div className="card">
           <div className="stat">{status.lastReceivedAt ? new Date(status.lastReceivedAt).toISOString().slice(11, 19) : "—"}</div>
           <div className="stat-label">{status.lastReceivedAt ? `Last received (UTC, ${status.lastReceivedAt.slice(0, 10)})` : "Nothing received yet"}</div>
+          {status.lastReceivedAt ? (
+            <div className="muted" style={{ fontSize: ".8rem" }}>
+              spans {when(status.lastReceived.traces)} · metrics {when(status.lastReceived.metrics)}
+            </div>
+          ) : null}
         </div>
         <div className="card">
           <div className="stat">{status.spansPerMinute}</div>
           <div className="stat-label">Spans per minute (last 10 min)</div>
+        </div>
+        <div className="card">
+          <div className="stat">{status.pointsPerMinute}</div>
+          <div className="stat-label">Metric points per minute (last 10 min)</div>
         </div>
         <div className="card">
           <div className="stat">{status.integrationsWithData}</div>
@@ -51,9 +83,46 @@ service:
           <div className="stat-label">Observed, undeclared edges</div>
         </div>
       </div>
-      <h2>Send traces</h2>
+      <h2>Rejected in the last {REJECTION_WINDOW_HOURS} hours</h2>
+      {status.rejections.length === 0 ? (
+        <div className="card empty" data-testid="rejections-empty">
+          Nothing rejected. Spans and points that cannot be used, and requests turned away (bad token, too large, over the rate limit), are
+          counted here by reason — exporters also get them back in <code>partialSuccess</code> or the error response.
+        </div>
+      ) : (
+        <div className="table-wrap">
+          <table data-testid="rejections">
+            <thead>
+              <tr>
+                <th>Signal</th>
+                <th>Reason</th>
+                <th style={{ textAlign: "right" }}>Count</th>
+                <th>Last</th>
+              </tr>
+            </thead>
+            <tbody>
+              {status.rejections.map((r) => (
+                <tr key={`${r.signal}|${r.reason}`}>
+                  <td>{r.signal}</td>
+                  <td>
+                    {r.label}
+                    <div className="muted mono" style={{ fontSize: ".75rem" }}>
+                      {r.reason}
+                    </div>
+                  </td>
+                  <td style={{ textAlign: "right" }}>
+                    {r.count.toLocaleString("en")} {r.reason.startsWith("request:") ? "requests" : r.signal === "traces" ? "spans" : "points"}
+                  </td>
+                  <td>{when(r.lastAt)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <h2>Send traces and metrics</h2>
       <p>
-        Edgewise speaks OTLP/HTTP at <code>{origin}/v1/traces</code> (protobuf or JSON, gzip welcome). Exporters authenticate with an API token
+        Edgewise speaks OTLP/HTTP at <code>{origin}/v1/traces</code> and <code>{origin}/v1/metrics</code> (protobuf or JSON, gzip welcome). Exporters authenticate with an API token
         that has the <code>telemetry:write</code> scope —{" "}
         {can(actor, "tokens:manage") ? <Link href="/settings/tokens">create one in API tokens</Link> : "ask an admin for one"} or run{" "}
         <code>npm run edgewise -- token create --name otel --scopes telemetry:write --user you@example.com</code>. The token is shown once.
@@ -68,7 +137,10 @@ service:
       </pre>
       <p className="muted">
         Spans become per-minute latency histograms per integration point (rolled up into hours and days); spans that cannot be used are reported
-        back to the exporter in <code>partialSuccess</code>. Metrics (spanmetrics, servicegraph) are not accepted yet.
+        back to the exporter in <code>partialSuccess</code>. From metrics, Edgewise folds the spanmetrics duration histogram and the servicegraph
+        request histograms (with the failed-request counter as errors), in the unit they declare (s, ms, us, ns), delta or cumulative. Percentiles
+        from explicit buckets are placed inside those buckets, so charts built on them are marked approximate; exponential buckets are as precise
+        as spans. Send an edge either as spans or as metrics, not both, or its calls count twice.
       </p>
     </>
   );
