@@ -4,7 +4,7 @@
 // Options: --url http://localhost:3000  --token ew_…  --minutes 60  --rate 20 (spans per integration per second)
 // Without --token it creates one (telemetry:write, owned by admin@edgewise.local) in the local data directory.
 import { parseArgs } from "node:util";
-import { SpanKind, SpanStatusCode } from "@opentelemetry/api";
+import { context, SpanKind, SpanStatusCode, trace } from "@opentelemetry/api";
 import { OTLPTraceExporter } from "@opentelemetry/exporter-trace-otlp-proto";
 import { resourceFromAttributes } from "@opentelemetry/resources";
 import { BatchSpanProcessor, TracerProvider } from "@opentelemetry/sdk-trace";
@@ -82,8 +82,20 @@ async function main() {
       const tracer = tracerFor(e.source);
       for (let i = 0; i < rate; i++) {
         const ms = duration(e.medianMs);
+        if (e.async) {
+          // A delivery: the producer publishes, the consumer (a child of the producer span) starts
+          // `ms` later — the lag an async budget is held to. Both ends lie in the past second.
+          const start = now - ms - Math.random() * 1000;
+          const producer = tracer.startSpan(`${e.op} publish`, { kind: SpanKind.PRODUCER, startTime: start, attributes: { "messaging.system": "kafka", "messaging.destination.name": e.op } });
+          producer.end(start + 2);
+          const consumer = tracerFor(e.target).startSpan(`${e.op} process`, { kind: SpanKind.CONSUMER, startTime: start + ms }, trace.setSpan(context.active(), producer));
+          if (Math.random() < 0.005) consumer.setStatus({ code: SpanStatusCode.ERROR });
+          consumer.end(start + ms + 5);
+          sent += 2;
+          continue;
+        }
         const start = now - 1000 + Math.random() * 1000;
-        const span = tracer.startSpan(e.op, { kind: e.async ? SpanKind.PRODUCER : SpanKind.CLIENT, startTime: start, attributes: { "peer.service": e.target } });
+        const span = tracer.startSpan(e.op, { kind: SpanKind.CLIENT, startTime: start, attributes: { "peer.service": e.target } });
         if (Math.random() < 0.005) span.setStatus({ code: SpanStatusCode.ERROR });
         span.end(start + ms);
         sent += 1;

@@ -47,23 +47,34 @@ export interface TelemetryMatch {
   /** The declared operation: breaks ties when several integrations share an edge and name no span. */
   declaredOperation?: string;
   side: "client" | "server";
+  /** Asynchronous: measured by delivery lag (producer → consumer pairs), not by single spans. */
+  lag?: boolean;
 }
 
 /**
- * The declared integration point a span belongs to, or null (an observed, undeclared edge). One side
- * is counted per integration, never both; a match naming the operation wins over one that doesn't.
+ * The match for an edge and an operation name among those `accept` allows: one naming the operation
+ * wins, then one whose declared operation is that name, then any.
  */
-export function matchIntegration(span: DecodedSpan, matches: TelemetryMatch[]): string | null {
-  const edge = edgeOf(span);
-  if (!edge) return null;
-  let byDeclaredName: string | null = null;
-  let fallback: string | null = null;
+export function pickMatch(matches: TelemetryMatch[], source: string, target: string, name: string, accept: (m: TelemetryMatch) => boolean): TelemetryMatch | null {
+  let byDeclaredName: TelemetryMatch | null = null;
+  let fallback: TelemetryMatch | null = null;
   for (const m of matches) {
-    if (m.side !== edge.side || m.sourceName !== edge.source || m.targetName !== edge.target) continue;
+    if (m.sourceName !== source || m.targetName !== target || !accept(m)) continue;
     if (m.operation !== null) {
-      if (m.operation === span.name) return m.key;
-    } else if (m.declaredOperation === span.name) byDeclaredName ??= m.key;
-    else fallback ??= m.key;
+      if (m.operation === name) return m;
+    } else if (m.declaredOperation === name) byDeclaredName ??= m;
+    else fallback ??= m;
   }
   return byDeclaredName ?? fallback;
+}
+
+/** The declared integration point a span measures, or null (an observed, undeclared edge). One side is counted per integration, never both. */
+export function matchSpan(span: DecodedSpan, matches: TelemetryMatch[]): TelemetryMatch | null {
+  const edge = edgeOf(span);
+  return edge ? pickMatch(matches, edge.source, edge.target, span.name, (m) => m.side === edge.side) : null;
+}
+
+/** The key of the declared integration point a span belongs to, or null (see matchSpan). */
+export function matchIntegration(span: DecodedSpan, matches: TelemetryMatch[]): string | null {
+  return matchSpan(span, matches)?.key ?? null;
 }

@@ -1,6 +1,7 @@
 // Folding decoded spans into per-series, per-minute histograms (pure): the only shape telemetry is
 // ever stored in. A series is a declared integration point (its id) or an observed edge.
-import { edgeOf, matchIntegration, type TelemetryMatch } from "./attribute";
+import type { LagObservation } from "./async-lag";
+import { edgeOf, matchSpan, type TelemetryMatch } from "./attribute";
 import { emptyHistogram, record, type Histogram } from "./histogram";
 import type { DecodedSpan } from "./otlp-json";
 
@@ -22,13 +23,29 @@ export interface FoldResult {
 
 export const observedSeriesKey = (source: string, target: string) => `edge:${source}->${target}`;
 
-/** `matches` carry integration ids as their key. */
-export function foldSpans(spans: DecodedSpan[], matches: TelemetryMatch[]): FoldResult {
+/** `matches` carry integration ids as their key; `lags` are deliveries of asynchronous integrations. */
+export function foldSpans(spans: DecodedSpan[], matches: TelemetryMatch[], lags: LagObservation[] = []): FoldResult {
   const byKey = new Map<string, FoldedBucket>();
   let unattributed = 0;
+  const add = (seriesKey: string, startMs: number, valueMs: number, error: boolean) => {
+    const id = `${seriesKey}|${startMs}`;
+    let bucket = byKey.get(id);
+    if (!bucket) {
+      bucket = { seriesKey, startMs, count: 0, errors: 0, histogram: emptyHistogram() };
+      byKey.set(id, bucket);
+    }
+    bucket.count += 1;
+    if (error) bucket.errors += 1;
+    record(bucket.histogram, valueMs);
+  };
   for (const span of spans) {
-    const integration = matchIntegration(span, matches);
-    let seriesKey = integration;
+    const match = matchSpan(span, matches);
+    // An asynchronous integration is measured by its deliveries' lag (async-lag.ts), not by one span.
+    if (match?.lag) {
+      unattributed += 1;
+      continue;
+    }
+    let seriesKey = match?.key ?? null;
     if (!seriesKey) {
       const edge = edgeOf(span);
       // Undeclared traffic is kept from the calling side only, so one call is one observation.
@@ -38,17 +55,9 @@ export function foldSpans(spans: DecodedSpan[], matches: TelemetryMatch[]): Fold
       }
       seriesKey = observedSeriesKey(edge.source, edge.target);
     }
-    const startMs = Number(span.startUnixNano / 60_000_000_000n) * MINUTE_MS;
-    const id = `${seriesKey}|${startMs}`;
-    let bucket = byKey.get(id);
-    if (!bucket) {
-      bucket = { seriesKey, startMs, count: 0, errors: 0, histogram: emptyHistogram() };
-      byKey.set(id, bucket);
-    }
-    bucket.count += 1;
-    if (span.error) bucket.errors += 1;
-    record(bucket.histogram, span.durationMs);
+    add(seriesKey, Number(span.startUnixNano / 60_000_000_000n) * MINUTE_MS, span.durationMs, span.error);
   }
+  for (const lag of lags) add(lag.seriesKey, lag.startMs, lag.lagMs, lag.error);
   // A stable order: concurrent writers then lock rows in the same order and cannot deadlock.
   const buckets = [...byKey.values()].sort((a, b) => (a.seriesKey === b.seriesKey ? a.startMs - b.startMs : a.seriesKey < b.seriesKey ? -1 : 1));
   return { buckets, unattributed };

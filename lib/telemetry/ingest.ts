@@ -8,6 +8,7 @@ import { Prisma } from "@prisma/client";
 import { authorize, type Actor } from "@/lib/auth/actor";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
+import { pairDeliveries, pruneLagHalves } from "./async-pairing";
 import type { TelemetryMatch } from "./attribute";
 import { cumulativeDelta, stateOf, type SeriesState } from "./cumulative";
 import { foldSpans, type FoldedBucket } from "./fold";
@@ -32,8 +33,8 @@ async function telemetryMatches(): Promise<TelemetryMatch[]> {
                   (SELECT concat(count(*), max(updated_at)) FROM services)) AS stamp`;
   const stamp = row?.stamp ?? "";
   if (matchCache && matchCache.stamp === stamp) return matchCache.matches;
-  const rows = await db().$queryRaw<{ id: string; operation: string; source: string; target: string; semantics: { telemetry?: { sourceName?: string | null; targetName?: string | null; operation?: string | null; side?: "client" | "server" } | null } }[]>`
-    SELECT ip.id, ip.operation, s.telemetry_name AS source, t.telemetry_name AS target, ip.semantics
+  const rows = await db().$queryRaw<{ id: string; operation: string; style: string; source: string; target: string; semantics: { telemetry?: { sourceName?: string | null; targetName?: string | null; operation?: string | null; side?: "client" | "server" } | null } }[]>`
+    SELECT ip.id, ip.operation, ip.style, s.telemetry_name AS source, t.telemetry_name AS target, ip.semantics
     FROM integration_points ip
     JOIN services s ON s.id = ip.source_service_id
     JOIN services t ON t.id = ip.target_service_id
@@ -45,6 +46,8 @@ async function telemetryMatches(): Promise<TelemetryMatch[]> {
     operation: r.semantics.telemetry?.operation ?? null,
     declaredOperation: r.operation,
     side: r.semantics.telemetry?.side ?? "client",
+    // Asynchronous integrations are held to their budget by delivery lag; hybrid ones by their synchronous acknowledgement.
+    lag: r.style !== "sync" && r.style !== "hybrid",
   }));
   matchCache = { stamp, matches };
   return matches;
@@ -91,14 +94,16 @@ const rejectionMessage = (n: number, what: string, reasons: string[]) => (n ? `$
 export async function ingestTraces(actor: Actor, body: unknown, digest: string): Promise<IngestResult> {
   authorize(actor, "telemetry:write");
   const decoded = decodeOr400(() => decodeTraces(body));
-  const { buckets } = foldSpans(decoded.spans, await telemetryMatches());
+  const matches = await telemetryMatches();
+  const { buckets } = foldSpans(decoded.spans, matches);
   const message = rejectionMessage(decoded.rejected, "span", decoded.reasons);
   const duplicate = await db().$transaction(async (tx) => {
     if (!(await claimReceipt(tx, digest))) {
       await addCounts(tx, "traces", { duplicate: decoded.spans.length });
       return true;
     }
-    await writeBuckets(tx, buckets);
+    const lags = await pairDeliveries(tx, decoded.spans, matches);
+    await writeBuckets(tx, lags.length ? foldSpans(decoded.spans, matches, lags).buckets : buckets);
     await addCounts(tx, "traces", { accepted: decoded.spans.length, ...decoded.byReason });
     return false;
   });
@@ -178,7 +183,7 @@ let lastPrunedMs = 0;
 async function pruneNowAndThen(): Promise<void> {
   if (Date.now() - lastPrunedMs <= 60_000) return;
   lastPrunedMs = Date.now();
-  await Promise.all([pruneReceipts(), pruneCounts(), pruneSeriesStates()]).catch(() => undefined);
+  await Promise.all([pruneReceipts(), pruneCounts(), pruneSeriesStates(), pruneLagHalves()]).catch(() => undefined);
 }
 
 /** Forgets receipts older than an hour, the window a collector retries in. */
