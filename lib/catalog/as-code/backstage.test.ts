@@ -163,21 +163,28 @@ describe("fromBackstage errors", () => {
     "apiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata: {name: loose}\nspec: {type: service, lifecycle: production}",
     "apiVersion: edgewise.dev/v1\nkind: Team\nmetadata: {name: t}\nspec: {name: T}",
     "apiVersion: backstage.io/v1alpha1\nkind: Group\nmetadata: {title: No name}\nspec: {type: team, children: []}",
+    "apiVersion: backstage.io/v1alpha1\nkind: Group\nmetadata: {name: web}\nspec: {type: team, children: []}",
+    "apiVersion: backstage.io/v1alpha1\nkind: Group\nmetadata: {name: Web}\nspec: {type: team, children: []}",
+    "apiVersion: backstage.io/v1alpha1\nkind: System\nmetadata: {name: site}\nspec: {owner: web}",
+    "apiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata: {name: Site}\nspec: {type: website, lifecycle: production, owner: web}",
   ].join("\n---\n");
   const result = fromBackstage(parse(yaml, "bad.yaml"), []);
 
-  it("rejects owners that are not teams, unknown teams, missing owners and names, and foreign documents", () => {
-    expect(result.documents).toEqual([]);
+  it("rejects owners that are not teams, unknown teams, missing owners and names, duplicates, and foreign documents", () => {
+    expect(result.documents.map((d) => `${d.kind} ${d.metadata.name}`)).toEqual(["Team web", "Service site"]);
     expect(result.issues.map((i) => [i.document, i.path, i.severity])).toEqual([
       [3, "apiVersion", "error"],
       [4, "metadata.name", "error"],
+      [6, "metadata.name", "error"],
       [0, "spec.owner", "error"],
       [1, "spec.owner", "error"],
       [2, "spec.owner", "error"],
+      [8, "metadata.name", "error"],
     ]);
     expect(result.issues.find((i) => i.document === 0)!.message).toMatch(/user:default\/jdoe is a user/);
     expect(result.issues.find((i) => i.document === 1)!.message).toMatch(/group:nobody is neither a Group/);
     expect(result.issues.every((i) => i.file === "bad.yaml")).toBe(true);
+    expect(result.issues.find((i) => i.document === 8)!.message).toMatch(/also service site/);
   });
 });
 

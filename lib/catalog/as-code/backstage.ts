@@ -92,12 +92,18 @@ export function fromBackstage(sources: SourceDocument[], current: CatalogDocumen
   const teams = new Set(current.filter((d) => d.kind === "Team").map((d) => d.metadata.name));
   const currentServices = new Map(current.filter((d) => d.kind === "Service").map((d) => [d.metadata.name, d]));
 
+  const groupSlugs = new Set<string>();
   for (const group of entities.filter((e) => e.kind === "Group")) {
     const slug = slugOf(group.name);
     if (slug.length < 2 || slug.length > 63) {
       issue(group.source, "metadata.name", `The group name ${group.name} does not make a team slug (2 to 63 letters, digits and hyphens)`);
       continue;
     }
+    if (groupSlugs.has(slug)) {
+      issue(group.source, "metadata.name", `Another Group in these files is also team ${slug}`);
+      continue;
+    }
+    groupSlugs.add(slug);
     const name = asString(asRecord(group.spec.profile)?.displayName) ?? asString(group.metadata.title) ?? group.name;
     teams.add(slug);
     documents.push({ apiVersion: API_VERSION, kind: "Team", metadata: { name: slug }, spec: { name } });
@@ -110,6 +116,10 @@ export function fromBackstage(sources: SourceDocument[], current: CatalogDocumen
     const owner = ownerRef ? parseEntityRef(ownerRef, "group") : null;
     if (slug.length < 2 || slug.length > 63) {
       issue(entity.source, "metadata.name", `The name ${entity.name} does not make a service slug (2 to 63 letters, digits and hyphens)`);
+      continue;
+    }
+    if (services.has(slug)) {
+      issue(entity.source, "metadata.name", `Another Component or System in these files is also service ${slug}`);
       continue;
     }
     if (!owner) {
