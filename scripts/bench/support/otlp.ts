@@ -57,16 +57,18 @@ export interface SenderOptions {
   retryDelayMs?: number;
   /** Stop retrying a batch after this long. */
   giveUpMs?: number;
+  /** Checked before each new batch: true ends the run (batches in flight still finish). */
+  stop?: () => boolean;
 }
 
 /** Sends batches with a few workers; each batch is retried with the same body until a 200. */
 export async function sendAll(batches: Batch[], concurrency: number, options: SenderOptions, attempts: Attempt[] = []) {
-  const { token, bases, timeoutMs = 30_000, retryDelayMs = 200, giveUpMs = 120_000 } = options;
+  const { token, bases, timeoutMs = 30_000, retryDelayMs = 200, giveUpMs = 120_000, stop = () => false } = options;
   const acked = new Set<number>();
   let next = 0;
   await Promise.all(
     Array.from({ length: concurrency }, async () => {
-      while (next < batches.length) {
+      while (next < batches.length && !stop()) {
         const batch = batches[next++]!;
         const base = bases[batch.id % bases.length]!;
         const firstMs = performance.now();
@@ -106,7 +108,7 @@ export function tally(batches: Batch[], attempts: Attempt[], acked: Set<number>)
   const byStatus: Record<string, number> = {};
   for (const a of attempts) byStatus[a.status === 0 ? "no answer" : String(a.status)] = (byStatus[a.status === 0 ? "no answer" : String(a.status)] ?? 0) + 1;
   return {
-    batches: batches.length,
+    batches: tries.size,
     requests: attempts.length,
     acked: acked.size,
     retriedBatches: [...tries.values()].filter((n) => n > 1).length,
