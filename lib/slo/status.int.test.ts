@@ -100,6 +100,44 @@ describe("SLO burn-down from ingested spans", () => {
   });
 });
 
+describe("SLO window reads each hour once", () => {
+  it("takes an hour's bucket, or its minutes when they hold more calls (not rolled yet, or late spans)", async () => {
+    const { db } = await import("@/lib/db/client");
+    const { emptyHistogram, record } = await import("@/lib/telemetry/histogram");
+    const team = await makeTeam();
+    const [a, b] = [await makeService(team.id), await makeService(team.id)];
+    const member = await actorFor("member", [team.id]);
+    const { view } = await createIntegration(member, { sourceService: a.slug, targetService: b.slug, operation: "tiers", style: "sync", protocol: "grpc", budget: { p99Ms: 100 } });
+    const HOUR = 3_600_000;
+    const now = new Date(Math.floor(Date.now() / HOUR) * HOUR + 30 * 60_000);
+    const put = async (resolution: "minute" | "hour", startMs: number, count: number, errors: number) => {
+      const h = emptyHistogram();
+      record(h, 20, count);
+      await db().$executeRaw`INSERT INTO latency_buckets (series_key, resolution, start, count, errors, histogram)
+        VALUES (${view.id}, ${resolution}, ${new Date(startMs)}, ${count}, ${errors}, ${JSON.stringify(h)}::jsonb)`;
+    };
+    const hour = (ago: number) => now.getTime() - 30 * 60_000 - ago * HOUR;
+    // Rolled and unchanged: the hour (10 calls) and its minutes (10) agree — counted once.
+    await put("hour", hour(10), 10, 1);
+    await put("minute", hour(10) + 60_000, 4, 0);
+    await put("minute", hour(10) + 120_000, 6, 1);
+    // Rolled, then 2 late calls arrived: the minutes (12) win.
+    await put("hour", hour(5), 10, 0);
+    await put("minute", hour(5), 10, 0);
+    await put("minute", hour(5) + 60_000, 2, 2);
+    // Minutes pruned past retention (or a backfill): the hour (20) wins over what is left (5).
+    await put("hour", hour(20), 20, 0);
+    await put("minute", hour(20), 5, 0);
+    // The current hour, not rolled up yet: minutes only.
+    await put("minute", hour(0) + 60_000, 7, 0);
+
+    const slo = await sloStatus(member, view.key, now);
+    expect(slo.availability.total).toBe(10 + 12 + 20 + 7);
+    expect(slo.availability.good).toBe(10 + 12 + 20 + 7 - 3);
+    expect(slo.latency.good).toBe(49);
+  });
+});
+
 describe("observed-behaviour findings", () => {
   it("flag an integration whose observed p99 is over budget and whose error budget is spent", async () => {
     const { listFindings } = await import("@/lib/governance/findings");

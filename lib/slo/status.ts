@@ -34,15 +34,29 @@ interface Day {
   histogram: Histogram;
 }
 
-/** The window day by day (days counted back from now): hours up to where they are rolled, minutes after, each call once. */
+/**
+ * The window day by day (days counted back from now). Each hour is read once: from its hour bucket,
+ * or from its minutes when they hold more calls — an hour not rolled up yet, or spans that arrived
+ * after its roll-up — so data just ingested counts at once and nothing counts twice. Only hours whose
+ * minutes win have their minute histograms merged.
+ */
 async function days(seriesKey: string, fromMs: number, toMs: number, windowDays: number): Promise<Day[]> {
+  const [from, to] = [new Date(fromMs), new Date(toMs)];
   const rows = await db().$queryRaw<{ day: number; count: bigint; errors: bigint; histogram: Histogram }[]>`
-    WITH rolled AS (SELECT coalesce((SELECT rolled_until FROM telemetry_rollups WHERE resolution = 'hour'), 'epoch'::timestamptz) AS until)
-    SELECT floor(extract(epoch FROM start - ${new Date(fromMs)}::timestamptz) / 86400)::int AS day,
-      sum(count) AS count, sum(errors) AS errors, edgewise_histogram_agg(histogram) AS histogram
-    FROM latency_buckets, rolled
-    WHERE series_key = ${seriesKey} AND start >= ${new Date(fromMs)} AND start < ${new Date(toMs)}
-      AND ((resolution = 'hour' AND start < rolled.until) OR (resolution = 'minute' AND start >= rolled.until))
+    WITH minute_hours AS (
+      SELECT date_trunc('hour', start, 'UTC') AS hour, sum(count) AS count FROM latency_buckets
+      WHERE series_key = ${seriesKey} AND resolution = 'minute' AND start >= ${from} AND start < ${to} GROUP BY 1
+    ), from_minutes AS (
+      SELECT m.hour FROM minute_hours m
+      LEFT JOIN latency_buckets h ON h.series_key = ${seriesKey} AND h.resolution = 'hour' AND h.start = m.hour
+      WHERE h.count IS NULL OR m.count > h.count
+    )
+    SELECT floor(extract(epoch FROM b.start - ${from}::timestamptz) / 86400)::int AS day,
+      sum(b.count) AS count, sum(b.errors) AS errors, edgewise_histogram_agg(b.histogram) AS histogram
+    FROM latency_buckets b
+    WHERE b.series_key = ${seriesKey} AND b.start >= ${from} AND b.start < ${to}
+      AND ((b.resolution = 'hour' AND b.start NOT IN (SELECT hour FROM from_minutes))
+        OR (b.resolution = 'minute' AND date_trunc('hour', b.start, 'UTC') IN (SELECT hour FROM from_minutes)))
     GROUP BY 1`;
   const out = Array.from({ length: windowDays }, (): Day => ({ count: 0, errors: 0, histogram: emptyHistogram() }));
   for (const r of rows) {
