@@ -3,27 +3,21 @@
 // retries every batch that got no answer with the same body. Afterwards every acknowledged batch must
 // be in the database exactly once: the minute buckets' span count equals the spans of the distinct
 // acknowledged batches, and there is one ingestion receipt per batch. Exits non-zero otherwise.
-import fs from "node:fs";
 import os from "node:os";
-import path from "node:path";
-import { ensureBuild } from "../build-state";
-import { startBenchServer, type BenchServer } from "./server";
-import { scratchEstate } from "./support/estate";
+import { startBenchServer } from "./server";
+import { faultRun, verdict } from "./support/fault";
 import { ingestedInDb, makeBatches, sendAll, tally, type Attempt } from "./support/otlp";
 
 const BATCHES = Number(process.env.FAULT_BATCHES ?? 600);
 const CONCURRENCY = 6;
 const KILL_AT = [0.3, 0.65]; // fractions of the batches acknowledged
 
-export async function run() {
-  ensureBuild();
-  const estate = await scratchEstate("fault-crash");
-  const logFile = path.join(estate.dataDir, "server.log");
-  let server: BenchServer | undefined;
-  try {
+export function run() {
+  return faultRun("fault-crash", async ({ estate, logFile, cleanup }) => {
     const token = await estate.token(["telemetry:write"]);
     const before = await ingestedInDb(estate.database.url);
-    server = await startBenchServer(estate.database.url, { logFile });
+    let server = await startBenchServer(estate.database.url, { logFile });
+    cleanup(() => server.stop());
     const { port, secret } = server;
     const batches = makeBatches(BATCHES, 50, 1000, "crash");
 
@@ -74,13 +68,7 @@ export async function run() {
     console.log(`Batches: ${t.batches} sent, ${t.acked} acknowledged, ${t.retriedBatches} retried; ${t.requests} requests (${Object.entries(t.byStatus).map(([s, n]) => `${s}: ${n}`).join(", ")})`);
     console.log(`Spans: expected ${t.ackedSpans}, found ${found} in the database; receipts ${receipts}`);
     console.log(`Downtime (kill → first 200): ${downtimesMs.map((d) => `${d} ms`).join(", ")}`);
-    console.log(violations.length ? `VIOLATED: ${violations.join("; ")}` : "OK: every acknowledged batch is present exactly once");
+    verdict(violations, "every acknowledged batch is present exactly once");
     return figures;
-  } catch (err) {
-    if (fs.existsSync(logFile)) console.error(fs.readFileSync(logFile, "utf8").split("\n").slice(-30).join("\n"));
-    throw err;
-  } finally {
-    await server?.stop();
-    await estate.close();
-  }
+  });
 }

@@ -8,9 +8,9 @@ import path from "node:path";
 import { chromium } from "playwright-core";
 import { readState } from "../../lib/db/embedded-postgres";
 import { DEMO_PASSWORD } from "../../prisma/seed";
-import { ensureBuild } from "../build-state";
-import { startBenchServer, type BenchServer } from "./server";
-import { scratchEstate, signIn } from "./support/estate";
+import { startBenchServer } from "./server";
+import { faultRun, verdict } from "./support/fault";
+import { signIn } from "./support/estate";
 import { ingestedInDb, makeBatches, sendAll, tally, type Attempt } from "./support/otlp";
 import { postmaster, restartPostmaster, stopPostmaster } from "./support/postgres";
 
@@ -66,16 +66,12 @@ async function browserTab(base: string, cookie: string) {
   };
 }
 
-export async function run() {
-  ensureBuild();
-  const estate = await scratchEstate("fault-outage");
-  const logFile = path.join(estate.dataDir, "server.log");
-  let server: BenchServer | undefined;
-  let restartedPid: number | undefined;
-  try {
+export function run() {
+  return faultRun("fault-outage", async ({ estate, logFile, cleanup }) => {
     const token = await estate.token(["telemetry:write"]);
     const before = await ingestedInDb(estate.database.url);
-    server = await startBenchServer(estate.database.url, { logFile });
+    const server = await startBenchServer(estate.database.url, { logFile });
+    cleanup(() => server.stop());
     const cookie = await signIn(server.base, "member@edgewise.local", DEMO_PASSWORD);
     const pagesBefore = await probe(`${server.base}/`, "page", cookie);
     const tab = await browserTab(server.base, cookie);
@@ -97,7 +93,8 @@ export async function run() {
       probes.push(await probe(`${server.base}/api/health`, "health", cookie), await probe(`${server.base}/`, "page", cookie));
       await new Promise((r) => setTimeout(r, 500));
     }
-    restartedPid = await restartPostmaster(was, estate.database.url, path.join(estate.dataDir, "postgres.log"));
+    const restartedPid = await restartPostmaster(was, estate.database.url, path.join(estate.dataDir, "postgres.log"));
+    cleanup(() => stopPostmaster(restartedPid)); // after the server: cleanups run in the order registered
     const upMs = performance.now();
     const browserRecovery = tab.recovered();
     while (!attempts.some((a) => a.status === 200 && a.startMs >= upMs) && performance.now() - upMs < 60_000) await new Promise((r) => setTimeout(r, 50));
@@ -163,14 +160,7 @@ export async function run() {
     console.log(`Recovery without restart: first 200 ${recoveryMs} ms after the database was back; page ${pageAfter.status}, health ${healthAfter.status}`);
     console.log(`Batches: ${t.batches} sent, ${t.acked} acknowledged, ${t.retriedBatches} retried (${Object.entries(t.byStatus).map(([s, n]) => `${s}: ${n}`).join(", ")})`);
     console.log(`Spans: expected ${t.ackedSpans}, found ${found}`);
-    console.log(violations.length ? `VIOLATED: ${violations.join("; ")}` : "OK: 503 + Retry-After during the outage, degraded pages, exact counts, recovery without restart");
+    verdict(violations, "503 + Retry-After during the outage, degraded pages, exact counts, recovery without restart");
     return figures;
-  } catch (err) {
-    if (fs.existsSync(logFile)) console.error(fs.readFileSync(logFile, "utf8").split("\n").slice(-30).join("\n"));
-    throw err;
-  } finally {
-    await server?.stop();
-    if (restartedPid) await stopPostmaster(restartedPid).catch(() => undefined);
-    await estate.close();
-  }
+  });
 }
