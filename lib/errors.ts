@@ -56,6 +56,12 @@ function isDatabaseDown(err: unknown): boolean {
   return /ECONNREFUSED|Connection terminated|Can't reach database|terminating connection|the database system is (shutting down|starting up|in recovery)/i.test(message);
 }
 
+/** The SQLSTATEs an error carries, wherever Prisma and its driver adapter put them. */
+function sqlStates(err: unknown): unknown[] {
+  const e = err as { code?: unknown; cause?: { code?: unknown }; meta?: { code?: unknown; driverAdapterError?: { cause?: { code?: unknown } } } } | null;
+  return [e?.code, e?.cause?.code, e?.meta?.code, e?.meta?.driverAdapterError?.cause?.code];
+}
+
 /** Maps any thrown value to a status and the `{error:{code,message,details}}` body of the API contract. */
 export function mapError(err: unknown): MappedError {
   if (err instanceof AppError) {
@@ -89,6 +95,10 @@ export function mapError(err: unknown): MappedError {
   }
   if (code === "P2025") {
     return { status: 404, body: { error: { code: "not_found", message: "Not found" } } };
+  }
+  // PostgreSQL refuses NUL (and bytes it cannot store) in text: the input is at fault, not the server.
+  if (sqlStates(err).some((s) => s === "22021" || s === "22P05")) {
+    return { status: 400, body: { error: { code: "bad_request", message: "Text may not contain NUL (\\u0000) or other characters that cannot be stored" } } };
   }
   if (isDatabaseDown(err)) {
     return {

@@ -227,7 +227,17 @@ export const authzMatrix: Record<string, MatrixEntry> = {
     }),
   },
 
+  "POST /api/catalog/import": {
+    scope: "catalog:write",
+    expect: OWNED, // ownership is checked per document: a member may import only their own team's services
+    prepare: async (c) => ({
+      path: "/api/catalog/import",
+      body: { files: [{ name: "matrix.yaml", content: `apiVersion: edgewise.dev/v1\nkind: Service\nmetadata: { name: mxi-${c.id} }\nspec: { name: Matrix import, team: ${c.team} }\n` }] },
+    }),
+  },
+
   "POST /v1/traces": { scope: "telemetry:write", tokenOnly: true, expect: MEMBERS, prepare: async () => ({ path: "/v1/traces", body: { resourceSpans: [] } }) },
+  "POST /v1/metrics": { scope: "telemetry:write", tokenOnly: true, expect: MEMBERS, prepare: async () => ({ path: "/v1/metrics", body: { resourceMetrics: [] } }) },
 };
 
 export const MUTATING = new Set(["POST", "PATCH", "DELETE", "PUT"]);
