@@ -17,14 +17,20 @@ export async function faultRun<T>(prefix: string, body: (ctx: FaultContext) => P
   const logFile = path.join(estate.dataDir, "server.log");
   const cleanups: (() => Promise<unknown>)[] = [];
   try {
-    return await body({ estate, logFile, cleanup: (fn) => cleanups.push(fn) });
+    const result = await body({ estate, logFile, cleanup: (fn) => cleanups.push(fn) });
+    if ((result as { violations?: string[] }).violations?.length) showLog(logFile);
+    return result;
   } catch (err) {
-    if (fs.existsSync(logFile)) console.error(fs.readFileSync(logFile, "utf8").split("\n").slice(-30).join("\n"));
+    showLog(logFile);
     throw err;
   } finally {
     for (const fn of cleanups) await fn().catch((err: unknown) => console.error("cleanup:", err));
     await estate.close();
   }
+}
+
+function showLog(logFile: string) {
+  if (fs.existsSync(logFile)) console.error(`--- the server's log (last lines) ---\n${fs.readFileSync(logFile, "utf8").split("\n").slice(-40).join("\n")}`);
 }
 
 export function verdict(violations: string[], ok: string) {
