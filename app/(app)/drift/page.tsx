@@ -1,14 +1,93 @@
-import { NotBuiltYet, PageHeader } from "@/components/ui/page-header";
+// The drift board: every live integration point ranked by how far its p99 has moved from its
+// baseline, or by how soon it would cross its budget at the current trend. The view is in the URL.
+import Link from "next/link";
+import { DriftControls } from "@/components/drift/drift-controls";
+import { driftHref } from "@/components/drift/drift-href";
+import { DriftTable } from "@/components/drift/drift-table";
+import css from "@/components/drift/drift.module.css";
+import { PageHeader } from "@/components/ui/page-header";
+import { listTeams } from "@/lib/admin/teams";
 import { requireSession } from "@/lib/auth/session";
+import { BASELINE_DAYS, driftBoard, driftQuerySchema, RECENT_DAYS } from "@/lib/slo/drift-board";
 
 export const metadata = { title: "Drift" };
 
-export default async function DriftPage() {
-  await requireSession("catalog:read", "/drift");
+type SearchParams = Record<string, string | string[] | undefined>;
+const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
+
+export default async function DriftPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+  const raw = await searchParams;
+  const input = { sort: one(raw.sort), team: one(raw.team) || undefined };
+  const parsed = driftQuerySchema.safeParse(input);
+  const actor = await requireSession("catalog:read", parsed.success ? driftHref({ sort: parsed.data.sort, team: parsed.data.team }) : "/drift");
+  const header = (
+    <PageHeader
+      title="Drift"
+      description={`Each integration point's p99 over the last ${RECENT_DAYS} days and 24 hours against its ${BASELINE_DAYS}-day baseline, the trend of its daily p99, and when it would cross its budget.`}
+    />
+  );
+  if (!parsed.success) {
+    return (
+      <>
+        {header}
+        <div className="notice notice-danger" role="alert" data-testid="drift-bad-address">
+          This view&apos;s address is not one the drift board understands ({parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}).{" "}
+          <Link href="/drift">Start over</Link>
+        </div>
+      </>
+    );
+  }
+  const { sort, team } = parsed.data;
+  const [teams, board] = await Promise.all([listTeams(actor), driftBoard(actor, { sort, team })]);
+  const observed = board.items.filter((r) => r.daily.some((d) => d.count > 0));
+  const silent = board.items.length - observed.length;
+  const teamName = teams.find((t) => t.slug === team)?.name ?? team;
+
   return (
     <>
-      <PageHeader title="Drift" />
-      <NotBuiltYet what="Drift" next="Latency drift against declared budgets needs telemetry ingestion and the SLO engine, which come later." />
+      {header}
+      {board.items.length === 0 && !team ? (
+        <div className="card empty" data-testid="drift-empty">
+          <h2>No integration points yet</h2>
+          <p>Drift is measured per declared integration point. Declare the integrations between your services first.</p>
+          <Link className="btn btn-primary" href="/catalog">
+            Go to the catalog
+          </Link>
+        </div>
+      ) : (
+        <>
+          <DriftControls sort={sort} team={team} teams={teams.map((t) => ({ slug: t.slug, name: t.name }))} />
+          {team && board.items.length === 0 ? (
+            <div className="card empty" data-testid="drift-empty">
+              <h2>{teamName} owns no live integration points</h2>
+              <p>The board counts an integration point for the team that owns its calling service.</p>
+              <Link className="btn" href={driftHref({ sort, team: undefined })}>
+                Show all teams
+              </Link>
+            </div>
+          ) : observed.length === 0 ? (
+            <div className="card empty" data-testid="drift-empty">
+              <h2>No telemetry yet{team ? ` for ${teamName}` : ""}</h2>
+              <p>
+                Drift needs latency from production: send OpenTelemetry spans (or metrics) to Edgewise, and each integration point&apos;s daily p99 appears
+                here from the first day. A trend and a projected breach follow after a week.
+              </p>
+              <Link className="btn btn-primary" href="/settings/telemetry">
+                Settings → Telemetry
+              </Link>
+            </div>
+          ) : (
+            <>
+              <p className={css.meta} data-testid="drift-meta">
+                {observed.length} integration point{observed.length === 1 ? "" : "s"} with telemetry
+                {sort === "drift" ? ", largest rise of p99 first" : ", over budget first, then the soonest projected breach"}
+                {silent > 0 && ` · ${silent} without any calls in the last ${BASELINE_DAYS + RECENT_DAYS} days`}
+              </p>
+              <DriftTable items={observed} />
+            </>
+          )}
+        </>
+      )}
     </>
   );
 }

@@ -1,0 +1,31 @@
+"use client";
+// Daily p99 of the last 35 days as a sparkline, with the p99 budget as a dashed reference line
+// (the axis stretches to include it, so the distance left to the budget is visible at a glance).
+// With only a few days of calls there is no line to speak of, so the days show as dots.
+import { Line, LineChart, ReferenceLine, Tooltip, YAxis } from "recharts";
+import { msLabel } from "./format";
+import type { DailyPoint } from "@/lib/slo/drift-row";
+
+const tooltipStyle = { background: "var(--surface)", border: "1px solid var(--border)", borderRadius: 6, fontSize: 11, color: "var(--text)", padding: "2px 6px" };
+
+export function DriftSparkline({ integrationKey, daily, budgetP99Ms, overBudget }: { integrationKey: string; daily: DailyPoint[]; budgetP99Ms: number; overBudget: boolean }) {
+  const seen = daily.filter((d) => d.p99Ms !== null);
+  const first = seen[0]?.p99Ms;
+  const last = seen[seen.length - 1]?.p99Ms;
+  const label = `Daily p99 of ${integrationKey} over ${daily.length} days${first != null && last != null ? `, from ${msLabel(first)} to ${msLabel(last)}` : ""}, budget ${msLabel(budgetP99Ms)}`;
+  return (
+    <div role="img" aria-label={label} data-testid="drift-sparkline">
+      <LineChart width={168} height={44} data={daily} margin={{ top: 4, right: 2, bottom: 4, left: 2 }}>
+        <YAxis hide domain={[0, "auto"]} />
+        <ReferenceLine y={budgetP99Ms} ifOverflow="extendDomain" stroke="var(--danger)" strokeDasharray="4 3" />
+        <Tooltip
+          contentStyle={tooltipStyle}
+          labelFormatter={(_, payload) => String(payload?.[0]?.payload?.day ?? "")}
+          formatter={(v) => [typeof v === "number" ? msLabel(v) : "—", "p99"]}
+          cursor={{ stroke: "var(--border)" }}
+        />
+        <Line dataKey="p99Ms" stroke={overBudget ? "var(--danger)" : "var(--accent)"} strokeWidth={1.5} dot={seen.length < 4 ? { r: 2 } : false} connectNulls isAnimationActive={false} />
+      </LineChart>
+    </div>
+  );
+}

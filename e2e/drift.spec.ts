@@ -1,0 +1,120 @@
+// The drift board on data the test makes: a team of its own with three integration points fed OTLP
+// spans — one over its budget, two within — and a quiet team with none. (Spans are recent: minutes
+// older than the roll-up margin are not rolled up again, so back-dated spans would not count.) Ranking
+// toggle and team filter live in the URL; the API answers the same. Screenshots: test-results/drift-*.png.
+import { expect, test, type APIRequestContext } from "@playwright/test";
+import { authFile, bearer, cliCreateToken, unique, waitForHydration } from "./support";
+
+test.use({ storageState: authFile("member") });
+test.describe.configure({ timeout: 120_000 });
+
+/** `calls` spans of `ms` each within the current hour (never before it: an hour already rolled up takes no late minutes). */
+async function sendSpans(request: APIRequestContext, token: string, source: string, target: string, operation: string, calls: number, ms: number) {
+  const now = Date.now();
+  const fromMs = Math.max(now - 60_000, Math.floor(now / 3_600_000) * 3_600_000);
+  const spans = Array.from({ length: calls }, (_, i) => {
+    const startNs = BigInt(fromMs + Math.floor((i * (now - fromMs)) / calls)) * 1_000_000n;
+    return {
+      traceId: "5b8efff798038103d269b633813fc60c",
+      spanId: (i + 1).toString(16).padStart(16, "0"),
+      name: operation,
+      kind: 3,
+      startTimeUnixNano: String(startNs),
+      endTimeUnixNano: String(startNs + BigInt(ms * 1_000_000)),
+      attributes: [{ key: "peer.service", value: { stringValue: target } }],
+      status: { code: 0 },
+    };
+  });
+  const res = await request.post("/v1/traces", {
+    headers: bearer(token),
+    data: { resourceSpans: [{ resource: { attributes: [{ key: "service.name", value: { stringValue: source } }] }, scopeSpans: [{ spans }] }] },
+  });
+  expect(res.status(), await res.text()).toBe(200);
+}
+
+async function post(request: APIRequestContext, token: string, path: string, data: unknown) {
+  const res = await request.post(path, { headers: bearer(token), data });
+  expect(res.status(), await res.text()).toBe(201);
+}
+
+async function makeTeam(request: APIRequestContext, token: string, integrations: { operation: string; p99Ms: number }[]) {
+  const team = unique("drift-team");
+  await post(request, token, "/api/teams", { slug: team, name: `Drift ${team}` });
+  const [source, target] = [unique("drift-src"), unique("drift-dst")];
+  for (const slug of [source, target]) await post(request, token, "/api/services", { slug, name: slug, team });
+  for (const { operation, p99Ms } of integrations) {
+    await post(request, token, "/api/integrations", { sourceService: source, targetService: target, operation, style: "sync", protocol: "http", budget: { p99Ms }, resilience: { timeoutMs: 3 * p99Ms } });
+  }
+  return { team, source, target, key: (operation: string) => `${source}->${target}:${operation}` };
+}
+
+test("the drift board ranks by drift and by time to breach, filters by team, and links to the latency tab", async ({ page, request, playwright }) => {
+  const token = await cliCreateToken({ name: unique("drift"), scopes: ["admin", "catalog:read", "catalog:write", "telemetry:write"], user: "admin@edgewise.local" });
+  const t = await makeTeam(request, token, [
+    { operation: "a-cool", p99Ms: 300 },
+    { operation: "b-warm", p99Ms: 250 },
+    { operation: "z-hot", p99Ms: 100 },
+  ]);
+  await sendSpans(request, token, t.source, t.target, "a-cool", 50, 40);
+  await sendSpans(request, token, t.source, t.target, "b-warm", 60, 200);
+  await sendSpans(request, token, t.source, t.target, "z-hot", 70, 150);
+  const quiet = await makeTeam(request, token, [{ operation: "idle", p99Ms: 100 }]);
+
+  // The API: the team's three; by time to breach the one over budget comes first.
+  const api = await request.get(`/api/drift?team=${t.team}&sort=breach`, { headers: bearer(token) });
+  expect(api.status()).toBe(200);
+  type Row = { key: string; team: string; budgetP99Ms: number; recent24hP99Ms: number | null; overBudget: boolean; projectedBreachAt: string | null; daily: { day: string; p99Ms: number | null; count: number }[] };
+  const board = (await api.json()) as { generatedAt: string; items: Row[] };
+  expect(board.items.map((r) => r.key)).toEqual([t.key("z-hot"), t.key("a-cool"), t.key("b-warm")]);
+  const [hot, cool] = board.items as [Row, Row, Row];
+  expect(hot).toMatchObject({ team: t.team, budgetP99Ms: 100, overBudget: true, projectedBreachAt: null });
+  expect(Math.abs(hot.recent24hP99Ms! / 150 - 1)).toBeLessThanOrEqual(0.01);
+  expect(cool.daily).toHaveLength(35);
+  expect(cool.daily.reduce((n, d) => n + d.count, 0)).toBe(50); // every span once
+  expect(cool.daily.at(-1)!.day).toBe(board.generatedAt.slice(0, 10));
+  expect((await request.get("/api/drift?sort=sideways", { headers: bearer(token) })).status()).toBe(422);
+  const anonymous = await playwright.request.newContext({ storageState: { cookies: [], origins: [] } });
+  expect((await anonymous.get("/api/drift")).status()).toBe(401);
+  await anonymous.dispose();
+
+  // The page, all teams: pick ours from the filter.
+  await page.goto("/drift");
+  await expect(page.getByRole("heading", { name: "Drift", level: 1 })).toBeVisible();
+  const select = page.getByLabel("Team");
+  await waitForHydration(select);
+  await select.selectOption(t.team);
+  await expect(page).toHaveURL(new RegExp(`/drift\\?team=${t.team}$`));
+  const rows = page.getByTestId("drift-row");
+  await expect(rows).toHaveCount(3);
+  // By drift: no baseline yet for any of them, so by key.
+  await expect(rows.nth(0)).toHaveAttribute("data-key", t.key("a-cool"));
+  await expect(rows.nth(1)).toHaveAttribute("data-key", t.key("b-warm"));
+  await expect(rows.nth(2)).toHaveAttribute("data-key", t.key("z-hot"));
+  for (const i of [0, 1, 2]) await expect(rows.nth(i).getByTestId("drift-sparkline").locator("svg")).toBeVisible();
+  await expect(rows.nth(1).getByTestId("drift-sparkline")).toHaveAttribute("aria-label", /^Daily p99 of .+:b-warm over 35 days, from 200 ms to 200 ms, budget 250 ms$/);
+  await expect(rows.nth(2)).toContainText("over budget");
+  await expect(rows.nth(0)).toContainText("no baseline");
+  await page.screenshot({ path: "test-results/drift-by-drift.png", fullPage: true });
+
+  // By time to breach: the one over budget first; the team stays in the URL.
+  await page.getByRole("group", { name: "Rank" }).getByRole("link", { name: "By time to breach" }).click();
+  await expect(page).toHaveURL(new RegExp(`/drift\\?sort=breach&team=${t.team}$`));
+  await expect(rows.nth(0)).toHaveAttribute("data-key", t.key("z-hot"));
+  await expect(page.getByRole("link", { name: "By time to breach" })).toHaveAttribute("aria-pressed", "true");
+  await page.screenshot({ path: "test-results/drift-by-breach.png", fullPage: true });
+
+  // The key opens the integration point's latency tab.
+  await rows.nth(0).getByRole("link", { name: t.key("z-hot") }).click();
+  await expect(page).toHaveURL(new RegExp(`/catalog/${encodeURIComponent(t.key("z-hot")).replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\\?tab=latency$`));
+
+  // A team whose integration points send nothing: the empty state says where to start.
+  await page.goto(`/drift?team=${quiet.team}`);
+  const empty = page.getByTestId("drift-empty");
+  await expect(empty).toContainText("No telemetry yet");
+  await expect(empty.getByRole("link", { name: "Settings → Telemetry" })).toHaveAttribute("href", "/settings/telemetry");
+  await page.screenshot({ path: "test-results/drift-empty.png", fullPage: true });
+
+  // A hand-edited address is explained, not a crash.
+  await page.goto("/drift?sort=sideways");
+  await expect(page.getByTestId("drift-bad-address")).toContainText("sort is drift or breach");
+});
