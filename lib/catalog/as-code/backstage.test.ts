@@ -4,7 +4,9 @@ import { integrationSchema } from "@/lib/catalog/integration-schema";
 import { serviceSchema } from "@/lib/catalog/services";
 import { catalogInfoYaml } from "./backstage.fixture";
 import { fromBackstage, toBackstage } from "./backstage";
+import { collectEdgewise } from "./formats";
 import { parseYamlFiles } from "./parse";
+import { referenceIssues, validateDocuments } from "./validate";
 import type { CatalogDocument } from "./types";
 
 const parse = (content: string, name = "catalog-info.yaml") => {
@@ -147,6 +149,16 @@ describe("fromBackstage on a realistic catalog-info.yaml", () => {
         expect(parsed.data!.key).toBe(`${String(d.spec.sourceService)}->${String(d.spec.targetService)}:${String(d.spec.operation)}`);
       }
     }
+  });
+
+  it("goes through the import pipeline's own validation onto an empty catalog without an error", () => {
+    const collected = collectEdgewise(parse(catalogInfoYaml), [], { backstage: fromBackstage });
+    expect(collected.issues.filter((i) => i.severity === "error")).toEqual([]);
+    const { batch, issues } = validateDocuments(collected.sources);
+    expect(issues).toEqual([]);
+    expect(referenceIssues(batch, { teams: new Set(), services: new Set(), integrations: new Set() })).toEqual([]);
+    expect(batch.integrations.map((i) => i.name)).toContain("checkout->payments:payments-api");
+    expect(batch.integrations.every((i) => i.value.lifecycle === "proposed" && i.value.tags.includes("from-backstage"))).toBe(true);
   });
 
   it("proposes nothing twice: importing again onto the result adds no integration", () => {

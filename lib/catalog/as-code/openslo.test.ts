@@ -3,7 +3,9 @@ import { describe, expect, it } from "vitest";
 import { stringify } from "yaml";
 import { openSloV1Schema } from "./openslo-v1.schema";
 import { fromOpenSlo, toOpenSlo } from "./openslo";
+import { collectEdgewise } from "./formats";
 import { parseYamlFiles } from "./parse";
+import { validateDocuments } from "./validate";
 import type { CatalogDocument } from "./types";
 
 type Doc = { apiVersion: string; kind: string; metadata: { name: string; annotations?: Record<string, string>; labels?: Record<string, unknown> }; spec: Record<string, unknown> };
@@ -139,6 +141,16 @@ describe("fromOpenSlo", () => {
     expect(result.documents).toHaveLength(1);
     expect(result.documents[0]!.spec.slo).toEqual({ successTargetPercent: 99.99, latencyTargetPercent: 97.5, windowDays: 14 });
     expect(result.documents[0]!.spec.budget).toEqual({ p50Ms: 40, p95Ms: 120, p99Ms: 250 });
+  });
+
+  it("amends an integration the same batch declares, through the import pipeline's validation", () => {
+    const slo = structuredClone(exported.find((d) => d.metadata.name === "checkout-to-payments-authorize-availability")!);
+    slo.spec.objectives = [{ target: 0.9999 }];
+    const collected = collectEdgewise(toSources([...catalog, slo], "catalog.yaml"), [], { openslo: fromOpenSlo });
+    expect(collected.issues).toEqual([]);
+    const { batch, issues } = validateDocuments(collected.sources);
+    expect(issues).toEqual([]);
+    expect(batch.integrations.find((i) => i.name === "checkout->payments:authorize")!.value.slo).toEqual({ successTargetPercent: 99.99, latencyTargetPercent: 99, windowDays: 28 });
   });
 
   it("matches by service and name when the annotation is missing, and keeps the other objective", () => {
