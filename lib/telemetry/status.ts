@@ -75,9 +75,9 @@ export async function ingestionStatus(actor: Actor, now = new Date()): Promise<I
     lastReceivedAt: [lastReceived.traces, lastReceived.metrics].filter((t): t is string => t !== null).sort().at(-1) ?? null,
     lastReceived,
     spansLast10Minutes: recent("traces"),
-    spansPerMinute: Math.round(recent("traces") / 10),
+    spansPerMinute: recent("traces") / 10, // one decimal: a trickle is not zero
     pointsLast10Minutes: recent("metrics"),
-    pointsPerMinute: Math.round(recent("metrics") / 10),
+    pointsPerMinute: recent("metrics") / 10,
     integrationsWithData: Number(row?.integrations ?? 0),
     observedEdges: Number(row?.edges ?? 0),
     rejections: rejections.map((r) => ({ signal: r.signal, reason: r.outcome, label: rejectionLabel(r.outcome), count: Number(r.count), lastAt: r.last.toISOString() })),

@@ -17,15 +17,29 @@ export default async function TelemetrySettingsPage() {
   const sdk = `export OTEL_EXPORTER_OTLP_ENDPOINT=${origin}
 export OTEL_EXPORTER_OTLP_HEADERS="Authorization=Bearer <token with telemetry:write>"
 export OTEL_EXPORTER_OTLP_PROTOCOL=http/protobuf   # or http/json`;
-  const collector = `connectors:
-  # Optional: send metrics instead of spans (or for edges whose spans you don't send).
+  const exporter = `exporters:
+  otlphttp/edgewise:
+    endpoint: ${origin}
+    headers:
+      Authorization: "Bearer \${env:EDGEWISE_TOKEN}"
+    compression: gzip`;
+  const collector = `${exporter}
+
+service:
+  pipelines:
+    traces:
+      receivers: [otlp]
+      processors: [batch]
+      exporters: [otlphttp/edgewise]`;
+  // The same edges as metrics instead: the connectors turn spans into histograms inside the Collector.
+  const collectorMetrics = `connectors:
   spanmetrics:
     histogram:
       unit: ms
       exponential:
-        max_size: 160          # exponential buckets: percentiles within ~1 %
-    dimensions:
-      - name: peer.service     # the callee, as for spans
+        max_size: 160
+    dimensions:                # the callee, as for spans
+      - name: peer.service
       - name: server.address
       - name: rpc.service
       - name: messaging.destination.name
@@ -34,19 +48,14 @@ export OTEL_EXPORTER_OTLP_PROTOCOL=http/protobuf   # or http/json`;
   servicegraph:
     latency_histogram_buckets: [2ms, 5ms, 10ms, 25ms, 50ms, 100ms, 250ms, 500ms, 1s, 2.5s, 5s]
 
-exporters:
-  otlphttp/edgewise:
-    endpoint: ${origin}
-    headers:
-      Authorization: "Bearer \${env:EDGEWISE_TOKEN}"
-    compression: gzip
+${exporter}
 
 service:
   pipelines:
     traces:
       receivers: [otlp]
       processors: [batch]
-      exporters: [otlphttp/edgewise]   # spans; or [spanmetrics, servicegraph] — not both for one edge
+      exporters: [spanmetrics, servicegraph]
     metrics:
       receivers: [spanmetrics, servicegraph]
       processors: [batch]
@@ -69,7 +78,9 @@ service:
           <div className="stat-label">Spans per minute (last 10 min)</div>
         </div>
         <div className="card">
-          <div className="stat">{status.pointsPerMinute}</div>
+          <div className="stat" data-testid="points-per-minute">
+            {status.pointsPerMinute}
+          </div>
           <div className="stat-label">Metric points per minute (last 10 min)</div>
         </div>
         <div className="card">
@@ -111,7 +122,8 @@ service:
                     </div>
                   </td>
                   <td style={{ textAlign: "right" }}>
-                    {r.count.toLocaleString("en")} {r.reason.startsWith("request:") ? "requests" : r.signal === "traces" ? "spans" : "points"}
+                    {r.count.toLocaleString("en")} {r.reason.startsWith("request:") ? "request" : r.signal === "traces" ? "span" : "point"}
+                    {r.count === 1 ? "" : "s"}
                   </td>
                   <td>{when(r.lastAt)}</td>
                 </tr>
@@ -135,12 +147,16 @@ service:
       <pre className="card mono" style={{ overflowX: "auto" }} data-testid="collector-config">
         {collector}
       </pre>
+      <h3>Metrics instead of spans: the spanmetrics and servicegraph connectors</h3>
+      <pre className="card mono" style={{ overflowX: "auto" }} data-testid="collector-metrics-config">
+        {collectorMetrics}
+      </pre>
       <p className="muted">
         Spans become per-minute latency histograms per integration point (rolled up into hours and days); spans that cannot be used are reported
         back to the exporter in <code>partialSuccess</code>. From metrics, Edgewise folds the spanmetrics duration histogram and the servicegraph
         request histograms (with the failed-request counter as errors), in the unit they declare (s, ms, us, ns), delta or cumulative. Percentiles
-        from explicit buckets are placed inside those buckets, so charts built on them are marked approximate; exponential buckets are as precise
-        as spans. Send an edge either as spans or as metrics, not both, or its calls count twice.
+        from explicit buckets are placed inside those buckets, so charts built on them are marked approximate; exponential buckets at scale 7 or finer
+        are as precise as spans (coarser ones are marked approximate too). Send an edge either as spans or as metrics, not both, or its calls count twice.
       </p>
     </>
   );
