@@ -81,12 +81,31 @@ export async function startBenchServer(databaseUrl: string | null, options: Benc
   };
 }
 
-/** The largest memory high-water mark (VmHWM) in a process tree: the launcher and `next start` below it. */
-export function peakRssMb(pid: number): number {
+function processTree(pid: number): number[] {
   const tree = [pid];
   for (let i = 0; i < tree.length; i++) {
     tree.push(...spawnSync("pgrep", ["-P", String(tree[i])], { encoding: "utf8" }).stdout.split("\n").filter(Boolean).map(Number));
   }
+  return tree;
+}
+
+/** CPU seconds used so far by a process tree, including its reaped children (e.g. PostgreSQL's backends). */
+export function cpuSeconds(pid: number): number {
+  let ticks = 0;
+  for (const p of processTree(pid)) {
+    try {
+      const fields = fs.readFileSync(`/proc/${p}/stat`, "utf8").replace(/^.*\) /, "").split(" ");
+      ticks += Number(fields[11]) + Number(fields[12]) + Number(fields[13]) + Number(fields[14]); // utime stime cutime cstime
+    } catch {
+      /* exited */
+    }
+  }
+  return ticks / 100; // USER_HZ
+}
+
+/** The largest memory high-water mark (VmHWM) in a process tree: the launcher and `next start` below it. */
+export function peakRssMb(pid: number): number {
+  const tree = processTree(pid);
   let peak = 0;
   for (const p of tree) {
     try {
