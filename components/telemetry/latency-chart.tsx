@@ -1,141 +1,76 @@
 "use client";
-// The Latency tab: observed p50/p95/p99 against the declared budgets, calls and errors beneath on the
-// same time axis, annotations as markers. The range lives in the URL; a range ending now refreshes
-// every 30 s, and only while the tab is visible (TanStack Query pauses polling in hidden tabs).
-import { useQuery } from "@tanstack/react-query";
-import Link from "next/link";
-import { usePathname, useRouter, useSearchParams } from "next/navigation";
-import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, ReferenceLine, Tooltip, XAxis, YAxis } from "recharts";
-import { fetchJson } from "@/lib/client/fetch-json";
-import { ErrorNotice, LoadingRows } from "@/components/ui/states";
+// Observed p50/p95/p99 against the declared budgets, annotations as markers, the previous period's
+// p99 as a dashed overlay; beneath it on the same time axis, calls per minute and the error rate.
+import { useState } from "react";
+import { Bar, CartesianGrid, ComposedChart, Legend, Line, LineChart, ReferenceLine, Tooltip, XAxis, YAxis } from "recharts";
+import { AnnotationMarkers, AnnotationTooltip, type HoveredAnnotation } from "./annotation-markers";
+import { formatMs, fullTime, timeLabel, type ChartPoint, type Latency } from "./latency-data";
+import type { Annotation } from "./queries";
+import css from "./telemetry.module.css";
 
-interface Point {
-  t: string;
-  count: number;
-  errors: number;
-  p50: number | null;
-  p95: number | null;
-  p99: number | null;
-}
-interface Latency {
-  budget: { p50Ms: number | null; p95Ms: number | null; p99Ms: number };
-  resolution: string;
-  series: Point[];
-}
-interface Annotation {
-  id: string;
-  at: string;
-  kind: string;
-  title: string;
+export const tooltipStyle = { background: "var(--surface)", border: "1px solid var(--border)", borderRadius: 6, fontSize: 12, color: "var(--text)" };
+/** Both charts share these so their plot areas line up: same left axis width, same right gutter. */
+export const AXIS_WIDTH = 70;
+export const RIGHT_GUTTER = 56;
+
+interface Props {
+  integrationKey: string;
+  data: ChartPoint[];
+  budget: Latency["budget"];
+  domain: [number, number];
+  annotations: Annotation[];
+  compare: boolean;
 }
 
-export const RANGES = { "1h": { ms: 3_600_000, step: "1m" }, "6h": { ms: 21_600_000, step: "5m" }, "24h": { ms: 86_400_000, step: "15m" }, "7d": { ms: 604_800_000, step: "1h" } } as const;
-type Range = keyof typeof RANGES;
-
-export const telemetryKeys = {
-  latency: (key: string, range: string) => ["telemetry", "latency", key, range] as const,
-  annotations: (key: string) => ["telemetry", "annotations", key] as const,
-};
-
-const time = (iso: string) => new Date(iso).toISOString().slice(11, 16);
-const tooltipStyle = { background: "var(--surface)", border: "1px solid var(--border)", borderRadius: 6, fontSize: 12 };
-
-export function LatencyChart({ integrationKey }: { integrationKey: string }) {
-  const params = useSearchParams();
-  const router = useRouter();
-  const pathname = usePathname();
-  const range: Range = (Object.keys(RANGES) as Range[]).find((r) => r === params.get("range")) ?? "6h";
-  const latency = useQuery({
-    queryKey: telemetryKeys.latency(integrationKey, range),
-    queryFn: () => {
-      const to = new Date();
-      const from = new Date(to.getTime() - RANGES[range].ms);
-      const q = new URLSearchParams({ from: from.toISOString(), to: to.toISOString(), step: RANGES[range].step });
-      return fetchJson<Latency>(`/api/integrations/${encodeURIComponent(integrationKey)}/latency?${q}`);
-    },
-    refetchInterval: 30_000,
-    staleTime: 15_000,
-  });
-  const annotations = useQuery({
-    queryKey: telemetryKeys.annotations(integrationKey),
-    queryFn: () => fetchJson<{ items: Annotation[] }>(`/api/annotations?integration=${encodeURIComponent(integrationKey)}`).then((r) => r.items),
-    staleTime: 60_000,
-  });
-
-  const setRange = (r: Range) => {
-    const next = new URLSearchParams(params);
-    next.set("range", r);
-    router.replace(`${pathname}?${next}`, { scroll: false });
-  };
-
-  const picker = (
-    <div className="row" role="group" aria-label="Time range" style={{ marginBottom: ".75rem" }}>
-      {(Object.keys(RANGES) as Range[]).map((r) => (
-        <button key={r} className={`btn btn-sm ${r === range ? "btn-primary" : ""}`} aria-pressed={r === range} onClick={() => setRange(r)}>
-          {r}
-        </button>
-      ))}
-    </div>
-  );
-  if (latency.isPending) return <>{picker}<LoadingRows rows={4} /></>;
-  if (latency.error) return <>{picker}<ErrorNotice error={latency.error} /></>;
-  const data = latency.data.series.map((p) => ({ ...p, label: time(p.t), x: Date.parse(p.t) }));
+export function LatencyChart({ integrationKey, data, budget, domain, annotations, compare }: Props) {
+  const [hovered, setHovered] = useState<HoveredAnnotation | null>(null);
+  const spanMs = domain[1] - domain[0];
   const calls = data.reduce((n, p) => n + p.count, 0);
-  if (calls === 0) {
-    return (
-      <>
-        {picker}
-        <div className="card empty" data-testid="latency-empty">
-          <h2>No telemetry yet for this range</h2>
-          <p>
-            Send OpenTelemetry traces for this integration and its latency appears here. <Link href="/settings/telemetry">Here is how to send some.</Link>
-          </p>
-        </div>
-      </>
-    );
-  }
-  const { budget } = latency.data;
-  const inRange = (annotations.data ?? []).filter((a) => Date.parse(a.at) >= data[0]!.x && Date.parse(a.at) <= data.at(-1)!.x + 1);
+  const errors = data.reduce((n, p) => n + p.errors, 0);
+  const tick = (v: number) => timeLabel(v, spanMs);
+  const xAxis = <XAxis dataKey="x" type="number" scale="time" domain={domain} allowDataOverflow tickFormatter={tick} fontSize={11} stroke="var(--muted)" />;
   return (
-    <>
-      {picker}
-      <div className="card" data-testid="latency-chart" role="img" aria-label={`Latency of ${integrationKey}: p50, p95 and p99 against a p99 budget of ${budget.p99Ms} ms, ${calls} calls`}>
-        <LineChart responsive style={{ width: "100%", height: 280 }} data={data} margin={{ top: 16, right: 24, bottom: 4, left: 0 }}>
-          <CartesianGrid strokeDasharray="3 3" vertical={false} />
-          <XAxis dataKey="x" type="number" scale="time" domain={["dataMin", "dataMax"]} tickFormatter={(v: number) => time(new Date(v).toISOString())} fontSize={11} />
+    <div className="card" data-testid="latency-chart" role="figure" aria-label={`Latency of ${integrationKey}: p50, p95 and p99 against a p99 budget of ${budget.p99Ms} ms, ${calls} calls`}>
+      <div className={css.chartWrap}>
+        <LineChart responsive syncId="latency" style={{ width: "100%", height: 300 }} data={data} margin={{ top: 24, right: RIGHT_GUTTER, bottom: 4, left: 0 }}>
+          <CartesianGrid strokeDasharray="3 3" vertical={false} stroke="var(--border)" />
+          {xAxis}
           {/* The budget lines extend the axis: a budget far above the data must still show where it is. */}
-          <YAxis unit=" ms" width={70} fontSize={11} />
-          <Tooltip contentStyle={tooltipStyle} labelFormatter={(v) => new Date(Number(v)).toISOString().replace("T", " ").slice(0, 16)} />
-          <ReferenceLine y={budget.p99Ms} ifOverflow="extendDomain" stroke="var(--danger)" strokeDasharray="6 3" label={{ value: `p99 budget ${budget.p99Ms} ms`, position: "insideTopRight", fontSize: 11, fill: "var(--danger)" }} />
-          {budget.p95Ms !== null && <ReferenceLine y={budget.p95Ms} ifOverflow="extendDomain" stroke="var(--warning)" strokeDasharray="2 4" />}
-          {inRange.map((a) => (
-            <ReferenceLine key={a.id} x={Date.parse(a.at)} stroke="var(--accent)" label={{ value: a.kind === "decision" ? "◆" : a.kind === "deploy" ? "▲" : "!", position: "top", fontSize: 12 }} />
-          ))}
-          <Legend verticalAlign="top" height={24} iconType="plainline" wrapperStyle={{ fontSize: 12 }} />
+          <YAxis width={AXIS_WIDTH} fontSize={11} stroke="var(--muted)" tickFormatter={(v: number) => formatMs(v)} />
+          <Tooltip contentStyle={tooltipStyle} labelFormatter={(v) => fullTime(Number(v))} formatter={(v) => (typeof v === "number" ? formatMs(v) : "—")} />
+          <ReferenceLine
+            y={budget.p99Ms}
+            ifOverflow="extendDomain"
+            stroke="var(--danger)"
+            strokeDasharray="6 3"
+            label={{ value: `p99 budget ${budget.p99Ms} ms`, position: "insideTopRight", fontSize: 11, fill: "var(--danger)" }}
+          />
+          {budget.p95Ms !== null && (
+            <ReferenceLine y={budget.p95Ms} ifOverflow="extendDomain" stroke="var(--warning)" strokeDasharray="2 4" label={{ value: `p95 budget ${budget.p95Ms} ms`, position: "insideBottomRight", fontSize: 11, fill: "var(--warning)" }} />
+          )}
+          <Legend verticalAlign="top" height={24} iconType="plainline" wrapperStyle={{ fontSize: 12, top: 0 }} />
           <Line dataKey="p50" name="p50" stroke="var(--ok)" dot={false} connectNulls={false} isAnimationActive={false} />
           <Line dataKey="p95" name="p95" stroke="var(--warning)" dot={false} connectNulls={false} isAnimationActive={false} />
           <Line dataKey="p99" name="p99" stroke="var(--danger)" dot={false} strokeWidth={2} connectNulls={false} isAnimationActive={false} />
+          {compare && (
+            <Line dataKey="previousP99" name="p99, previous period" stroke="var(--muted)" strokeDasharray="5 4" dot={false} connectNulls={false} isAnimationActive={false} />
+          )}
+          <AnnotationMarkers annotations={annotations} onHover={setHovered} />
         </LineChart>
-        <BarChart responsive style={{ width: "100%", height: 120 }} data={data} margin={{ top: 8, right: 24, bottom: 4, left: 0 }}>
-          <XAxis dataKey="label" fontSize={11} />
-          <YAxis width={70} fontSize={11} />
-          <Tooltip contentStyle={tooltipStyle} />
-          <Bar dataKey="count" name="calls" fill="var(--accent)" isAnimationActive={false} />
-          <Bar dataKey="errors" name="errors" fill="var(--danger)" isAnimationActive={false} />
-        </BarChart>
-        <p className="muted" style={{ margin: ".25rem 0 0", fontSize: ".85rem" }}>
-          {latency.data.resolution} buckets · percentiles within 1 % of the exact values · markers: ◆ decision accepted, ▲ deploy, ! incident
-        </p>
+        <AnnotationTooltip hovered={hovered} />
       </div>
-      {inRange.length > 0 && (
-        <ul className="muted" data-testid="annotation-list">
-          {inRange.map((a) => (
-            <li key={a.id}>
-              {new Date(a.at).toISOString().replace("T", " ").slice(0, 16)} UTC — {a.title}
-            </li>
-          ))}
-        </ul>
-      )}
-    </>
+      <div data-testid="traffic-chart" aria-label={`Calls per minute and error rate: ${calls} calls, ${errors} errors`} role="img">
+        <ComposedChart responsive syncId="latency" style={{ width: "100%", height: 140 }} data={data} margin={{ top: 8, right: 0, bottom: 4, left: 0 }}>
+          <CartesianGrid strokeDasharray="3 3" vertical={false} stroke="var(--border)" />
+          {xAxis}
+          <YAxis yAxisId="calls" width={AXIS_WIDTH} fontSize={11} stroke="var(--muted)" allowDecimals={false} label={{ value: "calls/min", angle: -90, position: "insideLeft", fontSize: 11, fill: "var(--muted)", dy: 30 }} />
+          <YAxis yAxisId="errors" orientation="right" width={RIGHT_GUTTER} fontSize={11} stroke="var(--danger)" unit=" %" domain={[0, (max: number) => Math.max(1, Math.ceil(max))]} />
+          <Tooltip contentStyle={tooltipStyle} labelFormatter={(v) => fullTime(Number(v))} />
+          <Legend verticalAlign="top" height={20} wrapperStyle={{ fontSize: 12, top: 0 }} />
+          <Bar yAxisId="calls" dataKey="callsPerMinute" name="calls per minute" fill="var(--accent)" fillOpacity={0.55} isAnimationActive={false} />
+          <Line yAxisId="errors" dataKey="errorRatePercent" name="error rate (%)" stroke="var(--danger)" dot={false} connectNulls={false} isAnimationActive={false} />
+        </ComposedChart>
+      </div>
+    </div>
   );
 }

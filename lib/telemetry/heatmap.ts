@@ -18,12 +18,14 @@ export interface LatencyHeatmap {
   /** One per step from `from` to `to`; `counts[i]` are the calls in band i and add up to `count`. */
   columns: { t: string; count: number; counts: number[] }[];
   maxCount: number;
+  /** Some calls in the range came from explicit-bucket metric histograms: their band is approximate. */
+  approximate: boolean;
 }
 
 export async function latencyHeatmap(actor: Actor, key: string, query: RangeQuery): Promise<LatencyHeatmap> {
   authorize(actor, "catalog:read");
   const { view } = await getIntegration(actor, key);
-  const { resolution, steps } = await readSteps(view.id, query);
+  const { resolution, steps, approximate } = await readSteps(view.id, query);
   const ordered: { t: number; histogram: ReturnType<typeof emptyHistogram> }[] = [];
   for (let t = query.fromMs; t < query.toMs; t += query.stepMs) ordered.push({ t, histogram: steps.get(t)?.histogram ?? emptyHistogram() });
   const banding = bandHistograms(ordered, DEFAULT_BANDS);
@@ -33,5 +35,6 @@ export async function latencyHeatmap(actor: Actor, key: string, query: RangeQuer
     bandsMs: banding.edgesMs.map((e) => Math.round(e * 1000) / 1000),
     columns: banding.columns.map((c) => ({ t: new Date(c.t).toISOString(), count: c.count, counts: c.counts })),
     maxCount: banding.maxCount,
+    approximate,
   };
 }

@@ -8,7 +8,7 @@ import { RetireButton } from "@/components/catalog/detail/retire-button";
 import { DecisionsTab, newDecisionHref } from "@/components/catalog/detail/decisions-tab";
 import { FindingsTab } from "@/components/catalog/detail/findings-tab";
 import { DetailTabs, tabOf } from "@/components/catalog/detail/tabs";
-import { LatencyChart } from "@/components/telemetry/latency-chart";
+import { LatencyTab } from "@/components/telemetry/latency-tab";
 import css from "@/components/catalog/catalog.module.css";
 import { KeyText } from "@/components/catalog/key-text";
 import { formatDateTime, integrationHref, styleLabels } from "@/components/catalog/labels";
@@ -120,7 +120,12 @@ export default async function IntegrationPage({ params, searchParams }: Props) {
       {tab === "history" && history && <History entries={history} />}
       {tab === "findings" && findings && <FindingsTab findings={findings.items} />}
       {tab === "decisions" && decisions && <DecisionsTab integrationKey={view.key} decisions={decisions} canWrite={canDecide} />}
-      {tab === "latency" && <LatencyChart integrationKey={view.key} />}
+      {tab === "latency" && (
+        <LatencyTab
+          integrationKey={view.key}
+          telemetry={{ sourceName: view.telemetry?.sourceName ?? source.telemetryName, targetName: view.telemetry?.targetName ?? target.telemetryName }}
+        />
+      )}
     </>
   );
 }

@@ -56,7 +56,7 @@ describe("/api/integrations/{key}/heatmap", () => {
     const res = await get(view.key, `from=${from}&to=${to}&step=5m`, token);
     expect(res.status).toBe(200);
     const body = (await res.json()) as Heatmap;
-    expect(body).toMatchObject({ resolution: "minute", stepMs });
+    expect(body).toMatchObject({ resolution: "minute", stepMs, approximate: false });
     expect(body.bandsMs).toHaveLength(25);
     expect(body.bandsMs[0]).toBeCloseTo(10, 3);
     expect(body.bandsMs[24]).toBeCloseTo(400, 3);

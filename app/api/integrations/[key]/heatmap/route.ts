@@ -1,7 +1,7 @@
 import { route } from "@/lib/http/route";
 import { heatmapQuerySchema, latencyHeatmap } from "@/lib/telemetry/heatmap";
 
-/** `{resolution, stepMs, bandsMs, columns: [{t, count, counts}], maxCount}`: calls per log-spaced latency band per step. */
+/** `{resolution, stepMs, bandsMs, columns: [{t, count, counts}], maxCount, approximate}`: calls per log-spaced latency band per step. */
 export const GET = route<undefined, typeof heatmapQuerySchema, { key: string }>({ action: "catalog:read", query: heatmapQuerySchema }, ({ actor, params, query }) =>
   latencyHeatmap(actor, params.key, query),
 );

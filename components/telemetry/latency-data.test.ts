@@ -1,0 +1,45 @@
+import { describe, expect, it } from "vitest";
+import { chartPoints, formatMs, timeLabel } from "./latency-data";
+
+const T0 = Date.UTC(2026, 10, 28, 10);
+const point = (minute: number, count: number, errors: number, p99: number | null) => ({
+  t: new Date(T0 + minute * 60_000).toISOString(),
+  count,
+  errors,
+  p50: p99 === null ? null : p99 / 2,
+  p95: p99,
+  p99,
+});
+
+describe("chart points", () => {
+  it("turns counts per step into calls per minute and an error rate", () => {
+    const [a, b] = chartPoints([point(0, 600, 3, 80), point(5, 0, 0, null)], 300_000);
+    expect(a).toMatchObject({ x: T0, callsPerMinute: 120, errorRatePercent: 0.5 });
+    expect(b).toMatchObject({ callsPerMinute: 0, errorRatePercent: null });
+    expect(a).not.toHaveProperty("previousP99");
+  });
+
+  it("moves the previous period's p99 forward by the shift, null where it had no calls", () => {
+    const hour = 3_600_000;
+    const previous = [point(-60, 10, 0, 90), point(-55, 0, 0, null)];
+    const points = chartPoints([point(0, 10, 0, 100), point(5, 10, 0, 110), point(10, 10, 0, 120)], 300_000, { series: previous, shiftMs: hour });
+    expect(points.map((p) => p.previousP99)).toEqual([90, null, null]);
+  });
+});
+
+describe("labels", () => {
+  it.each([
+    [0.42, "0.42 ms"],
+    [12.345, "12.3 ms"],
+    [250, "250 ms"],
+    [1254, "1.25 s"],
+  ])("formats %s ms as %s", (ms, text) => {
+    expect(formatMs(ms)).toBe(text);
+  });
+
+  it("labels times by the span of the range", () => {
+    expect(timeLabel(T0, 3_600_000)).toBe("10:00");
+    expect(timeLabel(T0, 7 * 86_400_000)).toBe("11-28 10:00");
+    expect(timeLabel(T0, 90 * 86_400_000)).toBe("2026-11-28");
+  });
+});

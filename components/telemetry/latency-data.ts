@@ -1,0 +1,47 @@
+// Shapes the latency API's answer for the charts (pure): time as numbers for a shared time axis,
+// calls per minute and error rate per step, and the previous period's p99 moved onto this one.
+
+// Types only: the server module's code never reaches the browser.
+import type { LatencyPoint, LatencySeries } from "@/lib/telemetry/latency";
+
+export type { LatencyPoint };
+export type Latency = LatencySeries;
+
+export interface ChartPoint extends LatencyPoint {
+  x: number;
+  callsPerMinute: number;
+  /** Errors as a share of calls (%); null for a step without calls. */
+  errorRatePercent: number | null;
+  /** The previous period's p99 at the same offset into its range; undefined when not compared. */
+  previousP99?: number | null;
+}
+
+export function chartPoints(series: LatencyPoint[], stepMs: number, previous?: { series: LatencyPoint[]; shiftMs: number }): ChartPoint[] {
+  const before = new Map(previous?.series.map((p) => [Date.parse(p.t) + previous.shiftMs, p.p99]));
+  return series.map((p) => {
+    const x = Date.parse(p.t);
+    return {
+      ...p,
+      x,
+      callsPerMinute: Math.round((p.count / (stepMs / 60_000)) * 100) / 100,
+      errorRatePercent: p.count > 0 ? Math.round((p.errors / p.count) * 100_000) / 1000 : null,
+      ...(previous ? { previousP99: before.get(x) ?? null } : {}),
+    };
+  });
+}
+
+/** Axis and tooltip labels: clock time for short ranges, the date for longer ones (UTC, as stored). */
+export function timeLabel(ms: number, spanMs: number): string {
+  const iso = new Date(ms).toISOString();
+  if (spanMs <= 86_400_000) return iso.slice(11, 16);
+  if (spanMs <= 8 * 86_400_000) return `${iso.slice(5, 10)} ${iso.slice(11, 16)}`;
+  return iso.slice(0, 10);
+}
+
+export const fullTime = (ms: number) => `${new Date(ms).toISOString().replace("T", " ").slice(0, 16)} UTC`;
+
+/** A latency in ms, short: 0.42 ms, 12.3 ms, 250 ms, 1.25 s. */
+export function formatMs(ms: number): string {
+  if (ms >= 1000) return `${Number((ms / 1000).toPrecision(3))} s`;
+  return `${Number(ms.toPrecision(ms < 1 ? 2 : 3))} ms`;
+}

@@ -1,0 +1,155 @@
+"use client";
+// The Latency tab: range picker (in the URL), live/paused state, the percentile chart with calls and
+// error rate, the latency heatmap, and the SLO panel. Ranges that end now refresh while visible.
+import { usePathname, useRouter, useSearchParams } from "next/navigation";
+import { useMemo, useState } from "react";
+import { ErrorNotice } from "@/components/ui/states";
+import { LatencyChart } from "./latency-chart";
+import { chartPoints } from "./latency-data";
+import { LatencyHeatmap } from "./latency-heatmap";
+import { refreshMs, useAnnotations, useHeatmap, useLatency, usePageVisible, usePreviousLatency, useSlo } from "./queries";
+import { RangePicker } from "./range-picker";
+import { SloPanel } from "./slo-panel";
+import { TelemetryEmpty } from "./telemetry-empty";
+import { parseRange, previousShiftMs, rangeParams, resolveRange, type TimeRange } from "./time-range";
+import css from "./telemetry.module.css";
+
+function LiveIndicator({ live, visible, paused, onToggle, intervalMs, fetching }: { live: boolean; visible: boolean; paused: boolean; onToggle: () => void; intervalMs: number; fetching: boolean }) {
+  if (!live) return <span className={css.live} data-testid="live-state" data-state="fixed">Fixed range: not refreshed</span>;
+  const state = paused || !visible ? "paused" : "live";
+  return (
+    <span className="row" style={{ gap: ".4rem" }}>
+      <span className={css.live} data-testid="live-state" data-state={state} aria-live="polite">
+        <span className={`${css.dot} ${state === "live" ? css.dotLive : ""}`} aria-hidden="true" />
+        {state === "live" ? `Live · every ${intervalMs / 1000 >= 60 ? `${intervalMs / 60_000} min` : `${intervalMs / 1000} s`}${fetching ? " · updating" : ""}` : paused ? "Paused" : "Paused while the tab is hidden"}
+      </span>
+      <button type="button" className="btn btn-sm btn-ghost" onClick={onToggle}>
+        {paused ? "Resume" : "Pause"}
+      </button>
+    </span>
+  );
+}
+
+function ChartSkeleton() {
+  return (
+    <div className="card" aria-busy="true" aria-label="Loading latency" data-testid="latency-loading">
+      <div className="skeleton" style={{ width: "30%" }} />
+      <div className="skeleton" style={{ height: 260, marginTop: ".75rem" }} />
+      <div className="skeleton" style={{ height: 110, marginTop: ".75rem" }} />
+    </div>
+  );
+}
+
+export function LatencyTab({ integrationKey, telemetry }: { integrationKey: string; telemetry: { sourceName: string; targetName: string } | null }) {
+  const params = useSearchParams();
+  const router = useRouter();
+  const pathname = usePathname();
+  const visible = usePageVisible();
+  const [paused, setPaused] = useState(false);
+  // Parsed once per URL: presets are resolved against the clock when each request is made.
+  const range = useMemo(() => parseRange(params, Date.now()), [params]);
+  const compare = params.get("compare") === "1";
+  const resolvedNow = resolveRange(range, Date.now());
+  const live = resolvedNow.live && !paused;
+  const options = { integrationKey, range, live };
+
+  const latency = useLatency(options);
+  const previous = usePreviousLatency({ ...options, enabled: compare });
+  const heatmap = useHeatmap(options);
+  const annotations = useAnnotations(options);
+  const slo = useSlo(options);
+
+  const setParams = (changes: Record<string, string | null>) => {
+    const next = new URLSearchParams(params);
+    for (const [k, v] of Object.entries(changes)) {
+      if (v === null) next.delete(k);
+      else next.set(k, v);
+    }
+    router.replace(`${pathname}?${next}`, { scroll: false });
+  };
+  const setRange = (r: TimeRange) => setParams(rangeParams(r));
+
+  const toolbar = (
+    <div className={css.toolbar}>
+      <RangePicker key={params.toString()} range={range} resolved={resolvedNow} onChange={setRange} />
+      <label className={css.toggle}>
+        <input type="checkbox" checked={compare} onChange={(e) => setParams({ compare: e.target.checked ? "1" : null })} />
+        Compare with the previous period
+      </label>
+      <span className="spacer" />
+      <LiveIndicator live={resolvedNow.live} visible={visible} paused={paused} onToggle={() => setPaused(!paused)} intervalMs={refreshMs(range)} fetching={latency.isFetching} />
+    </div>
+  );
+
+  let body;
+  if (latency.isPending) body = <ChartSkeleton />;
+  else if (latency.isError && !latency.data)
+    body = (
+      <div className="card" data-testid="latency-error">
+        <ErrorNotice error={latency.error} />
+        <button type="button" className="btn btn-sm" style={{ marginTop: ".75rem" }} onClick={() => void latency.refetch()}>
+          Try again
+        </button>
+      </div>
+    );
+  else {
+    const data = latency.data!;
+    // The axis spans the steps asked for, so both charts and the heatmap line up.
+    const first = data.series[0] ? Date.parse(data.series[0].t) : resolvedNow.fromMs;
+    const domain: [number, number] = [first, first + data.series.length * data.stepMs];
+    const calls = data.series.reduce((n, p) => n + p.count, 0);
+    const points = chartPoints(data.series, data.stepMs, compare && previous.data ? { series: previous.data.series, shiftMs: previousShiftMs(resolvedNow) } : undefined);
+    const inRange = (annotations.data ?? []).filter((a) => Date.parse(a.at) >= domain[0] && Date.parse(a.at) <= domain[1]);
+    body =
+      calls === 0 ? (
+        <TelemetryEmpty telemetry={telemetry} />
+      ) : (
+        <>
+          {data.approximate && (
+            <div className="notice" data-testid="approximate-note" style={{ marginBottom: "1rem" }}>
+              Percentiles here are approximate: part of this range comes from explicit-bucket metric histograms, so a percentile is only known to lie within its bucket.
+            </div>
+          )}
+          {latency.isError && <ErrorNotice error={latency.error} />}
+          <LatencyChart integrationKey={integrationKey} data={points} budget={data.budget} domain={domain} annotations={inRange} compare={compare} />
+          {compare && previous.isError && <ErrorNotice error={previous.error} />}
+          <p className="muted" style={{ margin: ".4rem 0 1rem", fontSize: ".85rem" }}>
+            {data.resolution} buckets · percentiles within 1 % of the exact values · markers: ◆ decision accepted, ▲ deploy, ! incident
+            {compare && " · dashed grey: p99 of the previous period, shifted onto this one"}
+          </p>
+          {heatmap.data ? (
+            <LatencyHeatmap heatmap={heatmap.data} domain={domain} budgetP99Ms={data.budget.p99Ms} />
+          ) : heatmap.isError ? (
+            <ErrorNotice error={heatmap.error} />
+          ) : (
+            <div className="card" aria-busy="true" aria-label="Loading the latency distribution">
+              <div className="skeleton" style={{ height: 200 }} />
+            </div>
+          )}
+          {inRange.length > 0 && (
+            <ul className="muted" data-testid="annotation-list" style={{ fontSize: ".9rem" }}>
+              {inRange.map((a) => (
+                <li key={a.id}>
+                  {new Date(a.at).toISOString().replace("T", " ").slice(0, 16)} UTC — {a.title}
+                  {a.link && (
+                    <>
+                      {" "}
+                      (<a href={a.link} rel="noreferrer noopener" target="_blank">link</a>)
+                    </>
+                  )}
+                </li>
+              ))}
+            </ul>
+          )}
+        </>
+      );
+  }
+
+  return (
+    <>
+      {toolbar}
+      {body}
+      <SloPanel slo={slo.data} error={slo.error} pending={slo.isPending} />
+    </>
+  );
+}
