@@ -116,6 +116,37 @@ describe("POST /v1/metrics", () => {
     expect(read.series.map((s) => s.count)).toEqual([0, 15, 4, 3]);
   });
 
+  it("folds servicegraph's cumulative client histograms and failed counter onto the declared edge, counting one side", async () => {
+    const { a, b, member, key, auth } = await estate();
+    const start = T0 - 10n * MIN;
+    const edge = [str("client", a), str("server", b), str("connection_type", "")];
+    const histogram = (name: string, minute: bigint, c: Record<number, number>) => ({
+      name,
+      unit: "s",
+      histogram: {
+        aggregationTemporality: 2,
+        dataPoints: [{ attributes: edge, startTimeUnixNano: String(start), timeUnixNano: String(T0 + minute * MIN + 1n), count: total(c), bucketCounts: Array.from({ length: 4 }, (_, i) => String(c[i] ?? 0)), explicitBounds: [0.01, 0.1, 1] }],
+      },
+    });
+    const failed = (minute: bigint, value: number) => ({
+      name: "traces_service_graph_request_failed_total",
+      sum: { aggregationTemporality: 2, isMonotonic: true, dataPoints: [{ attributes: edge, startTimeUnixNano: String(start), timeUnixNano: String(T0 + minute * MIN + 1n), asInt: String(value) }] },
+    });
+    const send = (minute: bigint, c: Record<number, number>, failures: number) =>
+      post(json(auth), JSON.stringify({ resourceMetrics: [{ scopeMetrics: [{ scope: { name: "servicegraph" }, metrics: [histogram("traces_service_graph_request_client_seconds", minute, c), histogram("traces_service_graph_request_server_seconds", minute, c), failed(minute, failures)] }] }] }));
+    expect((await send(0n, { 1: 50 }, 2)).status).toBe(200); // a series ten minutes old: sets the state
+    expect((await send(1n, { 1: 70, 2: 10 }, 5)).status).toBe(200); // +30 calls, +3 failed
+    const read = await latencySeries(member, key, latencyQuerySchema.parse({ from: new Date(T0_MS).toISOString(), to: new Date(T0_MS + 2 * 60_000).toISOString(), step: "1m" }));
+    expect(read.series.map((s) => [s.count, s.errors])).toEqual([
+      [0, 0],
+      [30, 3],
+    ]);
+    // (0.01, 0.1] s ×20 and (0.1, 1] s ×10: the median sits in the first, in milliseconds.
+    expect(read.series[1]!.p50).toBeGreaterThan(10);
+    expect(read.series[1]!.p50).toBeLessThanOrEqual(100 * 1.005);
+    expect(read.approximate).toBe(true);
+  });
+
   it("two writers racing on one cumulative series count each interval once, whichever commits first", async () => {
     const { a, b, member, key, id } = await estate();
     const start = T0 - 3600n * 1_000_000_000n;
