@@ -2,7 +2,7 @@
 // schedule refreshes it every minute (and readers on demand when it is stale), so the catalog can
 // filter by status and the overview count it without touching the histograms.
 import "server-only";
-import { db } from "@/lib/db/client";
+import { db, type Tx } from "@/lib/db/client";
 import { env } from "@/lib/env";
 import { quantile, RELATIVE_ACCURACY, type Histogram } from "@/lib/telemetry/histogram";
 import { alertState, budget, BURN_WINDOWS, burnRate, type AlertState, type BurnWindow, type Counts } from "./burn-rate";
@@ -25,6 +25,9 @@ export interface SloHealth {
 export interface HealthSlo {
   availability: SloHealth;
   latency: SloHealth;
+  /** Calls and errors over the SLO window (what the error-budget rule reads). */
+  windowCalls: number;
+  windowErrors: number;
 }
 
 interface Row {
@@ -52,9 +55,9 @@ const col = (prefix: "c" | "e" | "g", w: BurnWindow) => `${prefix}_${w}` as cons
  * and the SLO window read hours where they are rolled up and minutes after (to the hour). A bucket's
  * calls within the budget come from its histogram, skipping the bucket walk when min/max decide it.
  */
-async function estateRows(now: Date): Promise<Row[]> {
+async function estateRows(tx: Tx, now: Date): Promise<Row[]> {
   const at = (ms: number) => new Date(now.getTime() - ms);
-  return db().$queryRaw<Row[]>`
+  return tx.$queryRaw<Row[]>`
     WITH rolled AS (SELECT coalesce((SELECT rolled_until FROM telemetry_rollups WHERE resolution = 'hour'), 'epoch'::timestamptz) AS until),
     ips AS (
       SELECT id, key, id::text AS series_key, budget_p99_ms, slo_success_target_percent AS success_target, slo_latency_target_percent AS latency_target,
@@ -62,7 +65,9 @@ async function estateRows(now: Date): Promise<Row[]> {
       FROM integration_points WHERE lifecycle <> 'retired'
     ),
     tiles AS (
-      SELECT b.series_key, b.resolution, b.start, b.count, b.errors, b.histogram,
+      -- Histograms are carried only where the 24 h p99 needs them: this CTE is materialized.
+      SELECT b.series_key, b.resolution, b.start, b.count, b.errors,
+        CASE WHEN b.start >= ${at(86_400_000)} THEN b.histogram END AS histogram,
         CASE WHEN (b.histogram->>'maxMs')::float8 <= ips.budget_p99_ms THEN b.count
              WHEN (b.histogram->>'minMs')::float8 > ips.budget_p99_ms THEN 0
              ELSE coalesce((b.histogram->>'zero')::bigint, 0)
@@ -95,11 +100,13 @@ async function estateRows(now: Date): Promise<Row[]> {
              min((histogram->>'minMs')::float8) AS min_ms, max((histogram->>'maxMs')::float8) AS max_ms
       FROM tiles WHERE coarse AND start >= ${at(86_400_000)} GROUP BY 1
     ),
+    -- A join, not a subquery per integration point: that would re-run day_buckets for each.
     day_histograms AS (
       SELECT d.series_key, d.calls, d.errors,
              jsonb_build_object('zero', d.zero, 'count', d.calls, 'sumMs', d.sum_ms, 'minMs', d.min_ms, 'maxMs', d.max_ms,
-                                'buckets', coalesce((SELECT jsonb_object_agg(idx, n) FROM day_buckets x WHERE x.series_key = d.series_key), '{}'::jsonb)) AS histogram
-      FROM day_summary d
+                                'buckets', coalesce(jsonb_object_agg(x.idx, x.n) FILTER (WHERE x.idx IS NOT NULL), '{}'::jsonb)) AS histogram
+      FROM day_summary d LEFT JOIN day_buckets x ON x.series_key = d.series_key
+      GROUP BY d.series_key, d.calls, d.errors, d.zero, d.sum_ms, d.min_ms, d.max_ms
     )
     SELECT ips.id, ips.key, ips.budget_p99_ms, ips.success_target, ips.latency_target, ips.window_days, w.*,
            dh.histogram AS h24, dh.calls AS calls24h, dh.errors AS errors24h,
@@ -154,7 +161,7 @@ export async function refreshHealth(now = new Date()): Promise<HealthRefresh> {
       const [lock] = await tx.$queryRaw<{ locked: boolean }[]>`SELECT pg_try_advisory_xact_lock(${HEALTH_LOCK}) AS locked`;
       if (!lock?.locked) return; // another instance is refreshing right now
       result.ran = true;
-      const rows = await estateRows(now);
+      const rows = await estateRows(tx, now);
       const records = rows.map((r) => {
         const windows = (prefix: "availability" | "latency") =>
           Object.fromEntries(
@@ -168,6 +175,8 @@ export async function refreshHealth(now = new Date()): Promise<HealthRefresh> {
         const slo: HealthSlo = {
           availability: sloHealth(r.success_target, { good: windowCalls - windowErrors, total: windowCalls }, windows("availability"), r.window_days),
           latency: sloHealth(r.latency_target, { good: n(r.window_good), total: windowCalls }, windows("latency"), r.window_days),
+          windowCalls,
+          windowErrors,
         };
         const p99Ms24h = r.h24 ? quantile(r.h24, 0.99) : null;
         const calls24h = n(r.calls24h);
@@ -208,7 +217,8 @@ export async function refreshHealth(now = new Date()): Promise<HealthRefresh> {
           calls_24h = EXCLUDED.calls_24h, errors_24h = EXCLUDED.errors_24h, last_seen_at = EXCLUDED.last_seen_at,
           burn_rate_1h = EXCLUDED.burn_rate_1h, slo = EXCLUDED.slo, computed_at = EXCLUDED.computed_at`;
     },
-    { timeout: 120_000 },
+    // The schedule and a reader may both ask at once on a busy server: wait for a connection, not fail.
+    { timeout: 120_000, maxWait: 30_000 },
   );
   return result;
 }

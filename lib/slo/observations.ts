@@ -1,28 +1,27 @@
-// What telemetry shows for every live integration point, in one query: the last 24 h (calls, p99)
+// What telemetry shows for every live integration point: the last 24 h (calls, p99, to the hour)
 // and availability over each one's own SLO window — the input of the observed-behaviour rules —
 // plus the drift board's trend and projected breach (its two queries, for the whole estate).
 import "server-only";
 import { db } from "@/lib/db/client";
-import { quantile, type Histogram } from "@/lib/telemetry/histogram";
-import { estateDrift } from "./drift-board";
+import { ensureFreshHealth, recentDrift, type HealthSlo } from "./health";
 import type { Observation, ObservedDrift } from "./observation";
 
+/**
+ * Read from integration_health (recomputed every minute for the whole estate, here too when stale)
+ * and the drift rows it keeps: merging a day of minute histograms per integration point on every
+ * findings refresh took tens of seconds on a 30-day demo estate.
+ */
 export async function observations(now = new Date()): Promise<Map<string, Observation>> {
-  const dayAgo = new Date(now.getTime() - 86_400_000);
-  const rows = await db().$queryRaw<{ key: string; calls24h: bigint | null; h24: Histogram | null; window_calls: bigint | null; window_errors: bigint | null }[]>`
-    WITH rolled AS (SELECT coalesce((SELECT rolled_until FROM telemetry_rollups WHERE resolution = 'hour'), 'epoch'::timestamptz) AS until)
-    SELECT ip.key,
-      sum(b.count) FILTER (WHERE b.resolution = 'minute' AND b.start >= ${dayAgo}) AS calls24h,
-      edgewise_histogram_agg(b.histogram) FILTER (WHERE b.resolution = 'minute' AND b.start >= ${dayAgo}) AS h24,
-      sum(b.count) FILTER (WHERE (b.resolution = 'hour' AND b.start < rolled.until) OR (b.resolution = 'minute' AND b.start >= rolled.until)) AS window_calls,
-      sum(b.errors) FILTER (WHERE (b.resolution = 'hour' AND b.start < rolled.until) OR (b.resolution = 'minute' AND b.start >= rolled.until)) AS window_errors
-    FROM integration_points ip
-    JOIN latency_buckets b ON b.series_key = ip.id::text
-    CROSS JOIN rolled
-    WHERE ip.lifecycle <> 'retired' AND b.start >= ${now}::timestamptz - make_interval(days => ip.slo_window_days) AND b.start < ${now}
-    GROUP BY ip.key`;
+  await ensureFreshHealth(now);
+  const [rows, driftRows] = await Promise.all([
+    db().$queryRaw<{ key: string; p99_ms_24h: number | null; calls_24h: bigint; slo: HealthSlo }[]>`
+      SELECT ip.key, h.p99_ms_24h, h.calls_24h, h.slo
+      FROM integration_health h JOIN integration_points ip ON ip.id = h.integration_id
+      WHERE ip.lifecycle <> 'retired' AND h.last_seen_at IS NOT NULL`,
+    recentDrift(now),
+  ]);
   const drift = new Map<string, ObservedDrift>();
-  for (const d of await estateDrift(now)) {
+  for (const d of driftRows) {
     if (d.slopePercentPerDay === null) continue;
     const { slopePercentPerDay, recent7dP99Ms, daysToBreach, projectedBreachAt, driftingSince } = d;
     drift.set(d.key, { slopePercentPerDay, recent7dP99Ms, daysToBreach, projectedBreachAt, driftingSince });
@@ -31,10 +30,10 @@ export async function observations(now = new Date()): Promise<Map<string, Observ
     rows.map((r) => [
       r.key,
       {
-        p99Ms24h: r.h24 ? quantile(r.h24, 0.99) : null,
-        calls24h: Number(r.calls24h ?? 0),
-        windowCalls: Number(r.window_calls ?? 0),
-        windowErrors: Number(r.window_errors ?? 0),
+        p99Ms24h: r.p99_ms_24h,
+        calls24h: Number(r.calls_24h),
+        windowCalls: r.slo.windowCalls ?? 0,
+        windowErrors: r.slo.windowErrors ?? 0,
         drift: drift.get(r.key) ?? null,
       },
     ]),
