@@ -20,11 +20,11 @@ afterAll(async () => {
 const HOUR = 3_600_000;
 const H0 = Date.UTC(2026, 10, 20, 10); // 10:00 UTC
 
-async function minute(series: string, startMs: number, values: number[], errors = 0): Promise<Histogram> {
+async function minute(series: string, startMs: number, values: number[], errors = 0, approximate = 0): Promise<Histogram> {
   const h = emptyHistogram();
   for (const v of values) record(h, v);
-  await db().$executeRaw`INSERT INTO latency_buckets (series_key, resolution, start, count, errors, histogram)
-    VALUES (${series}, 'minute', ${new Date(startMs)}, ${values.length}, ${errors}, ${JSON.stringify(h)}::jsonb)`;
+  await db().$executeRaw`INSERT INTO latency_buckets (series_key, resolution, start, count, errors, histogram, approximate_count)
+    VALUES (${series}, 'minute', ${new Date(startMs)}, ${values.length}, ${errors}, ${JSON.stringify(h)}::jsonb, ${approximate})`;
   return h;
 }
 
@@ -40,16 +40,16 @@ describe("rollups", () => {
     process.env.DATABASE_URL = url;
 
     const h1 = await minute("s1", H0 + 60_000, [10, 20, 30], 1);
-    const h2 = await minute("s1", H0 + 30 * 60_000, [40, 500], 0);
+    const h2 = await minute("s1", H0 + 30 * 60_000, [40, 500], 0, 2); // from an explicit-bucket metric
     await minute("s1", H0 + HOUR + 5 * 60_000, [7]);
     await minute("s1", H0 + 2 * HOUR + 60_000, [8]); // the current hour at `now`: not complete, not rolled
     const now = new Date(H0 + 2 * HOUR + 10 * 60_000);
 
     expect(await rollUp(now)).toMatchObject({ ran: true, rolled: { hour: 2, day: 0 } });
     const hours = await db().latencyBucket.findMany({ where: { resolution: "hour" }, orderBy: { start: "asc" } });
-    expect(hours.map((h) => [h.start.getTime() - H0, Number(h.count), Number(h.errors)])).toEqual([
-      [0, 5, 1],
-      [HOUR, 1, 0],
+    expect(hours.map((h) => [h.start.getTime() - H0, Number(h.count), Number(h.errors), Number(h.approximateCount)])).toEqual([
+      [0, 5, 1, 2],
+      [HOUR, 1, 0, 0],
     ]);
     const expected = merge(merge(emptyHistogram(), h1), h2);
     const stored = hours[0]!.histogram as unknown as Histogram;
@@ -69,6 +69,7 @@ describe("rollups", () => {
     expect(result.rolled.day).toBeGreaterThanOrEqual(1);
     const day = await db().latencyBucket.findFirstOrThrow({ where: { resolution: "day", start: new Date(Date.UTC(2026, 10, 20)) } });
     expect(Number(day.count)).toBe(9);
+    expect(Number(day.approximateCount)).toBe(2); // still said to be approximate when read from days
     expect(result.pruned.minute).toBe(5);
     expect(await db().latencyBucket.count({ where: { resolution: "minute" } })).toBe(0);
   });

@@ -36,13 +36,13 @@ export async function rollUp(now = new Date()): Promise<RollupResult> {
                  date_trunc(${step.unit}, ${now}::timestamptz, 'UTC') AS "to"`;
         if (!bounds?.from || bounds.from >= bounds.to) continue;
         result.rolled[step.target] = await tx.$executeRaw`
-          INSERT INTO latency_buckets (series_key, resolution, start, count, errors, histogram, updated_at)
-          SELECT series_key, ${step.target}, date_trunc(${step.unit}, start, 'UTC'), sum(count), sum(errors), edgewise_histogram_agg(histogram), now()
+          INSERT INTO latency_buckets (series_key, resolution, start, count, errors, histogram, approximate_count, updated_at)
+          SELECT series_key, ${step.target}, date_trunc(${step.unit}, start, 'UTC'), sum(count), sum(errors), edgewise_histogram_agg(histogram), sum(approximate_count), now()
           FROM latency_buckets
           WHERE resolution = ${step.source} AND start >= ${bounds.from} AND start < ${bounds.to}
           GROUP BY 1, 3 -- positions: one parameter placeholder in SELECT and GROUP BY would not match
           ON CONFLICT (series_key, resolution, start) DO UPDATE SET
-            count = EXCLUDED.count, errors = EXCLUDED.errors, histogram = EXCLUDED.histogram, updated_at = now()`;
+            count = EXCLUDED.count, errors = EXCLUDED.errors, histogram = EXCLUDED.histogram, approximate_count = EXCLUDED.approximate_count, updated_at = now()`;
         await tx.$executeRaw`
           INSERT INTO telemetry_rollups (resolution, rolled_until) VALUES (${step.target}, ${bounds.to})
           ON CONFLICT (resolution) DO UPDATE SET rolled_until = EXCLUDED.rolled_until, updated_at = now()`;
