@@ -54,11 +54,16 @@ export default async function CatalogPage({ searchParams }: { searchParams: Prom
         title="Catalog"
         description="Integration points between services: their budgets, SLOs, semantics and contracts."
         actions={
-          canDeclare && (
-            <Link className="btn btn-primary" href="/catalog/new">
-              Declare an integration point
+          <>
+            <Link className="btn" href="/catalog/import">
+              Import / export YAML
             </Link>
-          )
+            {canDeclare && (
+              <Link className="btn btn-primary" href="/catalog/new">
+                Declare an integration point
+              </Link>
+            )}
+          </>
         }
       />
       <CatalogNav />
