@@ -1,8 +1,17 @@
 // The `edgewise` executable as CI runs it: a real process on fixture catalogs, with no database and no
-// server (DATABASE_URL removed from its environment), asserting exit codes and each output format.
-import { spawnSync } from "node:child_process";
+// server (DATABASE_URL removed from its environment), asserting exit codes and each output format;
+// and `push` over real HTTP to the import route handler.
+import { execFile, spawnSync } from "node:child_process";
+import http from "node:http";
+import type { AddressInfo } from "node:net";
 import path from "node:path";
-import { describe, expect, it } from "vitest";
+import { promisify } from "node:util";
+import { NextRequest } from "next/server";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import * as importer from "@/app/api/catalog/import/route";
+import { systemActor } from "@/lib/auth/actor";
+import { createToken } from "@/lib/auth/api-tokens";
+import { makeUser } from "@/scripts/test/factories";
 
 const bin = path.resolve("scripts/bin/edgewise.mjs");
 const fixtures = "scripts/fixtures/catalog";
@@ -53,5 +62,65 @@ describe("edgewise check", () => {
   it("explains a wrong format or a missing path with exit 1", () => {
     expect(edgewise("check", fixtures, "--format", "xml")).toMatchObject({ code: 1, err: expect.stringContaining("--format is one of text, json, github") });
     expect(edgewise("check", "no/such/folder")).toMatchObject({ code: 1, err: expect.stringContaining("No such file or folder: no/such/folder") });
+  });
+});
+
+describe("edgewise push", () => {
+  // The route handler behind a real HTTP listener; the CLI runs as its own process (asynchronously,
+  // so this process can answer it).
+  const server = http.createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on("data", (c: Buffer) => chunks.push(c));
+    req.on("end", () => {
+      const headers = Object.fromEntries(Object.entries(req.headers).map(([k, v]) => [k, String(v)]));
+      const request = new NextRequest(`http://localhost${req.url}`, { method: req.method, headers, body: Buffer.concat(chunks) });
+      void importer.POST(request, { params: Promise.resolve({}) }).then(async (response) => {
+        res.writeHead(response.status, Object.fromEntries(response.headers));
+        res.end(Buffer.from(await response.arrayBuffer()));
+      });
+    });
+  });
+  let url = "";
+  let token = "";
+  beforeAll(async () => {
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    const user = await makeUser("admin");
+    // Creating the fixture's team needs the admin scope; a catalog:write token is refused (403) for teams.
+    token = (await createToken(systemActor("test"), { name: "ci", scopes: ["admin"], userEmail: user.email })).token;
+  });
+  afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+
+  const push = async (...args: string[]) => {
+    const env = { ...process.env };
+    delete env.DATABASE_URL;
+    try {
+      const { stdout, stderr } = await promisify(execFile)(process.execPath, [bin, "push", ...args, "--server", url, "--token", token], { env, timeout: 60_000 });
+      return { code: 0, out: stdout, err: stderr };
+    } catch (e) {
+      const err = e as { code: number; stdout: string; stderr: string };
+      return { code: err.code, out: err.stdout, err: err.stderr };
+    }
+  };
+
+  it("previews, imports, and then finds nothing to change", async () => {
+    const dry = await push(`${fixtures}/good`, "--dry-run");
+    expect(dry.err).toBe("");
+    expect(dry.code).toBe(0);
+    expect(dry.out).toContain("Dry run: nothing was applied.");
+    expect(dry.out).toContain("Would create (5):\n  Team shop-team\n  Service storefront\n  Service pricing\n  Integration storefront->pricing:quote\n  Journey browse-product");
+
+    const real = await push(`${fixtures}/good`);
+    expect(real).toMatchObject({ code: 0, out: expect.stringContaining("Imported.\nCreated (5):") });
+    const again = await push(`${fixtures}/good`);
+    expect(again.out).toContain("Nothing to change: the catalog already matches these files.");
+    expect(again.out).toContain("Unchanged: 5.");
+  });
+
+  it("exits 1 and lists every issue when the server refuses the files", async () => {
+    const bad = await push(`${fixtures}/bad`);
+    expect(bad.code).toBe(1);
+    expect(bad.err).toContain("Import refused (422 validation_failed): nothing was applied.");
+    expect(bad.err).toContain(`${fixtures}/bad/catalog.yaml:21 (document 2, spec.budget.p99Ms): The p99 budget must be at least the p95 budget`);
   });
 });
