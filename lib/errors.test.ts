@@ -44,6 +44,9 @@ describe("mapError", () => {
     const startingUp = Object.assign(new Error("x"), { name: "DriverAdapterError", cause: { kind: "postgres", code: "57P03" } });
     expect(mapError(startingUp)).toMatchObject({ status: 503, headers: { "Retry-After": "5" } });
   });
+  it("maps node-postgres' pooled client whose connection died to 503", () => {
+    expect(mapError(new Error("Client has encountered a connection error and is not queryable")).status).toBe(503);
+  });
   it("hides the message of unexpected errors", () => {
     expect(mapError(new Error("secret internals"))).toEqual({ status: 500, body: { error: { code: "internal", message: "Internal error" } } });
   });

@@ -53,7 +53,7 @@ function isDatabaseDown(err: unknown): boolean {
   const code = prismaCode(err) ?? (err as { code?: unknown } | null)?.code ?? cause?.code;
   if (code === "P1001" || code === "P1002" || code === "P1017" || code === "ECONNREFUSED" || code === "57P01" || code === "57P02" || code === "57P03") return true;
   const message = err instanceof Error ? err.message : "";
-  return /ECONNREFUSED|Connection terminated|Can't reach database|terminating connection|the database system is (shutting down|starting up|in recovery)/i.test(message);
+  return /ECONNREFUSED|Connection terminated|Can't reach database|terminating connection|the database system is (shutting down|starting up|in recovery)|Client has encountered a connection error/i.test(message);
 }
 
 /** The SQLSTATEs an error carries, wherever Prisma and its driver adapter put them. */
