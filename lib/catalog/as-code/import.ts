@@ -109,6 +109,8 @@ export async function importCatalog(actor: Actor, raw: CatalogImportInput): Prom
       for (const op of operations) await apply(tx, actor, op);
       return { dryRun: false, applied: operations.length > 0, ...plan, issues };
     },
-    { maxWait: 10_000, timeout: 120_000 },
+    // Each entity goes through the API's own write (checks, audit row): ~70 ms apiece on a busy
+    // 2-core machine, so a catalog of thousands needs minutes, not Prisma's default 5 s.
+    { maxWait: 10_000, timeout: 600_000 },
   );
 }
