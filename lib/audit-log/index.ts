@@ -100,17 +100,23 @@ export async function listAuditEvents(actor: Actor, query: AuditListQuery): Prom
 export const AUDIT_EXPORT_MAX_ROWS = 100_000;
 const CSV_HEADER = ["id", "at", "actor", "action", "entity_type", "entity_id", "before", "after"];
 
-/** The filtered log as CSV, newest first, read in batches so a large log is never held in memory at once. */
+/**
+ * The filtered log as CSV, newest first, read in batches so a large log is never held in memory at once.
+ * The first chunk holds the header and the first batch, so a query that fails does so before any byte is sent.
+ */
 export async function* auditCsv(actor: Actor, filter: AuditFilter): AsyncGenerator<string> {
   authorize(actor, "settings:manage");
-  yield csvRow(CSV_HEADER);
+  let chunk = csvRow(CSV_HEADER);
   let cursor: bigint | undefined;
   let sent = 0;
-  while (sent < AUDIT_EXPORT_MAX_ROWS) {
-    const rows = await findPage(where(filter, cursor), Math.min(1000, AUDIT_EXPORT_MAX_ROWS - sent));
-    if (!rows.length) return;
-    yield rows.map((r) => { const v = view(r); return csvRow([v.id, v.at, v.actor, v.action, v.entityType, v.entityId, v.before, v.after]); }).join("");
+  for (;;) {
+    const take = Math.min(1000, AUDIT_EXPORT_MAX_ROWS - sent);
+    const rows = take > 0 ? await findPage(where(filter, cursor), take) : [];
+    chunk += rows.map((r) => { const v = view(r); return csvRow([v.id, v.at, v.actor, v.action, v.entityType, v.entityId, v.before, v.after]); }).join("");
+    yield chunk;
+    chunk = "";
     sent += rows.length;
+    if (take === 0 || rows.length < take) return;
     cursor = rows.at(-1)!.id;
   }
 }

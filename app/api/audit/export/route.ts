@@ -4,7 +4,7 @@ import { route } from "@/lib/http/route";
 /** The filtered audit log as CSV (formula-looking cells are prefixed with ' so spreadsheets show, not run, them). */
 export const GET = route({ action: "settings:manage", query: auditFilterSchema }, async ({ actor, query }) => {
   const rows = auditCsv(actor, query);
-  const first = await rows.next(); // authorization and the first query fail here, as a JSON error, not mid-stream
+  const first = await rows.next(); // authorization and the first query fail here, as a JSON error, before any byte is sent
   const encoder = new TextEncoder();
   const stream = new ReadableStream<Uint8Array>({
     start(controller) {
