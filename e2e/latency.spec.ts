@@ -168,3 +168,18 @@ test("the Latency tab: ranges in the URL, budget line, annotation tooltip, heatm
   await expect(empty.getByRole("link", { name: /Settings → Telemetry/ })).toHaveAttribute("href", "/settings/telemetry");
   await shoot(page, "empty");
 });
+
+test("long ranges read the demo estate's hour buckets: 28 days and 90 days chart, with the heatmap and burn-down", async ({ page }) => {
+  // The demo seed backfills 30 days (hours, then minutes for the last 25 hours) for its integrations.
+  const key = "checkout->payments:authorize";
+  for (const range of ["28d", "90d", "24h"]) {
+    await page.goto(`/catalog/${encodeURIComponent(key)}?tab=latency&range=${range}`);
+    const chart = page.getByTestId("latency-chart");
+    await expect(chart).toHaveAttribute("aria-label", /p99 budget of 250 ms, [1-9]\d* calls$/);
+    await expect(page.getByTestId("latency-heatmap").getByTestId("heatmap-cell").first()).toBeVisible();
+    await expect(page.getByTestId("latency-error")).toHaveCount(0);
+    await shoot(page, `demo-${range}`);
+  }
+  await expect(page.getByTestId("slo-availability").getByTestId("compliance")).toHaveText(/^\d+\.\d{3} %$/);
+  await expect(page.getByTestId("slo-availability-burn-down")).toBeVisible();
+});
