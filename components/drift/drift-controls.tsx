@@ -19,7 +19,7 @@ export function DriftControls({ sort, team, teams }: { sort: DriftSort; team: st
             ["breach", "By time to breach"],
           ] as const
         ).map(([value, label]) => (
-          <Link key={value} href={driftHref({ sort: value, team })} className={`btn btn-sm ${sort === value ? "btn-primary" : ""}`} aria-pressed={sort === value}>
+          <Link key={value} href={driftHref({ sort: value, team })} className={`btn btn-sm ${sort === value ? "btn-primary" : ""}`} aria-current={sort === value ? "true" : undefined}>
             {label}
           </Link>
         ))}

@@ -3,7 +3,7 @@ import css from "./overview.module.css";
 
 export function OverviewSkeleton() {
   return (
-    <div aria-busy="true" aria-label="Loading the overview" data-testid="overview-loading">
+    <div role="status" aria-busy="true" aria-label="Loading the overview" data-testid="overview-loading">
       <div className={css.statusGrid}>
         {Array.from({ length: 5 }, (_, i) => (
           <div key={i} className="card">
