@@ -37,15 +37,19 @@ interface Day {
 /**
  * The window day by day (days counted back from now). Each hour is read once: from its hour bucket,
  * or from its minutes when they hold more calls — an hour not rolled up yet, or spans that arrived
- * after its roll-up — so data just ingested counts at once and nothing counts twice. Only hours whose
- * minutes win have their minute histograms merged.
+ * after its roll-up — so data just ingested counts at once and nothing counts twice. Minutes are
+ * compared only where the roll-up still revisits hours (its 2-hour margin before where it has rolled
+ * to, and after): older hours are settled, as the latency reads take them.
  */
 async function days(seriesKey: string, fromMs: number, toMs: number, windowDays: number): Promise<Day[]> {
   const [from, to] = [new Date(fromMs), new Date(toMs)];
   const rows = await db().$queryRaw<{ day: number; count: bigint; errors: bigint; histogram: Histogram }[]>`
-    WITH minute_hours AS (
+    WITH settled AS (
+      SELECT coalesce((SELECT rolled_until FROM telemetry_rollups WHERE resolution = 'hour'), 'epoch'::timestamptz) - interval '2 hours' AS until
+    ), minute_hours AS (
       SELECT date_trunc('hour', start, 'UTC') AS hour, sum(count) AS count FROM latency_buckets
-      WHERE series_key = ${seriesKey} AND resolution = 'minute' AND start >= ${from} AND start < ${to} GROUP BY 1
+      WHERE series_key = ${seriesKey} AND resolution = 'minute' AND start >= greatest(${from}::timestamptz, (SELECT until FROM settled)) AND start < ${to}
+      GROUP BY 1
     ), from_minutes AS (
       SELECT m.hour FROM minute_hours m
       LEFT JOIN latency_buckets h ON h.series_key = ${seriesKey} AND h.resolution = 'hour' AND h.start = m.hour
@@ -56,7 +60,9 @@ async function days(seriesKey: string, fromMs: number, toMs: number, windowDays:
     FROM latency_buckets b
     WHERE b.series_key = ${seriesKey} AND b.start >= ${from} AND b.start < ${to}
       AND ((b.resolution = 'hour' AND b.start NOT IN (SELECT hour FROM from_minutes))
-        OR (b.resolution = 'minute' AND date_trunc('hour', b.start, 'UTC') IN (SELECT hour FROM from_minutes)))
+        -- Usually only the newest hours read minutes: bound the range so the index skips the rest.
+        OR (b.resolution = 'minute' AND b.start >= (SELECT coalesce(min(hour), 'infinity') FROM from_minutes)
+            AND date_trunc('hour', b.start, 'UTC') IN (SELECT hour FROM from_minutes)))
     GROUP BY 1`;
   const out = Array.from({ length: windowDays }, (): Day => ({ count: 0, errors: 0, histogram: emptyHistogram() }));
   for (const r of rows) {
@@ -97,21 +103,25 @@ export async function sloStatus(actor: Actor, key: string, now = new Date()): Pr
   const recent = await db().$queryRaw<{ start: Date; count: bigint; errors: bigint; histogram: Histogram }[]>`
     SELECT start, count, errors, histogram FROM latency_buckets
     WHERE series_key = ${view.id} AND resolution = 'minute' AND start >= ${new Date(nowMs - WINDOW_MS["3d"])} AND start < ${now}`;
+  // Each minute goes into the shortest window holding it; each window is then the rings up to it.
+  const rings = BURN_WINDOWS.map(() => ({ count: 0, errors: 0, histogram: emptyHistogram() }));
+  for (const r of recent) {
+    const ring = rings[BURN_WINDOWS.findIndex((w) => r.start.getTime() >= nowMs - WINDOW_MS[w])];
+    if (!ring) continue;
+    ring.count += Number(r.count);
+    ring.errors += Number(r.errors);
+    merge(ring.histogram, r.histogram);
+  }
   const availability = {} as Record<BurnWindow, Counts>;
   const latency = {} as Record<BurnWindow, Counts>;
-  for (const w of BURN_WINDOWS) {
-    const h = emptyHistogram();
-    let count = 0;
-    let errors = 0;
-    for (const r of recent) {
-      if (r.start.getTime() < nowMs - WINDOW_MS[w]) continue;
-      count += Number(r.count);
-      errors += Number(r.errors);
-      merge(h, r.histogram);
-    }
-    availability[w] = { good: count - errors, total: count };
-    latency[w] = { good: countAtOrBelow(h, threshold), total: count };
-  }
+  const upTo = { count: 0, errors: 0, histogram: emptyHistogram() };
+  BURN_WINDOWS.forEach((w, i) => {
+    upTo.count += rings[i]!.count;
+    upTo.errors += rings[i]!.errors;
+    merge(upTo.histogram, rings[i]!.histogram);
+    availability[w] = { good: upTo.count - upTo.errors, total: upTo.count };
+    latency[w] = { good: countAtOrBelow(upTo.histogram, threshold), total: upTo.count };
+  });
   return {
     windowDays,
     availability: objective(view.slo.successTargetPercent, daily.map((d) => ({ good: d.count - d.errors, total: d.count })), availability, window),
