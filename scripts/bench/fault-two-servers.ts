@@ -19,11 +19,7 @@ export function run() {
     const client = new pg.Client({ connectionString: estate.database.url });
     await client.connect();
     cleanup(() => client.end());
-    const { rows } = await client.query<{ id: string; key: string }>(
-      `SELECT ip.id, ip.key FROM integration_points ip JOIN services s ON s.id = ip.source_service_id JOIN services t ON t.id = ip.target_service_id
-       WHERE s.slug = 'checkout' AND t.slug = 'payments' ORDER BY ip.key LIMIT 1`,
-    );
-    const integration = rows[0]!;
+    const integration = await estate.batchTarget();
     const auditCount = async () =>
       Number((await client.query<{ n: string }>("SELECT count(*) AS n FROM audit_events WHERE entity_id = $1 AND action = 'integration.update'", [integration.id])).rows[0]!.n);
     const auditBefore = await auditCount();

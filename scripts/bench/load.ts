@@ -4,7 +4,6 @@
 // APIs and the overview page. Prints throughput, p50/p99 per route, errors and the server's peak RSS.
 import os from "node:os";
 import autocannon from "autocannon";
-import pg from "pg";
 import { DEMO_PASSWORD } from "../../prisma/seed";
 import { ensureBuild } from "../build-state";
 import { readState } from "../../lib/db/embedded-postgres";
@@ -50,14 +49,7 @@ export async function run() {
   try {
     const ingestToken = await estate.token(["telemetry:write"]);
     const readToken = await estate.token(["catalog:read"]);
-    const client = new pg.Client({ connectionString: estate.database.url });
-    await client.connect();
-    const { rows } = await client.query<{ key: string }>(
-      `SELECT ip.key FROM integration_points ip JOIN services s ON s.id = ip.source_service_id JOIN services t ON t.id = ip.target_service_id
-       WHERE s.slug = 'checkout' AND t.slug = 'payments' ORDER BY ip.key LIMIT 1`,
-    );
-    await client.end();
-    const key = encodeURIComponent(rows[0]!.key);
+    const key = encodeURIComponent((await estate.batchTarget()).key);
 
     server = await startBenchServer(estate.database.url);
     const base = server.base;

@@ -10,6 +10,8 @@ export interface Estate {
   database: EmbeddedServer;
   /** A member's token with these scopes (the demo estate's member owns checkout → payments). */
   token(scopes: Scope[], email?: string): Promise<string>;
+  /** The integration point the OTLP batches of ./otlp.ts land on (checkout → payments in the demo estate). */
+  batchTarget(): Promise<{ id: string; key: string }>;
   /** Stops the database and removes the data directory. */
   close(): Promise<void>;
 }
@@ -34,6 +36,15 @@ export async function scratchEstate(prefix: string): Promise<Estate> {
       const { createToken } = await import("../../../lib/auth/api-tokens");
       const { systemActor } = await import("../../../lib/auth/actor");
       return (await createToken(systemActor("bench"), { name: `bench-${scopes.join("-")}`, scopes, userEmail: email })).token;
+    },
+    batchTarget: async () => {
+      const { db } = await import("../../../lib/db/client");
+      const row = await db().integrationPoint.findFirstOrThrow({
+        where: { source: { slug: "checkout" }, target: { slug: "payments" } },
+        orderBy: { key: "asc" },
+        select: { id: true, key: true },
+      });
+      return row;
     },
     close: async () => {
       const { disconnectDb } = await import("../../../lib/db/client");
