@@ -76,7 +76,9 @@ async function estateRows(tx: Tx, now: Date): Promise<Row[]> {
         b.resolution = 'minute' AND b.start >= ${at(6 * 3_600_000)} AS fine,
         (b.resolution = 'hour' AND b.start < rolled.until) OR (b.resolution = 'minute' AND b.start >= rolled.until) AS coarse
       FROM ips JOIN latency_buckets b ON b.series_key = ips.series_key CROSS JOIN rolled
-      WHERE b.start >= ${now}::timestamptz - make_interval(days => greatest(ips.window_days, 3)) AND b.start < ${now} AND b.resolution <> 'day'
+      WHERE b.start >= ${now}::timestamptz - make_interval(days => greatest(ips.window_days, 3)) AND b.start < ${now}
+        -- Only what a window reads: hours where rolled up; minutes after that, and those of the last 6 h.
+        AND ((b.resolution = 'hour' AND b.start < rolled.until) OR (b.resolution = 'minute' AND b.start >= least(rolled.until, ${at(6 * 3_600_000)})))
     ),
     windows AS (
       SELECT series_key,
