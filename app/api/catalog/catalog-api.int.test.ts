@@ -8,6 +8,7 @@ import { db } from "@/lib/db/client";
 import { makeService, makeTeam, makeUser, unique } from "@/scripts/test/factories";
 import * as exporter from "./export/route";
 import * as importer from "./import/route";
+import * as schema from "./schema/route";
 
 const none = { params: Promise.resolve({}) };
 
@@ -99,5 +100,14 @@ describe("/api/catalog/export", () => {
     expect(await backstage.text()).toContain("apiVersion: backstage.io/v1alpha1");
     expect((await get("openslo")).status).toBe(200);
     expect((await get("csv")).status).toBe(422);
+  });
+});
+
+describe("/api/catalog/schema", () => {
+  it("serves the JSON Schema without authentication, for editors", async () => {
+    const res = await schema.GET(new NextRequest("http://localhost/api/catalog/schema"), none);
+    expect(res.status).toBe(200);
+    expect(res.headers.get("content-type")).toBe("application/schema+json");
+    expect(await res.json()).toMatchObject({ $id: "https://edgewise.dev/schemas/edgewise-v1.schema.json", properties: { apiVersion: { const: "edgewise.dev/v1" } } });
   });
 });
