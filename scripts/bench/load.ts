@@ -7,7 +7,7 @@ import autocannon from "autocannon";
 import { DEMO_PASSWORD } from "../../prisma/seed";
 import { ensureBuild } from "../build-state";
 import { readState } from "../../lib/db/embedded-postgres";
-import { cpuSeconds, peakRssMb, startBenchServer, type BenchServer } from "./server";
+import { cpuSeconds, peakRssMb, schedNs, startBenchServer, type BenchServer } from "./server";
 import { scratchEstate, signIn } from "./support/estate";
 import { otlpBatch, recentNs } from "./support/otlp";
 
@@ -69,7 +69,7 @@ export async function run() {
     const template = otlpBatch(BATCH, recentNs(2)).replace('"resource":{"attributes":[', '"resource":{"attributes":[{"key":"bench.batch","value":{"stringValue":"__N__"}},');
     let n = 0;
     const postmasterPid = readState(estate.dataDir)!.pid;
-    const cpuBefore = { server: cpuSeconds(server.pid), postgres: cpuSeconds(postmasterPid), client: process.cpuUsage() };
+    const cpuBefore = { server: cpuSeconds(server.pid), postgres: cpuSeconds(postmasterPid), client: process.cpuUsage(), sched: schedNs(server.pid) };
     const loadBefore = os.loadavg()[0]!;
     const ratePerSec = Math.ceil(TARGET_SPANS_PER_SEC / BATCH);
     const results = await Promise.all([
@@ -89,7 +89,11 @@ export async function run() {
       ...reads.map(([name, path, headers]) => cannon(name, { url: `${base}${path}`, connections: READERS_PER_ROUTE, headers })),
     ]);
     const clientCpu = process.cpuUsage(cpuBefore.client);
+    const sched = schedNs(server.pid);
+    const [ranNs, waitedNs] = [sched.runNs - cpuBefore.sched.runNs, sched.waitNs - cpuBefore.sched.waitNs];
     const cpu = {
+      // Of the time the server's threads were ready to run, the share spent waiting for a CPU instead.
+      serverRunnableButWaitingPct: Math.round((waitedNs / Math.max(1, ranNs + waitedNs)) * 100),
       serverCores: Math.round(((cpuSeconds(server.pid) - cpuBefore.server) / SECONDS) * 100) / 100,
       postgresCores: Math.round(((cpuSeconds(postmasterPid) - cpuBefore.postgres) / SECONDS) * 100) / 100,
       loadGeneratorCores: Math.round(((clientCpu.user + clientCpu.system) / 1e6 / SECONDS) * 100) / 100,
@@ -116,7 +120,7 @@ export async function run() {
     console.log(`${"route".padEnd(40)} ${"req/s".padStart(6)} ${"p50 ms".padStart(7)} ${"p99 ms".padStart(7)} ${"errors".padStart(6)}`);
     for (const r of results) console.log(`${r.route.padEnd(40)} ${String(r.perSec).padStart(6)} ${String(r.p50Ms).padStart(7)} ${String(r.p99Ms).padStart(7)} ${String(r.errors).padStart(6)}`);
     console.log(
-      `CPU used: server ${cpu.serverCores} cores, PostgreSQL ${cpu.postgresCores}, load generator ${cpu.loadGeneratorCores}, of ${os.cpus().length}; machine load average ${cpu.machineLoadAverage1m.join(" → ")} (others' work included)`,
+      `CPU used: server ${cpu.serverCores} cores, PostgreSQL ${cpu.postgresCores}, load generator ${cpu.loadGeneratorCores}, of ${os.cpus().length}; machine load average ${cpu.machineLoadAverage1m.join(" → ")} (others' work included); the server's threads waited for a CPU ${cpu.serverRunnableButWaitingPct}% of the time they were ready to run`,
     );
     console.log(`Ingested ${spansPerSec} spans/s; errors ${errors}; worst read p99 ${worstReadP99} ms; server peak RSS ${figures.serverPeakRssMb} MB`);
     console.log(

@@ -103,6 +103,24 @@ export function cpuSeconds(pid: number): number {
   return ticks / 100; // USER_HZ
 }
 
+/** Nanoseconds a process tree's threads spent running and waiting for a CPU (runnable, not scheduled). */
+export function schedNs(pid: number): { runNs: number; waitNs: number } {
+  let runNs = 0;
+  let waitNs = 0;
+  for (const p of processTree(pid)) {
+    try {
+      for (const task of fs.readdirSync(`/proc/${p}/task`)) {
+        const [run, wait] = fs.readFileSync(`/proc/${p}/task/${task}/schedstat`, "utf8").split(" ").map(Number);
+        runNs += run ?? 0;
+        waitNs += wait ?? 0;
+      }
+    } catch {
+      /* exited */
+    }
+  }
+  return { runNs, waitNs };
+}
+
 /** The largest memory high-water mark (VmHWM) in a process tree: the launcher and `next start` below it. */
 export function peakRssMb(pid: number): number {
   const tree = processTree(pid);
