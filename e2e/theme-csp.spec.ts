@@ -1,5 +1,6 @@
 // The theme toggle (which needs client JavaScript) and the Content Security Policy it runs under.
 import { expect, test, type Page } from "@playwright/test";
+import { sweepMainPages } from "./pages";
 import { authFile, signedOut, waitForHydration } from "./support";
 
 const theme = (page: Page) => page.evaluate(() => document.documentElement.dataset.theme);
@@ -108,6 +109,17 @@ test.describe("Content Security Policy", () => {
 
       expect(await violations(page)).toEqual([]);
       expect(csp.messages).toEqual([]);
+    });
+  });
+
+  test.describe("every main page", () => {
+    let csp: { messages: string[] };
+    test.beforeEach(({ page }) => {
+      csp = watchCsp(page);
+    });
+    sweepMainPages("no CSP violation", async (page, path) => {
+      expect(await violations(page), path).toEqual([]);
+      expect(csp.messages, path).toEqual([]);
     });
   });
 
