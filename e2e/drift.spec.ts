@@ -118,3 +118,26 @@ test("the drift board ranks by drift and by time to breach, filters by team, and
   await page.goto("/drift?sort=sideways");
   await expect(page.getByTestId("drift-bad-address")).toContainText("sort is drift or breach");
 });
+
+test("the demo estate's creeping integration point is projected to breach its budget", async ({ page, request }) => {
+  // prisma/seed-telemetry.ts: checkout->payments:authorize creeps from ~55 % to ~92 % of its p99 budget over the month.
+  const key = "checkout->payments:authorize";
+  const res = await request.get("/api/drift?team=checkout-team&sort=breach");
+  expect(res.status()).toBe(200);
+  const { items } = (await res.json()) as { items: { key: string; budgetP99Ms: number; baselineP99Ms: number | null; recent7dP99Ms: number | null; changePercent: number | null; slopePercentPerDay: number | null; projectedBreachAt: string | null; overBudget: boolean; daily: { p99Ms: number | null }[] }[] };
+  const creeping = items.find((r) => r.key === key)!;
+  expect(creeping).toMatchObject({ overBudget: false });
+  expect(creeping.changePercent).toBeGreaterThan(10);
+  expect(creeping.slopePercentPerDay).toBeGreaterThan(0.5);
+  expect(creeping.recent7dP99Ms).toBeLessThan(creeping.budgetP99Ms);
+  expect(creeping.projectedBreachAt).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+  expect(creeping.daily.filter((d) => d.p99Ms !== null).length).toBeGreaterThanOrEqual(28);
+
+  await page.goto("/drift?sort=breach&team=checkout-team");
+  const row = page.locator(`[data-testid="drift-row"][data-key="${key}"]`);
+  await expect(row).toContainText(creeping.projectedBreachAt!);
+  // A line through the month's days, not a few dots.
+  const curve = row.getByTestId("drift-sparkline").locator("svg .recharts-line-curve");
+  await expect.poll(async () => ((await curve.getAttribute("d")) ?? "").split("L").length - 1).toBeGreaterThanOrEqual(20);
+  await page.screenshot({ path: "test-results/drift-demo-estate.png", fullPage: true });
+});
