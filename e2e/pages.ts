@@ -25,6 +25,7 @@ export function mainPages(decisionNumber: number): MainPage[] {
     { name: "edit integration form", path: `/catalog/${key}/edit` },
     { name: "dependency map", path: "/catalog/map" },
     { name: "observed edges", path: "/catalog/observed" },
+    { name: "catalog import", path: "/catalog/import" },
     { name: "services", path: "/services" },
     { name: "service", path: "/services/checkout" },
     { name: "team", path: "/teams/checkout-team" },
