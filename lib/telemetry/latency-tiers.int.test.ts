@@ -58,4 +58,18 @@ describe("latency across tiers", () => {
     expect(latency.resolution).toBe("minute");
     expect(latency.series.reduce((n, p) => n + p.count, 0)).toBe(5);
   });
+
+  it("reads whole days from day buckets where days are rolled, then hours, then minutes — each call once", async () => {
+    const DAY = 24 * HOUR;
+    const dayRolled = Math.floor(nowHour / DAY) * DAY;
+    const { id } = await db().integrationPoint.findUniqueOrThrow({ where: { key }, select: { id: true } });
+    // The day roll-up of the backfill: one bucket per whole day before `dayRolled`, as many 10 ms calls as its hours.
+    for (let day = Math.floor((nowHour - 72 * HOUR) / DAY) * DAY; day < dayRolled; day += DAY) {
+      const hours = Math.max(0, (Math.min(day + DAY, nowHour - 3 * HOUR) - Math.max(day, nowHour - 72 * HOUR)) / HOUR);
+      if (hours > 0) await bucket(id, "day", day, Array.from({ length: hours }, () => 10));
+    }
+    await db().$executeRaw`INSERT INTO telemetry_rollups (resolution, rolled_until) VALUES ('day', ${new Date(dayRolled)})`;
+    const latency = await latencySeries(member, key, latencyQuerySchema.parse({ from: new Date(dayRolled - 10 * DAY).toISOString(), to: new Date(nowHour + HOUR).toISOString(), step: "1d" }));
+    expect(latency.series.reduce((n, p) => n + p.count, 0)).toBe(69 + 2 + 2 + 2 + 1);
+  });
 });

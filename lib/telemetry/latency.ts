@@ -1,4 +1,4 @@
-// Reading latency back: the stored minute histograms of one integration point, merged into steps
+// Reading latency back: the stored histograms of one integration point, merged into steps
 // aligned to multiples of the step since the Unix epoch, with exact counts and percentiles.
 import "server-only";
 import { Prisma } from "@prisma/client";
@@ -8,7 +8,7 @@ import { getIntegration } from "@/lib/catalog/integrations";
 import { db } from "@/lib/db/client";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
-import { emptyHistogram, merge, quantile, type Histogram } from "./histogram";
+import { quantile, type Histogram } from "./histogram";
 
 const STEP_UNITS: Record<string, number> = { m: 60_000, h: 3_600_000, d: 86_400_000 };
 const MAX_POINTS = 2000;
@@ -71,6 +71,9 @@ export function coveringResolution(kept: Resolution, fromMs: number, firstMinute
  * reached, and the finer ones not rolled up yet after that — so the newest hour is never missing
  * and no call is counted twice.
  */
+const ORDER: Resolution[] = ["minute", "hour", "day"];
+const coarsest = (a: Resolution, b: Resolution): Resolution => (ORDER.indexOf(a) >= ORDER.indexOf(b) ? a : b);
+
 function tierFilter(resolution: Resolution, hourRolled: Date, dayRolled: Date) {
   if (resolution === "minute") return Prisma.sql`resolution = 'minute'`;
   if (resolution === "hour") return Prisma.sql`((resolution = 'hour' AND start < ${hourRolled}) OR (resolution = 'minute' AND start >= ${hourRolled}))`;
@@ -112,20 +115,19 @@ export async function readSteps(seriesKey: string, query: RangeQuery): Promise<{
       { path: "step", message: `A multiple of ${at}` },
     ]);
   }
-  const rows = await db().$queryRaw<{ start: Date; count: bigint; errors: bigint; histogram: Histogram; approximate_count: bigint }[]>`
-    SELECT start, count, errors, histogram, approximate_count FROM latency_buckets
+  // Read the coarsest tier the step allows (an hour is the exact merge of its minutes, so the answer is
+  // the same) and merge each step in the database: a 90-day chart moves 90 rows, not 130,000.
+  const tier = coarsest(resolution, query.stepMs % RESOLUTION_MS.day === 0 ? "day" : query.stepMs % RESOLUTION_MS.hour === 0 ? "hour" : "minute");
+  const rows = await db().$queryRaw<{ t: bigint; count: bigint; errors: bigint; histogram: Histogram; approximate_count: bigint }[]>`
+    SELECT (floor(extract(epoch FROM start) * 1000 / ${query.stepMs}) * ${query.stepMs})::bigint AS t,
+           sum(count)::bigint AS count, sum(errors)::bigint AS errors, edgewise_histogram_agg(histogram) AS histogram,
+           sum(approximate_count)::bigint AS approximate_count
+    FROM latency_buckets
     WHERE series_key = ${seriesKey} AND start >= ${new Date(query.fromMs)} AND start < ${new Date(query.toMs)}
-      AND ${tierFilter(resolution, seen?.hour_rolled ?? new Date(0), seen?.day_rolled ?? new Date(0))}
-    ORDER BY start`;
+      AND ${tierFilter(tier, seen?.hour_rolled ?? new Date(0), seen?.day_rolled ?? new Date(0))}
+    GROUP BY 1 ORDER BY 1`;
   const steps = new Map<number, Step>();
-  for (const row of rows) {
-    const t = Math.floor(row.start.getTime() / query.stepMs) * query.stepMs;
-    const step = steps.get(t) ?? { count: 0, errors: 0, histogram: emptyHistogram() };
-    step.count += Number(row.count);
-    step.errors += Number(row.errors);
-    merge(step.histogram, row.histogram);
-    steps.set(t, step);
-  }
+  for (const row of rows) steps.set(Number(row.t), { count: Number(row.count), errors: Number(row.errors), histogram: row.histogram });
   // Some observations came from coarse metric buckets (explicit bounds): percentiles are approximate.
   return { resolution, steps, approximate: rows.some((r) => r.approximate_count > 0n) };
 }
