@@ -69,7 +69,7 @@ async function telemetry(seriesKeys: string[], now: Date) {
              coalesce((SELECT rolled_until FROM telemetry_rollups WHERE resolution = 'day'), 'epoch'::timestamptz) AS day_until
     ),
     tiles AS (
-      SELECT b.series_key, b.start, b.count, b.histogram
+      SELECT b.series_key, b.resolution, b.start, b.count, b.histogram
       FROM latency_buckets b CROSS JOIN rolled r
       WHERE b.series_key = ANY(${seriesKeys}) AND b.start >= ${from} AND b.start < ${now}
         AND CASE b.resolution
@@ -78,9 +78,12 @@ async function telemetry(seriesKeys: string[], now: Date) {
               ELSE b.start >= r.hour_until
             END
     ),
+    -- A day bucket already is its day (merging it alone would cost as much as merging many).
     daily AS (
-      SELECT series_key, date_trunc('day', start, 'UTC') AS day, sum(count) AS count, edgewise_histogram_agg(histogram) AS histogram
-      FROM tiles GROUP BY 1, 2
+      SELECT series_key, start AS day, count, histogram FROM tiles WHERE resolution = 'day'
+      UNION ALL
+      SELECT series_key, date_trunc('day', start, 'UTC'), sum(count), edgewise_histogram_agg(histogram)
+      FROM tiles WHERE resolution <> 'day' GROUP BY 1, 2
     ),
     windows AS (
       SELECT series_key, CASE WHEN day >= ${recentFrom} THEN 'recent7d' ELSE 'baseline' END AS kind, sum(count) AS count, edgewise_histogram_agg(histogram) AS histogram
