@@ -13,10 +13,10 @@ function LineSample({ dash, colour = "var(--muted)", sourceDot = false }: { dash
 }
 
 const STATUSES = [
-  { status: "ok", label: "OK" },
-  { status: "warning", label: "Warning" },
+  { status: "ok", label: "Within budget" },
+  { status: "warning", label: "At risk" },
   { status: "breaching", label: "Breaching (SLO or budget)" },
-  { status: "no-data", label: "No data" },
+  { status: "no-data", label: "No data or silent" },
 ];
 
 export function MapLegend({ teamSelected }: { teamSelected: boolean }) {

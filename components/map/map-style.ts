@@ -49,7 +49,7 @@ export function readTheme(root: HTMLElement = document.documentElement): MapThem
   return theme;
 }
 
-export const STATUS_VARIABLE = { ok: "ok", warning: "warning", breaching: "danger", "no-data": "muted" } as const;
+export const STATUS_VARIABLE = { ok: "ok", warning: "warning", breaching: "danger", "no-data": "muted", silent: "muted" } as const;
 
 /** Dash patterns shared by the canvas and the legend's SVG samples. */
 export const DASH = { async: [6, 4], hybrid: [10, 3, 2, 3] } as const;
@@ -78,7 +78,7 @@ export function labelledTier(zoom: number): number {
 }
 
 export function mapStylesheet(t: MapTheme): StylesheetJson {
-  const statusColour = { ok: t.ok, warning: t.warning, breaching: t.danger, "no-data": t.muted };
+  const statusColour = { ok: t.ok, warning: t.warning, breaching: t.danger, "no-data": t.muted, silent: t.muted };
   return [
     {
       selector: "node",

@@ -3,7 +3,7 @@ import styles from "./dependency-map.module.css";
 import type { HoverTarget } from "./map-canvas";
 import type { MapEdge, MapNode } from "./map-types";
 
-const STATUS_LABEL: Record<MapEdge["status"], string> = { ok: "OK", warning: "Warning", breaching: "Breaching", "no-data": "No data" };
+const STATUS_LABEL: Record<MapEdge["status"], string> = { ok: "Within budget", warning: "At risk", breaching: "Breaching", "no-data": "No data", silent: "Silent" };
 
 export function MapTooltip({ target, nodes, edges }: { target: HoverTarget; nodes: MapNode[]; edges: MapEdge[] }) {
   // Open towards the roomier side so the card never leaves the canvas.

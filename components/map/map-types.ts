@@ -12,7 +12,7 @@ export interface MapNode {
 
 export type MapEdgeStyle = "sync" | "async-event" | "async-command" | "async-queue" | "stream" | "hybrid";
 export type MapEdgeLifecycle = "proposed" | "active" | "migrating" | "deprecated" | "retired";
-export type MapEdgeStatus = "ok" | "warning" | "breaching" | "no-data";
+export type MapEdgeStatus = "ok" | "warning" | "breaching" | "no-data" | "silent";
 
 export interface MapEdge {
   /** Integration key, e.g. `checkout->payments:authorize`. */

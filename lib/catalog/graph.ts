@@ -19,8 +19,8 @@ export interface GraphEdge {
   target: string;
   style: Style;
   lifecycle: Lifecycle;
-  /** The map draws four statuses; a silent edge would show as no data (health is not on the map yet). */
-  status: Exclude<IntegrationStatus, "silent">;
+  /** From the estate's health table, refreshed each minute. */
+  status: IntegrationStatus;
   protocol: string;
 }
 
@@ -30,14 +30,14 @@ export async function catalogGraph(actor: Actor): Promise<{ nodes: GraphNode[]; 
     db().$queryRaw<GraphNode[]>`
       SELECT s.slug AS id, s.name AS label, t.slug AS team, t.name AS "teamName", s.tier
       FROM services s JOIN teams t ON t.id = s.team_id ORDER BY s.slug`,
-    db().$queryRaw<Omit<GraphEdge, "status">[]>`
-      SELECT ip.key AS id, s.slug AS source, t.slug AS target, ip.style, ip.lifecycle, ip.protocol
+    db().$queryRaw<GraphEdge[]>`
+      SELECT ip.key AS id, s.slug AS source, t.slug AS target, ip.style, ip.lifecycle, ip.protocol, coalesce(h.status, 'no-data') AS status
       FROM integration_points ip
+      LEFT JOIN integration_health h ON h.integration_id = ip.id
       JOIN services s ON s.id = ip.source_service_id
       JOIN services t ON t.id = ip.target_service_id
       WHERE ip.lifecycle <> 'retired' ORDER BY ip.key`,
     db().team.findMany({ select: { slug: true, name: true }, orderBy: { name: "asc" } }),
   ]);
-  // Telemetry-derived status arrives with ingestion; until then every edge honestly has no data.
-  return { nodes, edges: edges.map((e) => ({ ...e, status: "no-data" as const })), teams };
+  return { nodes, edges, teams };
 }
