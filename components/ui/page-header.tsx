@@ -11,12 +11,3 @@ export function PageHeader({ title, description, actions }: { title: string; des
     </div>
   );
 }
-
-export function NotBuiltYet({ what, next }: { what: string; next: string }) {
-  return (
-    <div className="card empty" data-testid="not-built">
-      <h2>{what} is not built yet</h2>
-      <p>{next}</p>
-    </div>
-  );
-}
