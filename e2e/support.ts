@@ -2,7 +2,7 @@
 import { execFile } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { promisify } from "node:util";
-import { expect, type Locator, type Page } from "@playwright/test";
+import { expect, type APIRequestContext, type Locator, type Page } from "@playwright/test";
 
 export const DEMO_PASSWORD = "edgewise-demo";
 export const ROLES = ["admin", "architect", "member", "viewer"] as const;
@@ -68,3 +68,25 @@ export async function cliCreateToken(options: { name: string; scopes: string[]; 
 }
 
 export const bearer = (token: string) => ({ Authorization: `Bearer ${token}` });
+
+/** POSTs JSON with a bearer token and expects 201 Created. */
+export async function postCreated(request: APIRequestContext, token: string, path: string, data: unknown): Promise<void> {
+  const res = await request.post(path, { headers: bearer(token), data });
+  expect(res.status(), await res.text()).toBe(201);
+}
+
+/**
+ * A team of the test's own with two services and synchronous integration points between them, so
+ * telemetry the test sends is the only telemetry they have (the demo estate has 30 days of its own).
+ * Needs a token with the admin scope.
+ */
+export async function declareEstate(request: APIRequestContext, token: string, integrations: { operation: string; p99Ms: number }[], prefix = "e2e") {
+  const team = unique(`${prefix}-team`);
+  await postCreated(request, token, "/api/teams", { slug: team, name: `Team ${team}` });
+  const [source, target] = [unique(`${prefix}-src`), unique(`${prefix}-dst`)];
+  for (const slug of [source, target]) await postCreated(request, token, "/api/services", { slug, name: slug, team });
+  for (const { operation, p99Ms } of integrations) {
+    await postCreated(request, token, "/api/integrations", { sourceService: source, targetService: target, operation, style: "sync", protocol: "http", budget: { p99Ms }, resilience: { timeoutMs: 3 * p99Ms } });
+  }
+  return { team, source, target, key: (operation: string) => `${source}->${target}:${operation}` };
+}

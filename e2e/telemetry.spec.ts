@@ -7,18 +7,16 @@ import { OTLPTraceExporter as ProtoExporter } from "@opentelemetry/exporter-trac
 import { resourceFromAttributes } from "@opentelemetry/resources";
 import { InMemorySpanExporter, SimpleSpanProcessor, TracerProvider, type ReadableSpan, type SpanExporter } from "@opentelemetry/sdk-trace";
 import { expect, test } from "@playwright/test";
-import { authFile, baseURL, bearer, cliCreateToken, unique } from "./support";
+import { authFile, baseURL, bearer, cliCreateToken, declareEstate, unique } from "./support";
 
 test.use({ storageState: authFile("member") });
 
-const KEY = "checkout->payments:authorize";
-
-async function spans(startMs: number, errorEvery: number): Promise<ReadableSpan[]> {
+async function spans(source: string, target: string, startMs: number, errorEvery: number): Promise<ReadableSpan[]> {
   const memory = new InMemorySpanExporter();
-  const provider = new TracerProvider({ resource: resourceFromAttributes({ "service.name": "checkout" }), spanProcessors: [new SimpleSpanProcessor({ exporter: memory })] });
+  const provider = new TracerProvider({ resource: resourceFromAttributes({ "service.name": source }), spanProcessors: [new SimpleSpanProcessor({ exporter: memory })] });
   const tracer = provider.getTracer("edgewise-e2e");
   for (let i = 1; i <= 100; i++) {
-    const span = tracer.startSpan("Payments/Authorize", { kind: SpanKind.CLIENT, startTime: startMs + i, attributes: { "peer.service": "payments", "rpc.system": "grpc" } });
+    const span = tracer.startSpan("authorize", { kind: SpanKind.CLIENT, startTime: startMs + i, attributes: { "peer.service": target, "rpc.system": "grpc" } });
     if (i % errorEvery === 0) span.setStatus({ code: SpanStatusCode.ERROR });
     span.end(startMs + i + i); // durations 1..100 ms
   }
@@ -30,16 +28,20 @@ const send = (exporter: SpanExporter, batch: ReadableSpan[]) =>
   new Promise<{ code: number; error?: Error }>((resolve) => exporter.export(batch, resolve));
 
 test("spans from the official exporters (JSON and protobuf) come back exact from the latency API", async ({ request, page }) => {
-  const token = await cliCreateToken({ name: unique("otel"), scopes: ["telemetry:write", "catalog:read"], user: "member@edgewise.local" });
+  const token = await cliCreateToken({ name: unique("otel"), scopes: ["admin"], user: "admin@edgewise.local" });
   const headers = bearer(token);
+  // Integration points of the test's own: the demo estate's come with 30 days of telemetry already.
+  const estate = await declareEstate(request, token, [{ operation: "authorize", p99Ms: 250 }], "otel");
+  const KEY = estate.key("authorize");
   const url = `${baseURL()}/v1/traces`;
-  // A fixed hour an hour ago, so the batch falls in one step of the query below.
-  const hourMs = Math.floor(Date.now() / 3_600_000) * 3_600_000 - 3_600_000;
+  // A whole hour that ended at least an hour ago, so the batch falls in one step of the query below
+  // and the 1 h range later on is empty whatever minute of the hour the test runs in.
+  const hourMs = Math.floor(Date.now() / 3_600_000) * 3_600_000 - 2 * 3_600_000;
 
-  const json = await send(new JsonExporter({ url, headers }), await spans(hourMs + 60_000, 10));
+  const json = await send(new JsonExporter({ url, headers }), await spans(estate.source, estate.target, hourMs + 60_000, 10));
   expect(json.error?.message ?? "").toBe("");
   expect(json.code).toBe(0);
-  const proto = await send(new ProtoExporter({ url, headers }), await spans(hourMs + 120_000, 20));
+  const proto = await send(new ProtoExporter({ url, headers }), await spans(estate.source, estate.target, hourMs + 120_000, 20));
   expect(proto.error?.message ?? "").toBe("");
   expect(proto.code).toBe(0);
 
