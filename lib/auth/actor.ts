@@ -31,7 +31,8 @@ export function auditActor(actor: Actor): AuditActor {
 
 export function authorize(actor: Actor, action: Action, resource?: Resource): void {
   if (can(actor, action, resource)) return;
-  if (actor.scopes && actor.via === "token") {
+  // Blame the token's scopes only when they are what stands in the way: the role alone would be allowed.
+  if (actor.scopes && actor.via === "token" && can({ role: actor.role, teamIds: actor.teamIds }, action, resource)) {
     throw new AppError("forbidden", `This token's scopes (${actor.scopes.join(", ") || "none"}) do not allow ${action}`);
   }
   throw new AppError("forbidden", `Your role (${actor.role}) does not allow ${action}${resource?.ownerTeamId ? " on another team's resource" : ""}`);
