@@ -32,7 +32,7 @@ function LiveIndicator({ live, visible, paused, onToggle, intervalMs, fetching }
 
 function ChartSkeleton() {
   return (
-    <div className="card" aria-busy="true" aria-label="Loading latency" data-testid="latency-loading">
+    <div className="card" role="status" aria-busy="true" aria-label="Loading latency" data-testid="latency-loading">
       <div className="skeleton" style={{ width: "30%" }} />
       <div className="skeleton" style={{ height: 260, marginTop: ".75rem" }} />
       <div className="skeleton" style={{ height: 110, marginTop: ".75rem" }} />
@@ -122,7 +122,7 @@ export function LatencyTab({ integrationKey, telemetry }: { integrationKey: stri
           ) : heatmap.isError ? (
             <ErrorNotice error={heatmap.error} />
           ) : (
-            <div className="card" aria-busy="true" aria-label="Loading the latency distribution">
+            <div className="card" role="status" aria-busy="true" aria-label="Loading the latency distribution">
               <div className="skeleton" style={{ height: 200 }} />
             </div>
           )}

@@ -115,7 +115,7 @@ export function SloPanel({ slo, error, pending }: { slo: Slo | undefined; error:
         SLOs and burn rates
       </h2>
       {pending ? (
-        <div className={css.sloGrid} aria-busy="true" aria-label="Loading SLOs">
+        <div className={css.sloGrid} role="status" aria-busy="true" aria-label="Loading SLOs">
           {[0, 1].map((i) => (
             <div key={i} className="card">
               <div className="skeleton" style={{ width: "40%" }} />
