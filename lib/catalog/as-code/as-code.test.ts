@@ -124,9 +124,17 @@ describe("collectEdgewise", () => {
     const { sources: kept, issues } = collectEdgewise(sources, [], {});
     expect(kept).toHaveLength(4);
     expect(issues.map((i) => i.message)).toEqual([
-      'Unsupported apiVersion "v1": Edgewise reads edgewise.dev/v1, backstage.io/v1alpha1 and openslo/v1',
+      'Unsupported apiVersion "v1": Edgewise reads edgewise.dev/v1, backstage.io/v1alpha1 (or v1beta1) and openslo/v1',
       "apiVersion is missing: use edgewise.dev/v1 (or a Backstage or OpenSLO descriptor)",
     ]);
+  });
+
+  it("hands Backstage descriptors of either apiVersion to the Backstage translator", () => {
+    const { sources } = parse(`apiVersion: backstage.io/v1alpha1\nkind: Group\nmetadata: {name: a}\n---\napiVersion: backstage.io/v1beta1\nkind: Group\nmetadata: {name: b}\n`);
+    const seen: string[] = [];
+    const { issues } = collectEdgewise(sources, [], { backstage: (given) => (seen.push(...given.map((g) => (g.value as { metadata: { name: string } }).metadata.name)), { documents: [], issues: [] }) });
+    expect(issues).toEqual([]);
+    expect(seen).toEqual(["a", "b"]);
   });
 
   it("lets a translated document replace the batch's own declaration of the same entity", () => {

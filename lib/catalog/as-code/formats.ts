@@ -13,7 +13,7 @@ export interface Translators {
   openslo?: Translator;
 }
 
-const FOREIGN = { "backstage.io/v1alpha1": "backstage", "openslo/v1": "openslo" } as const;
+const FOREIGN = { "backstage.io/v1alpha1": "backstage", "backstage.io/v1beta1": "backstage", "openslo/v1": "openslo" } as const;
 
 const apiVersionOf = (value: unknown) => (typeof value === "object" && value !== null && "apiVersion" in value ? (value as { apiVersion: unknown }).apiVersion : undefined);
 
@@ -36,7 +36,7 @@ export function collectEdgewise(sources: SourceDocument[], current: CatalogDocum
     if (apiVersion === API_VERSION) edgewise.push(source);
     else if (typeof apiVersion === "string" && apiVersion in FOREIGN) foreign[FOREIGN[apiVersion as keyof typeof FOREIGN]].push(source);
     else if (apiVersion === undefined) issues.push(issueAt(source, "apiVersion", `apiVersion is missing: use ${API_VERSION} (or a Backstage or OpenSLO descriptor)`));
-    else issues.push(issueAt(source, "apiVersion", `Unsupported apiVersion ${JSON.stringify(apiVersion)}: Edgewise reads ${API_VERSION}, backstage.io/v1alpha1 and openslo/v1`));
+    else issues.push(issueAt(source, "apiVersion", `Unsupported apiVersion ${JSON.stringify(apiVersion)}: Edgewise reads ${API_VERSION}, backstage.io/v1alpha1 (or v1beta1) and openslo/v1`));
   }
   const overlay = new Map<string, CatalogDocument>();
   for (const d of current) overlay.set(`${d.kind}/${d.metadata.name}`, d);
