@@ -61,11 +61,12 @@ describe("latency across tiers", () => {
 
   it("reads whole days from day buckets where days are rolled, then hours, then minutes — each call once", async () => {
     const DAY = 24 * HOUR;
-    const dayRolled = Math.floor(nowHour / DAY) * DAY;
+    // Days roll up from hours, so they never reach past them: the last midnight before the live minutes.
+    const dayRolled = Math.floor((nowHour - 4 * HOUR) / DAY) * DAY;
     const { id } = await db().integrationPoint.findUniqueOrThrow({ where: { key }, select: { id: true } });
     // The day roll-up of the backfill: one bucket per whole day before `dayRolled`, as many 10 ms calls as its hours.
     for (let day = Math.floor((nowHour - 72 * HOUR) / DAY) * DAY; day < dayRolled; day += DAY) {
-      const hours = Math.max(0, (Math.min(day + DAY, nowHour - 3 * HOUR) - Math.max(day, nowHour - 72 * HOUR)) / HOUR);
+      const hours = Math.max(0, (Math.min(day + DAY, dayRolled) - Math.max(day, nowHour - 72 * HOUR)) / HOUR);
       if (hours > 0) await bucket(id, "day", day, Array.from({ length: hours }, () => 10));
     }
     await db().$executeRaw`INSERT INTO telemetry_rollups (resolution, rolled_until) VALUES ('day', ${new Date(dayRolled)})`;

@@ -117,6 +117,9 @@ export async function readSteps(seriesKey: string, query: RangeQuery): Promise<{
   }
   // Read the coarsest tier the step allows (an hour is the exact merge of its minutes, so the answer is
   // the same) and merge each step in the database: a 90-day chart moves 90 rows, not 130,000.
+  const hourRolled = seen?.hour_rolled ?? new Date(0);
+  // Days are rolled from hours and never reach past them; should they ever, hours and minutes take over there.
+  const dayRolled = new Date(Math.min((seen?.day_rolled ?? new Date(0)).getTime(), hourRolled.getTime()));
   const tier = coarsest(resolution, query.stepMs % RESOLUTION_MS.day === 0 ? "day" : query.stepMs % RESOLUTION_MS.hour === 0 ? "hour" : "minute");
   const rows = await db().$queryRaw<{ t: bigint; count: bigint; errors: bigint; histogram: Histogram; approximate_count: bigint }[]>`
     SELECT (floor(extract(epoch FROM start) * 1000 / ${query.stepMs}) * ${query.stepMs})::bigint AS t,
@@ -124,7 +127,7 @@ export async function readSteps(seriesKey: string, query: RangeQuery): Promise<{
            sum(approximate_count)::bigint AS approximate_count
     FROM latency_buckets
     WHERE series_key = ${seriesKey} AND start >= ${new Date(query.fromMs)} AND start < ${new Date(query.toMs)}
-      AND ${tierFilter(tier, seen?.hour_rolled ?? new Date(0), seen?.day_rolled ?? new Date(0))}
+      AND ${tierFilter(tier, hourRolled, dayRolled)}
     GROUP BY 1 ORDER BY 1`;
   const steps = new Map<number, Step>();
   for (const row of rows) steps.set(Number(row.t), { count: Number(row.count), errors: Number(row.errors), histogram: row.histogram });
