@@ -81,8 +81,8 @@ for (const role of ["viewer", "member"] as const) {
     test("Settings says admin pages are managed by admins, without links to them", async ({ page }) => {
       await page.goto("/settings");
       await expect(page.getByText("Users, teams and API tokens are managed by admins.")).toBeVisible();
-      // Only the policies page, which everyone may read; no admin pages.
-      await expect(page.locator('a[href^="/settings/"]')).toHaveText([/Policies/, /Telemetry/]);
+      // Only the pages everyone may read; no admin pages.
+      await expect(page.locator('a[href^="/settings/"]')).toHaveText([/Policies/, /Telemetry/, /API reference/]);
     });
   });
 }

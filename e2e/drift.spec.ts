@@ -100,7 +100,7 @@ test("the drift board ranks by drift and by time to breach, filters by team, and
   await page.getByRole("group", { name: "Rank" }).getByRole("link", { name: "By time to breach" }).click();
   await expect(page).toHaveURL(new RegExp(`/drift\\?sort=breach&team=${t.team}$`));
   await expect(rows.nth(0)).toHaveAttribute("data-key", t.key("z-hot"));
-  await expect(page.getByRole("link", { name: "By time to breach" })).toHaveAttribute("aria-pressed", "true");
+  await expect(page.getByRole("link", { name: "By time to breach" })).toHaveAttribute("aria-current", "true");
   await page.screenshot({ path: "test-results/drift-by-breach.png", fullPage: true });
 
   // The key opens the integration point's latency tab.

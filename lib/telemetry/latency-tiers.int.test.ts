@@ -47,7 +47,7 @@ describe("latency across tiers", () => {
     expect(latency.resolution).toBe("hour");
     const byHour = new Map(latency.series.map((p) => [Date.parse(p.t), p]));
     expect(byHour.get(nowHour - 10 * HOUR)).toMatchObject({ count: 1 });
-    expect(byHour.get(nowHour - 3 * HOUR)).toMatchObject({ count: 2 }); // rolled: the hour bucket, not its minutes too
+    expect(byHour.get(nowHour - 3 * HOUR)).toMatchObject({ count: 2 }); // its minutes, not the hour bucket too
     expect(byHour.get(nowHour - HOUR)).toMatchObject({ count: 2 }); // not rolled yet: its minutes
     expect(byHour.get(nowHour)).toMatchObject({ count: 1 });
     expect(latency.series.reduce((n, p) => n + p.count, 0)).toBe(69 + 2 + 2 + 2 + 1);
@@ -72,5 +72,13 @@ describe("latency across tiers", () => {
     await db().$executeRaw`INSERT INTO telemetry_rollups (resolution, rolled_until) VALUES ('day', ${new Date(dayRolled)})`;
     const latency = await latencySeries(member, key, latencyQuerySchema.parse({ from: new Date(dayRolled - 10 * DAY).toISOString(), to: new Date(nowHour + HOUR).toISOString(), step: "1d" }));
     expect(latency.series.reduce((n, p) => n + p.count, 0)).toBe(69 + 2 + 2 + 2 + 1);
+  });
+
+  it("reads hours the roll-up still revisits from their minutes, so a late span shows before the next pass", async () => {
+    const { id } = await db().integrationPoint.findUniqueOrThrow({ where: { key }, select: { id: true } });
+    await bucket(id, "minute", nowHour - 2 * HOUR + 45 * 60_000, [20]); // the hour bucket does not have it yet
+    const from = new Date(nowHour - 7 * 24 * HOUR).toISOString();
+    const latency = await latencySeries(member, key, latencyQuerySchema.parse({ from, to: new Date(nowHour + HOUR).toISOString(), step: "1h" }));
+    expect(latency.series.find((p) => Date.parse(p.t) === nowHour - 2 * HOUR)).toMatchObject({ count: 3 });
   });
 });

@@ -9,6 +9,7 @@ import { db } from "@/lib/db/client";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { quantile, type Histogram } from "./histogram";
+import { ROLLUP_MARGIN_MS } from "./rollup";
 
 const STEP_UNITS: Record<string, number> = { m: 60_000, h: 3_600_000, d: 86_400_000 };
 const MAX_POINTS = 2000;
@@ -66,14 +67,13 @@ export function coveringResolution(kept: Resolution, fromMs: number, firstMinute
   return firstHourMs < Math.floor(firstMinuteMs / 3_600_000) * 3_600_000 ? "hour" : "minute";
 }
 
-/**
- * Which stored rows make up a read at `resolution`: the coarse buckets up to where roll-ups have
- * reached, and the finer ones not rolled up yet after that — so the newest hour is never missing
- * and no call is counted twice.
- */
 const ORDER: Resolution[] = ["minute", "hour", "day"];
 const coarsest = (a: Resolution, b: Resolution): Resolution => (ORDER.indexOf(a) >= ORDER.indexOf(b) ? a : b);
 
+/**
+ * Which stored rows make up a read at `resolution`: the coarse buckets up to where they are settled,
+ * and the finer ones after that — so the newest hour is never missing or stale and no call counts twice.
+ */
 function tierFilter(resolution: Resolution, hourRolled: Date, dayRolled: Date) {
   if (resolution === "minute") return Prisma.sql`resolution = 'minute'`;
   if (resolution === "hour") return Prisma.sql`((resolution = 'hour' AND start < ${hourRolled}) OR (resolution = 'minute' AND start >= ${hourRolled}))`;
@@ -117,9 +117,11 @@ export async function readSteps(seriesKey: string, query: RangeQuery): Promise<{
   }
   // Read the coarsest tier the step allows (an hour is the exact merge of its minutes, so the answer is
   // the same) and merge each step in the database: a 90-day chart moves 90 rows, not 130,000.
-  const hourRolled = seen?.hour_rolled ?? new Date(0);
-  // Days are rolled from hours and never reach past them; should they ever, hours and minutes take over there.
-  const dayRolled = new Date(Math.min((seen?.day_rolled ?? new Date(0)).getTime(), hourRolled.getTime()));
+  // Coarse buckets only where they are settled: each roll-up pass recomputes its last margin, so the
+  // newest hours and days may lag what was ingested into them a moment ago — those come from the finer
+  // tier. (Days are rolled from hours and never reach past them.)
+  const hourSettled = new Date((seen?.hour_rolled?.getTime() ?? 0) - ROLLUP_MARGIN_MS.hour);
+  const daySettled = new Date(Math.min((seen?.day_rolled?.getTime() ?? 0) - ROLLUP_MARGIN_MS.day, hourSettled.getTime()));
   const tier = coarsest(resolution, query.stepMs % RESOLUTION_MS.day === 0 ? "day" : query.stepMs % RESOLUTION_MS.hour === 0 ? "hour" : "minute");
   const rows = await db().$queryRaw<{ t: bigint; count: bigint; errors: bigint; histogram: Histogram; approximate_count: bigint }[]>`
     SELECT (floor(extract(epoch FROM start) * 1000 / ${query.stepMs}) * ${query.stepMs})::bigint AS t,
@@ -127,7 +129,7 @@ export async function readSteps(seriesKey: string, query: RangeQuery): Promise<{
            sum(approximate_count)::bigint AS approximate_count
     FROM latency_buckets
     WHERE series_key = ${seriesKey} AND start >= ${new Date(query.fromMs)} AND start < ${new Date(query.toMs)}
-      AND ${tierFilter(tier, hourRolled, dayRolled)}
+      AND ${tierFilter(tier, hourSettled, daySettled)}
     GROUP BY 1 ORDER BY 1`;
   const steps = new Map<number, Step>();
   for (const row of rows) steps.set(Number(row.t), { count: Number(row.count), errors: Number(row.errors), histogram: row.histogram });

@@ -9,9 +9,12 @@ import { env } from "@/lib/env";
 // Arbitrary constant: one roller at a time across server instances.
 const ROLLUP_LOCK = 7_220_415_003;
 
+/** How far back each roll-up recomputes on every pass (late spans land there): coarse buckets younger than this may still change. */
+export const ROLLUP_MARGIN_MS = { hour: 2 * 3_600_000, day: 2 * 86_400_000 } as const;
+
 const STEPS = [
-  { target: "hour", source: "minute", unit: "hour", marginMs: 2 * 3_600_000 },
-  { target: "day", source: "hour", unit: "day", marginMs: 2 * 86_400_000 },
+  { target: "hour", source: "minute", unit: "hour", marginMs: ROLLUP_MARGIN_MS.hour },
+  { target: "day", source: "hour", unit: "day", marginMs: ROLLUP_MARGIN_MS.day },
 ] as const;
 
 export interface RollupResult {
