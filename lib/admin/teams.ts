@@ -5,15 +5,10 @@ import { recordAudit } from "@/lib/audit";
 import { auditActor, authorize, type Actor } from "@/lib/auth/actor";
 import { db, inTransaction, type Tx } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
+import { slugSchema, teamCreateSchema } from "./team-schema";
 
-export const slugSchema = z
-  .string()
-  .trim()
-  .min(2, "Slugs need at least 2 characters")
-  .max(63)
-  .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "Use lowercase letters, digits and single hyphens (e.g. checkout-team)");
+export { slugSchema, teamCreateSchema } from "./team-schema";
 
-export const teamCreateSchema = z.object({ slug: slugSchema, name: z.string().trim().min(1, "Enter a name").max(100) });
 export const teamUpdateSchema = z
   .object({
     name: z.string().trim().min(1).max(100),

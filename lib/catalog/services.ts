@@ -1,45 +1,15 @@
 // Services: the nodes of the integration graph, each owned by one team.
 import "server-only";
 import { z } from "zod";
-import { slugSchema } from "@/lib/admin/teams";
 import { recordAudit } from "@/lib/audit";
 import { auditActor, authorize, type Actor } from "@/lib/auth/actor";
 import { db, inTransaction, type Tx } from "@/lib/db/client";
+import { slugSchema } from "@/lib/admin/team-schema";
 import { AppError } from "@/lib/errors";
 import { providedOnly } from "@/lib/validation";
+import { serviceSchema, serviceUpdateSchema, type ServiceInput, type ServiceView } from "./service-schema";
 
-const linkSchema = z.object({
-  title: z.string().trim().min(1, "Give the link a title").max(100),
-  url: z.string().trim().url("Enter a full URL").refine((u) => /^https?:\/\//i.test(u), "Links must be http(s) URLs"),
-});
-
-export const serviceSchema = z.object({
-  slug: slugSchema,
-  name: z.string().trim().min(1, "Enter a name").max(100),
-  team: slugSchema,
-  tier: z.number().int().min(1, "Tier is 1 (most critical) to 4").max(4, "Tier is 1 (most critical) to 4").default(3),
-  description: z.string().max(20_000).default(""),
-  links: z.array(linkSchema).max(20).default([]),
-  telemetryName: z
-    .string()
-    .trim()
-    .min(1)
-    .max(200)
-    .nullish()
-    .transform((v) => v ?? null),
-});
-export const serviceUpdateSchema = serviceSchema.omit({ slug: true }).partial().strict();
-export type ServiceInput = z.input<typeof serviceSchema>;
-
-export interface ServiceView {
-  slug: string;
-  name: string;
-  team: string;
-  tier: number;
-  description: string;
-  links: { title: string; url: string }[];
-  telemetryName: string;
-}
+export { serviceSchema, serviceUpdateSchema, type ServiceInput, type ServiceView } from "./service-schema";
 
 const include = { team: { select: { slug: true } } } as const;
 type Row = NonNullable<Awaited<ReturnType<typeof findService>>>;

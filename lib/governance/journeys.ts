@@ -1,32 +1,17 @@
 // Journeys: critical user paths with an end-to-end budget over an ordered list of integration points.
 import "server-only";
-import { z } from "zod";
-import { slugSchema } from "@/lib/admin/teams";
 import { recordAudit } from "@/lib/audit";
 import { auditActor, authorize, type Actor } from "@/lib/auth/actor";
-import { criticalities, type IntegrationDeclaration } from "@/lib/catalog/integration-schema";
+import type { IntegrationDeclaration } from "@/lib/catalog/integration-schema";
 import { declarationOf, integrationInclude } from "@/lib/catalog/integrations";
 import { db, inTransaction, type Tx } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { providedOnly } from "@/lib/validation";
+import { journeySchema, journeyUpdateSchema, type JourneyInput } from "@/lib/catalog/journey-schema";
 import { composeJourney, type Composition } from "./budget-math";
 import type { JourneyContext } from "./rule-types";
 
-export const journeySchema = z.object({
-  slug: slugSchema,
-  name: z.string().trim().min(1, "Name the journey (e.g. Place order)").max(100),
-  description: z.string().max(20_000).default(""),
-  team: slugSchema,
-  budgetP99Ms: z.number({ error: "The journey budget is a number of milliseconds" }).positive("The journey budget must be greater than 0").max(600_000, "The journey budget must be at most 10 minutes"),
-  criticality: z.enum(criticalities).default("critical"),
-  steps: z
-    .array(z.string().trim().min(1))
-    .min(1, "A journey needs at least one step")
-    .max(50, "At most 50 steps")
-    .refine((s) => new Set(s).size === s.length, "A step appears twice"),
-});
-export const journeyUpdateSchema = journeySchema.omit({ slug: true }).partial().strict();
-export type JourneyInput = z.input<typeof journeySchema>;
+export { journeySchema, journeyUpdateSchema, type JourneyInput } from "@/lib/catalog/journey-schema";
 
 export interface JourneyStepView {
   key: string;

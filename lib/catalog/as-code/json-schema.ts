@@ -2,10 +2,10 @@
 // with, so editors (yaml-language-server) check files as they are typed. Written to
 // public/schemas/edgewise-v1.schema.json by scripts/catalog-schema.ts; a test keeps the file current.
 import { z } from "zod";
-import { teamCreateSchema } from "@/lib/admin/teams";
+import { teamCreateSchema } from "@/lib/admin/team-schema";
 import { integrationSchema } from "@/lib/catalog/integration-schema";
-import { serviceSchema } from "@/lib/catalog/services";
-import { journeySchema } from "@/lib/governance/journeys";
+import { serviceSchema } from "@/lib/catalog/service-schema";
+import { journeySchema } from "@/lib/catalog/journey-schema";
 import { API_VERSION, KINDS, type Kind } from "./types";
 
 export const SCHEMA_PATH = "public/schemas/edgewise-v1.schema.json";

@@ -2,10 +2,10 @@
 // metadata.name, spec), then each spec through the same zod schema the API and forms use, with
 // every issue placed by file, document, dotted field path and line.
 import { z } from "zod";
-import { teamCreateSchema } from "@/lib/admin/teams";
+import { teamCreateSchema } from "@/lib/admin/team-schema";
 import { integrationSchema, type IntegrationDeclaration } from "@/lib/catalog/integration-schema";
-import { serviceSchema } from "@/lib/catalog/services";
-import { journeySchema } from "@/lib/governance/journeys";
+import { serviceSchema } from "@/lib/catalog/service-schema";
+import { journeySchema } from "@/lib/catalog/journey-schema";
 import { issueAt } from "./parse";
 import { API_VERSION, KINDS, type DocumentIssue, type Kind, type SourceDocument } from "./types";
 
