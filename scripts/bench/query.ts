@@ -124,6 +124,15 @@ async function load(url: string, log: (s: string) => void) {
               now()
        FROM keyed GROUP BY series_key, minute`,
     );
+    // …and their hours rolled up from those minutes, as the roll-up would have (hourly reads use hours).
+    await c.query(`DELETE FROM latency_buckets WHERE resolution = 'hour' AND series_key = ANY($1::text[]) AND start >= $2::timestamptz - interval '24 hours' AND start < $2`, [subset, hourEnd]);
+    await c.query(
+      `INSERT INTO latency_buckets (series_key, resolution, start, count, errors, histogram, updated_at)
+       SELECT series_key, 'hour', date_trunc('hour', start), sum(count), sum(errors), edgewise_histogram_agg(histogram), now()
+       FROM latency_buckets WHERE resolution = 'minute' AND series_key = ANY($1::text[]) AND start >= $2::timestamptz - interval '24 hours' AND start < $2
+       GROUP BY series_key, date_trunc('hour', start)`,
+      [subset, hourEnd],
+    );
 
     log("  building indexes");
     await c.query(`ALTER TABLE latency_buckets ADD CONSTRAINT latency_buckets_pkey PRIMARY KEY (series_key, resolution, start)`);
