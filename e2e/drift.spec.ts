@@ -3,7 +3,7 @@
 // older than the roll-up margin are not rolled up again, so back-dated spans would not count.) Ranking
 // toggle and team filter live in the URL; the API answers the same. Screenshots: test-results/drift-*.png.
 import { expect, test, type APIRequestContext } from "@playwright/test";
-import { authFile, bearer, cliCreateToken, unique, waitForHydration } from "./support";
+import { authFile, bearer, cliCreateToken, declareEstate, sendClientSpans, unique, waitForHydration } from "./support";
 
 test.use({ storageState: authFile("member") });
 test.describe.configure({ timeout: 120_000 });
@@ -12,41 +12,10 @@ test.describe.configure({ timeout: 120_000 });
 async function sendSpans(request: APIRequestContext, token: string, source: string, target: string, operation: string, calls: number, ms: number) {
   const now = Date.now();
   const fromMs = Math.max(now - 60_000, Math.floor(now / 3_600_000) * 3_600_000);
-  const spans = Array.from({ length: calls }, (_, i) => {
-    const startNs = BigInt(fromMs + Math.floor((i * (now - fromMs)) / calls)) * 1_000_000n;
-    return {
-      traceId: "5b8efff798038103d269b633813fc60c",
-      spanId: (i + 1).toString(16).padStart(16, "0"),
-      name: operation,
-      kind: 3,
-      startTimeUnixNano: String(startNs),
-      endTimeUnixNano: String(startNs + BigInt(ms * 1_000_000)),
-      attributes: [{ key: "peer.service", value: { stringValue: target } }],
-      status: { code: 0 },
-    };
-  });
-  const res = await request.post("/v1/traces", {
-    headers: bearer(token),
-    data: { resourceSpans: [{ resource: { attributes: [{ key: "service.name", value: { stringValue: source } }] }, scopeSpans: [{ spans }] }] },
-  });
-  expect(res.status(), await res.text()).toBe(200);
+  await sendClientSpans(request, token, source, target, operation, Array.from({ length: calls }, (_, i) => ({ startMs: fromMs + Math.floor((i * (now - fromMs)) / calls), durationMs: ms })));
 }
 
-async function post(request: APIRequestContext, token: string, path: string, data: unknown) {
-  const res = await request.post(path, { headers: bearer(token), data });
-  expect(res.status(), await res.text()).toBe(201);
-}
-
-async function makeTeam(request: APIRequestContext, token: string, integrations: { operation: string; p99Ms: number }[]) {
-  const team = unique("drift-team");
-  await post(request, token, "/api/teams", { slug: team, name: `Drift ${team}` });
-  const [source, target] = [unique("drift-src"), unique("drift-dst")];
-  for (const slug of [source, target]) await post(request, token, "/api/services", { slug, name: slug, team });
-  for (const { operation, p99Ms } of integrations) {
-    await post(request, token, "/api/integrations", { sourceService: source, targetService: target, operation, style: "sync", protocol: "http", budget: { p99Ms }, resilience: { timeoutMs: 3 * p99Ms } });
-  }
-  return { team, source, target, key: (operation: string) => `${source}->${target}:${operation}` };
-}
+const makeTeam = (request: APIRequestContext, token: string, integrations: { operation: string; p99Ms: number }[]) => declareEstate(request, token, integrations, "drift");
 
 test("the drift board ranks by drift and by time to breach, filters by team, and links to the latency tab", async ({ page, request, playwright }) => {
   const token = await cliCreateToken({ name: unique("drift"), scopes: ["admin", "catalog:read", "catalog:write", "telemetry:write"], user: "admin@edgewise.local" });

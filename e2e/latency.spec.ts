@@ -3,7 +3,7 @@
 // the heatmap shows both latency populations, the SLO panel shows the alert states the numbers imply,
 // and the previous period can be overlaid. Screenshots in both themes go to test-results/latency-*.png.
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
-import { authFile, bearer, cliCreateToken, unique, waitForHydration } from "./support";
+import { authFile, bearer, cliCreateToken, sendClientSpans, unique, waitForHydration } from "./support";
 
 test.use({ storageState: authFile("member") });
 test.describe.configure({ timeout: 120_000 });
@@ -21,29 +21,11 @@ interface Batch {
 }
 
 async function sendSpans(request: APIRequestContext, token: string, source: string, target: string, operation: string, batches: Batch[]) {
-  let id = 0;
   const now = Date.now();
-  const spans = batches.flatMap((b) =>
-    Array.from({ length: b.calls }, (_, i) => {
-      const startMs = now - b.agoMs + Math.floor((i * (b.minutes ?? 1) * MINUTE) / b.calls);
-      const startNs = BigInt(startMs) * 1_000_000n;
-      return {
-        traceId: "5b8efff798038103d269b633813fc60c",
-        spanId: (++id).toString(16).padStart(16, "0"),
-        name: operation,
-        kind: 3,
-        startTimeUnixNano: String(startNs),
-        endTimeUnixNano: String(startNs + BigInt(b.durationMs * 1_000_000)),
-        attributes: [{ key: "peer.service", value: { stringValue: target } }],
-        status: { code: i < b.errors ? 2 : 0 },
-      };
-    }),
+  const calls = batches.flatMap((b) =>
+    Array.from({ length: b.calls }, (_, i) => ({ startMs: now - b.agoMs + Math.floor((i * (b.minutes ?? 1) * MINUTE) / b.calls), durationMs: b.durationMs, error: i < b.errors })),
   );
-  const res = await request.post("/v1/traces", {
-    headers: bearer(token),
-    data: { resourceSpans: [{ resource: { attributes: [{ key: "service.name", value: { stringValue: source } }] }, scopeSpans: [{ spans }] }] },
-  });
-  expect(res.status(), await res.text()).toBe(200);
+  await sendClientSpans(request, token, source, target, operation, calls);
 }
 
 async function makeIntegration(request: APIRequestContext, token: string) {

@@ -4,39 +4,17 @@
 // counts are not all zero. Other specs change the estate meanwhile, and the server recomputes health
 // every minute: a pair that disagrees is read again, and must agree within a few attempts.
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
-import { authFile, bearer, cliCreateToken, unique } from "./support";
+import { authFile, cliCreateToken, declareEstate, sendClientSpans, unique } from "./support";
 
 test.use({ storageState: authFile("architect") });
 test.describe.configure({ timeout: 180_000 });
 
 const STATUSES = ["ok", "warning", "breaching", "no-data", "silent"] as const;
 
-async function post(request: APIRequestContext, token: string, path: string, data: unknown) {
-  const res = await request.post(path, { headers: bearer(token), data });
-  expect(res.status(), await res.text()).toBe(201);
-}
-
 /** 200 calls in the last few minutes, all taking `ms`. */
 async function sendCalls(request: APIRequestContext, token: string, source: string, target: string, operation: string, ms: number) {
   const startMs = Date.now() - 3 * 60_000;
-  const spans = Array.from({ length: 200 }, (_, i) => {
-    const startNs = BigInt(startMs + i * 100) * 1_000_000n;
-    return {
-      traceId: "5b8efff798038103d269b633813fc60c",
-      spanId: (i + 1).toString(16).padStart(16, "0"),
-      name: operation,
-      kind: 3,
-      startTimeUnixNano: String(startNs),
-      endTimeUnixNano: String(startNs + BigInt(ms * 1_000_000)),
-      attributes: [{ key: "peer.service", value: { stringValue: target } }],
-      status: { code: 0 },
-    };
-  });
-  const res = await request.post("/v1/traces", {
-    headers: bearer(token),
-    data: { resourceSpans: [{ resource: { attributes: [{ key: "service.name", value: { stringValue: source } }] }, scopeSpans: [{ spans }] }] },
-  });
-  expect(res.status(), await res.text()).toBe(200);
+  await sendClientSpans(request, token, source, target, operation, Array.from({ length: 200 }, (_, i) => ({ startMs: startMs + i * 100, durationMs: ms })));
 }
 
 const number = async (page: Page, testId: string) => Number((await page.getByTestId(testId).first().innerText()).replace(/[^\d]/g, ""));
@@ -50,13 +28,7 @@ async function catalogTotal(page: Page): Promise<number> {
 
 test("every status count and every findings count on the overview matches the list it opens", async ({ page, request }) => {
   const token = await cliCreateToken({ name: unique("overview"), scopes: ["admin", "catalog:read", "catalog:write", "telemetry:write"], user: "admin@edgewise.local" });
-  const team = unique("ov-team");
-  await post(request, token, "/api/teams", { slug: team, name: `Overview ${team}` });
-  const [source, target] = [unique("ov-src"), unique("ov-dst")];
-  for (const slug of [source, target]) await post(request, token, "/api/services", { slug, name: slug, team });
-  for (const operation of ["slow", "fine", "idle"]) {
-    await post(request, token, "/api/integrations", { sourceService: source, targetService: target, operation, style: "sync", protocol: "http", budget: { p99Ms: 100 }, resilience: { timeoutMs: 300 } });
-  }
+  const { team, source, target } = await declareEstate(request, token, ["slow", "fine", "idle"].map((operation) => ({ operation, p99Ms: 100 })), "ov");
   await sendCalls(request, token, source, target, "slow", 400);
   await sendCalls(request, token, source, target, "fine", 20);
 

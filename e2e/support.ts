@@ -90,3 +90,32 @@ export async function declareEstate(request: APIRequestContext, token: string, i
   }
   return { team, source, target, key: (operation: string) => `${source}->${target}:${operation}` };
 }
+
+/** One client call for sendClientSpans: when it started, how long it took, whether it failed. */
+export interface ClientCall {
+  startMs: number;
+  durationMs: number;
+  error?: boolean;
+}
+
+/** Posts OTLP/JSON client spans `source` → `target` named `operation`, one per call, and expects 200. */
+export async function sendClientSpans(request: APIRequestContext, token: string, source: string, target: string, operation: string, calls: ClientCall[]): Promise<void> {
+  const spans = calls.map((c, i) => {
+    const startNs = BigInt(c.startMs) * 1_000_000n;
+    return {
+      traceId: "5b8efff798038103d269b633813fc60c",
+      spanId: (i + 1).toString(16).padStart(16, "0"),
+      name: operation,
+      kind: 3,
+      startTimeUnixNano: String(startNs),
+      endTimeUnixNano: String(startNs + BigInt(Math.round(c.durationMs * 1_000_000))),
+      attributes: [{ key: "peer.service", value: { stringValue: target } }],
+      status: { code: c.error ? 2 : 0 },
+    };
+  });
+  const res = await request.post("/v1/traces", {
+    headers: bearer(token),
+    data: { resourceSpans: [{ resource: { attributes: [{ key: "service.name", value: { stringValue: source } }] }, scopeSpans: [{ spans }] }] },
+  });
+  expect(res.status(), await res.text()).toBe(200);
+}
