@@ -1,36 +1,18 @@
-import { randomUUID } from "node:crypto";
 import { unzipSync, strFromU8 } from "fflate";
-import pg from "pg";
-import { afterAll, describe, expect, inject, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { createIntegration } from "@/lib/catalog/integrations";
-import { disconnectDb, db } from "@/lib/db/client";
-import { migrate } from "@/lib/db/migrate";
+import { db } from "@/lib/db/client";
 import { actorFor } from "@/scripts/test/factories";
+import { createDatabase, dropDatabases } from "@/scripts/test/own-database";
 import { exportAll, importDecisions } from "./import-export";
 import { createDecision, reviewDecision, transitionDecision } from "./records";
 
 // Round-trips need databases of their own: export from one, import into an empty one.
-const adminUrl = inject("databaseUrl");
 const made: string[] = [];
 async function freshDatabase(): Promise<void> {
-  const name = `adr_${randomUUID().replace(/-/g, "").slice(0, 10)}`;
-  const c = new pg.Client({ connectionString: adminUrl });
-  await c.connect();
-  await c.query(`CREATE DATABASE ${name}`);
-  await c.end();
-  made.push(name);
-  const url = Object.assign(new URL(adminUrl), { pathname: `/${name}` }).toString();
-  await migrate(url);
-  await disconnectDb();
-  process.env.DATABASE_URL = url;
+  made.push((await createDatabase("adr")).name);
 }
-afterAll(async () => {
-  await disconnectDb();
-  const c = new pg.Client({ connectionString: adminUrl });
-  await c.connect();
-  for (const name of made) await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-  await c.end();
-});
+afterAll(() => dropDatabases(made));
 
 /** The same small estate in whichever database is current: one team, two services, one integration. */
 async function estate() {

@@ -1,18 +1,13 @@
-import { randomUUID } from "node:crypto";
-import pg from "pg";
-import { afterAll, beforeAll, describe, expect, it, inject } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { createIntegration } from "@/lib/catalog/integrations";
-import { db, disconnectDb } from "@/lib/db/client";
-import { migrate } from "@/lib/db/migrate";
+import { db } from "@/lib/db/client";
 import { emptyHistogram, quantile, record, type Histogram } from "@/lib/telemetry/histogram";
 import { actorFor, makeService, makeTeam } from "@/scripts/test/factories";
+import { useOwnDatabase } from "@/scripts/test/own-database";
 import { driftBoard, type DriftRow } from "./drift-board";
 import { observations } from "./observations";
 
 // The board reads how far rollups have gone (one row for the whole table), so it gets a database of its own.
-const adminUrl = inject("databaseUrl");
-const name = `drift_${randomUUID().replace(/-/g, "").slice(0, 10)}`;
-
 const MIN = 60_000;
 const HOUR = 3_600_000;
 const DAY = 86_400_000;
@@ -86,15 +81,9 @@ const fixtures = {} as Record<"stable" | "creeping" | "stepped", { key: string; 
 let teamSlug = "";
 let member: Awaited<ReturnType<typeof actorFor>>;
 
+useOwnDatabase("drift");
+
 beforeAll(async () => {
-  const c = new pg.Client({ connectionString: adminUrl });
-  await c.connect();
-  await c.query(`CREATE DATABASE ${name}`);
-  await c.end();
-  const url = Object.assign(new URL(adminUrl), { pathname: `/${name}` }).toString();
-  await migrate(url);
-  await disconnectDb();
-  process.env.DATABASE_URL = url;
 
   const team = await makeTeam();
   teamSlug = team.slug;
@@ -122,14 +111,6 @@ beforeAll(async () => {
 
   board = await driftBoard(member, { now: NOW });
   rows = new Map(board.items.map((r) => [r.key, r]));
-});
-
-afterAll(async () => {
-  await disconnectDb();
-  const c = new pg.Client({ connectionString: adminUrl });
-  await c.connect();
-  await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-  await c.end();
 });
 
 describe("drift board", () => {

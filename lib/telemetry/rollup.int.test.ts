@@ -1,21 +1,11 @@
-import { randomUUID } from "node:crypto";
-import pg from "pg";
-import { afterAll, describe, expect, it, inject } from "vitest";
-import { disconnectDb, db } from "@/lib/db/client";
-import { migrate } from "@/lib/db/migrate";
+import { describe, expect, it } from "vitest";
+import { db } from "@/lib/db/client";
+import { useOwnDatabase } from "@/scripts/test/own-database";
 import { emptyHistogram, merge, quantile, record, type Histogram } from "./histogram";
 import { rollUp } from "./rollup";
 
 // Rollups work on the whole table, so this test has a database of its own.
-const adminUrl = inject("databaseUrl");
-const name = `rollup_${randomUUID().replace(/-/g, "").slice(0, 10)}`;
-afterAll(async () => {
-  await disconnectDb();
-  const c = new pg.Client({ connectionString: adminUrl });
-  await c.connect();
-  await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-  await c.end();
-});
+useOwnDatabase("rollup");
 
 const HOUR = 3_600_000;
 const H0 = Date.UTC(2026, 10, 20, 10); // 10:00 UTC
@@ -30,15 +20,6 @@ async function minute(series: string, startMs: number, values: number[], errors 
 
 describe("rollups", () => {
   it("roll complete hours and days, exactly, idempotently, catching late data; retention keeps un-rolled rows", async () => {
-    const c = new pg.Client({ connectionString: adminUrl });
-    await c.connect();
-    await c.query(`CREATE DATABASE ${name}`);
-    await c.end();
-    const url = Object.assign(new URL(adminUrl), { pathname: `/${name}` }).toString();
-    await migrate(url);
-    await disconnectDb();
-    process.env.DATABASE_URL = url;
-
     const h1 = await minute("s1", H0 + 60_000, [10, 20, 30], 1);
     const h2 = await minute("s1", H0 + 30 * 60_000, [40, 500], 0, 2); // from an explicit-bucket metric
     await minute("s1", H0 + HOUR + 5 * 60_000, [7]);

@@ -1,48 +1,29 @@
 // Catalog import and export against a real PostgreSQL: round-trips through empty databases, dry runs
 // that predict the real import, atomic batches and idempotent re-imports.
-import { randomUUID } from "node:crypto";
-import pg from "pg";
 import { afterAll, describe, expect, inject, it } from "vitest";
 import { createTeam } from "@/lib/admin/teams";
 import { systemActor } from "@/lib/auth/actor";
 import { createIntegration } from "@/lib/catalog/integrations";
 import { createService } from "@/lib/catalog/services";
 import { db, disconnectDb } from "@/lib/db/client";
-import { migrate } from "@/lib/db/migrate";
 import { AppError } from "@/lib/errors";
 import { createJourney } from "@/lib/governance/journeys";
 import { makeService, makeTeam, unique } from "@/scripts/test/factories";
+import { createDatabase, dropDatabases } from "@/scripts/test/own-database";
 import { exportCatalog, importCatalog } from "./import";
 
 const admin = systemActor("import-test");
-const sharedUrl = inject("databaseUrl");
 const scratch: string[] = [];
 
 /** Points the Prisma client at a new, migrated, empty database until `back()` is called. */
 async function useEmptyDatabase(): Promise<void> {
-  const name = `catalog_${randomUUID().replace(/-/g, "").slice(0, 12)}`;
-  const client = new pg.Client({ connectionString: sharedUrl });
-  await client.connect();
-  await client.query(`CREATE DATABASE ${name}`);
-  await client.end();
-  scratch.push(name);
-  const url = new URL(sharedUrl);
-  url.pathname = `/${name}`;
-  await migrate(url.toString());
-  await disconnectDb();
-  process.env.DATABASE_URL = url.toString();
+  scratch.push((await createDatabase("catalog")).name);
 }
 async function back() {
   await disconnectDb();
-  process.env.DATABASE_URL = sharedUrl;
+  process.env.DATABASE_URL = inject("databaseUrl");
 }
-afterAll(async () => {
-  await back();
-  const client = new pg.Client({ connectionString: sharedUrl });
-  await client.connect();
-  for (const name of scratch) await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-  await client.end();
-});
+afterAll(() => dropDatabases(scratch));
 
 const auditCount = () => db().auditEvent.count();
 const file = (name: string, content: string) => ({ name, content });
