@@ -26,7 +26,16 @@ describe("rollups", () => {
     await minute("s1", H0 + 2 * HOUR + 60_000, [8]); // the current hour at `now`: not complete, not rolled
     const now = new Date(H0 + 2 * HOUR + 10 * 60_000);
 
-    expect(await rollUp(now)).toMatchObject({ ran: true, rolled: { hour: 2, day: 0 } });
+    expect(await rollUp(now)).toMatchObject({ ran: true, rolled: { five_minute: 4, hour: 2, day: 0 } });
+    const fives = async () =>
+      (await db().latencyBucket.findMany({ where: { resolution: "five_minute" }, orderBy: { start: "asc" } })).map((b) => [(b.start.getTime() - H0) / 60_000, Number(b.count)]);
+    // Five-minute buckets, on the epoch's five-minute grid, including the one still filling at `now`'s minute.
+    expect(await fives()).toEqual([
+      [0, 3],
+      [30, 2],
+      [65, 1],
+      [120, 1],
+    ]);
     const hours = await db().latencyBucket.findMany({ where: { resolution: "hour" }, orderBy: { start: "asc" } });
     expect(hours.map((h) => [h.start.getTime() - H0, Number(h.count), Number(h.errors), Number(h.approximateCount)])).toEqual([
       [0, 5, 1, 2],
@@ -43,6 +52,7 @@ describe("rollups", () => {
     await minute("s1", H0 + 59 * 60_000, [1, 2]);
     await rollUp(new Date(now.getTime() + 60_000));
     expect(Number((await db().latencyBucket.findFirstOrThrow({ where: { resolution: "hour", start: new Date(H0) } })).count)).toBe(7);
+    expect(await fives()).toContainEqual([55, 2]); // the same late minute, in its five-minute bucket on the same pass
 
     // Days roll up from hours once the day is over; minutes past retention go, but only rolled ones.
     const later = new Date(H0 + 20 * 86_400_000);
@@ -52,6 +62,7 @@ describe("rollups", () => {
     expect(Number(day.count)).toBe(9);
     expect(Number(day.approximateCount)).toBe(2); // still said to be approximate when read from days
     expect(result.pruned.minute).toBe(5);
+    expect(result.pruned.five_minute).toBe(5);
     expect(await db().latencyBucket.count({ where: { resolution: "minute" } })).toBe(0);
   });
 });

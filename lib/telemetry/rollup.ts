@@ -1,4 +1,5 @@
-// Rolls minute buckets up into hours and hours into days, and drops what is past retention. Runs on
+// Rolls minute buckets up into five-minute buckets and hours, and hours into days, and drops what is
+// past retention. Runs on
 // a schedule inside the server (instrumentation.ts) and catches up after downtime: it remembers how
 // far each resolution is rolled and recomputes from a little before that, so late spans are included.
 // Recomputing replaces the coarser bucket, so running twice changes nothing.
@@ -10,21 +11,25 @@ import { env } from "@/lib/env";
 const ROLLUP_LOCK = 7_220_415_003;
 
 /** How far back each roll-up recomputes on every pass (late spans land there): coarse buckets younger than this may still change. */
-export const ROLLUP_MARGIN_MS = { hour: 2 * 3_600_000, day: 2 * 86_400_000 } as const;
+// Five-minute buckets re-roll as far back as hours do, so a late span reaches both tiers on the same pass
+// and a chart reads the same calls whichever tier its step allows.
+export const ROLLUP_MARGIN_MS = { five_minute: 2 * 3_600_000, hour: 2 * 3_600_000, day: 2 * 86_400_000 } as const;
 
+// Each tier is binned on the Unix epoch in UTC, as the latency reads align their steps.
 const STEPS = [
-  { target: "hour", source: "minute", unit: "hour", marginMs: ROLLUP_MARGIN_MS.hour },
-  { target: "day", source: "hour", unit: "day", marginMs: ROLLUP_MARGIN_MS.day },
+  { target: "five_minute", source: "minute", bin: "5 minutes", marginMs: ROLLUP_MARGIN_MS.five_minute },
+  { target: "hour", source: "minute", bin: "1 hour", marginMs: ROLLUP_MARGIN_MS.hour },
+  { target: "day", source: "hour", bin: "1 day", marginMs: ROLLUP_MARGIN_MS.day },
 ] as const;
 
 export interface RollupResult {
   ran: boolean;
-  rolled: Record<"hour" | "day", number>;
-  pruned: Record<"minute" | "hour", number>;
+  rolled: Record<"five_minute" | "hour" | "day", number>;
+  pruned: Record<"minute" | "five_minute" | "hour", number>;
 }
 
 export async function rollUp(now = new Date()): Promise<RollupResult> {
-  const result: RollupResult = { ran: false, rolled: { hour: 0, day: 0 }, pruned: { minute: 0, hour: 0 } };
+  const result: RollupResult = { ran: false, rolled: { five_minute: 0, hour: 0, day: 0 }, pruned: { minute: 0, five_minute: 0, hour: 0 } };
   await db().$transaction(
     async (tx) => {
       const [lock] = await tx.$queryRaw<{ locked: boolean }[]>`SELECT pg_try_advisory_xact_lock(${ROLLUP_LOCK}) AS locked`;
@@ -34,13 +39,13 @@ export async function rollUp(now = new Date()): Promise<RollupResult> {
         const [bounds] = await tx.$queryRaw<{ from: Date | null; to: Date }[]>`
           SELECT coalesce(
                    (SELECT rolled_until - make_interval(secs => ${step.marginMs / 1000}) FROM telemetry_rollups WHERE resolution = ${step.target}),
-                   (SELECT date_trunc(${step.unit}, min(start), 'UTC') FROM latency_buckets WHERE resolution = ${step.source})
+                   (SELECT date_bin(${step.bin}::interval, min(start), 'epoch') FROM latency_buckets WHERE resolution = ${step.source})
                  ) AS "from",
-                 date_trunc(${step.unit}, ${now}::timestamptz, 'UTC') AS "to"`;
+                 date_bin(${step.bin}::interval, ${now}::timestamptz, 'epoch') AS "to"`;
         if (!bounds?.from || bounds.from >= bounds.to) continue;
         result.rolled[step.target] = await tx.$executeRaw`
           INSERT INTO latency_buckets (series_key, resolution, start, count, errors, histogram, approximate_count, updated_at)
-          SELECT series_key, ${step.target}, date_trunc(${step.unit}, start, 'UTC'), sum(count), sum(errors), edgewise_histogram_agg(histogram), sum(approximate_count), now()
+          SELECT series_key, ${step.target}, date_bin(${step.bin}::interval, start, 'epoch'), sum(count), sum(errors), edgewise_histogram_agg(histogram), sum(approximate_count), now()
           FROM latency_buckets
           WHERE resolution = ${step.source} AND start >= ${bounds.from} AND start < ${bounds.to}
           GROUP BY 1, 3 -- positions: one parameter placeholder in SELECT and GROUP BY would not match
@@ -56,6 +61,9 @@ export async function rollUp(now = new Date()): Promise<RollupResult> {
         DELETE FROM latency_buckets WHERE resolution = 'minute'
           AND start < ${new Date(now.getTime() - e.EDGEWISE_RETENTION_MINUTE_DAYS * 86_400_000)}
           AND start < (SELECT rolled_until FROM telemetry_rollups WHERE resolution = 'hour')`;
+      result.pruned.five_minute = await tx.$executeRaw`
+        DELETE FROM latency_buckets WHERE resolution = 'five_minute'
+          AND start < ${new Date(now.getTime() - e.EDGEWISE_RETENTION_MINUTE_DAYS * 86_400_000)}`;
       result.pruned.hour = await tx.$executeRaw`
         DELETE FROM latency_buckets WHERE resolution = 'hour'
           AND start < ${new Date(now.getTime() - e.EDGEWISE_RETENTION_HOUR_DAYS * 86_400_000)}
