@@ -6,9 +6,11 @@ import { getIntegration } from "@/lib/catalog/integrations";
 import { db } from "@/lib/db/client";
 import { countAtOrBelow, emptyHistogram, merge, type Histogram } from "@/lib/telemetry/histogram";
 import { burnDown, DAY_MS, type BurnDownPoint } from "./burn-down";
+import { Prisma } from "@prisma/client";
+import { ROLLUP_MARGIN_MS } from "@/lib/telemetry/rollup";
 import { alertState, budget, BURN_WINDOWS, burnRate, type AlertState, type Budget, type BurnWindow, type Counts } from "./burn-rate";
+import { burnWindowRanges, WINDOW_MS, type Range } from "./burn-windows";
 
-const WINDOW_MS: Record<BurnWindow, number> = { "5m": 300_000, "30m": 1_800_000, "1h": 3_600_000, "2h": 7_200_000, "6h": 21_600_000, "1d": 86_400_000, "3d": 259_200_000 };
 
 export interface SloObjective extends Budget {
   targetPercent: number;
@@ -43,7 +45,7 @@ interface Day {
  */
 async function days(seriesKey: string, fromMs: number, toMs: number, windowDays: number): Promise<Day[]> {
   const [from, to] = [new Date(fromMs), new Date(toMs)];
-  const rows = await db().$queryRaw<{ day: number; count: bigint; errors: bigint; histogram: Histogram }[]>`
+  const rows = await db().$queryRaw<{ start: Date; count: bigint; errors: bigint; histogram: Histogram }[]>`
     WITH settled AS (
       SELECT coalesce((SELECT rolled_until FROM telemetry_rollups WHERE resolution = 'hour'), 'epoch'::timestamptz) - interval '2 hours' AS until
     ), minute_hours AS (
@@ -55,18 +57,17 @@ async function days(seriesKey: string, fromMs: number, toMs: number, windowDays:
       LEFT JOIN latency_buckets h ON h.series_key = ${seriesKey} AND h.resolution = 'hour' AND h.start = m.hour
       WHERE h.count IS NULL OR m.count > h.count
     )
-    SELECT floor(extract(epoch FROM b.start - ${from}::timestamptz) / 86400)::int AS day,
-      sum(b.count) AS count, sum(b.errors) AS errors, edgewise_histogram_agg(b.histogram) AS histogram
+    SELECT b.start, b.count, b.errors, b.histogram
     FROM latency_buckets b
     WHERE b.series_key = ${seriesKey} AND b.start >= ${from} AND b.start < ${to}
       AND ((b.resolution = 'hour' AND b.start NOT IN (SELECT hour FROM from_minutes))
         -- Usually only the newest hours read minutes: bound the range so the index skips the rest.
         OR (b.resolution = 'minute' AND b.start >= (SELECT coalesce(min(hour), 'infinity') FROM from_minutes)
-            AND date_trunc('hour', b.start, 'UTC') IN (SELECT hour FROM from_minutes)))
-    GROUP BY 1`;
+            AND date_trunc('hour', b.start, 'UTC') IN (SELECT hour FROM from_minutes)))`;
+  // Merged here, not by edgewise_histogram_agg: its cost per group outweighs moving the rows.
   const out = Array.from({ length: windowDays }, (): Day => ({ count: 0, errors: 0, histogram: emptyHistogram() }));
   for (const r of rows) {
-    const d = out[Math.min(Math.max(r.day, 0), windowDays - 1)]!;
+    const d = out[Math.min(Math.max(Math.floor((r.start.getTime() - fromMs) / DAY_MS), 0), windowDays - 1)]!;
     d.count += Number(r.count);
     d.errors += Number(r.errors);
     merge(d.histogram, r.histogram);
@@ -90,6 +91,18 @@ function objective(targetPercent: number, daily: Counts[], windows: Record<BurnW
   };
 }
 
+async function hourRolledUntil(): Promise<number> {
+  const [row] = await db().$queryRaw<{ until: Date | null }[]>`SELECT rolled_until AS until FROM telemetry_rollups WHERE resolution = 'hour'`;
+  return row?.until?.getTime() ?? 0;
+}
+
+function burnWindowFilter(nowMs: number, hourSettledMs: number) {
+  const { hours, minutes } = burnWindowRanges(nowMs, hourSettledMs);
+  const within = (ranges: Range[]) => Prisma.join(ranges.map(([from, to]) => Prisma.sql`(start >= ${new Date(from)} AND start < ${new Date(to)})`), " OR ");
+  const minuteRows = Prisma.sql`(resolution = 'minute' AND (${within(minutes)}))`;
+  return hours.length ? Prisma.sql`(${minuteRows} OR (resolution = 'hour' AND (${within(hours)})))` : minuteRows;
+}
+
 export async function sloStatus(actor: Actor, key: string, now = new Date()): Promise<SloStatus> {
   authorize(actor, "catalog:read");
   const { view } = await getIntegration(actor, key);
@@ -99,10 +112,12 @@ export async function sloStatus(actor: Actor, key: string, now = new Date()): Pr
   const window = { startMs: nowMs - windowDays * DAY_MS, endMs: nowMs, days: windowDays };
   // Latency goodness is counted per day and summed, so the burn-down's last point is the headline.
   const daily = await days(view.id, window.startMs, nowMs, windowDays);
-  // The burn windows are nested: read the longest once, minute by minute, and sum backwards.
+  // The burn windows are nested: read the longest once and sum backwards — minutes at the windows'
+  // edges and in the last 6 h, settled hours between (burn-windows.ts).
   const recent = await db().$queryRaw<{ start: Date; count: bigint; errors: bigint; histogram: Histogram }[]>`
     SELECT start, count, errors, histogram FROM latency_buckets
-    WHERE series_key = ${view.id} AND resolution = 'minute' AND start >= ${new Date(nowMs - WINDOW_MS["3d"])} AND start < ${now}`;
+    WHERE series_key = ${view.id} AND start >= ${new Date(nowMs - WINDOW_MS["3d"])} AND start < ${now}
+      AND ${burnWindowFilter(nowMs, (await hourRolledUntil()) - ROLLUP_MARGIN_MS.hour)}`;
   // Each minute goes into the shortest window holding it; each window is then the rings up to it.
   const rings = BURN_WINDOWS.map(() => ({ count: 0, errors: 0, histogram: emptyHistogram() }));
   for (const r of recent) {
