@@ -35,10 +35,15 @@ const fromRow = (r: StoredHalf): LagHalf => ({
   ref: { traceId: r.ref_trace_id, spanId: r.ref_span_id },
 });
 
+/** The batch's producer and consumer spans that may pair with a declared asynchronous integration. */
+export function pairableHalves(spans: DecodedSpan[], matches: TelemetryMatch[]): LagHalf[] {
+  if (!matches.some((m) => m.lag)) return [];
+  return lagHalves(spans).filter((h) => mayPair(h, matches));
+}
+
 /** The lag observations this batch completes; stores the halves still waiting for a partner. */
 export async function pairDeliveries(tx: Tx, spans: DecodedSpan[], matches: TelemetryMatch[]): Promise<LagObservation[]> {
-  if (!matches.some((m) => m.lag)) return [];
-  const halves = lagHalves(spans).filter((h) => mayPair(h, matches));
+  const halves = pairableHalves(spans, matches);
   if (halves.length === 0) return [];
   const producers = halves.filter((h) => h.role === "producer");
   const consumers = halves.filter((h) => h.role === "consumer");

@@ -8,11 +8,11 @@ import { Prisma } from "@prisma/client";
 import { authorize, type Actor } from "@/lib/auth/actor";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
-import { pairDeliveries, pruneLagHalves } from "./async-pairing";
+import { pairableHalves, pairDeliveries, pruneLagHalves } from "./async-pairing";
 import type { TelemetryMatch } from "./attribute";
 import { cumulativeDelta, stateOf, type SeriesState } from "./cumulative";
 import { foldSpans, type FoldedBucket } from "./fold";
-import { addCounts, pruneCounts } from "./ingest-counts";
+import { addCounts, arrivalMinute, pruneCounts, type Signal } from "./ingest-counts";
 import { foldMetricPoints, roleOf, type DeltaPoint } from "./metrics-fold";
 import { decodeTraces, OtlpDecodeError } from "./otlp-json";
 import { decodeMetrics, type MetricPoint } from "./otlp-metrics";
@@ -89,6 +89,45 @@ async function writeBuckets(tx: Tx, buckets: (FoldedBucket & { approximate?: num
   }
 }
 
+/**
+ * A batch that pairs no deliveries, committed as one statement: the receipt claimed, then — only if
+ * it was new — the buckets added and the intake counted; a retry counts as a duplicate. A statement
+ * is atomic on its own, and it holds the hot rows (this minute's bucket and counts, which every
+ * exporter writes) only for itself and its commit, not across an interactive transaction's round trips.
+ */
+async function commitBatch(digest: string, buckets: FoldedBucket[], signal: Signal, ifNew: Record<string, number>, ifRetry: Record<string, number>): Promise<boolean> {
+  const outcomes = [
+    ...Object.entries(ifNew).filter(([, n]) => n > 0).map(([outcome, n]) => ({ outcome, n, isNew: true })),
+    ...Object.entries(ifRetry).filter(([, n]) => n > 0).map(([outcome, n]) => ({ outcome, n, isNew: false })),
+  ].sort((a, b) => (a.outcome < b.outcome ? -1 : a.outcome > b.outcome ? 1 : 0)); // one lock order, as addCounts takes them
+  const [row] = await db().$queryRaw<{ claimed: boolean }[]>`
+    WITH claim AS (
+      INSERT INTO ingest_receipts (digest) VALUES (${digest}) ON CONFLICT (digest) DO NOTHING RETURNING digest
+    ), added AS (
+      INSERT INTO latency_buckets (series_key, resolution, start, count, errors, histogram, approximate_count)
+      SELECT b.series_key, 'minute', b.start, b.count, b.errors, b.histogram, 0
+      FROM unnest(${buckets.map((b) => b.seriesKey)}::text[], ${buckets.map((b) => new Date(b.startMs).toISOString())}::timestamptz[],
+                  ${buckets.map((b) => b.count)}::bigint[], ${buckets.map((b) => b.errors)}::bigint[],
+                  ${buckets.map((b) => JSON.stringify(b.histogram))}::jsonb[]) AS b(series_key, start, count, errors, histogram)
+      WHERE EXISTS (SELECT FROM claim)
+      ON CONFLICT (series_key, resolution, start) DO UPDATE SET
+        count = latency_buckets.count + EXCLUDED.count,
+        errors = latency_buckets.errors + EXCLUDED.errors,
+        histogram = edgewise_merge_histogram(latency_buckets.histogram, EXCLUDED.histogram),
+        updated_at = now()
+      RETURNING 1
+    ), counted AS (
+      INSERT INTO ingest_counts (minute, signal, outcome, count)
+      SELECT ${arrivalMinute()}, ${signal}, c.outcome, c.n
+      FROM unnest(${outcomes.map((o) => o.outcome)}::text[], ${outcomes.map((o) => o.n)}::bigint[], ${outcomes.map((o) => o.isNew)}::boolean[]) AS c(outcome, n, is_new)
+      WHERE c.is_new = EXISTS (SELECT FROM claim)
+      ON CONFLICT (signal, outcome, minute) DO UPDATE SET count = ingest_counts.count + EXCLUDED.count, updated_at = now()
+      RETURNING 1
+    )
+    SELECT EXISTS (SELECT FROM claim) AS claimed, (SELECT count(*) FROM added) AS added, (SELECT count(*) FROM counted) AS counted`;
+  return row!.claimed;
+}
+
 const rejectionMessage = (n: number, what: string, reasons: string[]) => (n ? `${n} ${what}(s) rejected: ${reasons.join("; ")}` : null);
 
 export async function ingestTraces(actor: Actor, body: unknown, digest: string): Promise<IngestResult> {
@@ -97,6 +136,12 @@ export async function ingestTraces(actor: Actor, body: unknown, digest: string):
   const matches = await telemetryMatches();
   const { buckets } = foldSpans(decoded.spans, matches);
   const message = rejectionMessage(decoded.rejected, "span", decoded.reasons);
+  if (pairableHalves(decoded.spans, matches).length === 0) {
+    const claimed = await commitBatch(digest, buckets, "traces", { accepted: decoded.spans.length, ...decoded.byReason }, { duplicate: decoded.spans.length });
+    await pruneNowAndThen();
+    return { accepted: claimed ? decoded.spans.length : 0, rejected: decoded.rejected, duplicate: !claimed, message };
+  }
+  // Deliveries to pair: the stored halves are read and written under advisory locks, in one transaction.
   const duplicate = await db().$transaction(async (tx) => {
     if (!(await claimReceipt(tx, digest))) {
       await addCounts(tx, "traces", { duplicate: decoded.spans.length });
