@@ -93,6 +93,21 @@ describe("trace ingestion", () => {
     await expect(ingest(member, { resourceSpans: "nope" })).rejects.toMatchObject({ code: "bad_request" });
   });
 
+  it("attributes a batch to an integration declared just after the previous batch was folded", async () => {
+    const { a, member } = await estate();
+    const c = await makeService(member.teamIds[0]!);
+    // Folded while a → c is undeclared: an observed edge (and the declarations are now cached).
+    await ingest(member, body(a.slug, c.slug, [1, 2]));
+    const edge = `edge:${a.slug}->${c.slug}`;
+    const { view } = await createIntegration(member, { sourceService: a.slug, targetService: c.slug, operation: "call", style: "sync", protocol: "grpc", budget: { p99Ms: 100 } });
+    // The next batch is folded with the cached declarations first; its commit finds them stale,
+    // writes nothing, and the batch is folded again with the new declaration.
+    expect(await ingest(member, body(a.slug, c.slug, [3, 4, 5]))).toMatchObject({ accepted: 3, duplicate: false });
+    const count = async (seriesKey: string) => (await db().latencyBucket.findMany({ where: { seriesKey } })).reduce((n, r) => n + Number(r.count), 0);
+    expect(await count(view.id)).toBe(3);
+    expect(await count(edge)).toBe(2);
+  });
+
   it("rejects bad latency queries with clear messages", () => {
     expect(() => latencyQuerySchema.parse({ step: "30s" })).toThrow(/step is a duration/);
     expect(() => latencyQuerySchema.parse({ from: "2026-01-02T00:00:00Z", to: "2026-01-01T00:00:00Z" })).toThrow(/from must be before to/);

@@ -26,13 +26,15 @@ export interface IngestResult {
 
 let matchCache: { stamp: string; matches: TelemetryMatch[] } | null = null;
 
+/** What changes whenever a declaration that attribution reads does: compared, never parsed. */
+const CATALOG_STAMP = Prisma.sql`concat((SELECT concat(count(*), max(updated_at)) FROM integration_points), '|',
+                                        (SELECT concat(count(*), max(updated_at)) FROM services))`;
+
 /** Telemetry matches of every live integration (names default to the services' telemetry names). */
-async function telemetryMatches(): Promise<TelemetryMatch[]> {
-  const [row] = await db().$queryRaw<{ stamp: string }[]>`
-    SELECT concat((SELECT concat(count(*), max(updated_at)) FROM integration_points), '|',
-                  (SELECT concat(count(*), max(updated_at)) FROM services)) AS stamp`;
+async function telemetryMatches(): Promise<{ stamp: string; matches: TelemetryMatch[] }> {
+  const [row] = await db().$queryRaw<{ stamp: string }[]>`SELECT ${CATALOG_STAMP} AS stamp`;
   const stamp = row?.stamp ?? "";
-  if (matchCache && matchCache.stamp === stamp) return matchCache.matches;
+  if (matchCache && matchCache.stamp === stamp) return matchCache;
   const rows = await db().$queryRaw<{ id: string; operation: string; style: string; source: string; target: string; semantics: { telemetry?: { sourceName?: string | null; targetName?: string | null; operation?: string | null; side?: "client" | "server" } | null } }[]>`
     SELECT ip.id, ip.operation, ip.style, s.telemetry_name AS source, t.telemetry_name AS target, ip.semantics
     FROM integration_points ip
@@ -50,7 +52,7 @@ async function telemetryMatches(): Promise<TelemetryMatch[]> {
     lag: r.style !== "sync" && r.style !== "hybrid",
   }));
   matchCache = { stamp, matches };
-  return matches;
+  return matchCache;
 }
 
 export const bodyDigest = (body: Buffer) => createHash("sha256").update(body).digest("hex");
@@ -95,14 +97,23 @@ async function writeBuckets(tx: Tx, buckets: (FoldedBucket & { approximate?: num
  * is atomic on its own, and it holds the hot rows (this minute's bucket and counts, which every
  * exporter writes) only for itself and its commit, not across an interactive transaction's round trips.
  */
-async function commitBatch(digest: string, buckets: FoldedBucket[], signal: Signal, ifNew: Record<string, number>, ifRetry: Record<string, number>): Promise<boolean> {
+async function commitBatch(
+  stamp: string,
+  digest: string,
+  buckets: FoldedBucket[],
+  signal: Signal,
+  ifNew: Record<string, number>,
+  ifRetry: Record<string, number>,
+): Promise<"claimed" | "retry" | "stale"> {
   const outcomes = [
     ...Object.entries(ifNew).filter(([, n]) => n > 0).map(([outcome, n]) => ({ outcome, n, isNew: true })),
     ...Object.entries(ifRetry).filter(([, n]) => n > 0).map(([outcome, n]) => ({ outcome, n, isNew: false })),
   ].sort((a, b) => (a.outcome < b.outcome ? -1 : a.outcome > b.outcome ? 1 : 0)); // one lock order, as addCounts takes them
-  const [row] = await db().$queryRaw<{ claimed: boolean }[]>`
-    WITH claim AS (
-      INSERT INTO ingest_receipts (digest) VALUES (${digest}) ON CONFLICT (digest) DO NOTHING RETURNING digest
+  const [row] = await db().$queryRaw<{ fresh: boolean; claimed: boolean }[]>`
+    WITH fresh AS (
+      SELECT ${CATALOG_STAMP} = ${stamp} AS ok
+    ), claim AS (
+      INSERT INTO ingest_receipts (digest) SELECT ${digest} WHERE (SELECT ok FROM fresh) ON CONFLICT (digest) DO NOTHING RETURNING digest
     ), added AS (
       INSERT INTO latency_buckets (series_key, resolution, start, count, errors, histogram, approximate_count)
       SELECT b.series_key, 'minute', b.start, b.count, b.errors, b.histogram, 0
@@ -120,12 +131,12 @@ async function commitBatch(digest: string, buckets: FoldedBucket[], signal: Sign
       INSERT INTO ingest_counts (minute, signal, outcome, count)
       SELECT ${arrivalMinute()}, ${signal}, c.outcome, c.n
       FROM unnest(${outcomes.map((o) => o.outcome)}::text[], ${outcomes.map((o) => o.n)}::bigint[], ${outcomes.map((o) => o.isNew)}::boolean[]) AS c(outcome, n, is_new)
-      WHERE c.is_new = EXISTS (SELECT FROM claim)
+      WHERE c.is_new = EXISTS (SELECT FROM claim) AND (SELECT ok FROM fresh)
       ON CONFLICT (signal, outcome, minute) DO UPDATE SET count = ingest_counts.count + EXCLUDED.count, updated_at = now()
       RETURNING 1
     )
-    SELECT EXISTS (SELECT FROM claim) AS claimed, (SELECT count(*) FROM added) AS added, (SELECT count(*) FROM counted) AS counted`;
-  return row!.claimed;
+    SELECT (SELECT ok FROM fresh) AS fresh, EXISTS (SELECT FROM claim) AS claimed, (SELECT count(*) FROM added) AS added, (SELECT count(*) FROM counted) AS counted`;
+  return !row!.fresh ? "stale" : row!.claimed ? "claimed" : "retry";
 }
 
 const rejectionMessage = (n: number, what: string, reasons: string[]) => (n ? `${n} ${what}(s) rejected: ${reasons.join("; ")}` : null);
@@ -133,15 +144,26 @@ const rejectionMessage = (n: number, what: string, reasons: string[]) => (n ? `$
 export async function ingestTraces(actor: Actor, body: unknown, digest: string): Promise<IngestResult> {
   authorize(actor, "telemetry:write");
   const decoded = decodeOr400(() => decodeTraces(body));
-  const matches = await telemetryMatches();
-  const { buckets } = foldSpans(decoded.spans, matches);
   const message = rejectionMessage(decoded.rejected, "span", decoded.reasons);
-  if (pairableHalves(decoded.spans, matches).length === 0) {
-    const claimed = await commitBatch(digest, buckets, "traces", { accepted: decoded.spans.length, ...decoded.byReason }, { duplicate: decoded.spans.length });
+  // Optimistically with the declarations last seen: the commit checks they are still current in the
+  // same statement and does nothing if not — then fold again with fresh ones. No lookup per batch.
+  // (Declarations changing under every attempt: the transaction below, which looks them up first.)
+  let known = matchCache;
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const { stamp, matches } = known ?? (await telemetryMatches());
+    if (pairableHalves(decoded.spans, matches).length > 0) break;
+    const { buckets } = foldSpans(decoded.spans, matches);
+    const outcome = await commitBatch(stamp, digest, buckets, "traces", { accepted: decoded.spans.length, ...decoded.byReason }, { duplicate: decoded.spans.length });
+    if (outcome === "stale") {
+      known = null;
+      continue;
+    }
     await pruneNowAndThen();
-    return { accepted: claimed ? decoded.spans.length : 0, rejected: decoded.rejected, duplicate: !claimed, message };
+    return { accepted: outcome === "claimed" ? decoded.spans.length : 0, rejected: decoded.rejected, duplicate: outcome === "retry", message };
   }
   // Deliveries to pair: the stored halves are read and written under advisory locks, in one transaction.
+  const { matches } = await telemetryMatches();
+  const { buckets } = foldSpans(decoded.spans, matches);
   const duplicate = await db().$transaction(async (tx) => {
     if (!(await claimReceipt(tx, digest))) {
       await addCounts(tx, "traces", { duplicate: decoded.spans.length });
@@ -200,7 +222,7 @@ export async function ingestMetrics(actor: Actor, body: unknown, digest: string)
   authorize(actor, "telemetry:write");
   const decoded = decodeOr400(() => decodeMetrics(body));
   const relevant = decoded.points.filter((p) => roleOf(p) !== null);
-  const matches = await telemetryMatches();
+  const { matches } = await telemetryMatches();
   const result = await db().$transaction(async (tx) => {
     if (!(await claimReceipt(tx, digest))) {
       await addCounts(tx, "metrics", { duplicate: decoded.points.length });
