@@ -56,6 +56,13 @@ function statusProtobuf(grpcCode: number, message: string): Uint8Array {
 }
 const GRPC_CODES: Record<number, number> = { 400: 3, 401: 16, 403: 7, 413: 8, 415: 3, 429: 8, 503: 14 };
 
+/**
+ * An answer the server must not gzip: it is a few bytes (most often `{}`), and compressing it cost
+ * each exporter request a zlib stream. `no-transform` is the directive the server's compression honours.
+ */
+const plain = (body: Uint8Array<ArrayBuffer>, contentType: string) =>
+  new NextResponse(body, { headers: { "Content-Type": contentType, "Cache-Control": "no-store, no-transform" } });
+
 export function otlpRoute(spec: OtlpSignal, limits?: IngestLimits) {
   return async function POST(req: NextRequest): Promise<Response> {
     const { gate, buckets } = limits ?? defaultLimits();
@@ -87,10 +94,8 @@ export function otlpRoute(spec: OtlpSignal, limits?: IngestLimits) {
       }
       const result = await spec.ingest(actor, parsed, bodyDigest(body));
       // OTLP: 200 with the Export…ServiceResponse in the request's encoding; partialSuccess only when something was rejected.
-      if (protobuf) {
-        return new NextResponse(Buffer.from(encodeTraceResponseProtobuf(result.rejected, result.message)), { headers: { "Content-Type": "application/x-protobuf" } });
-      }
-      return NextResponse.json(result.rejected ? { partialSuccess: { [spec.rejectedField]: String(result.rejected), errorMessage: result.message } } : {});
+      if (protobuf) return plain(new Uint8Array(encodeTraceResponseProtobuf(result.rejected, result.message)), "application/x-protobuf");
+      return plain(new TextEncoder().encode(JSON.stringify(result.rejected ? { partialSuccess: { [spec.rejectedField]: String(result.rejected), errorMessage: result.message } } : {})), "application/json");
     } catch (err) {
       const mapped = mapError(err);
       const reason = rejection ?? REASONS[mapped.status];

@@ -35,6 +35,8 @@ describe("POST /v1/traces", () => {
     const clean = await post({ authorization: `Bearer ${t}`, "content-type": "application/json; charset=utf-8", "content-encoding": "gzip" }, gzipSync(payload([span({ spanId: "eee19b7ec3c1b175" })])));
     expect(clean.status).toBe(200);
     expect(await clean.json()).toEqual({});
+    // A few bytes: the server's gzip (which honours no-transform) must not spend a zlib stream on them.
+    expect(clean.headers.get("cache-control")).toBe("no-store, no-transform");
   });
 
   it("answers 401, 403, 415, 400 and 413 for the matching bad requests", async () => {
