@@ -7,7 +7,7 @@ import { authorize, type Actor } from "@/lib/auth/actor";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { criticalities, lifecycles, styles } from "./integration-schema";
-import { integrationInclude, integrationStatuses, toView, type IntegrationStatus, type IntegrationView } from "./integrations";
+import { integrationRowsByIds, integrationStatuses, toView, type IntegrationStatus, type IntegrationView } from "./integrations";
 
 const sortColumns = {
   key: Prisma.sql`ip.key`,
@@ -112,7 +112,7 @@ export async function listIntegrations(actor: Actor, query: IntegrationListQuery
   const total = Number(rows[0]?.total ?? 0);
   const ids = rows.map((r) => r.id);
   const statuses = new Map(rows.map((r) => [r.id, r.status ?? "no-data"]));
-  const full = await db().integrationPoint.findMany({ where: { id: { in: ids } }, include: integrationInclude });
+  const full = await integrationRowsByIds(ids);
   const byId = new Map(full.map((r) => [r.id, r]));
   const items = ids.flatMap((id) => {
     const row = byId.get(id);

@@ -28,6 +28,28 @@ export const integrationInclude = {
 } as const;
 export type IntegrationRow = Prisma.IntegrationPointGetPayload<{ include: typeof integrationInclude }>;
 
+/**
+ * Integration rows with `integrationInclude`'s relations, by id, in one raw query: the catalog list
+ * (page and API) reads a page of them per request, and the ORM compiles that query every time.
+ */
+export async function integrationRowsByIds(ids: string[]): Promise<IntegrationRow[]> {
+  if (ids.length === 0) return [];
+  return db().$queryRaw<IntegrationRow[]>`
+    SELECT ip.id::text AS id, ip.key, ip.source_service_id::text AS "sourceServiceId", ip.target_service_id::text AS "targetServiceId",
+           ip.operation, ip.style, ip.protocol, ip.criticality, ip.lifecycle,
+           ip.budget_p50_ms AS "budgetP50Ms", ip.budget_p95_ms AS "budgetP95Ms", ip.budget_p99_ms AS "budgetP99Ms",
+           ip.slo_success_target_percent AS "sloSuccessTargetPercent", ip.slo_latency_target_percent AS "sloLatencyTargetPercent",
+           ip.slo_window_days AS "sloWindowDays", ip.semantics, ip.tags, ip.description, ip.version,
+           ip.created_at AS "createdAt", ip.updated_at AS "updatedAt",
+           json_build_object('id', s.id, 'slug', s.slug, 'teamId', s.team_id, 'telemetryName', s.telemetry_name, 'team', json_build_object('slug', st.slug)) AS source,
+           json_build_object('id', t.id, 'slug', t.slug, 'telemetryName', t.telemetry_name) AS target
+    FROM integration_points ip
+    JOIN services s ON s.id = ip.source_service_id
+    JOIN teams st ON st.id = s.team_id
+    JOIN services t ON t.id = ip.target_service_id
+    WHERE ip.id = ANY(${ids}::uuid[])`;
+}
+
 /** The declaration as the API shows it: telemetry names resolved to the services' own when unset. */
 export function declarationOf(row: IntegrationRow): IntegrationDeclaration {
   const s = row.semantics as unknown as Semantics;
@@ -148,6 +170,32 @@ export async function getIntegration(actor: Actor, key: string): Promise<{ view:
   authorize(actor, "catalog:read");
   const row = await findRow(db(), key);
   return { view: toView(row, await statusOf(db(), row.id)), version: row.version };
+}
+
+export interface IntegrationTargets {
+  id: string;
+  budget: IntegrationView["budget"];
+  slo: IntegrationView["slo"];
+}
+
+/**
+ * What the telemetry reads need of an integration point — its id, budgets and SLO — in one raw
+ * query: the latency, heatmap and SLO endpoints are polled by every open chart, and the full view
+ * (services, teams, tags, health) is an ORM query the client compiles each time.
+ */
+export async function getIntegrationTargets(actor: Actor, key: string): Promise<IntegrationTargets> {
+  authorize(actor, "catalog:read");
+  const [row] = await db().$queryRaw<
+    { id: string; p50: number | null; p95: number | null; p99: number; success: number; latency: number; window_days: number }[]
+  >`SELECT id::text, budget_p50_ms AS p50, budget_p95_ms AS p95, budget_p99_ms AS p99, slo_success_target_percent AS success,
+           slo_latency_target_percent AS latency, slo_window_days AS window_days
+    FROM integration_points WHERE key = ${key}`;
+  if (!row) throw new AppError("not_found", `No integration point ${key}`);
+  return {
+    id: row.id,
+    budget: { p50Ms: row.p50, p95Ms: row.p95, p99Ms: row.p99 },
+    slo: { successTargetPercent: Number(row.success), latencyTargetPercent: Number(row.latency), windowDays: row.window_days },
+  };
 }
 
 export async function createIntegration(actor: Actor, input: unknown): Promise<{ view: IntegrationView; version: number }> {

@@ -2,7 +2,7 @@
 // (calls within the p99 budget) — over its rolling window, with burn rates and the alert state.
 import "server-only";
 import { authorize, type Actor } from "@/lib/auth/actor";
-import { getIntegration } from "@/lib/catalog/integrations";
+import { getIntegrationTargets } from "@/lib/catalog/integrations";
 import { db } from "@/lib/db/client";
 import { countAtOrBelow, emptyHistogram, merge, type Histogram } from "@/lib/telemetry/histogram";
 import { burnDown, DAY_MS, type BurnDownPoint } from "./burn-down";
@@ -105,7 +105,7 @@ function burnWindowFilter(nowMs: number, hourSettledMs: number) {
 
 export async function sloStatus(actor: Actor, key: string, now = new Date()): Promise<SloStatus> {
   authorize(actor, "catalog:read");
-  const { view } = await getIntegration(actor, key);
+  const view = await getIntegrationTargets(actor, key);
   const nowMs = now.getTime();
   const windowDays = view.slo.windowDays;
   const threshold = view.budget.p99Ms;

@@ -2,7 +2,7 @@
 // bands over the range's own min–max, for the heatmap beside the percentile chart.
 import "server-only";
 import { authorize, type Actor } from "@/lib/auth/actor";
-import { getIntegration } from "@/lib/catalog/integrations";
+import { getIntegrationTargets } from "@/lib/catalog/integrations";
 import { DEFAULT_BANDS, bandHistograms } from "./heatmap-bands";
 import { emptyHistogram } from "./histogram";
 import { rangeQuerySchema, readSteps, type RangeQuery, type Resolution } from "./latency";
@@ -24,7 +24,7 @@ export interface LatencyHeatmap {
 
 export async function latencyHeatmap(actor: Actor, key: string, query: RangeQuery): Promise<LatencyHeatmap> {
   authorize(actor, "catalog:read");
-  const { view } = await getIntegration(actor, key);
+  const view = await getIntegrationTargets(actor, key);
   const { resolution, steps, approximate } = await readSteps(view.id, query);
   const ordered: { t: number; histogram: ReturnType<typeof emptyHistogram> }[] = [];
   for (let t = query.fromMs; t < query.toMs; t += query.stepMs) ordered.push({ t, histogram: steps.get(t)?.histogram ?? emptyHistogram() });

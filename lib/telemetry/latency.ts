@@ -4,7 +4,7 @@ import "server-only";
 import { Prisma } from "@prisma/client";
 import { z } from "zod";
 import { authorize, type Actor } from "@/lib/auth/actor";
-import { getIntegration } from "@/lib/catalog/integrations";
+import { getIntegrationTargets } from "@/lib/catalog/integrations";
 import { db } from "@/lib/db/client";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
@@ -160,7 +160,7 @@ export async function readSteps(seriesKey: string, query: RangeQuery): Promise<{
 
 export async function latencySeries(actor: Actor, key: string, query: RangeQuery): Promise<LatencySeries> {
   authorize(actor, "catalog:read");
-  const { view } = await getIntegration(actor, key);
+  const view = await getIntegrationTargets(actor, key);
   const { resolution, steps, approximate } = await readSteps(view.id, query);
   const series: LatencyPoint[] = [];
   for (let t = query.fromMs; t < query.toMs; t += query.stepMs) {
