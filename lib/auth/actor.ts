@@ -38,20 +38,15 @@ export function authorize(actor: Actor, action: Action, resource?: Resource): vo
   throw new AppError("forbidden", `Your role (${actor.role}) does not allow ${action}${resource?.ownerTeamId ? " on another team's resource" : ""}`);
 }
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 /** Loads the user's current role and teams (so a role change applies at once, not at next sign-in). */
 export async function loadActor(userId: string, via: Actor["via"], extra: { scopes?: Scope[]; tokenId?: string } = {}): Promise<Actor | null> {
-  const user = await db().user.findUnique({
-    where: { id: userId },
-    include: { memberships: { select: { teamId: true } } },
-  });
-  if (!user || user.disabledAt) return null;
-  return {
-    userId: user.id,
-    email: user.email,
-    name: user.name,
-    role: user.role,
-    teamIds: user.memberships.map((m) => m.teamId),
-    via,
-    ...extra,
-  };
+  if (!UUID.test(userId)) return null;
+  // One raw query: every signed-in page and request asks it, and an ORM query is compiled each time.
+  const [user] = await db().$queryRaw<{ id: string; email: string; name: string; role: Role; team_ids: string[] }[]>`
+    SELECT u.id::text, u.email, u.name, u.role::text AS role, ARRAY(SELECT m.team_id::text FROM team_memberships m WHERE m.user_id = u.id) AS team_ids
+    FROM users u WHERE u.id = ${userId}::uuid AND u.disabled_at IS NULL`;
+  if (!user) return null;
+  return { userId: user.id, email: user.email, name: user.name, role: user.role, teamIds: user.team_ids, via, ...extra };
 }
