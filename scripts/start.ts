@@ -47,7 +47,9 @@ async function main() {
     }
 
     const url = env.NEXTAUTH_URL ?? `http://localhost:${env.PORT}`;
-    const child = spawn(process.execPath, [path.resolve("node_modules/next/dist/bin/next"), dev ? "dev" : "start", "-p", String(env.PORT)], {
+    // A larger young generation: the server allocates briskly (OTLP batches, renders) and V8's default
+    // 16 MB semi-spaces had it scavenging often enough to show as a tenth of its CPU under load.
+    const child = spawn(process.execPath, ["--max-semi-space-size=32", path.resolve("node_modules/next/dist/bin/next"), dev ? "dev" : "start", "-p", String(env.PORT)], {
       stdio: "inherit",
       env: {
         ...process.env,
