@@ -5,12 +5,13 @@ import { db } from "@/lib/db/client";
 
 export async function estateSummary(actor: Actor) {
   authorize(actor, "catalog:read");
-  const [teams, services, yourTeams, byStyle] = await Promise.all([
-    db().team.count(),
-    db().service.count(),
-    db().team.findMany({ where: { id: { in: [...actor.teamIds] } }, select: { slug: true, name: true } }),
-    db().integrationPoint.groupBy({ by: ["style"], where: { lifecycle: { not: "retired" } }, _count: { _all: true }, orderBy: { style: "asc" } }),
-  ]);
-  const styles = byStyle.map((s) => ({ style: s.style, count: s._count._all }));
-  return { teams, services, yourTeams, integrations: styles.reduce((n, s) => n + s.count, 0), styles };
+  // One raw query (the overview renders it on every visit; four ORM queries were compiled each time).
+  const [row] = await db().$queryRaw<{ teams: bigint; services: bigint; your_teams: { slug: string; name: string }[]; styles: { style: string; count: number }[] }[]>`
+    SELECT (SELECT count(*) FROM teams) AS teams,
+           (SELECT count(*) FROM services) AS services,
+           coalesce((SELECT json_agg(json_build_object('slug', slug, 'name', name) ORDER BY slug) FROM teams WHERE id::text = ANY(${[...actor.teamIds]}::text[])), '[]') AS your_teams,
+           coalesce((SELECT json_agg(json_build_object('style', style, 'count', n) ORDER BY style)
+                     FROM (SELECT style, count(*)::int AS n FROM integration_points WHERE lifecycle <> 'retired' GROUP BY style) AS by_style), '[]') AS styles`;
+  const styles = row!.styles;
+  return { teams: Number(row!.teams), services: Number(row!.services), yourTeams: row!.your_teams, integrations: styles.reduce((n, s) => n + s.count, 0), styles };
 }

@@ -92,9 +92,9 @@ export async function estateOverview(actor: Actor, now = new Date()): Promise<Es
     recentDrift(now),
     observedEdges(actor),
     listFindings(actor, {}, now),
-    db().latencyBucket.findFirst({ select: { start: true } }),
+    db().$queryRaw<{ any: boolean }[]>`SELECT EXISTS (SELECT FROM latency_buckets) AS any`.then(([r]) => (r?.any ? true : null)),
     reviewer ? inboxCount(actor) : Promise.resolve(0),
-    reviewer ? Promise.resolve(0) : db().decisionRecord.count({ where: { status: "proposed" } }),
+    reviewer ? Promise.resolve(0) : db().$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM decision_records WHERE status = 'proposed'`.then(([r]) => r?.n ?? 0),
     listAnnotations(actor, { from: new Date(now.getTime() - ANNOTATION_DAYS * 86_400_000).toISOString() }),
   ]);
   return {
