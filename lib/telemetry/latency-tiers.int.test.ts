@@ -74,29 +74,34 @@ describe("latency across tiers", () => {
     expect(latency.series.reduce((n, p) => n + p.count, 0)).toBe(69 + 2 + 2 + 2 + 1);
   });
 
-  it("reads 15-minute steps from settled five-minute buckets and from minutes after them, each call once", async () => {
-    const { id } = await db().integrationPoint.findUniqueOrThrow({ where: { key }, select: { id: true } });
-    const rolled = nowHour - HOUR + 30 * 60_000; // five-minute buckets settled until 2 h before this
-    const settled = rolled - 2 * HOUR;
-    // A five-minute bucket holding a call its minutes do not (minutes can be pruned first): read from the tier…
-    await bucket(id, "five_minute", settled - 30 * 60_000, [30, 30, 30]);
-    // …and one past the settled line that disagrees with its minutes: ignored, the minutes are read.
-    await bucket(id, "five_minute", nowHour - HOUR, [30, 30, 30, 30]);
-    await db().$executeRaw`INSERT INTO telemetry_rollups (resolution, rolled_until) VALUES ('five_minute', ${new Date(rolled)})`;
-    const from = new Date(nowHour - 3 * HOUR).toISOString(); // where minutes begin: earlier, the read would be hourly
-    const latency = await latencySeries(member, key, latencyQuerySchema.parse({ from, to: new Date(nowHour + HOUR).toISOString(), step: "15m" }));
-    expect(latency.resolution).toBe("minute");
-    const at = (t: number) => latency.series.find((p) => Date.parse(p.t) === t);
-    expect(at(settled - 30 * 60_000)).toMatchObject({ count: 3 });
-    expect(at(nowHour - HOUR)).toMatchObject({ count: 1 }); // its one minute, not the unsettled bucket
-    // Before the settled line only the tier is read (the minute at nowHour − 3 h has no five-minute
-    // bucket of its own here, so it is not counted); after it, every minute: six, one call each.
-    const minuteStarts = [-3, -2.5, -2, -1.5, -1, -0.5, 0].map((h) => nowHour + h * HOUR);
-    const minutesAfterSettled = minuteStarts.filter((t) => t >= settled).length;
-    expect(minutesAfterSettled).toBe(6);
-    expect(latency.series.reduce((n, p) => n + p.count, 0)).toBe(3 + minutesAfterSettled);
-    await db().$executeRaw`DELETE FROM latency_buckets WHERE resolution = 'five_minute'`;
-    await db().$executeRaw`DELETE FROM telemetry_rollups WHERE resolution = 'five_minute'`;
+  it("reads 15-minute steps from five-minute buckets where hours are settled too, and from minutes after, each call once", async () => {
+    const team = await makeTeam();
+    const [a, b] = [await makeService(team.id), await makeService(team.id)];
+    const owner = await actorFor("member", [team.id]);
+    const { view } = await createIntegration(owner, {
+      sourceService: a.slug, targetService: b.slug, operation: "fives", style: "sync", protocol: "grpc", budget: { p99Ms: 100 },
+    });
+    const at = (hours: number, minutes = 0) => nowHour + hours * HOUR + minutes * 60_000;
+    // Hours are rolled until nowHour − 1 h (beforeAll), so settled until nowHour − 3 h; five-minute
+    // buckets are rolled further, until nowHour − 30 min (settled until nowHour − 2 h 30 min).
+    await db().$executeRaw`INSERT INTO telemetry_rollups (resolution, rolled_until) VALUES ('five_minute', ${new Date(at(0, -30))})`;
+    for (const t of [at(-4), at(-3), at(-3, 20), at(-2), at(-1), at(0)]) await bucket(view.id, "minute", t, [20]);
+    // Before both lines: the five-minute bucket is read, not its minute (it may hold what pruned minutes did).
+    await bucket(view.id, "five_minute", at(-4), [30, 30, 30]);
+    // After the hours' line, before its own: a span later than the margin would be missing here, as it
+    // is from the hour — so minutes are read, as an hourly read does.
+    await bucket(view.id, "five_minute", at(-3, 20), [30, 30, 30, 30, 30]);
+    try {
+      const latency = await latencySeries(owner, view.key, latencyQuerySchema.parse({ from: new Date(at(-4)).toISOString(), to: new Date(at(1)).toISOString(), step: "15m" }));
+      expect(latency.resolution).toBe("minute");
+      const count = (t: number) => latency.series.find((p) => Date.parse(p.t) === t)?.count;
+      expect(count(at(-4))).toBe(3);
+      expect(count(at(-3))).toBe(1);
+      expect(count(at(-3, 15))).toBe(1);
+      expect(latency.series.reduce((n, p) => n + p.count, 0)).toBe(3 + 5);
+    } finally {
+      await db().$executeRaw`DELETE FROM telemetry_rollups WHERE resolution = 'five_minute'`;
+    }
   });
 
   it("reads hours the roll-up still revisits from their minutes, so a late span shows before the next pass", async () => {

@@ -133,7 +133,10 @@ export async function readSteps(seriesKey: string, query: RangeQuery): Promise<{
   const settledFrom = (rolled: Date | null | undefined, marginMs: number) => new Date((rolled?.getTime() ?? 0) - marginMs);
   const hourSettled = settledFrom(seen?.hour_rolled, ROLLUP_MARGIN_MS.hour);
   const settled = {
-    five_minute: settledFrom(seen?.five_minute_rolled, ROLLUP_MARGIN_MS.five_minute),
+    // No later than the hours' line: the five-minute pass runs to the last five minutes, the hour pass
+    // to the last hour, and a span later than the margin then reaches neither — so both tiers give
+    // way to minutes at the same point, and every step reads the same calls whatever its size.
+    five_minute: new Date(Math.min(settledFrom(seen?.five_minute_rolled, ROLLUP_MARGIN_MS.five_minute).getTime(), hourSettled.getTime())),
     hour: hourSettled,
     day: new Date(Math.min(settledFrom(seen?.day_rolled, ROLLUP_MARGIN_MS.day).getTime(), hourSettled.getTime())),
   };
