@@ -22,8 +22,11 @@ async function freshDatabase(): Promise<string> {
   return url.toString();
 }
 
+const dirs: string[] = [];
+
 function migrationsDir(files: Record<string, string>): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "edgewise-migrations-"));
+  dirs.push(dir);
   for (const [name, sql] of Object.entries(files)) {
     fs.mkdirSync(path.join(dir, name));
     fs.writeFileSync(path.join(dir, name, "migration.sql"), sql);
@@ -54,6 +57,7 @@ afterAll(async () => {
   await admin.connect();
   for (const name of created) await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
   await admin.end();
+  for (const dir of dirs) fs.rmSync(dir, { recursive: true, force: true });
 });
 
 describe("migration runner", () => {
