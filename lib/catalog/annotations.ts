@@ -1,6 +1,7 @@
 // Annotations: time markers drawn on latency charts — accepted decisions (created by the workflow),
 // deploys and incidents (posted by CI pipelines and people).
 import "server-only";
+import { Prisma } from "@prisma/client";
 import { z } from "zod";
 import { recordAudit } from "@/lib/audit";
 import { auditActor, authorize, type Actor } from "@/lib/auth/actor";
@@ -49,16 +50,23 @@ export async function createAnnotation(actor: Actor, input: z.input<typeof annot
 
 export async function listAnnotations(actor: Actor, query: z.infer<typeof annotationQuerySchema>): Promise<AnnotationView[]> {
   authorize(actor, "catalog:read");
-  const integration = query.integration ? await db().integrationPoint.findUnique({ where: { key: query.integration }, select: { id: true } }) : null;
+  // Raw queries: the latency tab polls this and the overview renders it on every visit.
+  const [integration] = query.integration
+    ? await db().$queryRaw<{ id: string }[]>`SELECT id::text FROM integration_points WHERE key = ${query.integration}`
+    : [];
   if (query.integration && !integration) throw new AppError("not_found", `No integration point ${query.integration}`);
-  const rows = await db().annotation.findMany({
-    where: {
-      integrationIds: integration ? { has: integration.id } : undefined,
-      at: { gte: query.from ? new Date(query.from) : undefined, lt: query.to ? new Date(query.to) : undefined },
-    },
-    orderBy: { at: "asc" },
-    take: 1000,
-  });
-  const keys = new Map((await db().integrationPoint.findMany({ where: { id: { in: [...new Set(rows.flatMap((r) => r.integrationIds))] } }, select: { id: true, key: true } })).map((i) => [i.id, i.key]));
-  return rows.map((r) => ({ id: r.id, at: r.at.toISOString(), kind: r.kind, title: r.title, link: r.link, integrations: r.integrationIds.map((id) => keys.get(id) ?? id) }));
+  const where = [
+    integration ? Prisma.sql`a.integration_ids @> ARRAY[${integration.id}::uuid]` : null,
+    query.from ? Prisma.sql`a.at >= ${new Date(query.from)}` : null,
+    query.to ? Prisma.sql`a.at < ${new Date(query.to)}` : null,
+  ].filter((c): c is Prisma.Sql => c !== null);
+  const rows = await db().$queryRaw<{ id: string; at: Date; kind: string; title: string; link: string | null; integrations: string[] }[]>`
+    SELECT a.id::text, a.at, a.kind, a.title, a.link,
+           ARRAY(SELECT coalesce(ip.key, x.id::text) FROM unnest(a.integration_ids) WITH ORDINALITY AS x(id, n)
+                 LEFT JOIN integration_points ip ON ip.id = x.id ORDER BY x.n) AS integrations
+    FROM annotations a
+    ${where.length ? Prisma.sql`WHERE ${Prisma.join(where, " AND ")}` : Prisma.empty}
+    ORDER BY a.at ASC
+    LIMIT 1000`;
+  return rows.map((r) => ({ id: r.id, at: r.at.toISOString(), kind: r.kind, title: r.title, link: r.link, integrations: r.integrations }));
 }

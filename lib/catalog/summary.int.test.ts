@@ -2,7 +2,7 @@ import { expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { actorFor, makeService, makeTeam } from "@/scripts/test/factories";
 import { createIntegration } from "./integrations";
-import { estateSummary } from "./summary";
+import { estateSummary, filterOptions } from "./summary";
 
 it("counts teams, services and live integration points by style, and names the actor's teams", async () => {
   const [t1, t2] = [await makeTeam(), await makeTeam()];
@@ -17,4 +17,12 @@ it("counts teams, services and live integration points by style, and names the a
   const byStyle = await db().integrationPoint.groupBy({ by: ["style"], where: { lifecycle: { not: "retired" } }, _count: { _all: true }, orderBy: { style: "asc" } });
   expect(summary.styles).toEqual(byStyle.map((s) => ({ style: s.style, count: s._count._all })));
   expect(summary.integrations).toBe(await db().integrationPoint.count({ where: { lifecycle: { not: "retired" } } }));
+});
+
+it("offers every team and service as slug and name, teams by name and services by slug", async () => {
+  const team = await makeTeam();
+  await makeService(team.id);
+  const { teams, services } = await filterOptions(await actorFor("viewer"));
+  expect(teams).toEqual((await db().team.findMany({ orderBy: [{ name: "asc" }, { slug: "asc" }], select: { slug: true, name: true } })));
+  expect(services).toEqual((await db().service.findMany({ orderBy: { slug: "asc" }, select: { slug: true, name: true } })));
 });

@@ -15,3 +15,17 @@ export async function estateSummary(actor: Actor) {
   const styles = row!.styles;
   return { teams: Number(row!.teams), services: Number(row!.services), yourTeams: row!.your_teams, integrations: styles.reduce((n, s) => n + s.count, 0), styles };
 }
+
+export interface NamedOption {
+  slug: string;
+  name: string;
+}
+
+/** Every team (by name) and service (by slug), slug and name only: the catalog's filter choices, in one raw query. */
+export async function filterOptions(actor: Actor): Promise<{ teams: NamedOption[]; services: NamedOption[] }> {
+  authorize(actor, "catalog:read");
+  const [row] = await db().$queryRaw<{ teams: NamedOption[]; services: NamedOption[] }[]>`
+    SELECT coalesce((SELECT json_agg(json_build_object('slug', slug, 'name', name) ORDER BY name, slug) FROM teams), '[]') AS teams,
+           coalesce((SELECT json_agg(json_build_object('slug', slug, 'name', name) ORDER BY slug) FROM services), '[]') AS services`;
+  return row!;
+}

@@ -32,8 +32,9 @@ export async function observedEdges(actor: Actor): Promise<ObservedEdge[]> {
            edgewise_histogram_agg(histogram) AS histogram
     FROM latency_buckets WHERE resolution = 'minute' AND series_key LIKE 'edge:%'
     GROUP BY series_key ORDER BY sum(count) DESC LIMIT 500`;
-  const services = await db().service.findMany({ select: { slug: true, telemetryName: true } });
-  const slugOf = (name: string) => services.find((s) => s.telemetryName === name)?.slug ?? null;
+  const services = await db().$queryRaw<{ slug: string; telemetry_name: string }[]>`SELECT slug, telemetry_name FROM services`;
+  const slugByName = new Map(services.map((s) => [s.telemetry_name, s.slug]));
+  const slugOf = (name: string) => slugByName.get(name) ?? null;
   return rows.map((r) => {
     const [source = "", target = ""] = r.series_key.slice("edge:".length).split("->");
     return {

@@ -17,11 +17,10 @@ import {
 } from "@/components/catalog/list/url-state";
 import css from "@/components/catalog/catalog.module.css";
 import { PageHeader } from "@/components/ui/page-header";
-import { listTeams } from "@/lib/admin/teams";
 import { requireSession } from "@/lib/auth/session";
 import { integrationListQuerySchema, listIntegrations } from "@/lib/catalog/integration-list";
 import { findingCounts } from "@/lib/governance/findings";
-import { listServices } from "@/lib/catalog/services";
+import { filterOptions } from "@/lib/catalog/summary";
 import { AppError } from "@/lib/errors";
 
 export const metadata = { title: "Catalog" };
@@ -31,9 +30,8 @@ export default async function CatalogPage({ searchParams }: { searchParams: Prom
   const actor = await requireSession("catalog:read", currentHref(state));
   const canDeclare = mayDeclare(actor);
   const parsed = integrationListQuerySchema.safeParse(listQueryInput(state));
-  const [teams, services, findings, page] = await Promise.all([
-    listTeams(actor),
-    listServices(actor),
+  const [{ teams, services }, findings, page] = await Promise.all([
+    filterOptions(actor),
     findingCounts(),
     parsed.success
       ? listIntegrations(actor, parsed.data).catch((err: unknown) => {
@@ -71,8 +69,8 @@ export default async function CatalogPage({ searchParams }: { searchParams: Prom
       {(filtered || !page || page instanceof AppError || page.total > 0) && (
         <CatalogFilters
           key={currentHref(state)}
-          teams={teams.map((t) => ({ slug: t.slug, name: t.name }))}
-          services={services.map((s) => ({ slug: s.slug, name: s.name }))}
+          teams={teams}
+          services={services}
           values={state.filters}
           sort={state.sort}
           limit={state.limit}
