@@ -34,30 +34,50 @@ export interface FindingsResult {
 }
 
 /**
- * What the findings depend on, as one cheap query: any declaration, journey, service, setting or waiver change
- * moves it (and the minute, since waivers expire by the clock). Being in the database, it is right
- * for every server instance.
+ * What the findings depend on, as one cheap query: any declaration, journey, service, setting or
+ * waiver change moves it, and so does a waiver expiring. Being in the database, it is right for
+ * every server instance. The observed-behaviour rules also read the clock (telemetry windows): the
+ * minute is kept beside it.
  */
-async function estateStamp(now: Date): Promise<string> {
+async function estateStamp(now: Date): Promise<{ estate: string; minute: number }> {
   const [row] = await db().$queryRaw<{ stamp: string }[]>`
     SELECT concat_ws('|',
       (SELECT concat(count(*), max(updated_at)) FROM integration_points),
       (SELECT concat(count(*), max(updated_at)) FROM journeys),
       (SELECT concat(count(*), max(updated_at)) FROM services),
       (SELECT concat(count(*), max(updated_at)) FROM policy_settings),
-      (SELECT concat(count(*), max(created_at), max(revoked_at)) FROM waivers)) AS stamp`;
-  return `${row?.stamp}|${Math.floor(now.getTime() / 60_000)}`;
+      (SELECT concat(count(*), max(created_at), max(revoked_at), count(*) FILTER (WHERE expires_at <= ${now})) FROM waivers)) AS stamp`;
+  return { estate: row?.stamp ?? "", minute: Math.floor(now.getTime() / 60_000) };
 }
 
-let cache: { stamp: string; findings: Promise<FindingView[]> } | null = null;
+let cache: { estate: string; minute: number; findings: Promise<FindingView[]> } | null = null;
+let refreshing: Promise<unknown> | null = null;
 
-/** Every finding in the estate, recomputed only when the estate changed (catalog pages read it often). */
+/**
+ * Every finding in the estate, recomputed only when the estate changed (catalog pages read it often).
+ * When only the clock moved on (a minute or two), the last findings are answered while fresh ones
+ * are computed for the next reader: the telemetry they read is a minute behind anyway, and no request
+ * waits for the recomputation.
+ */
 export async function allFindings(now = new Date()): Promise<FindingView[]> {
   const stamp = await estateStamp(now);
-  if (cache?.stamp !== stamp) {
+  const compute = () => {
     const findings = computeFindings(now);
-    cache = { stamp, findings };
-    findings.catch(() => (cache = null));
+    const entry = { ...stamp, findings };
+    findings.catch(() => cache === entry && (cache = null));
+    return entry;
+  };
+  if (!cache || cache.estate !== stamp.estate || Math.abs(stamp.minute - cache.minute) > 2) {
+    cache = compute();
+  } else if (stamp.minute !== cache.minute && !refreshing) {
+    const entry = compute();
+    refreshing = entry.findings.then(
+      () => {
+        // Unless a newer estate was computed meanwhile.
+        if (cache && cache.estate === entry.estate && cache.minute <= entry.minute) cache = entry;
+      },
+      () => undefined,
+    ).finally(() => (refreshing = null));
   }
   return cache.findings;
 }
