@@ -4,7 +4,8 @@ import "server-only";
 import { authorize, type Actor } from "@/lib/auth/actor";
 import { db } from "@/lib/db/client";
 import { env } from "@/lib/env";
-import { quantile, type Histogram } from "./histogram";
+import { emptyHistogram, merge, quantile, type Histogram } from "./histogram";
+import { ROLLUP_MARGIN_MS } from "./rollup";
 
 export interface ObservedEdge {
   source: string;
@@ -24,29 +25,58 @@ export interface SilentIntegration {
   lastSeen: string;
 }
 
-/** Observed edges over the minute data kept (the last 14 days by default), busiest first. */
+/**
+ * Observed edges over the minute data kept (the last 14 days by default), busiest first. Calls,
+ * errors and p99 come from settled hours and the minutes after them (336 rows an edge over 14 days,
+ * not 20,160: the overview asks on every visit); first and last seen to the minute, by index probes.
+ */
 export async function observedEdges(actor: Actor): Promise<ObservedEdge[]> {
   authorize(actor, "catalog:read");
-  const rows = await db().$queryRaw<{ series_key: string; first_seen: Date; last_seen: Date; calls: bigint; errors: bigint; histogram: Histogram }[]>`
-    SELECT series_key, min(start) AS first_seen, max(start) + interval '1 minute' AS last_seen, sum(count) AS calls, sum(errors) AS errors,
-           edgewise_histogram_agg(histogram) AS histogram
-    FROM latency_buckets WHERE resolution = 'minute' AND series_key LIKE 'edge:%'
-    GROUP BY series_key ORDER BY sum(count) DESC LIMIT 500`;
-  const services = await db().$queryRaw<{ slug: string; telemetry_name: string }[]>`SELECT slug, telemetry_name FROM services`;
+  const since = new Date(Math.floor((Date.now() - env().EDGEWISE_RETENTION_MINUTE_DAYS * 86_400_000) / 3_600_000) * 3_600_000);
+  const rows = await db().$queryRaw<{ series_key: string; resolution: string; start: Date; count: bigint; errors: bigint; histogram: Histogram }[]>`
+    WITH settled AS (
+      SELECT coalesce((SELECT rolled_until FROM telemetry_rollups WHERE resolution = 'hour'), 'epoch'::timestamptz) - make_interval(secs => ${ROLLUP_MARGIN_MS.hour / 1000}) AS until
+    )
+    SELECT series_key, resolution, start, count, errors, histogram
+    FROM latency_buckets, settled
+    WHERE series_key LIKE 'edge:%'
+      AND ((resolution = 'hour' AND start >= ${since} AND start < settled.until) OR (resolution = 'minute' AND start >= greatest(settled.until, ${since})))`;
+  const bySeries = new Map<string, { calls: number; errors: number; histogram: Histogram; first: number; last: number }>();
+  for (const r of rows) {
+    let e = bySeries.get(r.series_key);
+    if (!e) bySeries.set(r.series_key, (e = { calls: 0, errors: 0, histogram: emptyHistogram(), first: Infinity, last: -Infinity }));
+    e.calls += Number(r.count);
+    e.errors += Number(r.errors);
+    merge(e.histogram, r.histogram);
+    e.first = Math.min(e.first, r.start.getTime());
+    e.last = Math.max(e.last, r.start.getTime() + (r.resolution === "hour" ? 3_600_000 : 60_000));
+  }
+  const busiest = [...bySeries].sort((a, b) => b[1].calls - a[1].calls || (a[0] < b[0] ? -1 : 1)).slice(0, 500);
+  const keys = busiest.map(([key]) => key);
+  const [seen, services] = await Promise.all([
+    db().$queryRaw<{ series_key: string; first: Date | null; last: Date | null }[]>`
+      SELECT k AS series_key,
+             (SELECT min(start) FROM latency_buckets WHERE series_key = k AND resolution = 'minute') AS first,
+             (SELECT max(start) + interval '1 minute' FROM latency_buckets WHERE series_key = k AND resolution = 'minute') AS last
+      FROM unnest(${keys}::text[]) AS k`,
+    db().$queryRaw<{ slug: string; telemetry_name: string }[]>`SELECT slug, telemetry_name FROM services`,
+  ]);
+  const seenBy = new Map(seen.map((r) => [r.series_key, r]));
   const slugByName = new Map(services.map((s) => [s.telemetry_name, s.slug]));
   const slugOf = (name: string) => slugByName.get(name) ?? null;
-  return rows.map((r) => {
-    const [source = "", target = ""] = r.series_key.slice("edge:".length).split("->");
+  return busiest.map(([key, e]) => {
+    const [source = "", target = ""] = key.slice("edge:".length).split("->");
+    const probe = seenBy.get(key);
     return {
       source,
       target,
       sourceService: slugOf(source),
       targetService: slugOf(target),
-      firstSeen: r.first_seen.toISOString(),
-      lastSeen: r.last_seen.toISOString(),
-      calls: Number(r.calls),
-      errors: Number(r.errors),
-      p99Ms: quantile(r.histogram, 0.99),
+      firstSeen: (probe?.first ?? new Date(e.first)).toISOString(),
+      lastSeen: (probe?.last ?? new Date(e.last)).toISOString(),
+      calls: e.calls,
+      errors: e.errors,
+      p99Ms: quantile(e.histogram, 0.99),
     };
   });
 }
