@@ -12,7 +12,7 @@ import { listFindings, type FindingsResult } from "@/lib/governance/findings";
 import type { BurnWindow } from "@/lib/slo/burn-rate";
 import type { DriftRow } from "@/lib/slo/drift-board";
 import { rankDrift } from "@/lib/slo/drift-row";
-import { ensureFreshHealth, recentDrift, type HealthSlo } from "@/lib/slo/health";
+import { ensureFreshHealth, HEALTH_MAX_AGE_MS, recentDrift, type HealthSlo } from "@/lib/slo/health";
 import { observedEdges, type ObservedEdge } from "@/lib/telemetry/observed";
 
 export const OVERVIEW_TOP = 5;
@@ -45,18 +45,23 @@ export interface EstateOverview {
 }
 
 /** Live integration points by status, from the table the catalog's status filter reads. */
-async function statusCounts(): Promise<{ byStatus: Record<IntegrationStatus, number>; computedAt: Date | null }> {
-  const rows = await db().$queryRaw<{ status: IntegrationStatus; n: bigint; computed_at: Date | null }[]>`
-    SELECT coalesce(h.status, 'no-data') AS status, count(*) AS n, max(h.computed_at) AS computed_at
+async function statusCounts(): Promise<{ byStatus: Record<IntegrationStatus, number>; computedAt: Date | null; oldest: Date | null; missing: number }> {
+  const rows = await db().$queryRaw<{ status: IntegrationStatus; n: bigint; missing: bigint; computed_at: Date | null; oldest: Date | null }[]>`
+    SELECT coalesce(h.status, 'no-data') AS status, count(*) AS n, count(*) FILTER (WHERE h.integration_id IS NULL) AS missing,
+           max(h.computed_at) AS computed_at, min(h.computed_at) AS oldest
     FROM integration_points ip LEFT JOIN integration_health h ON h.integration_id = ip.id
     WHERE ip.lifecycle <> 'retired' GROUP BY 1`;
   const byStatus = Object.fromEntries(integrationStatuses.map((s) => [s, 0])) as Record<IntegrationStatus, number>;
   let computedAt: Date | null = null;
+  let oldest: Date | null = null;
+  let missing = 0;
   for (const r of rows) {
     byStatus[r.status] = Number(r.n);
+    missing += Number(r.missing);
     if (r.computed_at && (!computedAt || r.computed_at > computedAt)) computedAt = r.computed_at;
+    if (r.oldest && (!oldest || r.oldest < oldest)) oldest = r.oldest;
   }
-  return { byStatus, computedAt };
+  return { byStatus, computedAt, oldest, missing };
 }
 
 /** The SLOs with the highest 1 h burn rate (either objective), read from the health table's index. */
@@ -83,11 +88,17 @@ async function burningFastest(): Promise<BurningSlo[]> {
 
 export async function estateOverview(actor: Actor, now = new Date()): Promise<EstateOverview> {
   authorize(actor, "catalog:read");
-  await ensureFreshHealth(now);
   const reviewer = can(actor, "decision:review");
+  // The health table is read as the server's schedule left it; when it is stale (or an integration has
+  // no row yet), refreshed first, as ensureFreshHealth would — checked from the counts themselves.
+  const fresh = statusCounts().then(async (counts) => {
+    if (counts.missing === 0 && (!counts.oldest || counts.oldest.getTime() >= now.getTime() - HEALTH_MAX_AGE_MS)) return counts;
+    await ensureFreshHealth(now);
+    return statusCounts();
+  });
   const [status, burning, drift, edges, findings, anyTelemetry, awaiting, proposed, annotations] = await Promise.all([
-    statusCounts(),
-    burningFastest(),
+    fresh,
+    fresh.then(() => burningFastest()),
     // The drift board's rows as the health refresh last computed them (within a quarter of an hour).
     recentDrift(now),
     observedEdges(actor),
