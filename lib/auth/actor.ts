@@ -1,5 +1,6 @@
 // The authenticated caller of a data function, and the check every data function makes.
 import "server-only";
+import { Prisma } from "@prisma/client";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import type { AuditActor } from "@/lib/audit";
@@ -40,13 +41,33 @@ export function authorize(actor: Actor, action: Action, resource?: Resource): vo
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-/** Loads the user's current role and teams (so a role change applies at once, not at next sign-in). */
-export async function loadActor(userId: string, via: Actor["via"], extra: { scopes?: Scope[]; tokenId?: string } = {}): Promise<Actor | null> {
+/** A user's columns as an actor needs them (from `users u`), with their teams: shared by sessions and tokens. */
+export const ACTOR_COLUMNS = Prisma.sql`u.id::text AS user_id, u.email, u.name, u.role::text AS role,
+  ARRAY(SELECT m.team_id::text FROM team_memberships m WHERE m.user_id = u.id) AS team_ids`;
+export interface ActorRow {
+  user_id: string;
+  email: string;
+  name: string;
+  role: Role;
+  team_ids: string[];
+}
+type ActorExtra = Pick<Actor, "scopes" | "tokenId">;
+export const actorOf = (row: ActorRow, via: Actor["via"], extra: ActorExtra = {}): Actor => ({
+  userId: row.user_id,
+  email: row.email,
+  name: row.name,
+  role: row.role,
+  teamIds: row.team_ids,
+  via,
+  ...extra,
+});
+
+/**
+ * Loads the user's current role and teams (so a role change applies at once, not at next sign-in), in
+ * one raw query: every signed-in page and request asks it, and an ORM query is compiled each time.
+ */
+export async function loadActor(userId: string, via: Actor["via"], extra: ActorExtra = {}): Promise<Actor | null> {
   if (!UUID.test(userId)) return null;
-  // One raw query: every signed-in page and request asks it, and an ORM query is compiled each time.
-  const [user] = await db().$queryRaw<{ id: string; email: string; name: string; role: Role; team_ids: string[] }[]>`
-    SELECT u.id::text, u.email, u.name, u.role::text AS role, ARRAY(SELECT m.team_id::text FROM team_memberships m WHERE m.user_id = u.id) AS team_ids
-    FROM users u WHERE u.id = ${userId}::uuid AND u.disabled_at IS NULL`;
-  if (!user) return null;
-  return { userId: user.id, email: user.email, name: user.name, role: user.role, teamIds: user.team_ids, via, ...extra };
+  const [user] = await db().$queryRaw<ActorRow[]>`SELECT ${ACTOR_COLUMNS} FROM users u WHERE u.id = ${userId}::uuid AND u.disabled_at IS NULL`;
+  return user ? actorOf(user, via, extra) : null;
 }

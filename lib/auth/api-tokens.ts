@@ -4,8 +4,8 @@ import { z } from "zod";
 import { recordAudit, redact } from "@/lib/audit";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
-import { auditActor, authorize, type Actor } from "./actor";
-import { scopes, type Role, type Scope } from "./permissions";
+import { ACTOR_COLUMNS, actorOf, auditActor, authorize, type Actor, type ActorRow } from "./actor";
+import { scopes, type Scope } from "./permissions";
 import { generateToken, hashToken, looksLikeToken } from "./token-format";
 
 export const tokenCreateSchema = z.object({
@@ -95,11 +95,8 @@ export async function revokeToken(actor: Actor, id: string): Promise<TokenView> 
  */
 export async function verifyToken(raw: string): Promise<Actor | null> {
   if (!looksLikeToken(raw)) return null;
-  const [row] = await db().$queryRaw<
-    { id: string; scopes: string[]; last_used_at: Date | null; user_id: string; email: string; name: string; role: Role; team_ids: string[] }[]
-  >`
-    SELECT t.id, t.scopes, t.last_used_at, u.id AS user_id, u.email, u.name, u.role::text AS role,
-           ARRAY(SELECT m.team_id::text FROM team_memberships m WHERE m.user_id = u.id) AS team_ids
+  const [row] = await db().$queryRaw<(ActorRow & { id: string; scopes: string[]; last_used_at: Date | null })[]>`
+    SELECT t.id, t.scopes, t.last_used_at, ${ACTOR_COLUMNS}
     FROM api_tokens t JOIN users u ON u.id = t.user_id
     WHERE t.token_hash = ${hashToken(raw)} AND t.revoked_at IS NULL AND (t.expires_at IS NULL OR t.expires_at > now()) AND u.disabled_at IS NULL`;
   if (!row) return null;
@@ -107,5 +104,5 @@ export async function verifyToken(raw: string): Promise<Actor | null> {
   if (!row.last_used_at || Date.now() - row.last_used_at.getTime() > 60_000) {
     await db().$executeRaw`UPDATE api_tokens SET last_used_at = now() WHERE id = ${row.id}::uuid`;
   }
-  return { userId: row.user_id, email: row.email, name: row.name, role: row.role, teamIds: row.team_ids, via: "token", scopes: row.scopes as Scope[], tokenId: row.id };
+  return actorOf(row, "token", { scopes: row.scopes as Scope[], tokenId: row.id });
 }

@@ -1,16 +1,15 @@
 // An integration point's two SLOs from its declaration — availability (non-error calls) and latency
 // (calls within the p99 budget) — over its rolling window, with burn rates and the alert state.
 import "server-only";
+import { Prisma } from "@prisma/client";
 import { authorize, type Actor } from "@/lib/auth/actor";
 import { getIntegrationTargets } from "@/lib/catalog/integrations";
 import { db } from "@/lib/db/client";
-import { countAtOrBelow, emptyHistogram, merge, type Histogram } from "@/lib/telemetry/histogram";
+import { addTally, countAtOrBelow, emptyTally, type Histogram, type Tally } from "@/lib/telemetry/histogram";
+import { readSettledLines } from "@/lib/telemetry/rollup";
 import { burnDown, DAY_MS, type BurnDownPoint } from "./burn-down";
-import { Prisma } from "@prisma/client";
-import { ROLLUP_MARGIN_MS } from "@/lib/telemetry/rollup";
 import { alertState, budget, BURN_WINDOWS, burnRate, type AlertState, type Budget, type BurnWindow, type Counts } from "./burn-rate";
 import { burnWindowRanges, WINDOW_MS, type Range } from "./burn-windows";
-
 
 export interface SloObjective extends Budget {
   targetPercent: number;
@@ -30,11 +29,7 @@ export interface SloStatus {
   exact: boolean;
 }
 
-interface Day {
-  count: number;
-  errors: number;
-  histogram: Histogram;
-}
+type Day = Tally;
 
 /**
  * The window day by day (days counted back from now). Each hour is read once: from its hour bucket,
@@ -43,12 +38,10 @@ interface Day {
  * compared only where the roll-up still revisits hours (its 2-hour margin before where it has rolled
  * to, and after): older hours are settled, as the latency reads take them.
  */
-async function days(seriesKey: string, fromMs: number, toMs: number, windowDays: number): Promise<Day[]> {
+async function days(seriesKey: string, fromMs: number, toMs: number, windowDays: number, hourSettled: Date): Promise<Day[]> {
   const [from, to] = [new Date(fromMs), new Date(toMs)];
   const rows = await db().$queryRaw<{ start: Date; count: bigint; errors: bigint; histogram: Histogram }[]>`
-    WITH settled AS (
-      SELECT coalesce((SELECT rolled_until FROM telemetry_rollups WHERE resolution = 'hour'), 'epoch'::timestamptz) - interval '2 hours' AS until
-    ), minute_hours AS (
+    WITH settled AS (SELECT ${hourSettled}::timestamptz AS until), minute_hours AS (
       SELECT date_trunc('hour', start, 'UTC') AS hour, sum(count) AS count FROM latency_buckets
       WHERE series_key = ${seriesKey} AND resolution = 'minute' AND start >= greatest(${from}::timestamptz, (SELECT until FROM settled)) AND start < ${to}
       GROUP BY 1
@@ -65,13 +58,8 @@ async function days(seriesKey: string, fromMs: number, toMs: number, windowDays:
         OR (b.resolution = 'minute' AND b.start >= (SELECT coalesce(min(hour), 'infinity') FROM from_minutes)
             AND date_trunc('hour', b.start, 'UTC') IN (SELECT hour FROM from_minutes)))`;
   // Merged here, not by edgewise_histogram_agg: its cost per group outweighs moving the rows.
-  const out = Array.from({ length: windowDays }, (): Day => ({ count: 0, errors: 0, histogram: emptyHistogram() }));
-  for (const r of rows) {
-    const d = out[Math.min(Math.max(Math.floor((r.start.getTime() - fromMs) / DAY_MS), 0), windowDays - 1)]!;
-    d.count += Number(r.count);
-    d.errors += Number(r.errors);
-    merge(d.histogram, r.histogram);
-  }
+  const out = Array.from({ length: windowDays }, emptyTally);
+  for (const r of rows) addTally(out[Math.min(Math.max(Math.floor((r.start.getTime() - fromMs) / DAY_MS), 0), windowDays - 1)]!, r);
   return out;
 }
 
@@ -91,11 +79,6 @@ function objective(targetPercent: number, daily: Counts[], windows: Record<BurnW
   };
 }
 
-async function hourRolledUntil(): Promise<number> {
-  const [row] = await db().$queryRaw<{ until: Date | null }[]>`SELECT rolled_until AS until FROM telemetry_rollups WHERE resolution = 'hour'`;
-  return row?.until?.getTime() ?? 0;
-}
-
 function burnWindowFilter(nowMs: number, hourSettledMs: number) {
   const { hours, minutes } = burnWindowRanges(nowMs, hourSettledMs);
   const within = (ranges: Range[]) => Prisma.join(ranges.map(([from, to]) => Prisma.sql`(start >= ${new Date(from)} AND start < ${new Date(to)})`), " OR ");
@@ -111,29 +94,25 @@ export async function sloStatus(actor: Actor, key: string, now = new Date()): Pr
   const threshold = view.budget.p99Ms;
   const window = { startMs: nowMs - windowDays * DAY_MS, endMs: nowMs, days: windowDays };
   // Latency goodness is counted per day and summed, so the burn-down's last point is the headline.
-  const daily = await days(view.id, window.startMs, nowMs, windowDays);
+  const { hour: hourSettled } = await readSettledLines();
+  const daily = await days(view.id, window.startMs, nowMs, windowDays, hourSettled);
   // The burn windows are nested: read the longest once and sum backwards — minutes at the windows'
   // edges and in the last 6 h, settled hours between (burn-windows.ts).
   const recent = await db().$queryRaw<{ start: Date; count: bigint; errors: bigint; histogram: Histogram }[]>`
     SELECT start, count, errors, histogram FROM latency_buckets
     WHERE series_key = ${view.id} AND start >= ${new Date(nowMs - WINDOW_MS["3d"])} AND start < ${now}
-      AND ${burnWindowFilter(nowMs, (await hourRolledUntil()) - ROLLUP_MARGIN_MS.hour)}`;
+      AND ${burnWindowFilter(nowMs, hourSettled.getTime())}`;
   // Each minute goes into the shortest window holding it; each window is then the rings up to it.
-  const rings = BURN_WINDOWS.map(() => ({ count: 0, errors: 0, histogram: emptyHistogram() }));
+  const rings = BURN_WINDOWS.map(emptyTally);
   for (const r of recent) {
     const ring = rings[BURN_WINDOWS.findIndex((w) => r.start.getTime() >= nowMs - WINDOW_MS[w])];
-    if (!ring) continue;
-    ring.count += Number(r.count);
-    ring.errors += Number(r.errors);
-    merge(ring.histogram, r.histogram);
+    if (ring) addTally(ring, r);
   }
   const availability = {} as Record<BurnWindow, Counts>;
   const latency = {} as Record<BurnWindow, Counts>;
-  const upTo = { count: 0, errors: 0, histogram: emptyHistogram() };
+  const upTo = emptyTally();
   BURN_WINDOWS.forEach((w, i) => {
-    upTo.count += rings[i]!.count;
-    upTo.errors += rings[i]!.errors;
-    merge(upTo.histogram, rings[i]!.histogram);
+    addTally(upTo, rings[i]!);
     availability[w] = { good: upTo.count - upTo.errors, total: upTo.count };
     latency[w] = { good: countAtOrBelow(upTo.histogram, threshold), total: upTo.count };
   });

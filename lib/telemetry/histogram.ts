@@ -58,6 +58,23 @@ export function merge(into: Histogram, other: Histogram): Histogram {
   return into;
 }
 
+/** Calls, errors and their latency histogram: what a stored bucket holds, and what merging buckets gives. */
+export interface Tally {
+  count: number;
+  errors: number;
+  histogram: Histogram;
+}
+
+export const emptyTally = (): Tally => ({ count: 0, errors: 0, histogram: emptyHistogram() });
+
+/** Adds a bucket (counts as the database returns them, or another tally) into `into`. */
+export function addTally(into: Tally, other: { count: bigint | number; errors: bigint | number; histogram: Histogram }): Tally {
+  into.count += Number(other.count);
+  into.errors += Number(other.errors);
+  merge(into.histogram, other.histogram);
+  return into;
+}
+
 /**
  * The nearest-rank q-quantile (the value at rank ⌈q·n⌉ of the sorted observations), within α relative
  * error; null for an empty histogram. The extremes are exact: rank 1 is the minimum, rank n the maximum.

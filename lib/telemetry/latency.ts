@@ -8,8 +8,8 @@ import { getIntegrationTargets } from "@/lib/catalog/integrations";
 import { db } from "@/lib/db/client";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
-import { emptyHistogram, merge, quantile, type Histogram } from "./histogram";
-import { ROLLUP_MARGIN_MS } from "./rollup";
+import { addTally, emptyTally, quantile, type Histogram, type Tally } from "./histogram";
+import { settledLines, type Settled } from "./rollup";
 
 const STEP_UNITS: Record<string, number> = { m: 60_000, h: 3_600_000, d: 86_400_000 };
 const MAX_POINTS = 2000;
@@ -80,7 +80,7 @@ export const stepTier = (stepMs: number): Tier => ORDER.filter((t) => stepMs % T
  * Which stored rows make up a read from `tier`: the coarse buckets up to where they are settled, and
  * the finer ones after that — so the newest hour is never missing or stale and no call counts twice.
  */
-function tierFilter(tier: Tier, settled: { five_minute: Date; hour: Date; day: Date }) {
+function tierFilter(tier: Tier, settled: Settled) {
   if (tier === "minute") return Prisma.sql`resolution = 'minute'`;
   if (tier === "five_minute") return Prisma.sql`((resolution = 'five_minute' AND start < ${settled.five_minute}) OR (resolution = 'minute' AND start >= ${settled.five_minute}))`;
   if (tier === "hour") return Prisma.sql`((resolution = 'hour' AND start < ${settled.hour}) OR (resolution = 'minute' AND start >= ${settled.hour}))`;
@@ -97,11 +97,7 @@ export interface LatencySeries {
 
 const round = (v: number | null) => (v === null ? null : Math.round(v * 1000) / 1000);
 
-export interface Step {
-  count: number;
-  errors: number;
-  histogram: Histogram;
-}
+export type Step = Tally;
 
 /**
  * The stored histograms of one series merged per step (keyed by the step's start), read from the
@@ -128,18 +124,8 @@ export async function readSteps(seriesKey: string, query: RangeQuery): Promise<{
   // 400 instead of 1,440. They are merged per step here rather than by edgewise_histogram_agg, whose
   // per-group cost (a set-based merge for every step, even of one row) was most of a chart's time.
   // Coarse buckets only where they are settled: each roll-up pass recomputes its last margin, so the
-  // newest buckets may lag what was ingested into them a moment ago — those come from the finer tier.
-  // (Days are rolled from hours and never reach past them.)
-  const settledFrom = (rolled: Date | null | undefined, marginMs: number) => new Date((rolled?.getTime() ?? 0) - marginMs);
-  const hourSettled = settledFrom(seen?.hour_rolled, ROLLUP_MARGIN_MS.hour);
-  const settled = {
-    // No later than the hours' line: the five-minute pass runs to the last five minutes, the hour pass
-    // to the last hour, and a span later than the margin then reaches neither — so both tiers give
-    // way to minutes at the same point, and every step reads the same calls whatever its size.
-    five_minute: new Date(Math.min(settledFrom(seen?.five_minute_rolled, ROLLUP_MARGIN_MS.five_minute).getTime(), hourSettled.getTime())),
-    hour: hourSettled,
-    day: new Date(Math.min(settledFrom(seen?.day_rolled, ROLLUP_MARGIN_MS.day).getTime(), hourSettled.getTime())),
-  };
+  // newest buckets may lag what was ingested into them a moment ago — those come from minutes.
+  const settled = settledLines({ five_minute: seen?.five_minute_rolled, hour: seen?.hour_rolled, day: seen?.day_rolled });
   const tier = coarsest(resolution, stepTier(query.stepMs));
   const rows = await db().$queryRaw<{ start: Date; count: bigint; errors: bigint; histogram: Histogram; approximate_count: bigint }[]>`
     SELECT start, count, errors, histogram, approximate_count
@@ -151,10 +137,8 @@ export async function readSteps(seriesKey: string, query: RangeQuery): Promise<{
   for (const row of rows) {
     const t = Math.floor(row.start.getTime() / query.stepMs) * query.stepMs;
     let step = steps.get(t);
-    if (!step) steps.set(t, (step = { count: 0, errors: 0, histogram: emptyHistogram() }));
-    step.count += Number(row.count);
-    step.errors += Number(row.errors);
-    merge(step.histogram, row.histogram);
+    if (!step) steps.set(t, (step = emptyTally()));
+    addTally(step, row);
     // Some observations came from coarse metric buckets (explicit bounds): percentiles are approximate.
     if (row.approximate_count > 0n) approximate = true;
   }

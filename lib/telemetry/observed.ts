@@ -4,8 +4,8 @@ import "server-only";
 import { authorize, type Actor } from "@/lib/auth/actor";
 import { db } from "@/lib/db/client";
 import { env } from "@/lib/env";
-import { emptyHistogram, merge, quantile, type Histogram } from "./histogram";
-import { ROLLUP_MARGIN_MS } from "./rollup";
+import { addTally, emptyTally, quantile, type Histogram, type Tally } from "./histogram";
+import { readSettledLines } from "./rollup";
 
 export interface ObservedEdge {
   source: string;
@@ -33,25 +33,21 @@ export interface SilentIntegration {
 export async function observedEdges(actor: Actor): Promise<ObservedEdge[]> {
   authorize(actor, "catalog:read");
   const since = new Date(Math.floor((Date.now() - env().EDGEWISE_RETENTION_MINUTE_DAYS * 86_400_000) / 3_600_000) * 3_600_000);
+  const { hour: settled } = await readSettledLines();
   const rows = await db().$queryRaw<{ series_key: string; resolution: string; start: Date; count: bigint; errors: bigint; histogram: Histogram }[]>`
-    WITH settled AS (
-      SELECT coalesce((SELECT rolled_until FROM telemetry_rollups WHERE resolution = 'hour'), 'epoch'::timestamptz) - make_interval(secs => ${ROLLUP_MARGIN_MS.hour / 1000}) AS until
-    )
     SELECT series_key, resolution, start, count, errors, histogram
-    FROM latency_buckets, settled
+    FROM latency_buckets
     WHERE series_key LIKE 'edge:%'
-      AND ((resolution = 'hour' AND start >= ${since} AND start < settled.until) OR (resolution = 'minute' AND start >= greatest(settled.until, ${since})))`;
-  const bySeries = new Map<string, { calls: number; errors: number; histogram: Histogram; first: number; last: number }>();
+      AND ((resolution = 'hour' AND start >= ${since} AND start < ${settled}) OR (resolution = 'minute' AND start >= greatest(${settled}::timestamptz, ${since})))`;
+  const bySeries = new Map<string, Tally & { first: number; last: number }>();
   for (const r of rows) {
     let e = bySeries.get(r.series_key);
-    if (!e) bySeries.set(r.series_key, (e = { calls: 0, errors: 0, histogram: emptyHistogram(), first: Infinity, last: -Infinity }));
-    e.calls += Number(r.count);
-    e.errors += Number(r.errors);
-    merge(e.histogram, r.histogram);
+    if (!e) bySeries.set(r.series_key, (e = { ...emptyTally(), first: Infinity, last: -Infinity }));
+    addTally(e, r);
     e.first = Math.min(e.first, r.start.getTime());
     e.last = Math.max(e.last, r.start.getTime() + (r.resolution === "hour" ? 3_600_000 : 60_000));
   }
-  const busiest = [...bySeries].sort((a, b) => b[1].calls - a[1].calls || (a[0] < b[0] ? -1 : 1)).slice(0, 500);
+  const busiest = [...bySeries].sort((a, b) => b[1].count - a[1].count || (a[0] < b[0] ? -1 : 1)).slice(0, 500);
   const keys = busiest.map(([key]) => key);
   const [seen, services] = await Promise.all([
     db().$queryRaw<{ series_key: string; first: Date | null; last: Date | null }[]>`
@@ -74,7 +70,7 @@ export async function observedEdges(actor: Actor): Promise<ObservedEdge[]> {
       targetService: slugOf(target),
       firstSeen: (probe?.first ?? new Date(e.first)).toISOString(),
       lastSeen: (probe?.last ?? new Date(e.last)).toISOString(),
-      calls: e.calls,
+      calls: e.count,
       errors: e.errors,
       p99Ms: quantile(e.histogram, 0.99),
     };

@@ -1,8 +1,7 @@
 // Rolls minute buckets up into five-minute buckets and hours, and hours into days, and drops what is
-// past retention. Runs on
-// a schedule inside the server (instrumentation.ts) and catches up after downtime: it remembers how
-// far each resolution is rolled and recomputes from a little before that, so late spans are included.
-// Recomputing replaces the coarser bucket, so running twice changes nothing.
+// past retention. Runs on a schedule inside the server (instrumentation.ts) and catches up after
+// downtime: it remembers how far each resolution is rolled and recomputes from a little before that,
+// so late spans are included. Recomputing replaces the coarser bucket, so running twice changes nothing.
 import "server-only";
 import { db } from "@/lib/db/client";
 import { env } from "@/lib/env";
@@ -11,9 +10,29 @@ import { env } from "@/lib/env";
 const ROLLUP_LOCK = 7_220_415_003;
 
 /** How far back each roll-up recomputes on every pass (late spans land there): coarse buckets younger than this may still change. */
-// Five-minute buckets re-roll as far back as hours do, so a late span reaches both tiers on the same pass
-// and a chart reads the same calls whichever tier its step allows.
 export const ROLLUP_MARGIN_MS = { five_minute: 2 * 3_600_000, hour: 2 * 3_600_000, day: 2 * 86_400_000 } as const;
+
+type Tier = keyof typeof ROLLUP_MARGIN_MS;
+export type Settled = Record<Tier, Date>;
+
+/**
+ * Where each tier's buckets are settled (older ones are exact merges of what they roll up; newer
+ * ones are read from minutes): how far it is rolled, less its margin. Five-minute buckets and days
+ * no later than hours: the five-minute pass runs to the last five minutes, the hourly one to the last
+ * hour, and a span later than the margin then reaches neither — so every tier gives way to minutes at
+ * the same point and a chart reads the same calls whatever its step. (Days roll from hours.)
+ */
+export function settledLines(rolled: Partial<Record<Tier, Date | null>>): Settled {
+  const line = (tier: Tier) => (rolled[tier]?.getTime() ?? 0) - ROLLUP_MARGIN_MS[tier];
+  const hour = line("hour");
+  return { five_minute: new Date(Math.min(line("five_minute"), hour)), hour: new Date(hour), day: new Date(Math.min(line("day"), hour)) };
+}
+
+/** The settled lines as the roll-up has left them. */
+export async function readSettledLines(): Promise<Settled> {
+  const rows = await db().$queryRaw<{ resolution: Tier; rolled_until: Date }[]>`SELECT resolution, rolled_until FROM telemetry_rollups`;
+  return settledLines(Object.fromEntries(rows.map((r) => [r.resolution, r.rolled_until])));
+}
 
 // Each tier is binned on the Unix epoch in UTC, as the latency reads align their steps.
 const STEPS = [
