@@ -23,7 +23,7 @@ export function contentSecurityPolicy(nonce: string, dev: boolean): string {
 
 export function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
-  const isApi = pathname.startsWith("/api/") || pathname.startsWith("/v1/");
+  const isApi = pathname.startsWith("/api/") || pathname.startsWith("/v1/") || pathname === "/metrics";
   if (!isApi && !PUBLIC_PAGES.includes(pathname) && !SESSION_COOKIES.some((c) => request.cookies.has(c))) {
     const login = new URL("/login", request.url);
     login.searchParams.set("callbackUrl", `${pathname}${search}`);

@@ -20,7 +20,7 @@ const USAGE = `Usage: edgewise <command>   (or: npm run edgewise -- <command>)
   user set-role --email EMAIL --role ROLE
   migrate
 
-Scopes: catalog:read, catalog:write, decisions:write, telemetry:write, admin`;
+Scopes: catalog:read, catalog:write, decisions:write, telemetry:write, metrics:read, admin`;
 
 class UsageError extends Error {}
 

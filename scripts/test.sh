@@ -38,11 +38,26 @@ ensure_chromium() {
   return 1
 }
 
+# Debian's Prometheus (prometheus and promtool) for the /metrics and rule-file tests; they skip, saying why, without it.
+ensure_prometheus() {
+  [ -x /usr/bin/promtool ] && [ -x /usr/bin/prometheus ] && return 0
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+    echo "Prometheus is missing: installing Debian's prometheus package (apt-get)…"
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq -o DPkg::Lock::Timeout=300 --no-install-recommends prometheus >/dev/null &&
+      [ -x /usr/bin/promtool ] && return 0
+    echo "npm test: installing Prometheus with apt-get failed." >&2
+    return 1
+  fi
+  echo "npm test: Prometheus is not installed (Debian/Ubuntu: sudo apt-get install -y prometheus); its tests will be skipped." >&2
+  return 0
+}
+
 [ -d node_modules/next ] || { echo "npm test: dependencies are missing; run: npm install && npm test" >&2; exit 1; }
 
 stage "prisma client" $TSX scripts/build.ts --prisma-only
 stage "typecheck" node_modules/.bin/tsc --noEmit
 stage "unit tests" node_modules/.bin/vitest run --project unit --reporter=default --reporter=json --outputFile=test-results/unit.json
+stage "prometheus" ensure_prometheus
 stage "integration tests (embedded PostgreSQL 18)" env EDGEWISE_EXPECT_PG_MAJOR=18 node_modules/.bin/vitest run --project integration \
   --reporter=default --reporter=json --outputFile=test-results/integration-pg18.json
 if [ -x /usr/lib/postgresql/15/bin/postgres ]; then

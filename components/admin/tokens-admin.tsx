@@ -10,6 +10,7 @@ const SCOPES = [
   { id: "catalog:write", hint: "create and change catalog entries (CI import)" },
   { id: "decisions:write", hint: "file and review decision records" },
   { id: "telemetry:write", hint: "send OTLP traces and metrics" },
+  { id: "metrics:read", hint: "scrape /metrics with Prometheus" },
   { id: "admin", hint: "everything the owner's role allows" },
 ];
 

@@ -7,6 +7,7 @@ const scopeMeaning: [string, string][] = [
   ["catalog:write", "change services, integration points, journeys, waivers and policies (and read)"],
   ["decisions:write", "draft, edit and move decision records"],
   ["telemetry:write", "send OTLP traces and metrics to /v1/traces and /v1/metrics"],
+  ["metrics:read", "scrape /metrics (Prometheus exposition) unless EDGEWISE_METRICS_PUBLIC=1"],
   ["admin", "everything, including users, teams and tokens"],
 ];
 

@@ -3,9 +3,9 @@ import { actions, can, canSomewhere, roles, scopeAllows, type Action, type Role 
 
 // The expected matrix, written out by hand from the role definitions in the foundation issue.
 const allowed: Record<Role, Action[]> = {
-  viewer: ["catalog:read"],
-  member: ["catalog:read", "catalog:write", "decision:write", "telemetry:write"],
-  architect: ["catalog:read", "catalog:write", "decision:write", "decision:review", "waiver:grant", "policy:edit", "telemetry:write"],
+  viewer: ["catalog:read", "metrics:read"],
+  member: ["catalog:read", "catalog:write", "decision:write", "telemetry:write", "metrics:read"],
+  architect: ["catalog:read", "catalog:write", "decision:write", "decision:review", "waiver:grant", "policy:edit", "telemetry:write", "metrics:read"],
   admin: [...actions],
 };
 
@@ -56,6 +56,9 @@ describe("token scopes cap the owner's role", () => {
     ["decisions scope reviews as architect", "architect", ["decisions:write"], "decision:review", true],
     ["decisions scope cannot review as member", "member", ["decisions:write"], "decision:review", false],
     ["no scopes allow nothing", "admin", [], "catalog:read", false],
+    ["metrics scope scrapes as a viewer", "viewer", ["metrics:read"], "metrics:read", true],
+    ["metrics scope cannot read the catalog", "admin", ["metrics:read"], "catalog:read", false],
+    ["catalog scopes cannot scrape", "admin", ["catalog:write", "telemetry:write"], "metrics:read", false],
   ];
   for (const [name, role, granted, action, expected] of cases) {
     it(name, () => {

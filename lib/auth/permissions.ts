@@ -2,7 +2,7 @@
 export const roles = ["viewer", "member", "architect", "admin"] as const;
 export type Role = (typeof roles)[number];
 
-export const scopes = ["catalog:read", "catalog:write", "decisions:write", "telemetry:write", "admin"] as const;
+export const scopes = ["catalog:read", "catalog:write", "decisions:write", "telemetry:write", "metrics:read", "admin"] as const;
 export type Scope = (typeof scopes)[number];
 
 export const actions = [
@@ -13,6 +13,7 @@ export const actions = [
   "waiver:grant",
   "policy:edit",
   "telemetry:write",
+  "metrics:read",
   "users:manage",
   "teams:manage",
   "tokens:manage",
@@ -44,6 +45,7 @@ const rules: Record<Action, { minRole: Role; ownedByMember?: boolean; scope: Sco
   "waiver:grant": { minRole: "architect", scope: "catalog:write" },
   "policy:edit": { minRole: "architect", scope: "catalog:write" },
   "telemetry:write": { minRole: "member", scope: "telemetry:write" },
+  "metrics:read": { minRole: "viewer", scope: "metrics:read" },
   "users:manage": { minRole: "admin", scope: "admin" },
   "teams:manage": { minRole: "admin", scope: "admin" },
   "tokens:manage": { minRole: "admin", scope: "admin" },

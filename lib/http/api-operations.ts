@@ -40,6 +40,7 @@ const mergePatch = z.record(z.string(), z.unknown()).describe("JSON merge patch 
 export const operations: Operation[] = [
   op("GET", "/api/health", "System", null, "Liveness and database reachability; 503 when the database is down"),
   op("GET", "/api/openapi.json", "System", null, "This document"),
+  op("GET", "/metrics", "System", "metrics:read", "Prometheus text exposition: Edgewise's own health and each live integration point's p99, budget, SLO budget left, burn rates and status (no auth with EDGEWISE_METRICS_PUBLIC=1)", { produces: "text/plain" }),
   op("GET", "/api/teams", "Teams", "catalog:read", "List teams"),
   op("POST", "/api/teams", "Teams", "admin", "Create a team", { body: teamCreateSchema }),
   op("GET", "/api/teams/{slug}", "Teams", "catalog:read", "Read a team with its members"),
@@ -67,7 +68,7 @@ export const operations: Operation[] = [
   op("POST", "/v1/metrics", "Telemetry", "telemetry:write", "OTLP/HTTP metrics: spanmetrics and servicegraph histograms (JSON or protobuf, gzip accepted); 200 means folded and committed", { body: z.record(z.string(), z.unknown()).describe("ExportMetricsServiceRequest (OTLP/JSON)") }),
   op("POST", "/api/catalog/import", "Catalog as code", "catalog:write", "Import catalog YAML (JSON {files, dryRun, prune}, or raw application/yaml); answers the plan: created, changed with field diffs, retired, unchanged", { body: catalogImportSchema, query: catalogImportQuerySchema }),
   op("GET", "/api/catalog/schema", "Catalog as code", null, "The JSON Schema of Edgewise YAML (for editors: yaml-language-server $schema)", { produces: "application/schema+json" }),
-  op("GET", "/api/catalog/export", "Catalog as code", "catalog:read", "The whole catalog as multi-document YAML (format edgewise, backstage or openslo)", { query: catalogExportQuerySchema, produces: "application/yaml" }),
+  op("GET", "/api/catalog/export", "Catalog as code", "catalog:read", "The whole catalog as multi-document YAML (format edgewise, backstage or openslo), or a Prometheus rule file (format prometheus-rules, metrics collector or tempo)", { query: catalogExportQuerySchema, produces: "application/yaml" }),
   op("GET", "/api/journeys", "Journeys", "catalog:read", "List journeys with their budget composition"),
   op("POST", "/api/journeys", "Journeys", "catalog:write", "Create a journey", { body: journeySchema }),
   op("GET", "/api/journeys/{slug}", "Journeys", "catalog:read", "Read a journey and its budget waterfall"),

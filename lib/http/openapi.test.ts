@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { operations } from "./api-operations";
 import { openApiDocument } from "./openapi";
 
-/** Every (method, path) the route files under app/api actually export. */
+/** Every (method, path) the route files under app/api, app/v1 and app/metrics actually export. */
 function routesOnDisk(): string[] {
   const found: string[] = [];
   const walk = (dir: string, root: string, prefix: string) => {
@@ -23,6 +23,7 @@ function routesOnDisk(): string[] {
   };
   walk(path.resolve("app/api"), path.resolve("app/api"), "/api");
   walk(path.resolve("app/v1"), path.resolve("app/v1"), "/v1");
+  walk(path.resolve("app/metrics"), path.resolve("app/metrics"), "/metrics");
   return found.sort();
 }
 

@@ -8,12 +8,14 @@ import { authorize, type Actor } from "@/lib/auth/actor";
 import { canSomewhere, type Action } from "@/lib/auth/permissions";
 import { sessionActor } from "@/lib/auth/session";
 import { AppError, mapError } from "@/lib/errors";
+import { recordHttpRequest } from "@/lib/metrics/registry";
 
 const MAX_JSON_BYTES = 1024 * 1024;
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
 interface Spec<B extends z.ZodType | undefined, Q extends z.ZodType | undefined> {
-  auth?: "required" | "public";
+  /** A function decides per request (e.g. from the environment). */
+  auth?: "required" | "public" | (() => "required" | "public");
   /** Checked before the body is parsed; the data function still checks ownership. */
   action?: Action;
   body?: B;
@@ -91,18 +93,31 @@ export function route<B extends z.ZodType | undefined = undefined, Q extends z.Z
   handler: (ctx: Ctx<Infer<B>, Infer<Q>, P>) => Promise<unknown>,
 ) {
   return async (req: NextRequest, context: { params: Promise<P> }): Promise<Response> => {
-    try {
-      const actor = spec.auth === "public" ? (null as unknown as Actor) : await authenticate(req);
-      if (spec.action && !canSomewhere(actor, spec.action)) authorize(actor, spec.action);
-      const body = spec.body ? spec.body.parse(await readJson(req)) : undefined;
-      const query = spec.query ? spec.query.parse(Object.fromEntries(req.nextUrl.searchParams)) : undefined;
-      const params = (await context.params) ?? ({} as P);
-      const result = await handler({ req, actor, body: body as Infer<B>, query: query as Infer<Q>, params });
-      if (result instanceof Response) return result;
-      if (result === undefined) return new NextResponse(null, { status: 204 });
-      return NextResponse.json(result, { status: req.method === "POST" ? 201 : 200 });
-    } catch (err) {
-      return errorResponse(err);
-    }
+    const started = performance.now();
+    const response = await handle(spec, handler, req, context);
+    recordHttpRequest(req.method, req.nextUrl.pathname, response.status, (performance.now() - started) / 1000);
+    return response;
   };
+}
+
+async function handle<B extends z.ZodType | undefined, Q extends z.ZodType | undefined, P>(
+  spec: Spec<B, Q>,
+  handler: (ctx: Ctx<Infer<B>, Infer<Q>, P>) => Promise<unknown>,
+  req: NextRequest,
+  context: { params: Promise<P> },
+): Promise<Response> {
+  try {
+    const auth = typeof spec.auth === "function" ? spec.auth() : spec.auth;
+    const actor = auth === "public" ? (null as unknown as Actor) : await authenticate(req);
+    if (auth !== "public" && spec.action && !canSomewhere(actor, spec.action)) authorize(actor, spec.action);
+    const body = spec.body ? spec.body.parse(await readJson(req)) : undefined;
+    const query = spec.query ? spec.query.parse(Object.fromEntries(req.nextUrl.searchParams)) : undefined;
+    const params = (await context.params) ?? ({} as P);
+    const result = await handler({ req, actor, body: body as Infer<B>, query: query as Infer<Q>, params });
+    if (result instanceof Response) return result;
+    if (result === undefined) return new NextResponse(null, { status: 204 });
+    return NextResponse.json(result, { status: req.method === "POST" ? 201 : 200 });
+  } catch (err) {
+    return errorResponse(err);
+  }
 }

@@ -7,7 +7,7 @@
 
 export const MATRIX_ROLES = ["viewer", "member", "architect", "admin"] as const;
 export type MatrixRole = (typeof MATRIX_ROLES)[number];
-export type MatrixScope = "catalog:read" | "catalog:write" | "decisions:write" | "telemetry:write" | "admin";
+export type MatrixScope = "catalog:read" | "catalog:write" | "decisions:write" | "telemetry:write" | "metrics:read" | "admin";
 
 /** "2xx" = allowed and done; otherwise the exact refusal status. */
 export type Outcome = "2xx" | 403 | 409;

@@ -17,6 +17,7 @@ import { catalogDocuments, toYaml } from "./export";
 import { collectEdgewise } from "./formats";
 import { loadState } from "./load-state";
 import { parseYamlFiles } from "./parse";
+import { metricFlavors, toPrometheusRules, type MetricFlavor } from "./prometheus-rules";
 import { planImport, type ImportPlan, type Operation } from "./plan";
 import { sortIssues, summarizeIssues } from "./issues";
 import { exporters, translators } from "./translators";
@@ -42,14 +43,19 @@ export const catalogImportQuerySchema = z.object({ dryRun: flag, prune: flag, fi
 
 export type CatalogImportInput = z.input<typeof catalogImportSchema>;
 
-export const exportFormats = ["edgewise", "backstage", "openslo"] as const;
-export const catalogExportQuerySchema = z.object({ format: z.enum(exportFormats, { error: `format is one of ${exportFormats.join(", ")}` }).default("edgewise") });
+export const exportFormats = ["edgewise", "backstage", "openslo", "prometheus-rules"] as const;
+export const catalogExportQuerySchema = z.object({
+  format: z.enum(exportFormats, { error: `format is one of ${exportFormats.join(", ")}` }).default("edgewise"),
+  /** For `prometheus-rules`: whose span-metric series the SLIs read. */
+  metrics: z.enum(metricFlavors, { error: `metrics is one of ${metricFlavors.join(", ")}` }).default("collector"),
+});
 export type ExportFormat = (typeof exportFormats)[number];
 
-export async function exportCatalog(actor: Actor, format: ExportFormat, baseUrl: string): Promise<string> {
+export async function exportCatalog(actor: Actor, format: ExportFormat, baseUrl: string, metrics: MetricFlavor = "collector"): Promise<string> {
   authorize(actor, "catalog:read");
   const documents = catalogDocuments(await loadState(db()));
   if (format === "edgewise") return toYaml(documents);
+  if (format === "prometheus-rules") return toPrometheusRules(documents, { metrics, baseUrl });
   return toYaml(exporters[format](documents, { baseUrl }));
 }
 
