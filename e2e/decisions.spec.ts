@@ -127,6 +127,9 @@ test("an architect previews and applies a MADR import; re-importing changes noth
   await expect(architect.getByTestId("import-report")).toContainText(`Done: created ADR-${number}`);
   await architect.goto(`/decisions/${number}`);
   await expect(architect.getByRole("heading", { level: 1 })).toContainText("Use gRPC for internal calls");
+  // Its status came from the file, not from review here, and the page says so.
+  await expect(architect.getByTestId("imported-notice")).toContainText(`Imported as accepted by architect@edgewise.local`);
+  await expect(architect.getByTestId("imported-notice")).toContainText(`Imported from adr-${number}.md as accepted`);
 
   await architect.goto("/decisions/import");
   await waitForHydration(architect.getByRole("button", { name: "Preview (dry run)" }));

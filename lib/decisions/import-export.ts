@@ -1,6 +1,7 @@
 // Decision records in and out as MADR files: export one or all (zip), import a folder with a dry run.
 // Import is atomic (any error: nothing applied) and idempotent (unchanged files change nothing).
 import "server-only";
+import { createHash } from "node:crypto";
 import { zipSync, strToU8 } from "fflate";
 import { z } from "zod";
 import { recordAudit } from "@/lib/audit";
@@ -9,8 +10,8 @@ import { db, type Tx } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { toMadr } from "./markdown";
 import { MadrError, parseMadr, type ParsedMadr } from "./madr-parse";
-import { findRecord, toView } from "./records";
-import { formatNumber } from "./workflow";
+import { applyTransition, findRecord, saveRevision, toView } from "./records";
+import { IMPORTED, formatNumber } from "./workflow";
 
 export const importSchema = z.object({
   files: z
@@ -44,6 +45,13 @@ export async function exportAll(actor: Actor): Promise<Uint8Array> {
 
 class DryRunRollback extends Error {}
 
+/** Names an upload in the audit log: the same files give the same id. */
+const uploadDigest = (files: { name: string; content: string }[]) => {
+  const hash = createHash("sha256");
+  for (const f of files) hash.update(f.name).update("\0").update(f.content).update("\0");
+  return hash.digest("hex").slice(0, 16);
+};
+
 /** Dates as the file states them: the one `date` becomes creation, proposal and decision as the status implies. */
 function datesFor(p: ParsedMadr) {
   const at = new Date(`${p.date}T00:00:00Z`);
@@ -51,8 +59,30 @@ function datesFor(p: ParsedMadr) {
   return { createdAt: at, proposedAt: p.status === "draft" ? null : at, decidedAt: decided ? at : null };
 }
 
+/** A workflow or edit refusal becomes an error of the import that names the file; anything else propagates. */
+async function step(report: ImportReport, file: string, path: string, run: () => Promise<void>): Promise<void> {
+  try {
+    await run();
+  } catch (err) {
+    if (!(err instanceof AppError)) throw err;
+    const allowed = (err.details as { allowed?: string[] } | undefined)?.allowed;
+    report.errors.push({ file, path, message: allowed ? `${err.message} (allowed now: ${allowed.join(", ") || "none"})` : err.message });
+  }
+}
+
+/**
+ * Import is not a side door around the review workflow:
+ * - an EXISTING record's changed content is an edit (allowed only while draft or proposed, a new
+ *   revision, so approvals go stale), and a changed status is one workflow transition, checked and
+ *   made exactly as `POST …/transitions` does (approvals, no self-approval, legal moves); its dates
+ *   and author stay what Edgewise recorded;
+ * - a NEW record is created with the file's status and dates, and its history says so: a transition
+ *   row `imported → <status>` naming the importer and the file (the status was decided elsewhere).
+ */
 async function apply(tx: Tx, actor: Actor, parsed: { file: string; record: ParsedMadr }[], report: ImportReport) {
   const label = auditActor(actor).label;
+  const statusChanges: { file: string; number: number; to: ParsedMadr["status"]; supersededBy: number | null }[] = [];
+  const createdLinks: { file: string; number: number; supersededBy: number }[] = [];
   for (const { file, record: p } of parsed) {
     const integrations = await tx.integrationPoint.findMany({ where: { key: { in: p.content.integrations } }, select: { id: true, key: true } });
     const journeys = await tx.journey.findMany({ where: { slug: { in: p.content.journeys } }, select: { id: true, slug: true } });
@@ -61,67 +91,75 @@ async function apply(tx: Tx, actor: Actor, parsed: { file: string; record: Parse
     if (report.errors.length) continue;
 
     const existing = await findRecord(tx, p.number);
-    const dates = datesFor(p);
-    const { title, context, drivers, options, outcome, consequences, confirmation, deciders, consulted, informed, tags } = p.content;
-    const data = {
-      title,
-      status: p.status,
-      content: { context, drivers, options, outcome, consequences, confirmation },
-      deciders,
-      consulted,
-      informed,
-      tags,
-      authorLabel: p.author,
-      ...dates,
-    };
     if (existing) {
-      const current = toMadr(toView(existing));
-      const incoming = toMadr({ ...toView(existing), ...p.content, status: p.status, author: p.author, supersededBy: p.supersededBy, createdAt: dates.createdAt.toISOString(), proposedAt: dates.proposedAt?.toISOString() ?? null, decidedAt: dates.decidedAt?.toISOString() ?? null });
-      if (current === incoming) {
+      const view = toView(existing);
+      const contentChanged = toMadr(view) !== toMadr({ ...view, ...p.content });
+      const statusChanged = p.status !== existing.status;
+      const successorChanged = p.supersededBy !== view.supersededBy;
+      if (!contentChanged && !statusChanged && !successorChanged) {
         report.unchanged.push(p.number);
         continue;
       }
-      await tx.decisionIntegration.deleteMany({ where: { decisionId: existing.id } });
-      await tx.decisionJourney.deleteMany({ where: { decisionId: existing.id } });
-      const revision = existing.revision + 1;
-      await tx.decisionRecord.update({
-        where: { id: existing.id },
-        data: {
-          ...data,
-          revision,
-          integrations: { create: integrations.map((i) => ({ integrationId: i.id })) },
-          journeys: { create: journeys.map((j) => ({ journeyId: j.id })) },
-          revisions: { create: { revision, snapshot: p.content, actorLabel: label } },
-        },
-      });
-      await recordAudit(tx, auditActor(actor), { action: "decision.import.update", entityType: "decision", entityId: existing.id, before: toView(existing), after: { ...p.content, status: p.status } });
+      if (successorChanged && !(statusChanged && p.status === "superseded")) {
+        report.errors.push({ file, path: "superseded-by", message: `${formatNumber(p.number)}'s successor changes only with its transition to superseded` });
+        continue;
+      }
+      if (contentChanged) await step(report, file, "content", () => saveRevision(tx, actor, existing, p.content, "decision.import.update"));
+      if (statusChanged) statusChanges.push({ file, number: p.number, to: p.status, supersededBy: p.supersededBy });
       report.updated.push(p.number);
     } else {
+      const dates = datesFor(p);
+      const { title, context, drivers, options, outcome, consequences, confirmation, deciders, consulted, informed, tags } = p.content;
       const row = await tx.decisionRecord.create({
         data: {
           number: p.number,
-          ...data,
+          title,
+          status: p.status,
+          content: { context, drivers, options, outcome, consequences, confirmation },
+          deciders,
+          consulted,
+          informed,
+          tags,
+          authorLabel: p.author,
+          ...dates,
           integrations: { create: integrations.map((i) => ({ integrationId: i.id })) },
           journeys: { create: journeys.map((j) => ({ journeyId: j.id })) },
           revisions: { create: { revision: 1, snapshot: p.content, actorLabel: label } },
+          transitions: {
+            create: {
+              from: IMPORTED,
+              to: p.status,
+              actorId: actor.via === "system" ? null : actor.userId,
+              actorLabel: label,
+              comment: `Imported from ${file} as ${p.status} (dated ${p.date}, author ${p.author}); this status was not reached through review in Edgewise.`,
+            },
+          },
         },
       });
       if (p.status === "accepted") {
         await tx.annotation.create({ data: { at: dates.decidedAt!, kind: "decision", title: `${formatNumber(p.number)} accepted: ${title}`, link: `/decisions/${p.number}`, integrationIds: integrations.map((i) => i.id), decisionId: row.id } });
       }
-      await recordAudit(tx, auditActor(actor), { action: "decision.import.create", entityType: "decision", entityId: row.id, after: { ...p.content, status: p.status } });
+      await recordAudit(tx, auditActor(actor), { action: "decision.import.create", entityType: "decision", entityId: row.id, after: { ...p.content, status: p.status, file } });
+      if (p.supersededBy) createdLinks.push({ file, number: p.number, supersededBy: p.supersededBy });
       report.created.push(p.number);
     }
   }
+  if (report.errors.length) return;
   // Supersession links point at other records, so they are set once every record exists.
-  for (const { file, record: p } of parsed) {
-    if (report.errors.length) return;
-    const successor = p.supersededBy ? await tx.decisionRecord.findUnique({ where: { number: p.supersededBy } }) : null;
-    if (p.supersededBy && !successor) {
-      report.errors.push({ file, path: "superseded-by", message: `${formatNumber(p.supersededBy)} does not exist` });
+  for (const { file, number, supersededBy } of createdLinks) {
+    const successor = await tx.decisionRecord.findUnique({ where: { number: supersededBy } });
+    if (!successor) {
+      report.errors.push({ file, path: "superseded-by", message: `${formatNumber(supersededBy)} does not exist` });
       return;
     }
-    await tx.decisionRecord.update({ where: { number: p.number }, data: { supersededById: successor?.id ?? null } });
+    await tx.decisionRecord.update({ where: { number }, data: { supersededById: successor.id } });
+  }
+  // Status changes of existing records once every record exists; supersessions last, as their
+  // successor may be accepted by this same import.
+  statusChanges.sort((a, b) => Number(a.to === "superseded") - Number(b.to === "superseded"));
+  for (const change of statusChanges) {
+    const row = await findRecord(tx, change.number);
+    await step(report, change.file, "status", () => applyTransition(tx, actor, row!, { to: change.to, supersededBy: change.supersededBy, comment: `Imported from ${change.file}` }));
   }
 }
 
@@ -151,6 +189,10 @@ export async function importDecisions(actor: Actor, input: z.input<typeof import
     await db().$transaction(
       async (tx) => {
         await apply(tx, actor, parsed, report);
+        // Every applied import is in the audit log, even one that changed nothing; a dry run is only a preview.
+        if (!report.errors.length && !dryRun) {
+          await recordAudit(tx, auditActor(actor), { action: "decision.import", entityType: "decision-import", entityId: uploadDigest(files), after: { files: files.map((f) => f.name), created: report.created, updated: report.updated, unchanged: report.unchanged } });
+        }
         // Errors found while applying, or a dry run: undo everything this transaction did.
         if (report.errors.length || dryRun) throw new DryRunRollback();
       },

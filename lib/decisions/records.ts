@@ -10,7 +10,7 @@ import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { providedOnly } from "@/lib/validation";
 import { decisionSchema, decisionUpdateSchema, reviewSchema, transitionSchema, type DecisionContent, type DecisionInput } from "./schema";
-import { allowedTransitions, approvalState, checkReview, checkTransition, formatNumber, type DecisionStatus, type RecordFacts, type TransitionCheck, type Verdict } from "./workflow";
+import { allowedTransitions, approvalState, checkReview, checkTransition, formatNumber, IMPORTED, type DecisionStatus, type RecordFacts, type TransitionCheck, type Verdict } from "./workflow";
 
 // Arbitrary constant: serialises number allocation so concurrent creations get distinct, gapless numbers.
 const NUMBER_LOCK = 7_220_415_002;
@@ -24,7 +24,7 @@ export const include = {
   transitions: { orderBy: { at: "asc" } },
   revisions: { orderBy: { revision: "asc" } },
 } as const;
-type Row = NonNullable<Awaited<ReturnType<typeof findRecord>>>;
+export type Row = NonNullable<Awaited<ReturnType<typeof findRecord>>>;
 
 function findRecord(client: Tx | ReturnType<typeof db>, number: number) {
   return client.decisionRecord.findUnique({ where: { number }, include });
@@ -62,9 +62,11 @@ export interface DecisionDetail {
   actions: TransitionCheck[];
   canEdit: boolean;
   canReview: boolean;
+  /** Set when the record was created by MADR import: the status it arrived with, who imported it, when, and from what. */
+  imported: { status: DecisionStatus; by: string; at: string; comment: string } | null;
 }
 
-function content(row: Row): DecisionContent {
+export function content(row: Row): DecisionContent {
   const c = row.content as Omit<DecisionContent, "deciders" | "consulted" | "informed" | "tags" | "integrations" | "journeys">;
   return {
     title: row.title,
@@ -161,39 +163,52 @@ export async function createDecision(actor: Actor, input: DecisionInput, options
 }
 
 /** Edits, reviews and transitions of one record take turns: each sees the others' committed result. */
-async function lockRecord(tx: Tx, number: number) {
+export async function lockRecord(tx: Tx, number: number) {
   await tx.$queryRaw`SELECT id FROM decision_records WHERE number = ${number} FOR UPDATE`;
 }
 
 const mayEdit = (actor: Actor, row: Row) => actor.userId === row.authorId || actor.role === "architect" || actor.role === "admin";
 
-/** Edits are allowed while draft or proposed; each one is a new revision, so earlier approvals go stale. */
+function assertEditable(actor: Actor, row: Row) {
+  if (!mayEdit(actor, row)) throw new AppError("forbidden", "Only the author or an architect can edit this record");
+  if (row.status !== "draft" && row.status !== "proposed") throw new AppError("conflict", `A ${row.status} record is final; supersede it with a new one`);
+}
+
+/**
+ * Checks that `actor` may edit the record now and saves `data` as its next revision (so earlier
+ * approvals go stale). The edit endpoint and MADR import both go through here.
+ */
+export async function saveRevision(tx: Tx, actor: Actor, row: Row, data: DecisionContent, action = "decision.update"): Promise<void> {
+  assertEditable(actor, row);
+  const { integrationIds, journeyIds } = await linkIds(tx, data);
+  const revision = row.revision + 1;
+  await tx.decisionIntegration.deleteMany({ where: { decisionId: row.id } });
+  await tx.decisionJourney.deleteMany({ where: { decisionId: row.id } });
+  await tx.decisionRecord.update({
+    where: { id: row.id },
+    data: {
+      ...columns(data),
+      revision,
+      integrations: { create: integrationIds.map((integrationId) => ({ integrationId })) },
+      journeys: { create: journeyIds.map((journeyId) => ({ journeyId })) },
+      revisions: { create: { revision, snapshot: data, actorLabel: auditActor(actor).label } },
+    },
+  });
+  await recordAudit(tx, auditActor(actor), { action, entityType: "decision", entityId: row.id, before: content(row), after: data });
+}
+
+/** Edits are allowed while draft or proposed; each one is a new revision. */
 export async function updateDecision(actor: Actor, number: number, input: unknown): Promise<DecisionView> {
   authorize(actor, "decision:write");
   const changes = providedOnly(input, decisionUpdateSchema.parse(input));
   return db().$transaction(async (tx) => {
     await lockRecord(tx, number);
     const row = await load(tx, number);
-    if (!mayEdit(actor, row)) throw new AppError("forbidden", "Only the author or an architect can edit this record");
-    if (row.status !== "draft" && row.status !== "proposed") throw new AppError("conflict", `A ${row.status} record is final; supersede it with a new one`);
+    assertEditable(actor, row);
     const before = content(row);
     const data = decisionSchema.parse({ ...before, ...changes });
     if (diffFields(before, data).length === 0) return toView(row);
-    const { integrationIds, journeyIds } = await linkIds(tx, data);
-    const revision = row.revision + 1;
-    await tx.decisionIntegration.deleteMany({ where: { decisionId: row.id } });
-    await tx.decisionJourney.deleteMany({ where: { decisionId: row.id } });
-    await tx.decisionRecord.update({
-      where: { id: row.id },
-      data: {
-        ...columns(data),
-        revision,
-        integrations: { create: integrationIds.map((integrationId) => ({ integrationId })) },
-        journeys: { create: journeyIds.map((journeyId) => ({ journeyId })) },
-        revisions: { create: { revision, snapshot: data, actorLabel: auditActor(actor).label } },
-      },
-    });
-    await recordAudit(tx, auditActor(actor), { action: "decision.update", entityType: "decision", entityId: row.id, before, after: data });
+    await saveRevision(tx, actor, row, data);
     return toView(await load(tx, number));
   });
 }
@@ -214,53 +229,62 @@ export async function reviewDecision(actor: Actor, number: number, input: z.inpu
   });
 }
 
+/**
+ * Checks one status change against the workflow and makes it inside `tx`: the status, the transition
+ * row, the annotation on acceptance and the audit row. The transition endpoint and MADR import both
+ * go through here, so import obeys exactly the rules the endpoint does.
+ */
+export async function applyTransition(tx: Tx, actor: Actor, row: Row, data: z.output<typeof transitionSchema>): Promise<void> {
+  const required = env().EDGEWISE_DECISION_APPROVALS;
+  const who = { userId: actor.userId, role: actor.role };
+  const check = checkTransition(facts(row), who, data.to, required);
+  if (!check.allowed) {
+    const allowed = allowedTransitions(facts(row), who, required).filter((t) => t.allowed).map((t) => t.to);
+    throw new AppError("conflict", check.reason ?? "Not allowed", { allowed });
+  }
+  let supersededById: string | undefined;
+  if (data.to === "superseded") {
+    if (!data.supersededBy) throw new AppError("validation_failed", "Name the accepted record that supersedes this one (supersededBy)", [{ path: "supersededBy", message: "Required" }]);
+    const successor = await tx.decisionRecord.findUnique({ where: { number: data.supersededBy } });
+    if (!successor || successor.id === row.id || successor.status !== "accepted") {
+      throw new AppError("validation_failed", `${formatNumber(data.supersededBy)} must be another, accepted record`, [{ path: "supersededBy", message: "Must be an accepted record" }]);
+    }
+    supersededById = successor.id;
+  }
+  const now = new Date();
+  await tx.decisionRecord.update({
+    where: { id: row.id },
+    data: {
+      status: data.to,
+      supersededById,
+      proposedAt: data.to === "proposed" ? now : undefined,
+      decidedAt: data.to === "accepted" || data.to === "rejected" ? now : undefined,
+    },
+  });
+  await tx.decisionTransition.create({
+    data: { decisionId: row.id, from: row.status, to: data.to, actorId: actor.via === "system" ? null : actor.userId, actorLabel: auditActor(actor).label, comment: data.comment },
+  });
+  if (data.to === "accepted") {
+    await tx.annotation.create({
+      data: {
+        at: now,
+        kind: "decision",
+        title: `${formatNumber(row.number)} accepted: ${row.title}`,
+        link: `/decisions/${row.number}`,
+        integrationIds: row.integrations.map((i) => i.integrationId),
+        decisionId: row.id,
+      },
+    });
+  }
+  await recordAudit(tx, auditActor(actor), { action: `decision.${data.to}`, entityType: "decision", entityId: row.id, before: { status: row.status }, after: { status: data.to, comment: data.comment } });
+}
+
 export async function transitionDecision(actor: Actor, number: number, input: z.input<typeof transitionSchema>): Promise<DecisionView> {
   authorize(actor, "decision:write");
   const data = transitionSchema.parse(input);
   return db().$transaction(async (tx) => {
     await lockRecord(tx, number);
-    const row = await load(tx, number);
-    const required = env().EDGEWISE_DECISION_APPROVALS;
-    const check = checkTransition(facts(row), { userId: actor.userId, role: actor.role }, data.to, required);
-    if (!check.allowed) {
-      const allowed = allowedTransitions(facts(row), { userId: actor.userId, role: actor.role }, required).filter((t) => t.allowed).map((t) => t.to);
-      throw new AppError("conflict", check.reason ?? "Not allowed", { allowed });
-    }
-    let supersededById: string | undefined;
-    if (data.to === "superseded") {
-      if (!data.supersededBy) throw new AppError("validation_failed", "Name the accepted record that supersedes this one (supersededBy)", [{ path: "supersededBy", message: "Required" }]);
-      const successor = await tx.decisionRecord.findUnique({ where: { number: data.supersededBy } });
-      if (!successor || successor.id === row.id || successor.status !== "accepted") {
-        throw new AppError("validation_failed", `${formatNumber(data.supersededBy)} must be another, accepted record`, [{ path: "supersededBy", message: "Must be an accepted record" }]);
-      }
-      supersededById = successor.id;
-    }
-    const now = new Date();
-    await tx.decisionRecord.update({
-      where: { id: row.id },
-      data: {
-        status: data.to,
-        supersededById,
-        proposedAt: data.to === "proposed" ? now : undefined,
-        decidedAt: data.to === "accepted" || data.to === "rejected" ? now : undefined,
-      },
-    });
-    await tx.decisionTransition.create({
-      data: { decisionId: row.id, from: row.status, to: data.to, actorId: actor.via === "system" ? null : actor.userId, actorLabel: auditActor(actor).label, comment: data.comment },
-    });
-    if (data.to === "accepted") {
-      await tx.annotation.create({
-        data: {
-          at: now,
-          kind: "decision",
-          title: `${formatNumber(number)} accepted: ${row.title}`,
-          link: `/decisions/${number}`,
-          integrationIds: row.integrations.map((i) => i.integrationId),
-          decisionId: row.id,
-        },
-      });
-    }
-    await recordAudit(tx, auditActor(actor), { action: `decision.${data.to}`, entityType: "decision", entityId: row.id, before: { status: row.status }, after: { status: data.to, comment: data.comment } });
+    await applyTransition(tx, actor, await load(tx, number), data);
     return toView(await load(tx, number));
   });
 }
@@ -281,6 +305,7 @@ export async function getDecision(actor: Actor, number: number): Promise<Decisio
   const reviews = row.reviews.map((r) => ({ at: r.at.toISOString(), kind: "review" as const, actor: r.reviewerLabel, summary: `${r.verdict} (revision ${r.revision})`, comment: r.comment }));
   const moves = row.transitions.map((t) => ({ at: t.at.toISOString(), kind: "transition" as const, actor: t.actorLabel, summary: `${t.from} → ${t.to}`, comment: t.comment }));
   const who = { userId: actor.userId, role: actor.role };
+  const importedFrom = row.transitions.find((t) => t.from === IMPORTED);
   return {
     record: toView(row),
     timeline: [...revisions, ...reviews, ...moves].sort((a, b) => a.at.localeCompare(b.at)),
@@ -288,6 +313,7 @@ export async function getDecision(actor: Actor, number: number): Promise<Decisio
     actions: allowedTransitions(facts(row), who, required),
     canEdit: (row.status === "draft" || row.status === "proposed") && mayEdit(actor, row) && actor.role !== "viewer",
     canReview: row.status === "proposed" && (actor.role === "architect" || actor.role === "admin") && actor.userId !== row.authorId,
+    imported: importedFrom ? { status: importedFrom.to as DecisionStatus, by: importedFrom.actorLabel, at: importedFrom.at.toISOString(), comment: importedFrom.comment } : null,
   };
 }
 

@@ -7,6 +7,9 @@ export type DecisionStatus = (typeof decisionStatuses)[number];
 export const verdicts = ["approve", "request-changes", "comment"] as const;
 export type Verdict = (typeof verdicts)[number];
 
+/** The `from` of the history row a record created by MADR import starts with: its status was decided outside Edgewise. */
+export const IMPORTED = "imported";
+
 /** Every edge of the lifecycle. Anything not listed is refused. */
 export const transitions: Record<DecisionStatus, DecisionStatus[]> = {
   draft: ["proposed"],

@@ -1,7 +1,7 @@
 // Everything that happened to a record, oldest first: revisions (with what changed), reviews (with
 // their verdict and comment) and status transitions (with their comment).
 import type { TimelineEntry } from "@/lib/decisions/records";
-import { decisionStatuses, verdicts, type DecisionStatus, type Verdict } from "@/lib/decisions/workflow";
+import { decisionStatuses, IMPORTED, verdicts, type DecisionStatus, type Verdict } from "@/lib/decisions/workflow";
 import { formatDateTime, verdictLabels } from "../labels";
 import { StatusBadge } from "../status-badge";
 import css from "../decisions.module.css";
@@ -24,6 +24,14 @@ function Summary({ entry }: { entry: TimelineEntry }) {
   }
   if (entry.kind === "transition") {
     const [from, to] = entry.summary.split(" → ");
+    if (from === IMPORTED && isStatus(to)) {
+      return (
+        <>
+          <span>imported it as</span>
+          <StatusBadge status={to} />
+        </>
+      );
+    }
     if (!isStatus(from) || !isStatus(to)) return <span>{entry.summary}</span>;
     return (
       <>

@@ -62,6 +62,11 @@ export default async function DecisionPage({ params }: Props) {
         </div>
       </div>
 
+      {detail.imported && (
+        <div className="notice" style={{ marginBottom: "1rem" }} data-testid="imported-notice">
+          Imported as <strong>{detail.imported.status}</strong> by {detail.imported.by} on {formatDate(detail.imported.at)}. {detail.imported.comment}
+        </div>
+      )}
       {record.supersededBy !== null && (
         <div className="notice" style={{ marginBottom: "1rem" }} data-testid="superseded-notice">
           Superseded by <Link href={decisionHref(record.supersededBy)}>{formatNumber(record.supersededBy)}</Link>: read that record for the
