@@ -37,7 +37,7 @@ export function evaluatePolicies(
       const waiver = raw.integration ? active.find((w) => w.rule === rule.id && w.integration === raw.integration) : undefined;
       return {
         rule: rule.id,
-        title: rule.title,
+        title: rule.problem,
         severity: rule.severity,
         integration: raw.integration,
         journey: raw.journey,

@@ -46,7 +46,10 @@ export interface RawFinding {
 
 export interface Rule {
   id: string;
+  /** What the rule checks, as its passing condition: the policy's name on the Policies page. */
   title: string;
+  /** A finding's headline: the problem, as it reads when the rule fails ("… has no timeout"). */
+  problem: string;
   rationale: string;
   remediation: string;
   severity: Severity;
@@ -56,6 +59,7 @@ export interface Rule {
 
 export interface Finding {
   rule: string;
+  /** The rule's problem headline, never its passing condition. */
   title: string;
   severity: Severity;
   integration: string | null;

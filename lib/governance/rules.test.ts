@@ -98,7 +98,7 @@ const cases: { rule: string; pass: PolicyContext; fail: PolicyContext; message: 
     rule: "retry-backoff-jitter",
     pass: ctx([d(retrying({ maxAttempts: 1, backoff: "none", baseDelayMs: null, maxDelayMs: null }))]),
     fail: ctx([d(retrying({ backoff: "none", baseDelayMs: null, maxDelayMs: null }))]),
-    message: "a->b:op retries 2 time(s) with no backoff.",
+    message: "a->b:op retries 2 times with no backoff.",
   },
   {
     rule: "retry-requires-idempotency",
@@ -227,6 +227,49 @@ describe("policy rules", () => {
   });
 });
 
+// Each rule's headline as a finding shows it, written by hand: the problem, never the passing condition
+// (a warning whose text says the p99 *is* drifting must not be headed "… is not drifting").
+const headlines: Record<string, string> = {
+  "sync-timeout-declared": "Synchronous call has no timeout",
+  "sync-timeout-fits-budgets": "Timeout is below the callee's p99 or above the caller's budget",
+  "retry-envelope-fits-budget": "Retry envelope exceeds the caller's budget",
+  "retry-backoff-jitter": "Retries without backoff or jitter",
+  "retry-requires-idempotency": "A non-idempotent operation is retried",
+  "critical-journey-breaker-fallback": "Synchronous step of a critical journey lacks a circuit breaker or fallback",
+  "at-least-once-idempotent": "At-least-once delivery without declared idempotency",
+  "async-dead-letter-queue": "Asynchronous integration has no dead-letter queue",
+  "ordering-is-achievable": "Declared ordering cannot be guaranteed",
+  "strong-consistency-async": "Strong consistency declared across an asynchronous boundary",
+  "contract-versioned": "Contract is missing, unversioned or not kept compatible",
+  "lifecycle-overdue": "Migration or deprecation is past its target date",
+  "journey-budget-composition": "Synchronous chain exceeds the journey's budget",
+  "journey-chain-depth": "Synchronous chain is too deep",
+  "journey-timeouts-shrink": "An inner timeout outlasts its caller's",
+  "observed-p99-over-budget": "Observed p99 is over the declared budget",
+  "error-budget-exhausted": "Availability error budget is exhausted",
+  "drifting-toward-budget": "Observed p99 is drifting toward its budget",
+};
+
+describe("finding headlines", () => {
+  it("every registered rule has a headline in the table (a new rule needs one)", () => {
+    expect(rules.map((r) => r.id).sort()).toEqual(Object.keys(headlines).sort());
+  });
+  for (const c of cases) {
+    it(`${c.rule}: a failing declaration's finding is headed by the problem`, () => {
+      const rule = ruleById.get(c.rule)!;
+      const findings = evaluatePolicies([rule], c.fail, new Map(), [], new Date("2026-11-28T12:00:00Z"));
+      expect(findings.length).toBeGreaterThan(0);
+      for (const f of findings) {
+        expect(f.title).toBe(headlines[c.rule]);
+        expect(f.title).not.toBe(rule.title);
+      }
+    });
+  }
+  it("no headline reads as a passing condition", () => {
+    for (const r of rules) expect(r.problem).not.toMatch(/\b(is not|are not|stays?|within|declares?|fits?|shrink|are achievable|No )\b/);
+  });
+});
+
 describe("evaluatePolicies", () => {
   const noTimeout = d({});
   const c = ctx([noTimeout]);
@@ -239,7 +282,7 @@ describe("evaluatePolicies", () => {
     expect(waived).toEqual([
       {
         rule: "sync-timeout-declared",
-        title: "Synchronous calls declare a timeout",
+        title: "Synchronous call has no timeout",
         severity: "error",
         integration: "a->b:op",
         journey: null,

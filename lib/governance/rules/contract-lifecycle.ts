@@ -6,6 +6,7 @@ const live = <T extends { lifecycle: string }>(items: T[]) => items.filter((i) =
 export const contractVersioned: Rule = {
   id: "contract-versioned",
   title: "Contracts are declared, versioned and kept compatible",
+  problem: "Contract is missing, unversioned or not kept compatible",
   rationale:
     "An integration without a written, versioned contract breaks silently when either side changes. Compatibility 'none' on an active integration means any release of the producer may break its consumers.",
   remediation: "Reference the contract (OpenAPI, AsyncAPI, protobuf, Avro…) with its version and a compatibility mode other than none.",
@@ -26,6 +27,7 @@ export const contractVersioned: Rule = {
 export const lifecycleOverdue: Rule = {
   id: "lifecycle-overdue",
   title: "Migrations and deprecations finish by their target date",
+  problem: "Migration or deprecation is past its target date",
   rationale:
     "A migration that drags on keeps two designs alive — both paths must be operated, tested and understood. A deprecated integration past its date is one nobody is removing.",
   remediation: "Finish the migration (or retire the integration), or move the target date with a decision record.",

@@ -5,6 +5,7 @@ import type { Rule } from "../rule-types";
 export const journeyBudget: Rule = {
   id: "journey-budget-composition",
   title: "The synchronous chain fits the journey's budget",
+  problem: "Synchronous chain exceeds the journey's budget",
   rationale:
     "The user waits for every synchronous step of the journey in turn. If the steps' p99 budgets add up to more than the journey's budget, the journey misses its target by design, before any incident.",
   remediation: "Tighten step budgets, make a step asynchronous, run steps in parallel, or revisit the journey budget with a decision.",
@@ -21,6 +22,7 @@ export const journeyBudget: Rule = {
 export const journeyDepth: Rule = {
   id: "journey-chain-depth",
   title: "Synchronous chains stay shallow",
+  problem: "Synchronous chain is too deep",
   rationale:
     "Every synchronous hop multiplies the chance of failure and adds tail latency; deep chains are where cascading failures start. Past a few hops, an asynchronous step or a read model usually serves the user better.",
   remediation: "Break the chain: make a step asynchronous, cache, or move data closer to the caller.",
@@ -37,6 +39,7 @@ export const journeyDepth: Rule = {
 export const timeoutsShrink: Rule = {
   id: "journey-timeouts-shrink",
   title: "Timeouts shrink along a synchronous chain",
+  problem: "An inner timeout outlasts its caller's",
   rationale:
     "When A calls B which calls C, B must give up on C before A gives up on B — otherwise A has already abandoned the request while B still waits, and B's retries are wasted work.",
   remediation: "Give each callee a shorter timeout than its caller (leave room for the caller's own work).",

@@ -4,6 +4,7 @@ import type { Rule } from "../rule-types";
 export const observedP99OverBudget: Rule = {
   id: "observed-p99-over-budget",
   title: "Observed p99 stays within the declared budget",
+  problem: "Observed p99 is over the declared budget",
   rationale:
     "A budget nobody meets is not a budget: callers size their timeouts, retries and their own budgets from it. When the observed p99 exceeds it, either the callee regressed or the declaration is fiction — both need a decision.",
   remediation: "Find what made the callee slower (see Drift), or revise the budget — and its callers' budgets — with a decision record.",
@@ -20,6 +21,7 @@ export const observedP99OverBudget: Rule = {
 export const errorBudgetExhausted: Rule = {
   id: "error-budget-exhausted",
   title: "The availability error budget is not exhausted",
+  problem: "Availability error budget is exhausted",
   rationale:
     "The error budget is the unreliability the SLO allows over its window. Once it is spent, every further failure breaks the promise to the caller: changes that add risk should wait until reliability is restored.",
   remediation: "Look at the burn rates and recent deploys; pause risky changes until the budget recovers, or renegotiate the SLO.",
@@ -39,6 +41,7 @@ export const errorBudgetExhausted: Rule = {
 export const driftingTowardBudget: Rule = {
   id: "drifting-toward-budget",
   title: "Observed p99 is not drifting toward its budget",
+  problem: "Observed p99 is drifting toward its budget",
   rationale:
     "A p99 that creeps up a few percent a day is still within budget today and breaches it in a few weeks, usually with nobody having changed the declaration. Seeing the trend early leaves time to find the cause before callers' timeouts start firing.",
   remediation: "Open Drift to see since when the p99 has been rising; find the change behind it, or revise the budget with a decision record.",

@@ -7,6 +7,7 @@ const live = <T extends { lifecycle: string }>(items: T[]) => items.filter((i) =
 export const syncTimeoutDeclared: Rule = {
   id: "sync-timeout-declared",
   title: "Synchronous calls declare a timeout",
+  problem: "Synchronous call has no timeout",
   rationale:
     "Without a timeout a slow or hung callee holds the caller's thread, connection and memory until the caller's own deadline — or forever. One degraded dependency then exhausts the caller's pools and the failure spreads upstream.",
   remediation: "Declare resilience.timeoutMs: at least the callee's p99 budget, and within what the caller can afford.",
@@ -21,6 +22,7 @@ export const syncTimeoutDeclared: Rule = {
 export const syncTimeoutFits: Rule = {
   id: "sync-timeout-fits-budgets",
   title: "Timeouts sit between the callee's p99 and the caller's budget",
+  problem: "Timeout is below the callee's p99 or above the caller's budget",
   rationale:
     "A timeout below the callee's declared p99 fires on ordinary slow calls and turns normal latency into errors (and retries). A timeout above the caller's own budget means the caller gives up on its own caller before this call does, wasting the work.",
   remediation: "Set the timeout to at least the p99 budget and at most the budget of whoever calls the source service.",
@@ -45,6 +47,7 @@ export const syncTimeoutFits: Rule = {
 export const retryEnvelopeFits: Rule = {
   id: "retry-envelope-fits-budget",
   title: "The retry envelope fits the caller's budget",
+  problem: "Retry envelope exceeds the caller's budget",
   rationale:
     "Retries multiply latency: attempts × timeout plus the waits between them is how long the caller may be stuck on one logical call. If that exceeds the caller's own budget, the retries can never succeed in time and only add load during an incident.",
   remediation: "Lower the attempts or the timeout, cap the backoff, or raise the caller's budget deliberately.",
@@ -70,6 +73,7 @@ export const retryEnvelopeFits: Rule = {
 export const retryBackoffJitter: Rule = {
   id: "retry-backoff-jitter",
   title: "Retries back off with jitter",
+  problem: "Retries without backoff or jitter",
   rationale:
     "Retries without backoff hammer a struggling service exactly when it can least cope; retries without jitter synchronise clients into waves (a retry storm) that keep it down after the original fault is gone.",
   remediation: "Use exponential backoff with jitter and a maximum delay.",
@@ -79,7 +83,7 @@ export const retryBackoffJitter: Rule = {
     live(ctx.integrations).flatMap((i) => {
       const r = i.resilience?.retries;
       if (!r || r.maxAttempts < 2) return [];
-      if (r.backoff === "none") return [{ integration: i.key, journey: null, message: `${i.key} retries ${r.maxAttempts - 1} time(s) with no backoff.` }];
+      if (r.backoff === "none") return [{ integration: i.key, journey: null, message: `${i.key} retries ${r.maxAttempts - 1} ${r.maxAttempts - 1 === 1 ? "time" : "times"} with no backoff.` }];
       if (!r.jitter) return [{ integration: i.key, journey: null, message: `${i.key} retries with ${r.backoff} backoff but no jitter.` }];
       return [];
     }),
@@ -88,6 +92,7 @@ export const retryBackoffJitter: Rule = {
 export const retryIdempotent: Rule = {
   id: "retry-requires-idempotency",
   title: "Only idempotent operations are retried",
+  problem: "A non-idempotent operation is retried",
   rationale:
     "A retry after a timeout repeats an operation that may already have succeeded. Unless the callee makes duplicates harmless (an idempotency key or a naturally idempotent operation), retries create double charges, double orders and double emails.",
   remediation: "Declare how duplicates are made harmless (idempotency.strategy key or natural), or stop retrying.",
@@ -106,6 +111,7 @@ export const retryIdempotent: Rule = {
 export const criticalJourneyBreaker: Rule = {
   id: "critical-journey-breaker-fallback",
   title: "Synchronous steps of critical journeys have a circuit breaker and a fallback",
+  problem: "Synchronous step of a critical journey lacks a circuit breaker or fallback",
   rationale:
     "On a critical journey every synchronous dependency is a single point of failure for the user. A circuit breaker stops waiting on a dependency that is down; a fallback decides what the user gets instead of an error.",
   remediation: "Declare resilience.circuitBreaker and resilience.fallback for the step.",
