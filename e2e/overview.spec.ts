@@ -80,6 +80,8 @@ test("every status count and every findings count on the overview matches the li
           const shown = await number(page, `count-${severity}`);
           await page.getByTestId("overview-findings").getByTestId(`count-${severity}`).click();
           await expect(page).toHaveURL(new RegExp(`/findings\\?severity=${severity}$`));
+          // The address changes when the loading skeleton shows; count once the list itself is there.
+          await expect(page.getByRole("status").filter({ hasText: /^Showing \d+ of \d+/ }).or(page.getByText("No findings match these filters"))).toBeVisible();
           const open = await page.locator(`[data-testid="finding"][data-severity="${severity}"][data-waived="false"]`).count();
           const card = await number(page, `count-${severity}`);
           return [open - shown, card - shown];
