@@ -11,7 +11,7 @@ import { AppError } from "@/lib/errors";
 import { toMadr } from "./markdown";
 import { MadrError, parseMadr, type ParsedMadr } from "./madr-parse";
 import { applyTransition, findRecord, saveRevision, toView } from "./records";
-import { IMPORTED, formatNumber } from "./workflow";
+import { IMPORTED, formatNumber, supersessionCycle } from "./workflow";
 
 export const importSchema = z.object({
   files: z
@@ -163,6 +163,20 @@ async function apply(tx: Tx, actor: Actor, parsed: { file: string; record: Parse
   }
 }
 
+/** Links in the upload, over the stored ones of records it does not name, must not loop back. */
+async function refuseSupersessionLoops(parsed: { record: ParsedMadr }[], files: Map<number, string>, report: ImportReport) {
+  const links = new Map<number, number>();
+  for (const { record } of parsed) if (record.supersededBy) links.set(record.number, record.supersededBy);
+  if (!links.size) return;
+  const stored = await db().decisionRecord.findMany({ where: { supersededById: { not: null } }, select: { number: true, supersededBy: { select: { number: true } } } });
+  for (const r of stored) if (r.supersededBy && !files.has(r.number)) links.set(r.number, r.supersededBy.number);
+  const cycle = supersessionCycle(links);
+  if (cycle) {
+    const file = files.get(cycle.find((n) => files.has(n))!) ?? "";
+    report.errors.push({ file, path: "superseded-by", message: `Supersession loop: ${cycle.map(formatNumber).join(" → ")}; a record cannot, directly or through others, supersede itself` });
+  }
+}
+
 export async function importDecisions(actor: Actor, input: z.input<typeof importSchema>): Promise<ImportReport> {
   // Imported records arrive with their status already decided, so only architects may import.
   authorize(actor, "decision:review");
@@ -184,6 +198,7 @@ export async function importDecisions(actor: Actor, input: z.input<typeof import
     seen.set(record.number, file);
   }
   if (!parsed.length && !report.errors.length) report.errors.push({ file: "", path: "", message: "No .md files in the upload" });
+  if (!report.errors.length) await refuseSupersessionLoops(parsed, seen, report);
   if (report.errors.length) return report;
   try {
     await db().$transaction(

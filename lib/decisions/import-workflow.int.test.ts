@@ -10,6 +10,7 @@ import * as importRoute from "@/app/api/decisions/import/route";
 import { importDecisions } from "./import-export";
 import { toMadr } from "./markdown";
 import { createDecision, getDecision, reviewDecision, transitionDecision, type DecisionView } from "./records";
+import { formatNumber } from "./workflow";
 
 /** The record's own Markdown (what `GET /api/decisions/N.md` answers), edited as a user would. */
 const fileOf = (view: DecisionView, change: Partial<DecisionView>) => ({ name: `adr-${view.number}.md`, content: toMadr({ ...view, ...change }) });
@@ -160,5 +161,28 @@ describe("MADR import obeys the review workflow", () => {
     const body = (await res.json()) as { error: { details: { path: string; message: string }[] } };
     expect(body.error.details).toEqual([{ file: `adr-${d.number}.md`, path: "status", message: "Needs 1 architect approval(s) of revision 1; has 0 (allowed now: draft, rejected)" }]);
     expect(await state(d.number)).toEqual(before);
+  });
+
+  it("refuses supersession loops with 422 naming the loop, within the upload and through stored links", async () => {
+    const { member, architect } = await people();
+    const base = 880_000_000 + Math.floor(Math.random() * 1_000_000);
+    const file = (number: number, successor: number) => ({ name: `${number}.md`, content: `---\nnumber: ${number}\ndate: 2024-03-01\nstatus: superseded\nsuperseded-by: ${successor}\n---\n# Record ${number}\n` });
+    const pair = await importDecisions(architect, { files: [file(base, base + 1), file(base + 1, base)], dryRun: false });
+    expect(pair.errors).toEqual([{ file: `${base}.md`, path: "superseded-by", message: `Supersession loop: ADR-${base} → ADR-${base + 1} → ADR-${base}; a record cannot, directly or through others, supersede itself` }]);
+    expect(pair.created).toEqual([]);
+    expect(await db().decisionRecord.count({ where: { number: { in: [base, base + 1] } } })).toBe(0);
+
+    // Stored: old is superseded by successor. A file making successor superseded by old closes the loop.
+    const accept = async (title: string) => {
+      const d = await proposed(member, title);
+      await reviewDecision(architect, d.number, { verdict: "approve" });
+      return transitionDecision(architect, d.number, { to: "accepted" });
+    };
+    const old = await accept("Poll the ledger");
+    const successor = await accept("Subscribe to ledger events");
+    await transitionDecision(architect, old.number, { to: "superseded", supersededBy: successor.number });
+    const view = (await getDecision(architect, successor.number)).record;
+    const error = await refused(architect, fileOf(view, { status: "superseded", supersededBy: old.number }), successor.number, /^Supersession loop: /);
+    expect(error.message).toBe(`Supersession loop: ${formatNumber(successor.number)} → ${formatNumber(old.number)} → ${formatNumber(successor.number)}; a record cannot, directly or through others, supersede itself`);
   });
 });

@@ -2,7 +2,7 @@
 // It understands what `toMadr` writes, and the usual hand-written MADR layout.
 import { parse as parseYaml } from "yaml";
 import { z } from "zod";
-import { decisionSchema, type DecisionContent } from "./schema";
+import { calendarDay, decisionSchema, recordNumber, type DecisionContent } from "./schema";
 import { decisionStatuses, type DecisionStatus } from "./workflow";
 
 export interface ParsedMadr {
@@ -25,10 +25,11 @@ export class MadrError extends Error {
 }
 
 const frontSchema = z.object({
-  number: z.number().int().positive(),
+  number: recordNumber,
   title: z.string().min(1).optional(),
   status: z.enum(decisionStatuses).default("draft"),
-  date: z.union([z.string(), z.date()]).transform((d) => (d instanceof Date ? d.toISOString().slice(0, 10) : d)).pipe(z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "date is YYYY-MM-DD")),
+  // YAML may hand a timestamp over as a Date, an impossible one as an Invalid Date.
+  date: z.union([z.string(), z.date()]).transform((d) => (!(d instanceof Date) ? d : Number.isNaN(d.getTime()) ? "invalid" : d.toISOString().slice(0, 10))).pipe(calendarDay),
   author: z.string().default("import"),
   deciders: z.array(z.string()).default([]),
   consulted: z.array(z.string()).default([]),
@@ -36,7 +37,7 @@ const frontSchema = z.object({
   tags: z.array(z.string()).default([]),
   integrations: z.array(z.string()).default([]),
   journeys: z.array(z.string()).default([]),
-  "superseded-by": z.number().int().positive().nullish().transform((v) => v ?? null),
+  "superseded-by": recordNumber.nullish().transform((v) => v ?? null),
 });
 
 const PLACEHOLDERS = new Set(["_Not written yet._", "_Not decided yet._", "_No pros or cons recorded._"]);
@@ -78,6 +79,7 @@ export function parseMadr(file: string, source: string): ParsedMadr {
       throw new MadrError(file, issue.path.join("."), issue.message);
     }
     front = parsed.data;
+    if (front["superseded-by"] === front.number) throw new MadrError(file, "superseded-by", "a record cannot supersede itself");
   } catch (err) {
     if (err instanceof MadrError) throw err;
     throw new MadrError(file, "front matter", `not valid YAML: ${(err as Error).message}`);

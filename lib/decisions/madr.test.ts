@@ -65,4 +65,20 @@ describe("MADR Markdown", () => {
     expect(() => parseMadr("bad.md", "---\nnumber: 3\ndate: 2026-01-01\nstatus: maybe\n---\n# T\n")).toThrow(/^bad\.md: status: /);
     expect(() => parseMadr("ok.md", "---\nnumber: 3\ndate: 2026-01-01\n---\n# A valid title\n")).not.toThrow();
   });
+
+  it.each([
+    ["a number past PostgreSQL's integer", "number: 2147483648\ndate: 2026-01-01", /^bad\.md: number: Record numbers are at most 999999999/],
+    ["a successor number past it", "number: 3\ndate: 2026-01-01\nsuperseded-by: 9223372036854775808", /^bad\.md: superseded-by: /],
+    ["month 13", "number: 3\ndate: 2026-13-45", /^bad\.md: date: date is not a calendar day/],
+    ["day zero of year zero", "number: 3\ndate: 0000-00-00", /^bad\.md: date: date is not a calendar day/],
+    ["30 February", "number: 3\ndate: 2026-02-30", /^bad\.md: date: date is not a calendar day/],
+    ["a YAML timestamp that is no date", "number: 3\ndate: !!timestamp nonsense", /^bad\.md: front matter: not valid YAML/],
+    ["a record superseding itself", "number: 3\ndate: 2026-01-01\nstatus: superseded\nsuperseded-by: 3", /^bad\.md: superseded-by: a record cannot supersede itself$/],
+  ])("refuses %s with the field named", (_name, front, message) => {
+    expect(() => parseMadr("bad.md", `---\n${front}\n---\n# A title\n`)).toThrow(message);
+  });
+
+  it("accepts 29 February of a leap year", () => {
+    expect(parseMadr("ok.md", "---\nnumber: 3\ndate: 2028-02-29\n---\n# Leap\n").date).toBe("2028-02-29");
+  });
 });

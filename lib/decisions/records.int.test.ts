@@ -70,6 +70,8 @@ describe("decision records", () => {
     await expect(transitionDecision(member, old.number, { to: "accepted" })).rejects.toMatchObject({ code: "conflict", details: { allowed: ["proposed"] } });
     await transitionDecision(member, old.number, { to: "proposed" });
     await reviewDecision(architect, old.number, { verdict: "approve" });
+    // A role refusal is a permission error (403), not a conflict with the record's state.
+    await expect(transitionDecision(member, old.number, { to: "accepted" })).rejects.toMatchObject({ code: "forbidden", message: "Only architects accept records" });
     await transitionDecision(architect, old.number, { to: "accepted" });
 
     const replacement = await createDecision(member, { title: "New way" });

@@ -240,7 +240,7 @@ export async function applyTransition(tx: Tx, actor: Actor, row: Row, data: z.ou
   const check = checkTransition(facts(row), who, data.to, required);
   if (!check.allowed) {
     const allowed = allowedTransitions(facts(row), who, required).filter((t) => t.allowed).map((t) => t.to);
-    throw new AppError("conflict", check.reason ?? "Not allowed", { allowed });
+    throw new AppError(check.refusal === "permission" ? "forbidden" : "conflict", check.reason ?? "Not allowed", { allowed });
   }
   let supersededById: string | undefined;
   if (data.to === "superseded") {

@@ -2,6 +2,20 @@
 import { z } from "zod";
 import { decisionStatuses, verdicts } from "./workflow";
 
+/** Record numbers, as in `/api/decisions/{number}` (at most nine digits: they fit PostgreSQL's integer). */
+export const MAX_RECORD_NUMBER = 999_999_999;
+export const recordNumber = z.number().int().positive().max(MAX_RECORD_NUMBER, `Record numbers are at most ${MAX_RECORD_NUMBER}`);
+
+/** A real calendar day `YYYY-MM-DD` (1900–9999): `2026-13-45` and `0000-00-00` are refused, not rolled over. */
+export const calendarDay = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, "date is YYYY-MM-DD")
+  .refine((s) => {
+    const [y = 0, m = 0, d = 0] = s.split("-").map(Number);
+    const at = new Date(Date.UTC(y, m - 1, d));
+    return y >= 1900 && at.getUTCFullYear() === y && at.getUTCMonth() === m - 1 && at.getUTCDate() === d;
+  }, "date is not a calendar day between 1900 and 9999");
+
 const line = z.string().trim().min(1).max(500);
 const lines = z.array(line).max(50).default([]);
 const markdown = z.string().max(50_000).default("");
@@ -43,7 +57,7 @@ export const reviewSchema = z.object({
 export const transitionSchema = z.object({
   to: z.enum(decisionStatuses, { error: `to is one of ${decisionStatuses.join(", ")}` }),
   comment: z.string().trim().max(10_000).default(""),
-  supersededBy: z.number().int().positive().nullish().transform((v) => v ?? null),
+  supersededBy: recordNumber.nullish().transform((v) => v ?? null),
 });
 
 export const decisionListQuerySchema = z.object({

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { allowedTransitions, approvalState, checkReview, checkTransition, decisionStatuses, formatNumber, transitions, type DecisionStatus, type RecordFacts, type ReviewFact } from "./workflow";
+import { allowedTransitions, approvalState, checkReview, checkTransition, decisionStatuses, formatNumber, supersessionCycle, transitions, type DecisionStatus, type RecordFacts, type ReviewFact } from "./workflow";
 
 const author = { userId: "author", role: "member" as const };
 const architect = { userId: "arch1", role: "architect" as const };
@@ -18,7 +18,7 @@ describe("the lifecycle graph", () => {
         expect(transitions[from].includes(to)).toBe(exists);
         if (!exists) {
           const check = checkTransition(record(from, [review("arch1", "approve")]), architect, to, 1);
-          expect(check).toEqual({ to, allowed: false, reason: `A ${from} record cannot become ${to}` });
+          expect(check).toEqual({ to, allowed: false, reason: `A ${from} record cannot become ${to}`, refusal: "state" });
         }
       });
     }
@@ -26,26 +26,30 @@ describe("the lifecycle graph", () => {
 });
 
 describe("who may move a record", () => {
+  // A refusal for the caller's role is "permission" (answered 403), for the record's state "state" (409).
   it.each([
-    ["author proposes a draft", record("draft"), author, "proposed", true],
-    ["a viewer cannot propose", record("draft"), viewer, "proposed", false],
-    ["an architect may propose on the author's behalf", record("draft"), architect, "proposed", true],
-    ["author withdraws a proposal", record("proposed"), author, "draft", true],
-    ["author cannot accept", record("proposed", [review("arch1", "approve")]), author, "accepted", false],
-    ["architect accepts with one approval", record("proposed", [review("arch1", "approve")]), architect, "accepted", true],
-    ["architect cannot accept without approval", record("proposed"), architect, "accepted", false],
-    ["architect rejects", record("proposed"), architect, "rejected", true],
-    ["member cannot reject", record("proposed"), author, "rejected", false],
-    ["architect deprecates an accepted record", record("accepted"), architect, "deprecated", true],
-    ["member cannot supersede", record("accepted"), author, "superseded", false],
-  ] as const)("%s", (_name, rec, actor, to, allowed) => {
-    expect(checkTransition(rec, actor, to, 1).allowed).toBe(allowed);
+    ["author proposes a draft", record("draft"), author, "proposed", null],
+    ["a viewer cannot propose", record("draft"), viewer, "proposed", "permission"],
+    ["an architect may propose on the author's behalf", record("draft"), architect, "proposed", null],
+    ["author withdraws a proposal", record("proposed"), author, "draft", null],
+    ["author cannot accept", record("proposed", [review("arch1", "approve")]), author, "accepted", "permission"],
+    ["architect accepts with one approval", record("proposed", [review("arch1", "approve")]), architect, "accepted", null],
+    ["architect cannot accept without approval", record("proposed"), architect, "accepted", "state"],
+    ["architect rejects", record("proposed"), architect, "rejected", null],
+    ["member cannot reject", record("proposed"), author, "rejected", "permission"],
+    ["architect deprecates an accepted record", record("accepted"), architect, "deprecated", null],
+    ["member cannot supersede", record("accepted"), author, "superseded", "permission"],
+    ["nobody accepts a draft", record("draft", [review("arch1", "approve")]), architect, "accepted", "state"],
+  ] as const)("%s", (_name, rec, actor, to, refusal) => {
+    const check = checkTransition(rec, actor, to, 1);
+    expect(check.allowed).toBe(refusal === null);
+    expect(check.refusal).toBe(refusal);
   });
   it("lists what the actor may do next, with reasons for what they may not", () => {
     expect(allowedTransitions(record("proposed"), architect, 1)).toEqual([
-      { to: "draft", allowed: true, reason: null },
-      { to: "accepted", allowed: false, reason: "Needs 1 architect approval(s) of revision 1; has 0" },
-      { to: "rejected", allowed: true, reason: null },
+      { to: "draft", allowed: true, reason: null, refusal: null },
+      { to: "accepted", allowed: false, reason: "Needs 1 architect approval(s) of revision 1; has 0", refusal: "state" },
+      { to: "rejected", allowed: true, reason: null, refusal: null },
     ]);
   });
 });
@@ -69,7 +73,7 @@ describe("approval counting", () => {
   });
   it("acceptance is refused while changes are requested", () => {
     const rec = record("proposed", [review("arch1", "approve"), review("arch2", "request-changes")]);
-    expect(checkTransition(rec, architect, "accepted", 1)).toEqual({ to: "accepted", allowed: false, reason: "Changes were requested; the reviewer must approve a later revision first" });
+    expect(checkTransition(rec, architect, "accepted", 1)).toEqual({ to: "accepted", allowed: false, reason: "Changes were requested; the reviewer must approve a later revision first", refusal: "state" });
     expect(checkTransition(record("proposed", [review("arch2", "request-changes", 1), review("arch2", "approve", 2)], 2), architect2, "accepted", 1).allowed).toBe(true);
   });
 });
@@ -87,5 +91,18 @@ describe("reviews", () => {
   it("formats numbers as ADR-0012", () => {
     expect(formatNumber(12)).toBe("ADR-0012");
     expect(formatNumber(12345)).toBe("ADR-12345");
+  });
+});
+
+describe("supersession loops", () => {
+  it.each([
+    ["no links", [], null],
+    ["a chain", [[1, 2], [2, 3]], null],
+    ["two chains into one successor", [[1, 3], [2, 3], [3, 4]], null],
+    ["a record superseding itself", [[7, 7]], [7, 7]],
+    ["two superseding each other", [[1, 2], [2, 1]], [1, 2, 1]],
+    ["a loop behind a chain", [[9, 1], [1, 2], [2, 3], [3, 1]], [1, 2, 3, 1]],
+  ] as const)("%s", (_name, links, cycle) => {
+    expect(supersessionCycle(new Map(links.map(([a, b]) => [a, b])))).toEqual(cycle);
   });
 });

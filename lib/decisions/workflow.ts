@@ -74,30 +74,33 @@ export interface TransitionCheck {
   to: DecisionStatus;
   allowed: boolean;
   reason: string | null;
+  /** Why it is refused: the caller's role ("permission", a 403) or the record's state ("state", a 409). */
+  refusal: "permission" | "state" | null;
 }
 
 /** Whether `actor` may move the record to `to` now, and if not, why. */
 export function checkTransition(record: RecordFacts, actor: ActorFacts, to: DecisionStatus, requiredApprovals: number): TransitionCheck {
-  const refuse = (reason: string): TransitionCheck => ({ to, allowed: false, reason });
+  const refuse = (reason: string, refusal: "permission" | "state" = "state"): TransitionCheck => ({ to, allowed: false, reason, refusal });
+  const allow: TransitionCheck = { to, allowed: true, reason: null, refusal: null };
   if (!transitions[record.status].includes(to)) return refuse(`A ${record.status} record cannot become ${to}`);
   const isAuthor = actor.userId === record.authorId;
   switch (to) {
     case "proposed":
     case "draft":
-      if (!isAuthor && !isReviewer(actor.role)) return refuse("Only the author (or an architect) can propose or withdraw a record");
-      return { to, allowed: true, reason: null };
+      if (!isAuthor && !isReviewer(actor.role)) return refuse("Only the author (or an architect) can propose or withdraw a record", "permission");
+      return allow;
     case "accepted": {
-      if (!isReviewer(actor.role)) return refuse("Only architects accept records");
+      if (!isReviewer(actor.role)) return refuse("Only architects accept records", "permission");
       const state = approvalState(record, requiredApprovals);
       if (state.blockedBy.length) return refuse("Changes were requested; the reviewer must approve a later revision first");
       if (!state.satisfied) return refuse(`Needs ${requiredApprovals} architect approval(s) of revision ${record.revision}; has ${state.approvals.length}`);
-      return { to, allowed: true, reason: null };
+      return allow;
     }
     case "rejected":
     case "deprecated":
     case "superseded":
-      if (!isReviewer(actor.role)) return refuse(`Only architects mark records ${to}`);
-      return { to, allowed: true, reason: null };
+      if (!isReviewer(actor.role)) return refuse(`Only architects mark records ${to}`, "permission");
+      return allow;
   }
 }
 
@@ -114,3 +117,22 @@ export function checkReview(record: RecordFacts, actor: ActorFacts, verdict: Ver
 }
 
 export const formatNumber = (n: number) => `ADR-${String(n).padStart(4, "0")}`;
+
+/**
+ * The first loop in "is superseded by" links (record → its successor), as the records in order
+ * around it with the first repeated at the end (`[3, 5, 3]`), or null when the links form chains.
+ */
+export function supersessionCycle(links: ReadonlyMap<number, number>): number[] | null {
+  const done = new Set<number>();
+  for (const start of links.keys()) {
+    const path: number[] = [];
+    const onPath = new Set<number>();
+    for (let at: number | undefined = start; at !== undefined && !done.has(at); at = links.get(at)) {
+      if (onPath.has(at)) return [...path.slice(path.indexOf(at)), at];
+      path.push(at);
+      onPath.add(at);
+    }
+    for (const n of path) done.add(n);
+  }
+  return null;
+}

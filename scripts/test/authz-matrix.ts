@@ -209,8 +209,8 @@ export const authzMatrix: Record<string, MatrixEntry> = {
   },
   "POST /api/decisions/{number}/transitions": {
     scope: "decisions:write",
-    // The workflow refuses a member proposing someone else's record with 409 and the allowed transitions.
-    expect: { viewer: 403, member: ["2xx", 409], architect: "2xx", admin: "2xx" },
+    // The workflow refuses a member proposing someone else's record: a permission refusal, 403.
+    expect: { viewer: 403, member: ["2xx", 403], architect: "2xx", admin: "2xx" },
     prepare: async (c) => ({ path: `/api/decisions/${await decision(c)}/transitions`, body: { to: "proposed" } }),
   },
   "POST /api/decisions/{number}/reviews": {
