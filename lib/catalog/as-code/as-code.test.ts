@@ -72,6 +72,14 @@ describe("parseYamlFiles", () => {
     expect(issues[0]).toMatchObject({ file: "bad.yaml", document: 1, severity: "error" });
     expect(issues[0]!.line).toBeGreaterThanOrEqual(3);
   });
+
+  it("refuses a billion-laughs document as an issue of that document, and keeps the others", () => {
+    const levels = ["a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]"];
+    for (let i = 1; i < 9; i++) levels.push(`${"abcdefghi"[i]}: &${"abcdefghi"[i]} [${Array(9).fill(`*${"abcdefghi"[i - 1]}`).join(", ")}]`);
+    const { sources, issues } = parse(`apiVersion: edgewise.dev/v1\nkind: Team\n---\n${levels.join("\n")}\n`, "laughs.yaml");
+    expect(sources.map((s) => s.index)).toEqual([0]);
+    expect(issues).toEqual([expect.objectContaining({ file: "laughs.yaml", document: 1, severity: "error", message: expect.stringMatching(/^YAML aliases expand too far/) })]);
+  });
 });
 
 describe("validateDocuments", () => {

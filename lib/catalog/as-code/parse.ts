@@ -33,6 +33,9 @@ function recordLines(node: unknown, path: string, lineOf: (offset: number) => nu
   }
 }
 
+/** How many alias expansions one document may make (the yaml library's bound on alias fan-out). */
+const MAX_ALIAS_COUNT = 100;
+
 export function parseYamlFiles(files: SourceFile[]): ParsedFiles {
   const sources: SourceDocument[] = [];
   const issues: DocumentIssue[] = [];
@@ -56,7 +59,16 @@ export function parseYamlFiles(files: SourceFile[]): ParsedFiles {
       const lines: Record<string, number> = {};
       recordLines(contents, "", lineOf, lines);
       const line = contents.range ? lineOf(contents.range[0]) : 1;
-      sources.push({ file: file.name, index, line, value: doc.toJS({ maxAliasCount: 100 }), lines });
+      let value: unknown;
+      try {
+        value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+      } catch (err) {
+        // A "billion laughs" document: aliases that expand without bound are refused, not expanded.
+        if (!(err instanceof ReferenceError || err instanceof RangeError || /alias/i.test((err as Error).message))) throw err;
+        issues.push({ file: file.name, document: index, path: "", message: `YAML aliases expand too far (${(err as Error).message.split("\n")[0]}); write the values out instead of nesting aliases`, severity: "error", line });
+        return;
+      }
+      sources.push({ file: file.name, index, line, value, lines });
     });
   }
   return { sources, issues };
