@@ -30,6 +30,9 @@ describe("mapError", () => {
     expect(mapError(p2002)).toMatchObject({ status: 409, body: { error: { code: "conflict", message: "Already exists: slug must be unique" } } });
     const p2003 = Object.assign(new Error("Foreign key constraint violated"), { name: "PrismaClientKnownRequestError", code: "P2003" });
     expect(mapError(p2003)).toMatchObject({ status: 409, body: { error: { code: "conflict" } } });
+    // The driver adapter reports PostgreSQL's restrict_violation (23001) with its SQLSTATE on the cause.
+    const restrict = Object.assign(new Error("update or delete violates RESTRICT"), { name: "DriverAdapterError", cause: { kind: "postgres", code: "23001" } });
+    expect(mapError(restrict)).toMatchObject({ status: 409, body: { error: { code: "conflict" } } });
     const p2025 = Object.assign(new Error("not found"), { name: "PrismaClientKnownRequestError", code: "P2025" });
     expect(mapError(p2025).status).toBe(404);
   });

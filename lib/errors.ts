@@ -90,7 +90,8 @@ export function mapError(err: unknown): MappedError {
     const fields = Array.isArray(target) ? target.join(", ") : typeof target === "string" ? target : "a unique field";
     return { status: 409, body: { error: { code: "conflict", message: `Already exists: ${fields} must be unique` } } };
   }
-  if (code === "P2003") {
+  // P2003, or PostgreSQL's own restrict_violation / foreign_key_violation through the driver adapter.
+  if (code === "P2003" || sqlStates(err).some((s) => s === "23001" || s === "23503")) {
     return { status: 409, body: { error: { code: "conflict", message: "Other records still refer to this one; remove or move them first" } } };
   }
   if (code === "P2025") {

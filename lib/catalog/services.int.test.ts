@@ -1,7 +1,12 @@
+import { NextRequest } from "next/server";
 import pg from "pg";
 import { describe, expect, inject, it } from "vitest";
+import * as serviceRoute from "@/app/api/services/[slug]/route";
+import { systemActor } from "@/lib/auth/actor";
+import { createToken } from "@/lib/auth/api-tokens";
 import { db } from "@/lib/db/client";
-import { actorFor, makeTeam, unique } from "@/scripts/test/factories";
+import { actorFor, makeService, makeTeam, makeUser, syncDeclaration, unique } from "@/scripts/test/factories";
+import { createIntegration, retireIntegration } from "./integrations";
 import { createService, deleteService, getService, listServices, updateService } from "./services";
 
 async function xmin(sql: string, param: string): Promise<string | undefined> {
@@ -44,6 +49,30 @@ describe("services", () => {
     expect((await listServices(viewer, { team: team.slug })).map((s) => s.slug)).toEqual([slug]);
     await deleteService(architect, slug);
     await expect(getService(viewer, slug)).rejects.toMatchObject({ code: "not_found" });
+  });
+
+  it("answers DELETE of a service still in an integration point (even a retired one) with 409 naming it, and deletes nothing", async () => {
+    const team = await makeTeam();
+    const [caller, callee] = [await makeService(team.id), await makeService(team.id)];
+    const system = systemActor("test");
+    const { view: live } = await createIntegration(system, syncDeclaration(caller.slug, callee.slug));
+    const { view: retired } = await createIntegration(system, syncDeclaration(callee.slug, caller.slug));
+    await retireIntegration(system, retired.key, null);
+    const admin = await makeUser("admin");
+    const token = (await createToken(system, { name: "t", scopes: ["admin"], userEmail: admin.email })).token;
+    const del = (slug: string) => serviceRoute.DELETE(new NextRequest(`http://localhost/api/services/${slug}`, { method: "DELETE", headers: { authorization: `Bearer ${token}` } }), { params: Promise.resolve({ slug }) });
+
+    const res = await del(callee.slug);
+    expect(res.status).toBe(409);
+    const body = (await res.json()) as { error: { code: string; message: string; details: { integrations: string[] } } };
+    expect(body.error.code).toBe("conflict");
+    expect(body.error.message).toContain(`${retired.key} (retired)`);
+    expect(body.error.details.integrations.sort()).toEqual([live.key, retired.key].sort());
+    expect(await db().service.count({ where: { slug: callee.slug } })).toBe(1);
+    expect(await db().auditEvent.count({ where: { action: "service.delete", entityId: callee.slug } })).toBe(0);
+
+    const spare = await makeService(team.id);
+    expect((await del(spare.slug)).status).toBe(204);
   });
 
   it("validates input with messages that say what to fix", async () => {

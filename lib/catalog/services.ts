@@ -115,6 +115,19 @@ export async function deleteService(actor: Actor, slug: string): Promise<void> {
     const before = await findService(tx, slug);
     if (!before) throw new AppError("not_found", `No service ${slug}`);
     authorize(actor, "catalog:write", { ownerTeamId: before.teamId });
+    // Integration points (retired ones too: they keep their history) hold the service in place.
+    const referencing = await tx.integrationPoint.findMany({
+      where: { OR: [{ sourceServiceId: before.id }, { targetServiceId: before.id }] },
+      select: { key: true, lifecycle: true },
+      orderBy: { key: "asc" },
+    });
+    if (referencing.length) {
+      const named = referencing.slice(0, 5).map((r) => (r.lifecycle === "retired" ? `${r.key} (retired)` : r.key));
+      const more = referencing.length > named.length ? ` and ${referencing.length - named.length} more` : "";
+      throw new AppError("conflict", `Service ${slug} is still a caller or callee of ${referencing.length} integration point(s): ${named.join(", ")}${more}; delete those first`, {
+        integrations: referencing.map((r) => r.key),
+      });
+    }
     await tx.service.delete({ where: { slug } });
     await recordAudit(tx, auditActor(actor), { action: "service.delete", entityType: "service", entityId: slug, before: view(before) });
   });
