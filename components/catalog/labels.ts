@@ -83,14 +83,8 @@ export const fieldLabels: Record<string, string> = {
 
 export const fieldLabel = (path: string) => fieldLabels[path] ?? path;
 
-/** Milliseconds for people: 250 ms, 1.5 s, 30 s, 5 min. */
-export function formatMs(ms: number | null | undefined): string {
-  if (ms == null) return "—";
-  if (ms < 1000) return `${ms} ms`;
-  if (ms < 60_000) return `${+(ms / 1000).toFixed(2)} s`;
-  if (ms < 3_600_000) return `${+(ms / 60_000).toFixed(1)} min`;
-  return `${+(ms / 3_600_000).toFixed(1)} h`;
-}
+/** Declared milliseconds for people, never rounded: 250 ms, 1.5 s, 30 s, 5 min (the one duration formatter). */
+export { formatDurationExact as formatMs } from "@/lib/format/duration";
 
 export function formatDateTime(iso: string): string {
   // A fixed locale and UTC keep server and client renders identical (no hydration mismatch).

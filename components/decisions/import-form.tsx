@@ -3,6 +3,7 @@
 // then apply. Nothing is written until "Apply"; any error means nothing is applied.
 import { useState, type ChangeEvent } from "react";
 import { ApiError, fetchJson } from "@/lib/client/fetch-json";
+import { plural } from "@/lib/format/plural";
 
 interface Report {
   dryRun: boolean;
@@ -56,7 +57,7 @@ export function ImportForm() {
           <input type="file" multiple accept=".md,text/markdown" onChange={pick} data-testid="import-files" />
         </label>
       </div>
-      <p className="muted">{files.length ? `${files.length} Markdown file(s) chosen.` : "Choose the exported .md files (front matter with number and date, then the MADR sections)."}</p>
+      <p className="muted">{files.length ? `${plural(files.length, "Markdown file")} chosen.` : "Choose the exported .md files (front matter with number and date, then the MADR sections)."}</p>
       <div className="row">
         <button className="btn" disabled={!files.length || busy} onClick={() => void send(true)}>
           Preview (dry run)

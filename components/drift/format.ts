@@ -1,4 +1,4 @@
-// Latencies on the drift board: three significant figures are all a p99 from histograms can promise.
-import { formatMs } from "@/components/catalog/labels";
+// Latencies on the drift board: three significant figures (the duration formatter's) are all a p99 from histograms can promise.
+import { formatDuration } from "@/lib/format/duration";
 
-export const msLabel = (ms: number | null): string => (ms === null ? "—" : formatMs(Number(ms.toPrecision(3))));
+export const msLabel = (ms: number | null): string => formatDuration(ms);

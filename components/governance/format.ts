@@ -1,8 +1,9 @@
 // Number and date wording shared by the governance pages (server and client render the same text).
 
-const msFormat = new Intl.NumberFormat("en", { maximumFractionDigits: 0 });
+import { formatDurationExact } from "@/lib/format/duration";
 
-export const formatMs = (ms: number) => `${msFormat.format(ms)} ms`;
+/** The one duration formatter (declared budgets: never rounded), under the name the governance pages use. */
+export const formatMs = formatDurationExact;
 
 /** Slack when the synchronous chain fits the budget, the overrun when it does not. */
 export function slackWording(slackMs: number): { text: string; over: boolean } {

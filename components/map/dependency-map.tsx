@@ -13,6 +13,7 @@ import { readTheme } from "./map-style";
 import type { MapEdge, MapJourney, MapNode, MapTeam } from "./map-types";
 import { MapTooltip } from "./map-tooltip";
 import { useMapFilter } from "./use-map-filter";
+import { plural } from "@/lib/format/plural";
 
 export type { MapEdge, MapJourney, MapNode, MapTeam } from "./map-types";
 
@@ -211,10 +212,6 @@ export function DependencyMap({ nodes, edges, teams, journeys, initialTeam = nul
   );
 }
 
-const count = new Intl.NumberFormat("en");
-function plural(n: number, one: string, many: string) {
-  return `${count.format(n)} ${n === 1 ? one : many}`;
-}
 
 function summary(nodes: number, edges: number, team: string | undefined, journey: string | undefined, outside: number) {
   const scope = [team && `for ${team}`, journey && `on ${journey}`].filter(Boolean).join(" ");

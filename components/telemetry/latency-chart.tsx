@@ -7,6 +7,7 @@ import { AnnotationMarkers, AnnotationTooltip, type HoveredAnnotation } from "./
 import { formatMs, fullTime, timeLabel, type ChartPoint, type Latency } from "./latency-data";
 import type { Annotation } from "./queries";
 import css from "./telemetry.module.css";
+import { formatDurationExact } from "@/lib/format/duration";
 
 export const tooltipStyle = { background: "var(--surface)", border: "1px solid var(--border)", borderRadius: 6, fontSize: 12, color: "var(--text)" };
 /** Both charts share these so their plot areas line up: same left axis width, same right gutter. */
@@ -30,7 +31,7 @@ export function LatencyChart({ integrationKey, data, budget, domain, annotations
   const tick = (v: number) => timeLabel(v, spanMs);
   const xAxis = <XAxis dataKey="x" type="number" scale="time" domain={domain} allowDataOverflow tickFormatter={tick} fontSize={11} stroke="var(--muted)" />;
   return (
-    <div className="card" data-testid="latency-chart" role="figure" aria-label={`Latency of ${integrationKey}: p50, p95 and p99 against a p99 budget of ${budget.p99Ms} ms, ${calls} calls`}>
+    <div className="card" data-testid="latency-chart" role="figure" aria-label={`Latency of ${integrationKey}: p50, p95 and p99 against a p99 budget of ${formatDurationExact(budget.p99Ms)}, ${calls} calls`}>
       <div className={css.chartWrap}>
         <LineChart responsive syncId="latency" style={{ width: "100%", height: 300 }} data={data} margin={{ top: 24, right: RIGHT_GUTTER, bottom: 4, left: 0 }}>
           <CartesianGrid strokeDasharray="3 3" vertical={false} stroke="var(--border)" />
@@ -43,10 +44,10 @@ export function LatencyChart({ integrationKey, data, budget, domain, annotations
             ifOverflow="extendDomain"
             stroke="var(--danger)"
             strokeDasharray="6 3"
-            label={{ value: `p99 budget ${budget.p99Ms} ms`, position: "insideTopRight", fontSize: 11, fill: "var(--danger)" }}
+            label={{ value: `p99 budget ${formatDurationExact(budget.p99Ms)}`, position: "insideTopRight", fontSize: 11, fill: "var(--danger)" }}
           />
           {budget.p95Ms !== null && (
-            <ReferenceLine y={budget.p95Ms} ifOverflow="extendDomain" stroke="var(--warning)" strokeDasharray="2 4" label={{ value: `p95 budget ${budget.p95Ms} ms`, position: "insideBottomRight", fontSize: 11, fill: "var(--warning)" }} />
+            <ReferenceLine y={budget.p95Ms} ifOverflow="extendDomain" stroke="var(--warning)" strokeDasharray="2 4" label={{ value: `p95 budget ${formatDurationExact(budget.p95Ms)}`, position: "insideBottomRight", fontSize: 11, fill: "var(--warning)" }} />
           )}
           <Legend verticalAlign="top" height={24} iconType="plainline" wrapperStyle={{ fontSize: 12, top: 0 }} />
           <Line dataKey="p50" name="p50" stroke="var(--ok)" dot={false} connectNulls={false} isAnimationActive={false} />

@@ -40,8 +40,5 @@ export function timeLabel(ms: number, spanMs: number): string {
 
 export const fullTime = (ms: number) => `${new Date(ms).toISOString().replace("T", " ").slice(0, 16)} UTC`;
 
-/** A latency in ms, short: 0.42 ms, 12.3 ms, 250 ms, 1.25 s. */
-export function formatMs(ms: number): string {
-  if (ms >= 1000) return `${Number((ms / 1000).toPrecision(3))} s`;
-  return `${Number(ms.toPrecision(ms < 1 ? 2 : 3))} ms`;
-}
+/** A latency in ms, short: 0.42 ms, 12.3 ms, 250 ms, 1.25 s (the one duration formatter). */
+export { formatDuration as formatMs } from "@/lib/format/duration";

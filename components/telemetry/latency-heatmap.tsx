@@ -7,6 +7,7 @@ import { formatMs, fullTime, timeLabel } from "./latency-data";
 import { AXIS_WIDTH, RIGHT_GUTTER } from "./latency-chart";
 import type { Heatmap } from "./queries";
 import css from "./telemetry.module.css";
+import { formatDurationExact } from "@/lib/format/duration";
 
 /** Share of the accent colour for a count: log-scaled, never so faint that one call disappears. */
 export function shade(count: number, maxCount: number): number {
@@ -88,7 +89,7 @@ export function LatencyHeatmap({ heatmap, domain, budgetP99Ms }: { heatmap: Heat
           <YAxis type="number" domain={[0, bands]} ticks={ticks} allowDataOverflow width={AXIS_WIDTH} fontSize={11} stroke="var(--muted)" tickFormatter={(i: number) => formatMs(heatmap.bandsMs[i] ?? hi)} />
           <Cells heatmap={heatmap} onHover={setHover} />
           {budgetBand !== null && (
-            <ReferenceLine y={budgetBand} stroke="var(--danger)" strokeDasharray="6 3" label={{ value: `p99 budget ${budgetP99Ms} ms`, position: "insideTopRight", fontSize: 11, fill: "var(--danger)" }} />
+            <ReferenceLine y={budgetBand} stroke="var(--danger)" strokeDasharray="6 3" label={{ value: `p99 budget ${formatDurationExact(budgetP99Ms)}`, position: "insideTopRight", fontSize: 11, fill: "var(--danger)" }} />
           )}
         </ComposedChart>
         {hover && hovered && (

@@ -7,6 +7,7 @@ import { ErrorNotice } from "@/components/ui/states";
 import { tooltipStyle } from "./latency-chart";
 import type { BurnWindow, Slo, SloObjective } from "./queries";
 import css from "./telemetry.module.css";
+import { formatDurationExact } from "@/lib/format/duration";
 
 const WINDOWS: BurnWindow[] = ["5m", "30m", "1h", "2h", "6h", "1d", "3d"];
 const pct = (v: number | null, digits = 2) => (v === null ? "—" : !Number.isFinite(v) ? "exhausted" : `${v.toFixed(digits)} %`);
@@ -133,7 +134,7 @@ export function SloPanel({ slo, error, pending }: { slo: Slo | undefined; error:
           </p>
           <div className={css.sloGrid}>
             <Objective name="Availability (non-error calls)" objective={slo.availability} windowDays={slo.windowDays} testId="slo-availability" />
-            <Objective name={`Latency (calls within ${slo.latency.thresholdMs} ms)`} objective={slo.latency} windowDays={slo.windowDays} testId="slo-latency" />
+            <Objective name={`Latency (calls within ${formatDurationExact(slo.latency.thresholdMs)})`} objective={slo.latency} windowDays={slo.windowDays} testId="slo-latency" />
           </div>
         </>
       )}

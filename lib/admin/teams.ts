@@ -6,6 +6,7 @@ import { auditActor, authorize, type Actor } from "@/lib/auth/actor";
 import { db, inTransaction, type Tx } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { slugSchema, teamCreateSchema } from "./team-schema";
+import { plural } from "@/lib/format/plural";
 
 export { slugSchema, teamCreateSchema } from "./team-schema";
 
@@ -82,7 +83,7 @@ export async function deleteTeam(actor: Actor, slug: string): Promise<void> {
     const before = await tx.team.findUnique({ where: { slug }, include });
     if (!before) throw new AppError("not_found", `No team ${slug}`);
     if (before._count.services > 0) {
-      throw new AppError("conflict", `Team ${slug} still owns ${before._count.services} service(s); move them to another team first`);
+      throw new AppError("conflict", `Team ${slug} still owns ${plural(before._count.services, "service")}; move them to another team first`);
     }
     await tx.team.delete({ where: { slug } });
     await recordAudit(tx, auditActor(actor), { action: "team.delete", entityType: "team", entityId: before.id, before: view(before) });

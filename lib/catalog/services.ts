@@ -8,6 +8,7 @@ import { slugSchema } from "@/lib/admin/team-schema";
 import { AppError } from "@/lib/errors";
 import { providedOnly } from "@/lib/validation";
 import { serviceSchema, serviceUpdateSchema, type ServiceInput, type ServiceView } from "./service-schema";
+import { plural } from "@/lib/format/plural";
 
 export { serviceSchema, serviceUpdateSchema, type ServiceInput, type ServiceView } from "./service-schema";
 
@@ -124,7 +125,7 @@ export async function deleteService(actor: Actor, slug: string): Promise<void> {
     if (referencing.length) {
       const named = referencing.slice(0, 5).map((r) => (r.lifecycle === "retired" ? `${r.key} (retired)` : r.key));
       const more = referencing.length > named.length ? ` and ${referencing.length - named.length} more` : "";
-      throw new AppError("conflict", `Service ${slug} is still a caller or callee of ${referencing.length} integration point(s): ${named.join(", ")}${more}; delete those first`, {
+      throw new AppError("conflict", `Service ${slug} is still a caller or callee of ${plural(referencing.length, "integration point")}: ${named.join(", ")}${more}; delete those first`, {
         integrations: referencing.map((r) => r.key),
       });
     }

@@ -12,6 +12,7 @@ import { toMadr } from "./markdown";
 import { MadrError, parseMadr, type ParsedMadr } from "./madr-parse";
 import { applyTransition, findRecord, saveRevision, toView } from "./records";
 import { IMPORTED, formatNumber, supersessionCycle } from "./workflow";
+import { plural } from "@/lib/format/plural";
 
 export const importSchema = z.object({
   files: z
@@ -221,6 +222,6 @@ export async function importDecisions(actor: Actor, input: z.input<typeof import
 }
 
 export function assertNoErrors(report: ImportReport): ImportReport {
-  if (report.errors.length) throw new AppError("validation_failed", `${report.errors.length} file(s) could not be imported; nothing was applied`, report.errors);
+  if (report.errors.length) throw new AppError("validation_failed", `${plural(report.errors.length, "file")} could not be imported; nothing was applied`, report.errors);
   return report;
 }

@@ -52,7 +52,7 @@ describe("MADR import obeys the review workflow", () => {
   it("refuses acceptance without the required approvals", async () => {
     const { member, architect } = await people();
     const d = await proposed(member);
-    const error = await refused(architect, fileOf(d, { status: "accepted" }), d.number, "Needs 1 architect approval(s) of revision 1; has 0");
+    const error = await refused(architect, fileOf(d, { status: "accepted" }), d.number, "Needs 1 architect approval of revision 1; has 0");
     expect(error).toMatchObject({ file: `adr-${d.number}.md`, path: "status" });
   });
 
@@ -85,7 +85,7 @@ describe("MADR import obeys the review workflow", () => {
     const { member, architect } = await people();
     const d = await proposed(member);
     await reviewDecision(architect, d.number, { verdict: "approve" });
-    await refused(architect, fileOf(d, { status: "accepted", outcome: "Changed after the approval" }), d.number, "Needs 1 architect approval(s) of revision 2; has 0");
+    await refused(architect, fileOf(d, { status: "accepted", outcome: "Changed after the approval" }), d.number, "Needs 1 architect approval of revision 2; has 0");
   });
 
   it("refuses content changes to a final record", async () => {
@@ -159,7 +159,7 @@ describe("MADR import obeys the review workflow", () => {
     );
     expect(res.status).toBe(422);
     const body = (await res.json()) as { error: { details: { path: string; message: string }[] } };
-    expect(body.error.details).toEqual([{ file: `adr-${d.number}.md`, path: "status", message: "Needs 1 architect approval(s) of revision 1; has 0 (allowed now: draft, rejected)" }]);
+    expect(body.error.details).toEqual([{ file: `adr-${d.number}.md`, path: "status", message: "Needs 1 architect approval of revision 1; has 0 (allowed now: draft, rejected)" }]);
     expect(await state(d.number)).toEqual(before);
   });
 

@@ -48,7 +48,7 @@ describe("who may move a record", () => {
   it("lists what the actor may do next, with reasons for what they may not", () => {
     expect(allowedTransitions(record("proposed"), architect, 1)).toEqual([
       { to: "draft", allowed: true, reason: null, refusal: null },
-      { to: "accepted", allowed: false, reason: "Needs 1 architect approval(s) of revision 1; has 0", refusal: "state" },
+      { to: "accepted", allowed: false, reason: "Needs 1 architect approval of revision 1; has 0", refusal: "state" },
       { to: "rejected", allowed: true, reason: null, refusal: null },
     ]);
   });

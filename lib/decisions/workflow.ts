@@ -1,6 +1,7 @@
 // The decision-record workflow as a pure state machine: which transitions exist, who may make them,
 // and when a proposal has enough approvals to be accepted.
 import type { Role } from "@/lib/auth/permissions";
+import { plural } from "@/lib/format/plural";
 
 export const decisionStatuses = ["draft", "proposed", "accepted", "rejected", "deprecated", "superseded"] as const;
 export type DecisionStatus = (typeof decisionStatuses)[number];
@@ -93,7 +94,7 @@ export function checkTransition(record: RecordFacts, actor: ActorFacts, to: Deci
       if (!isReviewer(actor.role)) return refuse("Only architects accept records", "permission");
       const state = approvalState(record, requiredApprovals);
       if (state.blockedBy.length) return refuse("Changes were requested; the reviewer must approve a later revision first");
-      if (!state.satisfied) return refuse(`Needs ${requiredApprovals} architect approval(s) of revision ${record.revision}; has ${state.approvals.length}`);
+      if (!state.satisfied) return refuse(`Needs ${plural(requiredApprovals, "architect approval")} of revision ${record.revision}; has ${state.approvals.length}`);
       return allow;
     }
     case "rejected":

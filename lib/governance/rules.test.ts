@@ -153,7 +153,7 @@ const cases: { rule: string; pass: PolicyContext; fail: PolicyContext; message: 
     rule: "journey-budget-composition",
     pass: ctx([], [journey([d({ budget: { p99Ms: 600 } }), d({ operation: "o2", budget: { p99Ms: 400 } })])]),
     fail: ctx([], [journey([d({ budget: { p99Ms: 600 } }), d({ operation: "o2", budget: { p99Ms: 401 } })])]),
-    message: "Journey J: synchronous p99 budgets add up to 1001 ms, 1 ms over its 1000 ms budget.",
+    message: "Journey J: synchronous p99 budgets add up to 1.001 s, 1 ms over its 1 s budget.",
   },
   {
     rule: "journey-chain-depth",
@@ -165,7 +165,7 @@ const cases: { rule: string; pass: PolicyContext; fail: PolicyContext; message: 
     rule: "observed-p99-over-budget",
     pass: observed([d({})], { p99Ms24h: 100, calls24h: 500 }),
     fail: observed([d({})], { p99Ms24h: 180.44, calls24h: 500 }),
-    message: "a->b:op: observed p99 over the last 24 h is 180.4 ms, over its 100 ms budget.",
+    message: "a->b:op: observed p99 over the last 24 h is 180 ms, over its 100 ms budget.",
   },
   {
     rule: "observed-p99-over-budget",

@@ -2,6 +2,7 @@
 // declaration — the status the catalog filters on and the overview counts.
 import type { IntegrationStatus } from "@/lib/catalog/integrations";
 import type { AlertState } from "./burn-rate";
+import { formatDuration, formatDurationExact } from "@/lib/format/duration";
 
 export type HealthStatus = IntegrationStatus;
 
@@ -38,7 +39,6 @@ export interface Health {
   reasons: string[];
 }
 
-const ms = (v: number) => `${Math.round(v * 10) / 10} ms`;
 
 /** Bad calls the availability SLO allows over the window (rounded as the policy rule rounds it). */
 export function allowedErrors(windowCalls: number, successTargetPercent: number): number {
@@ -61,13 +61,13 @@ export function classifyHealth(i: HealthInput): Health {
   const breaching: string[] = [];
   const warning: string[] = [];
 
-  if (trusted !== null && trusted > i.budgetP99Ms) breaching.push(`p99 ${ms(trusted)} over the ${ms(i.budgetP99Ms)} budget (24 h)`);
+  if (trusted !== null && trusted > i.budgetP99Ms) breaching.push(`p99 ${formatDuration(trusted)} over the ${formatDurationExact(i.budgetP99Ms)} budget (24 h)`);
   if (i.windowCalls > 0 && i.windowErrors > allowed) breaching.push(`Error budget exhausted: ${i.windowErrors} errors, ${Math.floor(allowed)} allowed`);
   if (i.alerts.includes("page")) breaching.push("Burn-rate alert: page");
 
   if (i.alerts.includes("ticket")) warning.push("Burn-rate alert: ticket");
   if (trusted !== null && trusted <= i.budgetP99Ms && trusted >= AT_RISK_P99_FRACTION * i.budgetP99Ms) {
-    warning.push(`p99 ${ms(trusted)} within ${Math.round((1 - AT_RISK_P99_FRACTION) * 100)} % of the ${ms(i.budgetP99Ms)} budget`);
+    warning.push(`p99 ${formatDuration(trusted)} within ${Math.round((1 - AT_RISK_P99_FRACTION) * 100)} % of the ${formatDurationExact(i.budgetP99Ms)} budget`);
   }
   if (i.windowCalls > 0 && i.windowErrors <= allowed && allowed > 0 && ((allowed - i.windowErrors) / allowed) * 100 < AT_RISK_BUDGET_PERCENT) {
     warning.push(`Under ${AT_RISK_BUDGET_PERCENT} % of the error budget left`);

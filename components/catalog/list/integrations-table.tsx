@@ -6,6 +6,7 @@ import { DeclarationCells } from "../declaration-cells";
 import { KeyText } from "../key-text";
 import { integrationHref } from "../labels";
 import css from "../catalog.module.css";
+import { plural } from "@/lib/format/plural";
 
 export interface SortableHeaders {
   /** The current sort, e.g. "key" or "-p99". */
@@ -45,7 +46,7 @@ function FindingsBadge({ integrationKey, counts }: { integrationKey: string; cou
   const c = counts.get(integrationKey);
   if (!c) return <span className="muted">none</span>;
   return (
-    <Link href={`${integrationHref(integrationKey)}?tab=findings`} className={`badge severity-${c.error ? "error" : "warning"}`} title={`${c.error} error(s), ${c.warning} warning(s)`} data-testid="findings-badge">
+    <Link href={`${integrationHref(integrationKey)}?tab=findings`} className={`badge severity-${c.error ? "error" : "warning"}`} title={`${plural(c.error, "error")}, ${plural(c.warning, "warning")}`} data-testid="findings-badge">
       {c.error + c.warning}
     </Link>
   );

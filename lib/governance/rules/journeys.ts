@@ -1,6 +1,7 @@
 // Rules over a journey's synchronous chain: what the user waits for end to end.
 import { composeJourney, isSynchronous } from "../budget-math";
 import type { Rule } from "../rule-types";
+import { formatDurationExact } from "@/lib/format/duration";
 
 export const journeyBudget: Rule = {
   id: "journey-budget-composition",
@@ -15,7 +16,7 @@ export const journeyBudget: Rule = {
     ctx.journeys.flatMap((j) => {
       const c = composeJourney(j);
       if (c.slackMs >= 0) return [];
-      return [{ integration: null, journey: j.slug, message: `Journey ${j.name}: synchronous p99 budgets add up to ${c.syncTotalMs} ms, ${-c.slackMs} ms over its ${j.budgetP99Ms} ms budget.` }];
+      return [{ integration: null, journey: j.slug, message: `Journey ${j.name}: synchronous p99 budgets add up to ${formatDurationExact(c.syncTotalMs)}, ${formatDurationExact(-c.slackMs)} over its ${formatDurationExact(j.budgetP99Ms)} budget.` }];
     }),
 };
 
@@ -55,7 +56,7 @@ export const timeoutsShrink: Rule = {
           const outer = caller.resilience?.timeoutMs;
           const inner = callee.resilience?.timeoutMs;
           if (outer != null && inner != null && inner >= outer) {
-            findings.push({ integration: callee.key, journey: j.slug, message: `${callee.key} waits up to ${inner} ms, but its caller ${caller.key} gives up after ${outer} ms.` });
+            findings.push({ integration: callee.key, journey: j.slug, message: `${callee.key} waits up to ${formatDurationExact(inner)}, but its caller ${caller.key} gives up after ${formatDurationExact(outer)}.` });
           }
         }
       }

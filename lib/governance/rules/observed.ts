@@ -1,5 +1,6 @@
 // Rules on what production shows (telemetry), beside the declaration: they plug into the same engine.
 import type { Rule } from "../rule-types";
+import { formatDuration, formatDurationExact } from "@/lib/format/duration";
 
 export const observedP99OverBudget: Rule = {
   id: "observed-p99-over-budget",
@@ -14,7 +15,7 @@ export const observedP99OverBudget: Rule = {
     ctx.integrations.flatMap((i) => {
       const o = ctx.observations?.get(i.key);
       if (!o || i.lifecycle === "retired" || o.p99Ms24h === null || o.calls24h < (t.minCalls ?? 100) || o.p99Ms24h <= i.budget.p99Ms) return [];
-      return [{ integration: i.key, journey: null, message: `${i.key}: observed p99 over the last 24 h is ${Math.round(o.p99Ms24h * 10) / 10} ms, over its ${i.budget.p99Ms} ms budget.` }];
+      return [{ integration: i.key, journey: null, message: `${i.key}: observed p99 over the last 24 h is ${formatDuration(o.p99Ms24h)}, over its ${formatDurationExact(i.budget.p99Ms)} budget.` }];
     }),
 };
 
@@ -52,12 +53,12 @@ export const driftingTowardBudget: Rule = {
       const drift = ctx.observations?.get(i.key)?.drift;
       // daysToBreach is null once the p99 is over budget: the over-budget rule speaks then.
       if (!drift || i.lifecycle === "retired" || drift.daysToBreach === null || drift.daysToBreach > (t.withinDays ?? 30)) return [];
-      const recent = drift.recent7dP99Ms === null ? "" : ` (${Math.round(drift.recent7dP99Ms * 10) / 10} ms over the last 7 days)`;
+      const recent = drift.recent7dP99Ms === null ? "" : ` (${formatDuration(drift.recent7dP99Ms)} over the last 7 days)`;
       return [
         {
           integration: i.key,
           journey: null,
-          message: `${i.key}: p99 rising ${Math.round(drift.slopePercentPerDay * 10) / 10} %/day${recent} reaches its ${i.budget.p99Ms} ms budget in ${Math.ceil(drift.daysToBreach)} days, around ${drift.projectedBreachAt}.`,
+          message: `${i.key}: p99 rising ${Math.round(drift.slopePercentPerDay * 10) / 10} %/day${recent} reaches its ${formatDurationExact(i.budget.p99Ms)} budget in ${Math.ceil(drift.daysToBreach)} days, around ${drift.projectedBreachAt}.`,
         },
       ];
     }),

@@ -1,6 +1,7 @@
 // Rules on how synchronous calls protect their callers: timeouts, retries, breakers and fallbacks.
 import { isSynchronous, callerBudgetMs, retryEnvelopeMs, totalBackoffMs } from "../budget-math";
 import type { Rule } from "../rule-types";
+import { formatDurationExact } from "@/lib/format/duration";
 
 const live = <T extends { lifecycle: string }>(items: T[]) => items.filter((i) => i.lifecycle !== "retired");
 
@@ -34,11 +35,11 @@ export const syncTimeoutFits: Rule = {
       if (!isSynchronous(i) || timeoutMs == null) return [];
       const findings = [];
       if (timeoutMs < i.budget.p99Ms) {
-        findings.push({ integration: i.key, journey: null, message: `Timeout ${timeoutMs} ms is below the p99 budget of ${i.budget.p99Ms} ms: ordinary slow calls will time out.` });
+        findings.push({ integration: i.key, journey: null, message: `Timeout ${formatDurationExact(timeoutMs)} is below the p99 budget of ${formatDurationExact(i.budget.p99Ms)}: ordinary slow calls will time out.` });
       }
       const caller = callerBudgetMs(i, ctx.integrations, ctx.journeys);
       if (caller && timeoutMs > caller.budgetMs) {
-        findings.push({ integration: i.key, journey: null, message: `Timeout ${timeoutMs} ms exceeds the caller's budget of ${caller.budgetMs} ms (${caller.from}).` });
+        findings.push({ integration: i.key, journey: null, message: `Timeout ${formatDurationExact(timeoutMs)} exceeds the caller's budget of ${formatDurationExact(caller.budgetMs)} (${caller.from}).` });
       }
       return findings;
     }),
@@ -64,7 +65,7 @@ export const retryEnvelopeFits: Rule = {
         {
           integration: i.key,
           journey: null,
-          message: `${retries.maxAttempts} attempts × ${i.resilience!.timeoutMs} ms + ${totalBackoffMs(retries)} ms backoff = ${envelope} ms, over the caller's budget of ${caller.budgetMs} ms (${caller.from}).`,
+          message: `${retries.maxAttempts} attempts × ${formatDurationExact(i.resilience!.timeoutMs)} + ${formatDurationExact(totalBackoffMs(retries))} backoff = ${formatDurationExact(envelope)}, over the caller's budget of ${formatDurationExact(caller.budgetMs)} (${caller.from}).`,
         },
       ];
     }),

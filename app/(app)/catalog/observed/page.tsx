@@ -5,6 +5,7 @@ import { mayDeclare } from "@/components/catalog/access";
 import { requireSession } from "@/lib/auth/session";
 import { integrationHref } from "@/components/catalog/labels";
 import { observedEdges, silentIntegrations } from "@/lib/telemetry/observed";
+import { formatDuration } from "@/lib/format/duration";
 
 export const metadata = { title: "Observed edges" };
 
@@ -46,7 +47,7 @@ export default async function ObservedPage() {
                   </td>
                   <td>{e.calls}</td>
                   <td>{e.errors}</td>
-                  <td>{e.p99Ms === null ? "—" : `${Math.round(e.p99Ms * 10) / 10} ms`}</td>
+                  <td>{formatDuration(e.p99Ms)}</td>
                   <td>{when(e.firstSeen)}</td>
                   <td>{when(e.lastSeen)}</td>
                   <td>
