@@ -28,6 +28,7 @@ export function mainPages(decisionNumber: number): MainPage[] {
     { name: "catalog import", path: "/catalog/import" },
     { name: "services", path: "/services" },
     { name: "service", path: "/services/checkout" },
+    { name: "teams", path: "/teams" },
     { name: "team", path: "/teams/checkout-team" },
     { name: "journeys", path: "/journeys" },
     { name: "journey", path: "/journeys/place-order" },

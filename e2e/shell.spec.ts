@@ -23,6 +23,30 @@ for (const role of ROLES) {
       expect(await stat("stat-services")).toBeGreaterThanOrEqual(16);
       await expect(page.getByTestId("stat-your-teams")).toHaveText(role === "member" ? "1" : "0");
     });
+
+    test("reaches the teams from the overview's figures without a dead end", async ({ page }) => {
+      await page.goto("/");
+      await page.getByTestId("stat-teams").click();
+      await expect(page).toHaveURL("/teams");
+      await expect(page.getByTestId("team-row").first()).toBeVisible();
+      await expect(page.getByTestId("forbidden")).toHaveCount(0);
+      expect(await page.getByTestId("team-row").count()).toBeGreaterThanOrEqual(4);
+      const tabs = page.getByRole("navigation", { name: "Catalog" });
+      await expect(tabs.getByRole("link", { name: "Teams" })).toHaveAttribute("aria-current", "page");
+
+      await page.goto("/");
+      await page.getByTestId("stat-your-teams").click();
+      if (role === "member") {
+        // One team: straight to it, with the Teams tab (not Services) marked.
+        await expect(page).toHaveURL(/\/teams\/[a-z0-9-]+$/);
+        await expect(page.getByTestId("team-members")).toBeVisible();
+        await expect(tabs.getByRole("link", { name: "Teams" })).toHaveAttribute("aria-current", "page");
+        await expect(tabs.getByRole("link", { name: "Services" })).not.toHaveAttribute("aria-current", "page");
+      } else {
+        await expect(page).toHaveURL("/teams?mine=1");
+        await expect(page.getByTestId("teams-empty")).toContainText("You are not in a team yet");
+      }
+    });
   });
 }
 
@@ -38,8 +62,26 @@ test.describe("every page", () => {
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Drift");
   });
 
+  test("has a skip link past the header, and a 404 page that offers the main pages", async ({ page }) => {
+    await page.goto("/catalog");
+    await page.keyboard.press("Tab");
+    const skip = page.getByRole("link", { name: "Skip to content" });
+    await expect(skip).toBeFocused();
+    await expect(skip).toBeInViewport();
+    await page.keyboard.press("Enter");
+    await expect(page.locator("main#main")).toBeFocused();
+
+    const response = await page.goto("/no-such-page");
+    expect(response?.status()).toBe(404);
+    const pages = page.getByRole("navigation", { name: "Main pages" });
+    await expect(pages.getByRole("link")).toHaveText(["Catalog", "Journeys", "Findings", "Decisions", "Drift", "Settings"]);
+    await pages.getByRole("link", { name: "Decisions" }).click();
+    await expect(page).toHaveURL("/decisions");
+  });
+
   test("opens for every reader", async ({ page }) => {
-    for (const path of ["/", "/catalog", "/catalog/map", "/catalog/observed", "/services", "/journeys", "/findings", "/scorecards", "/decisions", "/drift", "/settings/policies", "/settings/telemetry", "/settings/api"]) {
+    test.setTimeout(90_000); // fourteen server-rendered pages, one after another
+    for (const path of ["/", "/catalog", "/catalog/map", "/catalog/observed", "/services", "/teams", "/journeys", "/findings", "/scorecards", "/decisions", "/drift", "/settings/policies", "/settings/telemetry", "/settings/api"]) {
       const response = await page.goto(path);
       expect(response?.status(), path).toBe(200);
       await expect(page.getByRole("heading", { level: 1 }), path).toBeVisible();

@@ -32,8 +32,9 @@ async function Estate({ actor }: { actor: Actor }) {
   const stats = [
     { label: "Integration points", value: summary.integrations, href: "/catalog" },
     { label: "Services", value: summary.services, href: "/services" },
-    { label: "Teams", value: summary.teams, href: "/settings/teams" },
-    { label: "Your teams", value: summary.yourTeams.length, href: "/settings" },
+    // Readable by every role: Settings → Teams is for admins, and would answer a member with 403.
+    { label: "Teams", value: summary.teams, href: "/teams" },
+    { label: "Your teams", value: summary.yourTeams.length, href: summary.yourTeams.length === 1 ? `/teams/${summary.yourTeams[0]!.slug}` : "/teams?mine=1" },
   ];
   return (
     <>

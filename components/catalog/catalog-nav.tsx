@@ -1,6 +1,6 @@
 "use client";
-// The catalog area's own navigation: integration points, services and the dependency map are three
-// views of one estate, so they share a row of tabs under the page header.
+// The catalog area's own navigation: integration points, services, teams, the dependency map and
+// observed edges are views of one estate, so they share a row of tabs under the page header.
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import styles from "./catalog.module.css";
@@ -8,6 +8,7 @@ import styles from "./catalog.module.css";
 const ITEMS = [
   { href: "/catalog", label: "Integration points" },
   { href: "/services", label: "Services" },
+  { href: "/teams", label: "Teams" },
   { href: "/catalog/map", label: "Dependency map" },
   { href: "/catalog/observed", label: "Observed edges" },
 ] as const;
@@ -15,7 +16,8 @@ const ITEMS = [
 function activeHref(pathname: string): string {
   if (pathname.startsWith("/catalog/map")) return "/catalog/map";
   if (pathname.startsWith("/catalog/observed")) return "/catalog/observed";
-  if (pathname.startsWith("/services") || pathname.startsWith("/teams")) return "/services";
+  if (pathname.startsWith("/services")) return "/services";
+  if (pathname.startsWith("/teams")) return "/teams";
   return "/catalog";
 }
 

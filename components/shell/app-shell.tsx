@@ -8,6 +8,10 @@ import { UserMenu } from "./user-menu";
 export function AppShell({ user, awaitingReview, children }: { user: { name: string; email: string; role: string }; awaitingReview: number; children: ReactNode }) {
   return (
     <>
+      {/* The first stop for keyboard users: past the header straight to the page. */}
+      <a className="skip-link" href="#main">
+        Skip to content
+      </a>
       <header className="shell-header">
         <Link href="/" className="brand">
           <img src="/icon.svg" alt="" className="brand-mark" />
@@ -19,7 +23,9 @@ export function AppShell({ user, awaitingReview, children }: { user: { name: str
           <UserMenu {...user} />
         </div>
       </header>
-      <main className="main">{children}</main>
+      <main className="main" id="main" tabIndex={-1}>
+        {children}
+      </main>
     </>
   );
 }

@@ -3,15 +3,7 @@ import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { useState } from "react";
 
-export const NAV_ITEMS = [
-  { href: "/", label: "Overview" },
-  { href: "/catalog", label: "Catalog" },
-  { href: "/journeys", label: "Journeys" },
-  { href: "/findings", label: "Findings" },
-  { href: "/decisions", label: "Decisions" },
-  { href: "/drift", label: "Drift" },
-  { href: "/settings", label: "Settings" },
-] as const;
+import { NAV_ITEMS } from "./nav-items";
 
 /** Services and teams are views of the catalog, so Catalog stays lit there. */
 const ALIASES: Record<string, string[]> = { "/catalog": ["/services", "/teams"] };
