@@ -1,5 +1,6 @@
 // An integration key that wraps only after "->" and ":", so a long key breaks where it reads well.
 import { Fragment } from "react";
+import { Clipped } from "@/components/ui/clipped";
 
 export function KeyText({ value }: { value: string }) {
   const parts = value.split(/(?<=->|:)/);
@@ -8,7 +9,8 @@ export function KeyText({ value }: { value: string }) {
       {parts.map((p, i) => (
         <Fragment key={i}>
           {i > 0 && <wbr />}
-          <span style={{ whiteSpace: "nowrap" }}>{p}</span>
+          {/* Each part whole on its line, unless it is too long to be: then clipped. */}
+          <Clipped text={p} className="nowrap" />
         </Fragment>
       ))}
     </>

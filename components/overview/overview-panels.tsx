@@ -4,6 +4,8 @@ import type { ReactNode } from "react";
 import { integrationHref } from "@/components/catalog/labels";
 import type { BurningSlo, EstateOverview } from "@/lib/overview/estate-overview";
 import css from "./overview.module.css";
+import { KeyText } from "@/components/catalog/key-text";
+import { Clipped } from "@/components/ui/clipped";
 
 const when = (iso: string) => new Date(iso).toISOString().replace("T", " ").slice(0, 16) + " UTC";
 const burn = (v: number) => `${v >= 10 ? v.toFixed(0) : v.toFixed(1)}×`;
@@ -32,7 +34,7 @@ export function BurningPanel({ items }: { items: BurningSlo[] }) {
             <li key={`${s.key} ${s.objective}`} data-testid="burning-slo">
               <span className={css.key}>
                 <Link href={`${integrationHref(s.key)}?tab=latency`} className="mono">
-                  {s.key}
+                  <KeyText value={s.key} />
                 </Link>{" "}
                 <span className={css.meta}>
                   {s.objective} {s.targetPercent} %{s.alert !== "ok" && <strong style={{ color: ALERT_TONE[s.alert] }}> · {s.alert}</strong>}
@@ -60,7 +62,7 @@ export function DriftPanel({ items }: { items: EstateOverview["drifting"] }) {
             <li key={d.key} data-testid="drifting-integration">
               <span className={css.key}>
                 <Link href={`${integrationHref(d.key)}?tab=latency`} className="mono">
-                  {d.key}
+                  <KeyText value={d.key} />
                 </Link>
                 {d.projectedBreachAt && <span className={css.meta}> · over budget by {d.projectedBreachAt}</span>}
               </span>
@@ -85,7 +87,7 @@ export function EdgesPanel({ edges }: { edges: EstateOverview["observedEdges"] }
           {edges.top.map((e) => (
             <li key={`${e.source}->${e.target}`}>
               <span className={`mono ${css.key}`}>
-                {e.source} → {e.target}
+                <Clipped text={e.source} max={40} /> → <Clipped text={e.target} max={40} />
               </span>
               <span className={css.figure}>{e.calls.toLocaleString("en")} calls</span>
             </li>

@@ -6,6 +6,8 @@ import { requireSession } from "@/lib/auth/session";
 import { integrationHref } from "@/components/catalog/labels";
 import { observedEdges, silentIntegrations } from "@/lib/telemetry/observed";
 import { formatDuration } from "@/lib/format/duration";
+import { Clipped } from "@/components/ui/clipped";
+import { KeyText } from "@/components/catalog/key-text";
 
 export const metadata = { title: "Observed edges" };
 
@@ -43,7 +45,7 @@ export default async function ObservedPage() {
               {edges.map((e) => (
                 <tr key={`${e.source}->${e.target}`} data-testid="observed-edge" data-edge={`${e.source}->${e.target}`}>
                   <td className="mono">
-                    {e.source} → {e.target}
+                    <Clipped text={e.source} max={48} /> → <Clipped text={e.target} max={48} />
                   </td>
                   <td>{e.calls}</td>
                   <td>{e.errors}</td>
@@ -74,7 +76,7 @@ export default async function ObservedPage() {
           {silent.map((s) => (
             <li key={s.key}>
               <Link href={integrationHref(s.key)} className="mono">
-                {s.key}
+                <KeyText value={s.key} />
               </Link>{" "}
               <span className="muted">last seen {when(s.lastSeen)}</span>
             </li>
