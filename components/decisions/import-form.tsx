@@ -10,6 +10,7 @@ interface Report {
   created: number[];
   updated: number[];
   unchanged: number[];
+  warnings?: Problem[];
 }
 type Problem = { file: string; path: string; message: string };
 
@@ -69,6 +70,18 @@ export function ImportForm() {
       {report && (
         <div className={`notice ${report.dryRun ? "" : "notice-ok"}`} style={{ marginTop: "1rem" }} role="status" data-testid="import-report">
           <strong>{report.dryRun ? "Would be" : "Done:"}</strong> created {list(report.created)}; changed {list(report.updated)}; unchanged {list(report.unchanged)}.
+          {report.warnings && report.warnings.length > 0 && (
+            <details style={{ marginTop: ".5rem" }} data-testid="import-warnings">
+              <summary>{plural(report.warnings.length, "warning")}: read other than as written</summary>
+              <ul>
+                {report.warnings.map((w, i) => (
+                  <li key={i}>
+                    <code>{w.file}</code> · <code>{w.path}</code>: {w.message}
+                  </li>
+                ))}
+              </ul>
+            </details>
+          )}
         </div>
       )}
       {error && (

@@ -1,3 +1,5 @@
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
 import { unzipSync, strFromU8 } from "fflate";
 import { afterAll, describe, expect, it } from "vitest";
 import { createIntegration } from "@/lib/catalog/integrations";
@@ -46,7 +48,7 @@ describe("MADR import and export", () => {
     await freshDatabase();
     const target = await estate();
     const dry = await importDecisions(target.architect, { files: first, dryRun: true });
-    expect(dry).toEqual({ dryRun: true, created: [1, 2, 3], updated: [], unchanged: [], errors: [] });
+    expect(dry).toEqual({ dryRun: true, created: [1, 2, 3], updated: [], unchanged: [], errors: [], warnings: [] });
     expect(await db().decisionRecord.count()).toBe(0);
 
     const real = await importDecisions(target.architect, { files: first, dryRun: false });
@@ -55,6 +57,24 @@ describe("MADR import and export", () => {
 
     // Importing the same files again changes nothing.
     expect(await importDecisions(target.architect, { files: first, dryRun: false })).toMatchObject({ created: [], updated: [], unchanged: [1, 2, 3] });
+  });
+
+  it("imports MADR's own decision log as it is, with a warning per status it had to guess, and re-imports it unchanged", async () => {
+    await freshDatabase();
+    const { architect } = await estate();
+    const dir = join(__dirname, "fixtures", "madr");
+    const madr = readdirSync(dir).filter((f) => /^\d{4}-.*\.md$/.test(f)).map((name) => ({ name, content: readFileSync(join(dir, name), "utf8") }));
+    const report = await importDecisions(architect, { files: madr, dryRun: false });
+    expect(report.errors).toEqual([]);
+    expect(report.created).toEqual(Array.from({ length: 19 }, (_, i) => i));
+    expect(report.warnings.filter((w) => w.path === "status" && w.message.includes('"on hold"'))).toEqual([
+      { file: "0003-provide-own-madr-tools.md", path: "status", message: 'Status "on hold" is not one of Edgewise\'s; imported as draft, the nearest state' },
+    ]);
+    expect(report.warnings.filter((w) => w.path === "date")).toHaveLength(19);
+    const record = await db().decisionRecord.findUniqueOrThrow({ where: { number: 5 }, include: { transitions: true } });
+    expect(record).toMatchObject({ title: "Use Dashes in Filenames", status: "draft", decidedAt: null });
+    expect(record.transitions[0]!.comment).toContain("(undated, author import)");
+    expect(await importDecisions(architect, { files: madr, dryRun: false })).toMatchObject({ created: [], updated: [], unchanged: Array.from({ length: 19 }, (_, i) => i), errors: [] });
   });
 
   it("is atomic: one bad file in the batch and nothing is applied, with file and field named", async () => {

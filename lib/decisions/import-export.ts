@@ -28,6 +28,8 @@ export interface ImportReport {
   updated: number[];
   unchanged: number[];
   errors: { file: string; path: string; message: string }[];
+  /** Read other than as written, and applied anyway (a status mapped to its nearest state, no date). */
+  warnings: { file: string; path: string; message: string }[];
 }
 
 export const fileNameOf = (number: number) => `${formatNumber(number).toLowerCase()}.md`;
@@ -55,7 +57,8 @@ const uploadDigest = (files: { name: string; content: string }[]) => {
 
 /** Dates as the file states them: the one `date` becomes creation, proposal and decision as the status implies. */
 function datesFor(p: ParsedMadr) {
-  const at = new Date(`${p.date}T00:00:00Z`);
+  // An undated file (MADR makes the date optional) is dated by its import; it decides nothing on a chart.
+  const at = p.date ? new Date(`${p.date}T00:00:00Z`) : new Date();
   const decided = ["accepted", "rejected", "deprecated", "superseded"].includes(p.status);
   return { createdAt: at, proposedAt: p.status === "draft" ? null : at, decidedAt: decided ? at : null };
 }
@@ -132,16 +135,17 @@ async function apply(tx: Tx, actor: Actor, parsed: { file: string; record: Parse
               to: p.status,
               actorId: actor.via === "system" ? null : actor.userId,
               actorLabel: label,
-              comment: `Imported from ${file} as ${p.status} (dated ${p.date}, author ${p.author}); this status was not reached through review in Edgewise.`,
+              comment: `Imported from ${file} as ${p.status} (${p.date ? `dated ${p.date}` : "undated"}, author ${p.author}); this status was not reached through review in Edgewise.`,
             },
           },
         },
       });
-      if (p.status === "accepted") {
+      // Undated: no acceptance marker on the charts, since the day it was accepted is not known.
+      if (p.status === "accepted" && p.date) {
         await tx.annotation.create({ data: { at: dates.decidedAt!, kind: "decision", title: `${formatNumber(p.number)} accepted: ${title}`, link: `/decisions/${p.number}`, integrationIds: integrations.map((i) => i.id), decisionId: row.id } });
       }
       await recordAudit(tx, auditActor(actor), { action: "decision.import.create", entityType: "decision", entityId: row.id, after: { ...p.content, status: p.status, file } });
-      if (p.supersededBy) createdLinks.push({ file, number: p.number, supersededBy: p.supersededBy });
+      if (p.supersededBy !== null) createdLinks.push({ file, number: p.number, supersededBy: p.supersededBy });
       report.created.push(p.number);
     }
   }
@@ -167,7 +171,7 @@ async function apply(tx: Tx, actor: Actor, parsed: { file: string; record: Parse
 /** Links in the upload, over the stored ones of records it does not name, must not loop back. */
 async function refuseSupersessionLoops(parsed: { record: ParsedMadr }[], files: Map<number, string>, report: ImportReport) {
   const links = new Map<number, number>();
-  for (const { record } of parsed) if (record.supersededBy) links.set(record.number, record.supersededBy);
+  for (const { record } of parsed) if (record.supersededBy !== null) links.set(record.number, record.supersededBy);
   if (!links.size) return;
   const stored = await db().decisionRecord.findMany({ where: { supersededById: { not: null } }, select: { number: true, supersededBy: { select: { number: true } } } });
   for (const r of stored) if (r.supersededBy && !files.has(r.number)) links.set(r.number, r.supersededBy.number);
@@ -182,11 +186,14 @@ export async function importDecisions(actor: Actor, input: z.input<typeof import
   // Imported records arrive with their status already decided, so only architects may import.
   authorize(actor, "decision:review");
   const { files, dryRun } = importSchema.parse(input);
-  const report: ImportReport = { dryRun, created: [], updated: [], unchanged: [], errors: [] };
+  const report: ImportReport = { dryRun, created: [], updated: [], unchanged: [], errors: [], warnings: [] };
   const parsed: { file: string; record: ParsedMadr }[] = [];
   for (const f of files.filter((f) => f.name.toLowerCase().endsWith(".md"))) {
     try {
-      parsed.push({ file: f.name, record: parseMadr(f.name, f.content) });
+      const record = parseMadr(f.name, f.content);
+      parsed.push({ file: f.name, record });
+      report.warnings.push(...record.warnings.map((w) => ({ file: f.name, ...w })));
+      if (!record.date) report.warnings.push({ file: f.name, path: "date", message: "The file gives no date; a new record is dated by this import" });
     } catch (err) {
       if (!(err instanceof MadrError)) throw err;
       report.errors.push({ file: err.file, path: err.path, message: err.message.replace(`${err.file}: ${err.path ? `${err.path}: ` : ""}`, "") });

@@ -1,5 +1,8 @@
 // Reads a MADR Markdown file (front matter + sections) back into a decision record (pure).
-// It understands what `toMadr` writes, and the usual hand-written MADR layout.
+// It understands what `toMadr` writes, and MADR 2, 3 and 4 files as the MADR project itself writes
+// them: the number in the file name (`0005-use-dashes-in-filenames.md`), no date, `decision-makers`
+// (MADR 4) or `deciders` (MADR 3) as a comma-separated string, any status word — one MADR does not
+// define (`on hold`) becomes its nearest state with a warning that says so.
 import { parse as parseYaml } from "yaml";
 import { z } from "zod";
 import { calendarDay, decisionSchema, recordNumber, type DecisionContent } from "./schema";
@@ -8,10 +11,13 @@ import { decisionStatuses, type DecisionStatus } from "./workflow";
 export interface ParsedMadr {
   number: number;
   status: DecisionStatus;
-  date: string;
+  /** The file's `date`, or null when it gives none (MADR makes it optional). */
+  date: string | null;
   author: string;
   supersededBy: number | null;
   content: DecisionContent;
+  /** What was read other than as written (a status mapped to its nearest state, a missing one). */
+  warnings: { path: string; message: string }[];
 }
 
 export class MadrError extends Error {
@@ -24,21 +30,67 @@ export class MadrError extends Error {
   }
 }
 
+/** People as MADR writes them: a YAML list, or one comma-separated string. */
+const people = z
+  .union([z.array(z.string()), z.string()])
+  .nullish()
+  .transform((v) => (v == null ? [] : Array.isArray(v) ? v : v.split(",")).map((p) => p.trim()).filter(Boolean));
+
 const frontSchema = z.object({
-  number: recordNumber,
+  number: recordNumber.optional(),
   title: z.string().min(1).optional(),
-  status: z.enum(decisionStatuses).default("draft"),
+  status: z.union([z.string(), z.number()]).nullish(),
   // YAML may hand a timestamp over as a Date, an impossible one as an Invalid Date.
-  date: z.union([z.string(), z.date()]).transform((d) => (!(d instanceof Date) ? d : Number.isNaN(d.getTime()) ? "invalid" : d.toISOString().slice(0, 10))).pipe(calendarDay),
+  date: z
+    .union([z.string(), z.date()])
+    .transform((d) => (!(d instanceof Date) ? d : Number.isNaN(d.getTime()) ? "invalid" : d.toISOString().slice(0, 10)))
+    .pipe(calendarDay)
+    .nullish()
+    .transform((d) => d ?? null),
   author: z.string().default("import"),
-  deciders: z.array(z.string()).default([]),
-  consulted: z.array(z.string()).default([]),
-  informed: z.array(z.string()).default([]),
+  "decision-makers": people,
+  deciders: people,
+  consulted: people,
+  informed: people,
   tags: z.array(z.string()).default([]),
   integrations: z.array(z.string()).default([]),
   journeys: z.array(z.string()).default([]),
   "superseded-by": recordNumber.nullish().transform((v) => v ?? null),
 });
+
+/** Status words MADR files use that Edgewise's workflow does not have, and the state nearest each. */
+const NEAREST: Record<string, DecisionStatus> = {
+  "on hold": "draft",
+  "on-hold": "draft",
+  wip: "draft",
+  "in progress": "draft",
+  open: "draft",
+  approved: "accepted",
+  decided: "accepted",
+  done: "accepted",
+  declined: "rejected",
+  obsolete: "deprecated",
+  retired: "deprecated",
+};
+
+/** The workflow state a file's status words stand for, the successor they name, and any warning. */
+export function readStatus(raw: string | number | null | undefined): { status: DecisionStatus; supersededBy: number | null; warning: string | null } {
+  if (raw == null || String(raw).trim() === "") return { status: "draft", supersededBy: null, warning: "The file gives no status; imported as draft" };
+  const words = String(raw).trim().toLowerCase();
+  if ((decisionStatuses as readonly string[]).includes(words)) return { status: words as DecisionStatus, supersededBy: null, warning: null };
+  // MADR writes "superseded by ADR-0123" or "superseded by [ADR-0005](0005-example.md)".
+  const superseded = /^superseded by\b\D*(\d{1,9})/.exec(words);
+  if (superseded) return { status: "superseded", supersededBy: Number(superseded[1]), warning: null };
+  const nearest = NEAREST[words];
+  if (nearest) return { status: nearest, supersededBy: null, warning: `Status "${String(raw).trim()}" is not one of Edgewise's; imported as ${nearest}, the nearest state` };
+  return { status: "draft", supersededBy: null, warning: `Status "${String(raw).trim()}" is not known; imported as draft` };
+}
+
+/** `0005-use-dashes-in-filenames.md` → 5: MADR and adr-tools keep the number in the file name. */
+export function numberFromFileName(file: string): number | null {
+  const match = /^(\d{1,9})(?=[-_. ])/.exec(file.split("/").pop() ?? "");
+  return match ? Number(match[1]) : null;
+}
 
 const PLACEHOLDERS = new Set(["_Not written yet._", "_Not decided yet._", "_No pros or cons recorded._"]);
 const text = (s: string | undefined) => {
@@ -56,8 +108,12 @@ function sections(body: string, level: number): { heading: string; text: string 
   const marker = `${"#".repeat(level)} `;
   const out: { heading: string; text: string }[] = [];
   let current: { heading: string; lines: string[] } = { heading: "", lines: [] };
+  // Headings inside fenced code (a record quoting a template, as MADR's own do) are text, not sections.
+  let fence: string | null = null;
   for (const line of body.split("\n")) {
-    if (line.startsWith(marker)) {
+    const opener = /^\s*(```|~~~)/.exec(line)?.[1];
+    if (opener) fence = fence === null ? opener : fence === opener ? null : fence;
+    if (fence === null && !opener && line.startsWith(marker)) {
       out.push({ heading: current.heading, text: current.lines.join("\n") });
       current = { heading: line.slice(marker.length).trim(), lines: [] };
     } else {
@@ -70,7 +126,7 @@ function sections(body: string, level: number): { heading: string; text: string 
 
 export function parseMadr(file: string, source: string): ParsedMadr {
   const match = /^---\n([\s\S]*?)\n---\n?([\s\S]*)$/.exec(source.replace(/\r\n/g, "\n"));
-  if (!match) throw new MadrError(file, "", "missing front matter (a --- block with at least number and date)");
+  if (!match) throw new MadrError(file, "", "missing front matter (a --- block, e.g. with status and date)");
   let front: z.infer<typeof frontSchema>;
   try {
     const parsed = frontSchema.safeParse(parseYaml(match[1]!));
@@ -79,11 +135,16 @@ export function parseMadr(file: string, source: string): ParsedMadr {
       throw new MadrError(file, issue.path.join("."), issue.message);
     }
     front = parsed.data;
-    if (front["superseded-by"] === front.number) throw new MadrError(file, "superseded-by", "a record cannot supersede itself");
   } catch (err) {
     if (err instanceof MadrError) throw err;
     throw new MadrError(file, "front matter", `not valid YAML: ${(err as Error).message}`);
   }
+  const number = front.number ?? numberFromFileName(file);
+  if (number === null) throw new MadrError(file, "number", "no record number: give it in the front matter (number: 12) or the file name (0012-title.md)");
+  const status = readStatus(front.status);
+  const supersededBy = front["superseded-by"] ?? status.supersededBy;
+  if (supersededBy === number) throw new MadrError(file, "superseded-by", "a record cannot supersede itself");
+  const warnings = status.warning ? [{ path: "status", message: status.warning }] : [];
   const body = match[2]!;
   const title = /^# (.+)$/m.exec(body)?.[1]?.trim() ?? front.title;
   if (!title) throw new MadrError(file, "title", "no '# Title' heading and no title in the front matter");
@@ -104,7 +165,7 @@ export function parseMadr(file: string, source: string): ParsedMadr {
     outcome: text(outcomeParts[0]?.text),
     consequences: { positive: goodBad(consequences, "Good"), negative: goodBad(consequences, "Bad") },
     confirmation: text(sub.get("confirmation")),
-    deciders: front.deciders,
+    deciders: front["decision-makers"].length ? front["decision-makers"] : front.deciders,
     consulted: front.consulted,
     informed: front.informed,
     tags: front.tags,
@@ -116,5 +177,5 @@ export function parseMadr(file: string, source: string): ParsedMadr {
     const issue = content.error.issues[0]!;
     throw new MadrError(file, issue.path.join("."), issue.message);
   }
-  return { number: front.number, status: front.status, date: front.date, author: front.author, supersededBy: front["superseded-by"], content: content.data };
+  return { number, status: status.status, date: front.date, author: front.author, supersededBy, content: content.data, warnings };
 }

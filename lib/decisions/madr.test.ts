@@ -60,9 +60,10 @@ describe("MADR Markdown", () => {
   });
 
   it("reports the file and field of a bad document", () => {
-    expect(() => parseMadr("bad.md", "# No front matter")).toThrow(new MadrError("bad.md", "", "missing front matter (a --- block with at least number and date)"));
+    expect(() => parseMadr("bad.md", "# No front matter")).toThrow(new MadrError("bad.md", "", "missing front matter (a --- block, e.g. with status and date)"));
     expect(() => parseMadr("bad.md", "---\nnumber: -1\ndate: 2026-01-01\n---\n# T\n")).toThrow(/^bad\.md: number: /);
-    expect(() => parseMadr("bad.md", "---\nnumber: 3\ndate: 2026-01-01\nstatus: maybe\n---\n# T\n")).toThrow(/^bad\.md: status: /);
+    // A status word Edgewise does not know is read as draft, with a warning rather than a refusal.
+    expect(parseMadr("odd.md", "---\nnumber: 3\ndate: 2026-01-01\nstatus: maybe\n---\n# A title\n")).toMatchObject({ status: "draft", warnings: [{ path: "status", message: 'Status "maybe" is not known; imported as draft' }] });
     expect(() => parseMadr("ok.md", "---\nnumber: 3\ndate: 2026-01-01\n---\n# A valid title\n")).not.toThrow();
   });
 

@@ -244,7 +244,7 @@ export async function applyTransition(tx: Tx, actor: Actor, row: Row, data: z.ou
   }
   let supersededById: string | undefined;
   if (data.to === "superseded") {
-    if (!data.supersededBy) throw new AppError("validation_failed", "Name the accepted record that supersedes this one (supersededBy)", [{ path: "supersededBy", message: "Required" }]);
+    if (data.supersededBy == null) throw new AppError("validation_failed", "Name the accepted record that supersedes this one (supersededBy)", [{ path: "supersededBy", message: "Required" }]);
     const successor = await tx.decisionRecord.findUnique({ where: { number: data.supersededBy } });
     if (!successor || successor.id === row.id || successor.status !== "accepted") {
       throw new AppError("validation_failed", `${formatNumber(data.supersededBy)} must be another, accepted record`, [{ path: "supersededBy", message: "Must be an accepted record" }]);

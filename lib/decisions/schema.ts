@@ -4,7 +4,8 @@ import { decisionStatuses, verdicts } from "./workflow";
 
 /** Record numbers, as in `/api/decisions/{number}` (at most nine digits: they fit PostgreSQL's integer). */
 export const MAX_RECORD_NUMBER = 999_999_999;
-export const recordNumber = z.number().int().positive().max(MAX_RECORD_NUMBER, `Record numbers are at most ${MAX_RECORD_NUMBER}`);
+// Zero is a number: MADR's own log starts at 0000.
+export const recordNumber = z.number().int().nonnegative().max(MAX_RECORD_NUMBER, `Record numbers are at most ${MAX_RECORD_NUMBER}`);
 
 /** A real calendar day `YYYY-MM-DD` (1900–9999): `2026-13-45` and `0000-00-00` are refused, not rolled over. */
 export const calendarDay = z
@@ -34,7 +35,19 @@ export const decisionSchema = z.object({
   outcome: markdown,
   consequences: z.object({ positive: lines, negative: lines }).default({ positive: [], negative: [] }),
   confirmation: markdown,
-  deciders: z.array(z.string().trim().toLowerCase().email("Deciders are email addresses")).max(20).default([]),
+  // Edgewise users by email; records imported from elsewhere name people as their authors wrote them.
+  deciders: z
+    .array(
+      z
+        .string()
+        .trim()
+        .min(1)
+        .max(200)
+        .refine((v) => !v.includes("@") || z.string().email().safeParse(v).success, "A decider is an email address or a name")
+        .transform((v) => (v.includes("@") ? v.toLowerCase() : v)),
+    )
+    .max(20)
+    .default([]),
   consulted: z.array(z.string().trim().max(200)).max(50).default([]),
   informed: z.array(z.string().trim().max(200)).max(50).default([]),
   tags: z
