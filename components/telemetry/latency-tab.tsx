@@ -5,7 +5,7 @@ import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useMemo, useState } from "react";
 import { ErrorNotice } from "@/components/ui/states";
 import { LatencyChart } from "./latency-chart";
-import { chartPoints } from "./latency-data";
+import { chartPoints, fullTime } from "./latency-data";
 import { LatencyHeatmap } from "./latency-heatmap";
 import { refreshMs, useAnnotations, useHeatmap, useLatency, usePageVisible, usePreviousLatency, useSlo } from "./queries";
 import { RangePicker } from "./range-picker";
@@ -40,7 +40,26 @@ function ChartSkeleton() {
   );
 }
 
-export function LatencyTab({ integrationKey, telemetry }: { integrationKey: string; telemetry: { sourceName: string; targetName: string } | null }) {
+/** Said wherever the integration appears silent: the chart stops because nothing arrives, not because all is well. */
+function SilenceBanner({ since }: { since: string }) {
+  return (
+    <div className="notice notice-warning" role="status" data-testid="silence-banner" style={{ marginBottom: "1rem" }}>
+      <strong>No calls since {fullTime(Date.parse(since))}.</strong> The chart stops there and the SLOs have nothing to measure: silence is not health.
+      Check that the caller still makes this call and that its telemetry reaches Edgewise.
+    </div>
+  );
+}
+
+interface Props {
+  integrationKey: string;
+  telemetry: { sourceName: string; targetName: string } | null;
+  /** When the last call arrived (null: never, as far as the health refresh knows). */
+  lastCallAt?: string | null;
+  /** Set when the integration point is silent: the time of its last call. */
+  silentSince?: string | null;
+}
+
+export function LatencyTab({ integrationKey, telemetry, lastCallAt = null, silentSince = null }: Props) {
   const params = useSearchParams();
   const router = useRouter();
   const pathname = usePathname();
@@ -102,9 +121,13 @@ export function LatencyTab({ integrationKey, telemetry }: { integrationKey: stri
     const inRange = (annotations.data ?? []).filter((a) => Date.parse(a.at) >= domain[0] && Date.parse(a.at) <= domain[1]);
     body =
       calls === 0 ? (
-        <TelemetryEmpty telemetry={telemetry} />
+        <>
+          {silentSince && <SilenceBanner since={silentSince} />}
+          <TelemetryEmpty telemetry={telemetry} />
+        </>
       ) : (
         <>
+          {silentSince && <SilenceBanner since={silentSince} />}
           {data.approximate && (
             <div className="notice" data-testid="approximate-note" style={{ marginBottom: "1rem" }}>
               Percentiles here are approximate: part of this range comes from explicit-bucket metric histograms, so a percentile is only known to lie within its bucket.
@@ -114,6 +137,7 @@ export function LatencyTab({ integrationKey, telemetry }: { integrationKey: stri
           <LatencyChart integrationKey={integrationKey} data={points} budget={data.budget} domain={domain} annotations={inRange} compare={compare} />
           {compare && previous.isError && <ErrorNotice error={previous.error} />}
           <p className="muted" style={{ margin: ".4rem 0 1rem", fontSize: ".85rem" }}>
+            {lastCallAt && <span data-testid="last-data">Last data at {fullTime(Date.parse(lastCallAt))} · </span>}
             {data.resolution} buckets · percentiles within 1 % of the exact values · markers: ◆ decision accepted, ▲ deploy, ! incident
             {compare && " · dashed grey: p99 of the previous period, shifted onto this one"}
           </p>
@@ -149,7 +173,7 @@ export function LatencyTab({ integrationKey, telemetry }: { integrationKey: stri
     <>
       {toolbar}
       {body}
-      <SloPanel slo={slo.data} error={slo.error} pending={slo.isPending} />
+      <SloPanel slo={slo.data} error={slo.error} pending={slo.isPending} silentSince={silentSince} />
     </>
   );
 }

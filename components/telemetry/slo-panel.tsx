@@ -5,6 +5,7 @@
 import { CartesianGrid, Legend, Line, LineChart, ReferenceLine, Tooltip, XAxis, YAxis } from "recharts";
 import { ErrorNotice } from "@/components/ui/states";
 import { tooltipStyle } from "./latency-chart";
+import { fullTime } from "./latency-data";
 import type { BurnWindow, Slo, SloObjective } from "./queries";
 import css from "./telemetry.module.css";
 import { formatDurationExact } from "@/lib/format/duration";
@@ -43,19 +44,25 @@ function BurnDown({ objective, windowDays, testId }: { objective: SloObjective; 
   );
 }
 
-function Objective({ name, objective, windowDays, testId }: { name: string; objective: SloObjective; windowDays: number; testId: string }) {
+function Objective({ name, objective, windowDays, testId, silentSince }: { name: string; objective: SloObjective; windowDays: number; testId: string; silentSince: string | null }) {
   const { alert } = objective;
+  // Silence burns no budget, so every rate is 0: say there is nothing to measure rather than "OK".
+  const silent = silentSince !== null;
   const fired = (t: SloObjective["alert"]["thresholds"][number]) => objective.burnRates[t.long] >= t.factor && objective.burnRates[t.short] >= t.factor;
   return (
     <section className="card" data-testid={testId} aria-label={`${name} SLO`}>
       <div className="row" style={{ justifyContent: "space-between" }}>
         <h3 className={css.cardTitle}>{name}</h3>
-        <span className={`${css.alert} ${css[`alert-${alert.state}`]}`} data-testid="alert-state">
-          {STATE_LABEL[alert.state]}
+        <span className={`${css.alert} ${silent ? "" : css[`alert-${alert.state}`]}`} data-testid="alert-state" data-state={silent ? "no-data" : alert.state}>
+          {silent ? "No data" : STATE_LABEL[alert.state]}
         </span>
       </div>
       <p className={css.alertReason} data-testid="alert-reason">
-        {alert.state === "ok" ? "No window pair burns fast enough to alert." : `${STATE_LABEL[alert.state]}: ${alert.reason}.`}
+        {silent
+          ? `No data since ${fullTime(Date.parse(silentSince))}: with no calls nothing burns, which is not the same as meeting the objective.`
+          : alert.state === "ok"
+            ? "No window pair burns fast enough to alert."
+            : `${STATE_LABEL[alert.state]}: ${alert.reason}.`}
       </p>
       <dl className={css.figures}>
         <div>
@@ -109,7 +116,7 @@ function Objective({ name, objective, windowDays, testId }: { name: string; obje
   );
 }
 
-export function SloPanel({ slo, error, pending }: { slo: Slo | undefined; error: unknown; pending: boolean }) {
+export function SloPanel({ slo, error, pending, silentSince = null }: { slo: Slo | undefined; error: unknown; pending: boolean; silentSince?: string | null }) {
   return (
     <section aria-labelledby="slo-heading" data-testid="slo-panel" className={css.sloPanel}>
       <h2 id="slo-heading" className={css.sectionTitle}>
@@ -133,8 +140,8 @@ export function SloPanel({ slo, error, pending }: { slo: Slo | undefined; error:
             {slo.availability.total === 0 && " No calls in the window yet: the SLOs start counting when telemetry arrives."}
           </p>
           <div className={css.sloGrid}>
-            <Objective name="Availability (non-error calls)" objective={slo.availability} windowDays={slo.windowDays} testId="slo-availability" />
-            <Objective name={`Latency (calls within ${formatDurationExact(slo.latency.thresholdMs)})`} objective={slo.latency} windowDays={slo.windowDays} testId="slo-latency" />
+            <Objective name="Availability (non-error calls)" objective={slo.availability} windowDays={slo.windowDays} testId="slo-availability" silentSince={silentSince} />
+            <Objective name={`Latency (calls within ${formatDurationExact(slo.latency.thresholdMs)})`} objective={slo.latency} windowDays={slo.windowDays} testId="slo-latency" silentSince={silentSince} />
           </div>
         </>
       )}

@@ -166,6 +166,15 @@ async function statusOf(client: Tx | ReturnType<typeof db>, id: string): Promise
   return (health?.status as IntegrationStatus | undefined) ?? "no-data";
 }
 
+/** When the integration point's last call arrived, as the health refresh last saw it; null when never. */
+export async function lastCallAt(actor: Actor, key: string): Promise<string | null> {
+  authorize(actor, "catalog:read");
+  const point = await db().integrationPoint.findUnique({ where: { key }, select: { id: true } });
+  if (!point) throw new AppError("not_found", `No integration point ${key}`);
+  const health = await db().integrationHealth.findUnique({ where: { integrationId: point.id }, select: { lastSeenAt: true } });
+  return health?.lastSeenAt?.toISOString() ?? null;
+}
+
 export async function getIntegration(actor: Actor, key: string): Promise<{ view: IntegrationView; version: number }> {
   authorize(actor, "catalog:read");
   const row = await findRow(db(), key);

@@ -15,7 +15,7 @@ import { formatDateTime, integrationHref, styleLabels } from "@/components/catal
 import { loadIntegration } from "@/components/catalog/load";
 import { getTeam } from "@/lib/admin/teams";
 import { requireSession } from "@/lib/auth/session";
-import { etagOf, integrationHistory } from "@/lib/catalog/integrations";
+import { etagOf, integrationHistory, lastCallAt } from "@/lib/catalog/integrations";
 import { getService } from "@/lib/catalog/services";
 import { can } from "@/lib/auth/permissions";
 import { listDecisions } from "@/lib/decisions/list";
@@ -32,13 +32,14 @@ export default async function IntegrationPage({ params, searchParams }: Props) {
   const tab = tabOf((await searchParams).tab);
   const actor = await requireSession("catalog:read", integrationHref(key) + (tab === "overview" ? "" : `?tab=${tab}`));
   const { view, version } = await loadIntegration(actor, key);
-  const [owner, source, target, history, findings, decisions] = await Promise.all([
+  const [owner, source, target, history, findings, decisions, lastCall] = await Promise.all([
     getTeam(actor, view.ownerTeam),
     getService(actor, view.sourceService),
     getService(actor, view.targetService),
     tab === "history" ? integrationHistory(actor, key) : null,
     tab === "findings" ? listFindings(actor, { integration: key }) : null,
     tab === "decisions" ? listDecisions(actor, { integration: key, sort: "-number" }) : null,
+    tab === "latency" ? lastCallAt(actor, key) : null,
   ]);
   const canDecide = can(actor, "decision:write");
   const canEdit = mayWriteFor(actor, owner);
@@ -123,6 +124,8 @@ export default async function IntegrationPage({ params, searchParams }: Props) {
       {tab === "latency" && (
         <LatencyTab
           integrationKey={view.key}
+          silentSince={view.status === "silent" ? lastCall : null}
+          lastCallAt={lastCall}
           telemetry={{ sourceName: view.telemetry?.sourceName ?? source.telemetryName, targetName: view.telemetry?.targetName ?? target.telemetryName }}
         />
       )}
