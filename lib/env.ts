@@ -35,8 +35,8 @@ export const envSchema = z
     // Notification delivery (lib/notifications): per-attempt timeout, retries with full-jitter backoff, breaker per channel.
     EDGEWISE_NOTIFY_TIMEOUT_MS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(10).max(120_000).default(5000)),
     EDGEWISE_NOTIFY_MAX_ATTEMPTS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(50).default(8)),
-    EDGEWISE_NOTIFY_BACKOFF_BASE_MS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).default(30_000)),
-    EDGEWISE_NOTIFY_BACKOFF_CAP_MS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).default(1_200_000)),
+    EDGEWISE_NOTIFY_BACKOFF_BASE_MS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).default(60_000)),
+    EDGEWISE_NOTIFY_BACKOFF_CAP_MS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).default(3_600_000)),
     EDGEWISE_NOTIFY_BREAKER_FAILURES: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(1000).default(5)),
     EDGEWISE_NOTIFY_BREAKER_OPEN_MS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).default(60_000)),
     EDGEWISE_NOTIFY_POLL_MS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(50).max(60_000).default(1000)),
