@@ -10,7 +10,7 @@ const snap = (status: HealthSnapshot["status"], availability: SloHealth, statusS
 });
 const at = (m: number) => new Date(Date.UTC(2026, 0, 1, 0, m));
 const run = (before: HealthSnapshot | null, after: HealthSnapshot, m: number) =>
-  healthEvents({ key: "a->b:op", team: "t", before, after, reasons: [], p99Ms24h: 10, budgetP99Ms: 100, now: at(m), appUrl: "http://app" });
+  healthEvents({ key: "a->b:op", team: "t", before, after, reasons: [], p99Ms24h: 10, budgetP99Ms: 100, drift: null, now: at(m), appUrl: "http://app" });
 
 describe("healthEvents", () => {
   it("fires once per episode, keeps it through escalation, and resolves it with the same episode start", () => {
@@ -51,5 +51,21 @@ describe("healthEvents", () => {
   it("a bad status seen before episodes were recorded opens one (and no resolve without a firing)", () => {
     expect(run(snap("silent", sloh("ok")), snap("silent", sloh("ok")), 0).events.map((e) => e.state)).toEqual(["firing"]);
     expect(run(snap("silent", sloh("ok")), snap("ok", sloh("ok")), 0).events).toEqual([]);
+  });
+
+  it("drift: a new change point reports once; a breach newly projected within 14 days reports once", () => {
+    const figures = { baselineP99Ms: 50, recent24hP99Ms: 80, recent7dP99Ms: 70, changeMs: 20, changePercent: 40, slopePercentPerDay: 3, overBudget: false };
+    const drift = (driftingSince: string | null, daysToBreach: number | null) => ({ ...figures, driftingSince, daysToBreach, projectedBreachAt: daysToBreach === null ? null : "2026-01-10" });
+    const go = (before: HealthSnapshot | null, d: ReturnType<typeof drift>, m: number) =>
+      healthEvents({ key: "a->b:op", team: "t", before, after: snap("ok", sloh("ok")), reasons: [], p99Ms24h: 10, budgetP99Ms: 100, drift: d, now: at(m), appUrl: "http://app" });
+    const first = go(snap("ok", sloh("ok")), drift("2025-12-20", 30), 0);
+    expect(first.events.map((e) => e.id)).toEqual(["drift.detected:a->b:op:change:2025-12-20"]);
+    const again = go({ status: "ok", slo: first.slo }, drift("2025-12-20", 10), 1);
+    expect(again.events.map((e) => e.id)).toEqual([`drift.detected:a->b:op:breach:${at(1).toISOString()}`]);
+    const still = go({ status: "ok", slo: again.slo }, drift("2025-12-20", 9), 2);
+    expect(still.events).toEqual([]);
+    const moved = go({ status: "ok", slo: still.slo }, drift("2025-12-28", 40), 3);
+    expect(moved.events.map((e) => e.id)).toEqual(["drift.detected:a->b:op:change:2025-12-28"]);
+    expect(moved.slo.breachProjectedSince).toBeNull();
   });
 });

@@ -3,7 +3,8 @@
 // health status going to breaching / at risk / silent fires, and recovering resolves. The episode's
 // start is kept with the health row, so the resolved event names the same episode as the firing one.
 import type { EventSeverity, NotificationEvent } from "@/lib/notifications/types";
-import type { HealthStatus } from "./health-status";
+import type { DriftFigures } from "./drift-row";
+import { DRIFT_HORIZON_DAYS, type HealthStatus } from "./health-status";
 import type { HealthSlo, SloHealth } from "./health";
 
 export const OBJECTIVES = ["availability", "latency"] as const;
@@ -26,6 +27,8 @@ export interface HealthEventInput {
   reasons: string[];
   p99Ms24h: number | null;
   budgetP99Ms: number;
+  /** The drift board's figures for the integration point (null: too little history). */
+  drift: DriftFigures | null;
   now: Date;
   appUrl: string;
 }
@@ -105,6 +108,36 @@ export function healthEvents(i: HealthEventInput): { events: NotificationEvent[]
         data: { ...statusFigures, previous: before?.status ?? null, since: nowIso },
       });
     }
+  }
+  // drift.detected: a new Page–Hinkley change point, or a breach newly projected within the horizon.
+  const d = i.drift;
+  const driftFigures = d ? { baselineP99Ms: d.baselineP99Ms, recent7dP99Ms: d.recent7dP99Ms, changePercent: d.changePercent, slopePercentPerDay: d.slopePercentPerDay, driftingSince: d.driftingSince, projectedBreachAt: d.projectedBreachAt, daysToBreach: d.daysToBreach, budgetP99Ms: i.budgetP99Ms } : null;
+  slo.driftSince = d?.driftingSince ?? null;
+  if (d?.driftingSince && d.driftingSince !== before?.slo.driftSince) {
+    events.push({
+      ...base,
+      id: `drift.detected:${i.key}:change:${d.driftingSince}`,
+      type: "drift.detected",
+      state: null,
+      severity: "warning",
+      summary: `${i.key}: p99 has been drifting upward since ${d.driftingSince} (${d.baselineP99Ms ?? "?"} ms baseline → ${d.recent7dP99Ms ?? "?"} ms over 7 days, budget ${i.budgetP99Ms} ms)`,
+      link: `${i.appUrl}/drift`,
+      data: { ...driftFigures, reason: "change-point" },
+    });
+  }
+  const projected = d?.daysToBreach != null && d.daysToBreach <= DRIFT_HORIZON_DAYS;
+  slo.breachProjectedSince = projected ? (before?.slo.breachProjectedSince ?? nowIso) : null;
+  if (projected && !before?.slo.breachProjectedSince) {
+    events.push({
+      ...base,
+      id: `drift.detected:${i.key}:breach:${nowIso}`,
+      type: "drift.detected",
+      state: null,
+      severity: "warning",
+      summary: `${i.key}: at its current trend the p99 crosses the ${i.budgetP99Ms} ms budget around ${d.projectedBreachAt} (in ${Math.ceil(d.daysToBreach!)} days)`,
+      link: `${i.appUrl}/drift`,
+      data: { ...driftFigures, reason: "projected-breach" },
+    });
   }
   return { events, slo };
 }

@@ -36,6 +36,9 @@ export interface HealthSlo {
   windowErrors: number;
   /** When the current breaching / at-risk / silent status began (for its notification events). */
   statusSince?: string | null;
+  /** The drift change point last reported, and since when a breach has been projected within the horizon. */
+  driftSince?: string | null;
+  breachProjectedSince?: string | null;
 }
 
 interface Row {
@@ -143,10 +146,12 @@ export function recentDrift(now = new Date()): Promise<DriftRow[]> {
   return driftCache.rows;
 }
 
-/** When each integration point's p99 is projected to cross its budget, by key. */
-async function projectedBreaches(now: Date): Promise<Map<string, number | null>> {
-  return new Map((await recentDrift(now)).map((r) => [r.key, r.projectedBreachAt ? Date.parse(`${r.projectedBreachAt}T00:00:00Z`) : null]));
+/** Each integration point's drift figures (change point, projected breach), by key. */
+async function driftByKey(now: Date): Promise<Map<string, DriftRow>> {
+  return new Map((await recentDrift(now)).map((r) => [r.key, r]));
 }
+
+const breachMs = (r: DriftRow | undefined) => (r?.projectedBreachAt ? Date.parse(`${r.projectedBreachAt}T00:00:00Z`) : null);
 
 const n = (v: bigint | null | undefined) => Number(v ?? 0);
 
@@ -165,7 +170,7 @@ export interface HealthRefresh {
 export async function refreshHealth(now = new Date()): Promise<HealthRefresh> {
   const result: HealthRefresh = { ran: false, integrations: 0, byStatus: {} };
   const silentAfterMs = env().EDGEWISE_SILENT_AFTER_HOURS * 3_600_000;
-  const projected = await projectedBreaches(now);
+  const drift = await driftByKey(now);
   await db().$transaction(
     async (tx) => {
       const [lock] = await tx.$queryRaw<{ locked: boolean }[]>`SELECT pg_try_advisory_xact_lock(${HEALTH_LOCK}) AS locked`;
@@ -209,7 +214,7 @@ export async function refreshHealth(now = new Date()): Promise<HealthRefresh> {
           windowCalls,
           windowErrors,
           alerts: [slo.availability.alert, slo.latency.alert],
-          projectedBreachMs: projected.get(r.key) ?? null,
+          projectedBreachMs: breachMs(drift.get(r.key)),
         });
         result.byStatus[health.status] = (result.byStatus[health.status] ?? 0) + 1;
         const old = before.get(r.id);
@@ -222,6 +227,7 @@ export async function refreshHealth(now = new Date()): Promise<HealthRefresh> {
           reasons: health.reasons,
           p99Ms24h,
           budgetP99Ms: r.budget_p99_ms,
+          drift: drift.get(r.key) ?? null,
           now,
           appUrl: base,
         });
