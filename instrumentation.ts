@@ -5,13 +5,7 @@ export async function register() {
   startRollupSchedule();
   if (process.env.EDGEWISE_NOTIFY_ENABLED !== "0") {
     // Notification delivery: every server process works the shared queue (never on a request path).
-    const { startNotificationWorker } = await import("./lib/notifications/queue");
-    startNotificationWorker().then(
-      (worker) => {
-        // scripts/start.ts forwards SIGTERM: let attempts under way record their outcome first.
-        process.once("SIGTERM", () => void worker.stop().catch(() => undefined));
-      },
-      (err: unknown) => console.error("Notification delivery did not start:", err instanceof Error ? err.message : err),
-    );
+    const { startServerNotificationWorker } = await import("./lib/notifications/queue");
+    startServerNotificationWorker().catch((err: unknown) => console.error("Notification delivery did not start:", err instanceof Error ? err.message : err));
   }
 }

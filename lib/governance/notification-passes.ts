@@ -14,6 +14,8 @@ import type { Severity } from "./rule-types";
 // Arbitrary constant: one findings pass at a time across server instances.
 const FINDINGS_LOCK = 7_220_415_014;
 const DAY_MS = 86_400_000;
+/** Background passes wait for a connection on a busy server rather than fail (as the health refresh does). */
+const PASS_TX = { timeout: 60_000, maxWait: 30_000 };
 /** How long before expiry a waiver warns, and how loudly. */
 export const WAIVER_NOTICES: { label: string; beforeMs: number; severity: EventSeverity }[] = [
   { label: "7d", beforeMs: 7 * DAY_MS, severity: "info" },
@@ -47,7 +49,8 @@ export async function waiverExpiryPass(now = new Date()): Promise<number> {
       data: { rule: w.ruleId, waiverId: w.id, expiresAt: w.expiresAt.toISOString(), reason: w.reason, notice: notice.label },
     });
   }
-  return (await db().$transaction((tx) => recordEvents(tx, events))).length;
+  if (events.length === 0) return 0;
+  return (await db().$transaction((tx) => recordEvents(tx, events), PASS_TX)).length;
 }
 
 const findingKey = (f: Pick<FindingView, "rule" | "integration" | "journey">) => `${f.rule}|${f.integration ?? ""}|${f.journey ?? ""}`;
@@ -103,5 +106,5 @@ export async function findingsPass(now = new Date()): Promise<{ ran: boolean; op
     }
     await recordEvents(tx, events);
     return { ran: true, opened: opened.length, resolved: gone.length };
-  });
+  }, PASS_TX);
 }

@@ -35,6 +35,12 @@ async function enqueue(boss: PgBoss, deliveryId: string, startAfter: Date | null
 
 /** Enqueues deliveries never enqueued, and those overdue by `staleMs` (their job was lost). */
 export async function relayDue(boss: PgBoss, staleMs: number, limit = 500): Promise<number> {
+  // The common case, nothing to move, costs one index probe and no transaction.
+  const probeAt = new Date();
+  const [any] = await db().$queryRaw<{ found: boolean }[]>`
+    SELECT EXISTS (SELECT 1 FROM notification_deliveries WHERE state IN ('pending', 'waiting')
+      AND (enqueued_at IS NULL OR (next_attempt_at <= ${probeAt} AND enqueued_at < ${new Date(probeAt.getTime() - staleMs)}))) AS found`;
+  if (!any?.found) return 0;
   return db().$transaction(async (tx) => {
     const now = new Date();
     const rows = await tx.$queryRaw<{ id: string; next_attempt_at: Date }[]>`
@@ -49,7 +55,13 @@ export async function relayDue(boss: PgBoss, staleMs: number, limit = 500): Prom
         WHERE id = ANY(${rows.map((r) => r.id)}::uuid[])`;
     }
     return rows.length;
-  });
+  }, { timeout: 60_000, maxWait: 10_000 });
+}
+
+/** The server's worker (instrumentation.ts): started once, stopped gracefully on the SIGTERM scripts/start.ts forwards. */
+export async function startServerNotificationWorker(): Promise<void> {
+  const worker = await startNotificationWorker();
+  process.once("SIGTERM", () => void worker.stop().catch(() => undefined));
 }
 
 export async function startNotificationWorker(options: WorkerOptions = {}): Promise<NotificationWorker> {
