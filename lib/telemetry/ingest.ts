@@ -7,15 +7,15 @@ import { createHash } from "node:crypto";
 import { Prisma } from "@prisma/client";
 import { authorize, type Actor } from "@/lib/auth/actor";
 import { db } from "@/lib/db/client";
-import { AppError } from "@/lib/errors";
 import { pairableHalves, pairDeliveries, pruneLagHalves } from "./async-pairing";
 import type { TelemetryMatch } from "./attribute";
 import { cumulativeDelta, stateOf, type SeriesState } from "./cumulative";
 import { foldSpans, type FoldedBucket } from "./fold";
 import { addCounts, arrivalMinute, pruneCounts, type Signal } from "./ingest-counts";
 import { foldMetricPoints, roleOf, type DeltaPoint } from "./metrics-fold";
-import { decodeTraces, OtlpDecodeError } from "./otlp-json";
-import { decodeMetrics, type MetricPoint } from "./otlp-metrics";
+import type { OtlpCodec, OtlpSignal } from "./otlp-codec";
+import type { TraceRequest } from "./otlp-json";
+import type { MetricPoint, MetricsRequest } from "./otlp-metrics";
 
 export interface IngestResult {
   accepted: number;
@@ -58,15 +58,6 @@ async function telemetryMatches(): Promise<{ stamp: string; matches: TelemetryMa
 export const bodyDigest = (body: Buffer) => createHash("sha256").update(body).digest("hex");
 
 type Tx = Prisma.TransactionClient;
-
-function decodeOr400<T>(decode: () => T): T {
-  try {
-    return decode();
-  } catch (err) {
-    if (err instanceof OtlpDecodeError) throw new AppError("bad_request", err.message);
-    throw err;
-  }
-}
 
 /** Claims the body's digest; false when the same body was already folded in (a retry). */
 async function claimReceipt(tx: Tx, digest: string): Promise<boolean> {
@@ -141,9 +132,8 @@ async function commitBatch(
 
 const rejectionMessage = (n: number, what: string, reasons: string[]) => (n ? `${n} ${what}(s) rejected: ${reasons.join("; ")}` : null);
 
-export async function ingestTraces(actor: Actor, body: unknown, digest: string): Promise<IngestResult> {
+export async function ingestTraces(actor: Actor, decoded: TraceRequest, digest: string): Promise<IngestResult> {
   authorize(actor, "telemetry:write");
-  const decoded = decodeOr400(() => decodeTraces(body));
   const message = rejectionMessage(decoded.rejected, "span", decoded.reasons);
   // Optimistically with the declarations last seen: the commit checks they are still current in the
   // same statement and does nothing if not — then fold again with fresh ones. No lookup per batch.
@@ -218,9 +208,8 @@ async function cumulativeDeltas(tx: Tx, points: MetricPoint[]): Promise<DeltaPoi
  * servicegraph's failed counter); other metrics are accepted and ignored. Delta points are added;
  * cumulative ones become deltas against the series' last state (cumulative.ts has the rules).
  */
-export async function ingestMetrics(actor: Actor, body: unknown, digest: string): Promise<IngestResult> {
+export async function ingestMetrics(actor: Actor, decoded: MetricsRequest, digest: string): Promise<IngestResult> {
   authorize(actor, "telemetry:write");
-  const decoded = decodeOr400(() => decodeMetrics(body));
   const relevant = decoded.points.filter((p) => roleOf(p) !== null);
   const { matches } = await telemetryMatches();
   const result = await db().$transaction(async (tx) => {
@@ -242,6 +231,12 @@ export async function ingestMetrics(actor: Actor, body: unknown, digest: string)
   const rejected = decoded.rejected + unknownUnit;
   const reasons = unknownUnit ? [...decoded.reasons, `${unknownUnit} histogram point(s) with a unit that is not s, ms, us or ns`] : decoded.reasons;
   return { accepted: result ? decoded.points.length - unknownUnit : 0, rejected, duplicate: result === null, message: rejectionMessage(rejected, "data point", reasons) };
+}
+
+/** One OTLP request through the pipeline: the codec's typed request, folded and committed. */
+export async function ingest(signal: OtlpSignal, actor: Actor, codec: OtlpCodec, body: Buffer): Promise<IngestResult> {
+  const digest = bodyDigest(body);
+  return signal === "traces" ? ingestTraces(actor, codec.decodeTraces(body), digest) : ingestMetrics(actor, codec.decodeMetrics(body), digest);
 }
 
 let lastPrunedMs = 0;

@@ -98,7 +98,10 @@ function temporality(v: unknown): Temporality | null {
 /** A stable identity for a series: sorted attributes, so the order an exporter lists them in does not matter. */
 const canonical = (a: Record<string, AttributeValue>) => JSON.stringify(Object.keys(a).sort().map((k) => [k, a[k]]));
 
-export function decodeMetrics(body: unknown): MetricsDecodeResult {
+/** The typed ExportMetricsServiceRequest the pipeline takes: usable points and what was rejected. */
+export type MetricsRequest = MetricsDecodeResult;
+
+export function decodeMetrics(body: unknown): MetricsRequest {
   if (!isObject(body)) throw new OtlpDecodeError("The body must be a JSON object (ExportMetricsServiceRequest)");
   const result: MetricsDecodeResult = { points: [], rejected: 0, byReason: {}, reasons: [] };
   const reject = (reason: RejectReason, message: string) => {
@@ -108,18 +111,18 @@ export function decodeMetrics(body: unknown): MetricsDecodeResult {
   };
   for (const [r, rm] of list(body.resourceMetrics, "resourceMetrics").entries()) {
     const rPath = `resourceMetrics[${r}]`;
-    if (!isObject(rm)) throw new OtlpDecodeError(`${rPath} must be an object`);
+    if (!isObject(rm)) throw new OtlpDecodeError(`${rPath} must be an object`, rPath);
     const resource = attributes(isObject(rm.resource) ? rm.resource.attributes : undefined, `${rPath}.resource.attributes`);
     for (const [s, sm] of list(rm.scopeMetrics, `${rPath}.scopeMetrics`).entries()) {
       const sPath = `${rPath}.scopeMetrics[${s}]`;
-      if (!isObject(sm)) throw new OtlpDecodeError(`${sPath} must be an object`);
+      if (!isObject(sm)) throw new OtlpDecodeError(`${sPath} must be an object`, sPath);
       const scope = isObject(sm.scope) && typeof sm.scope.name === "string" ? sm.scope.name : "";
       for (const [m, metric] of list(sm.metrics, `${sPath}.metrics`).entries()) {
         const mPath = `${sPath}.metrics[${m}]`;
-        if (!isObject(metric) || typeof metric.name !== "string") throw new OtlpDecodeError(`${mPath} must be an object with a name`);
+        if (!isObject(metric) || typeof metric.name !== "string") throw new OtlpDecodeError(`${mPath} must be an object with a name`, mPath);
         const data = metric.histogram ?? metric.exponentialHistogram ?? metric.sum;
         if (data === undefined || data === null) continue; // gauges, summaries: nothing to fold
-        if (!isObject(data)) throw new OtlpDecodeError(`${mPath} data must be an object`);
+        if (!isObject(data)) throw new OtlpDecodeError(`${mPath} data must be an object`, mPath);
         const type = metric.histogram ? "histogram" : metric.exponentialHistogram ? "exponential" : "sum";
         if (type === "sum" && data.isMonotonic !== true) continue; // up-down counters are not request counts
         const dataPoints = list(data.dataPoints, `${mPath}.${type === "exponential" ? "exponentialHistogram" : type}.dataPoints`);
@@ -127,7 +130,7 @@ export function decodeMetrics(body: unknown): MetricsDecodeResult {
         const unit = typeof metric.unit === "string" ? metric.unit : "";
         for (const [p, point] of dataPoints.entries()) {
           const path = `${mPath}.dataPoints[${p}]`;
-          if (!isObject(point)) throw new OtlpDecodeError(`${path} must be an object`);
+          if (!isObject(point)) throw new OtlpDecodeError(`${path} must be an object`, path);
           if (typeof point.flags === "number" && (point.flags & 1) === 1) continue; // FLAG_NO_RECORDED_VALUE: a gap, not a zero
           if (!temporal) {
             reject("unknown_temporality", `${path}: unknown aggregationTemporality ${JSON.stringify(data.aggregationTemporality)}`);

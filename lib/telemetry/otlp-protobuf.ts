@@ -2,6 +2,7 @@
 // (pure) into the same object shape as OTLP/JSON, so one decoder validates both encodings. Only the
 // fields Edgewise uses are kept; unknown fields are skipped, as protobuf requires, so newer exporters
 // still work.
+import type { PartialSuccess, RpcStatus } from "./otlp-codec";
 import { OtlpDecodeError } from "./otlp-json";
 
 type Obj = Record<string, unknown>;
@@ -282,24 +283,63 @@ export function decodeMetricsRequestProtobuf(buf: Uint8Array): Obj {
   return decodeEnvelope(buf, { resources: "resourceMetrics", scopes: "scopeMetrics", items: "metrics" }, metric);
 }
 
-function varintBytes(value: bigint): number[] {
-  const out: number[] = [];
+// ---- Writing: the Export…ServiceResponse and google.rpc.Status answers. ----
+
+function varint(value: bigint, out: number[]) {
   let v = value;
   while (v >= 0x80n) {
     out.push(Number((v & 0x7fn) | 0x80n));
     v >>= 7n;
   }
   out.push(Number(v));
-  return out;
 }
+
+/** One length-delimited field (wire type 2): a string, bytes or an embedded message. */
+function field(n: number, payload: ArrayLike<number>, out: number[]) {
+  varint(BigInt((n << 3) | 2), out);
+  varint(BigInt(payload.length), out);
+  for (let i = 0; i < payload.length; i++) out.push(payload[i]!);
+}
+
+const utf8 = new TextEncoder();
 
 /**
  * ExportTraceServiceResponse and ExportMetricsServiceResponse share a wire shape: empty, or
- * partial_success {rejected_spans | rejected_data_points, error_message}.
+ * partial_success (1) {rejected_spans | rejected_data_points (1), error_message (2)}.
  */
-export function encodeTraceResponseProtobuf(rejectedSpans: number, errorMessage: string | null): Uint8Array {
-  if (!rejectedSpans) return new Uint8Array();
-  const message = Buffer.from(errorMessage ?? "", "utf8");
-  const partial = [0x08, ...varintBytes(BigInt(rejectedSpans)), 0x12, ...varintBytes(BigInt(message.length)), ...message];
-  return Uint8Array.from([0x0a, ...varintBytes(BigInt(partial.length)), ...partial]);
+export function encodeExportResponseProtobuf(partial: PartialSuccess | null): Uint8Array<ArrayBuffer> {
+  if (!partial) return new Uint8Array();
+  const inner: number[] = [0x08];
+  varint(BigInt(partial.rejected), inner);
+  if (partial.errorMessage) field(2, utf8.encode(partial.errorMessage), inner);
+  const out: number[] = [];
+  field(1, inner, out);
+  return Uint8Array.from(out);
+}
+
+/**
+ * google.rpc.Status {code (1), message (2), repeated Any details (3)}; each detail here a
+ * google.rpc.BadRequest {repeated FieldViolation field_violations (1) {field (1), description (2)}}.
+ */
+export function encodeStatusProtobuf(status: RpcStatus): Uint8Array<ArrayBuffer> {
+  const out: number[] = [];
+  if (status.code) {
+    out.push(0x08);
+    varint(BigInt(status.code), out);
+  }
+  if (status.message) field(2, utf8.encode(status.message), out);
+  for (const detail of status.details) {
+    const badRequest: number[] = [];
+    for (const v of detail.fieldViolations) {
+      const violation: number[] = [];
+      if (v.field) field(1, utf8.encode(v.field), violation);
+      field(2, utf8.encode(v.description), violation);
+      field(1, violation, badRequest);
+    }
+    const any: number[] = [];
+    field(1, utf8.encode(detail["@type"]), any);
+    field(2, badRequest, any);
+    field(3, any, out);
+  }
+  return Uint8Array.from(out);
 }
