@@ -99,3 +99,9 @@ export function lagObservations(deliveries: Delivery[], matches: TelemetryMatch[
 export function mayPair(half: LagHalf, matches: TelemetryMatch[]): boolean {
   return matches.some((m) => m.lag && (half.role === "producer" ? m.sourceName === half.service : m.targetName === half.service));
 }
+
+/** The producer and consumer halves of a batch that may pair into a declared asynchronous integration. */
+export function pairableHalves(spans: DecodedSpan[], matches: TelemetryMatch[]): LagHalf[] {
+  if (!matches.some((m) => m.lag)) return [];
+  return lagHalves(spans).filter((h) => mayPair(h, matches));
+}

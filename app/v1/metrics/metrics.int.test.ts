@@ -100,6 +100,16 @@ describe("POST /v1/metrics", () => {
     expect(await intake("duplicate")).toBe(before + 2);
   });
 
+  it("delta batches (one statement each, no series state to lock) from concurrent writers merge exactly into one bucket", async () => {
+    const { a, b, member, key, auth } = await estate();
+    const bodies = Array.from({ length: 8 }, (_, i) =>
+      JSON.stringify(spanmetricsBody(a, 1, [spanmetricsPoint({ startTimeUnixNano: String(T0), timeUnixNano: String(T0 + BigInt(i + 1) * 1_000_000_000n), count: "10", bucketCounts: counts({ 5: 10 }) }, i % 2 ? "STATUS_CODE_ERROR" : "STATUS_CODE_UNSET", b)])),
+    );
+    const answers = await Promise.all(bodies.map((body) => post(json(auth), body)));
+    expect(answers.map((r) => r.status)).toEqual(Array(8).fill(200));
+    expect((await latency(member, key)).series[0]).toMatchObject({ count: 80, errors: 40 });
+  });
+
   it("turns cumulative points into deltas across requests, restarts on a reset, and ignores older points", async () => {
     const { a, b, member, key, auth } = await estate();
     const start = T0 - 3600n * 1_000_000_000n; // a series running for an hour before Edgewise sees it
