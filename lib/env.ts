@@ -32,6 +32,10 @@ export const envSchema = z
     EDGEWISE_RETENTION_MINUTE_DAYS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(3650).default(14)),
     EDGEWISE_RETENTION_HOUR_DAYS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(36500).default(400)),
     EDGEWISE_SILENT_AFTER_HOURS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(24 * 90).default(24)),
+    EDGEWISE_TRACE_URL: z.preprocess(
+      emptyToUndefined,
+      z.string().url("must be an absolute URL").refine((u) => u.includes("{traceId}"), "must contain {traceId}, where the trace id goes").optional(),
+    ),
     EDGEWISE_METRICS_PUBLIC: z.preprocess(emptyToUndefined, z.enum(["0", "1"], { error: "must be 0 or 1" }).default("0")),
   })
   .superRefine((env, ctx) => {

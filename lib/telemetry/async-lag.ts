@@ -34,6 +34,8 @@ export interface LagObservation {
   startMs: number;
   lagMs: number;
   error: boolean;
+  /** The consumer span: the delivery's trace to open. */
+  exemplar?: { traceId: string; spanId: string; atMs: number };
 }
 
 export const refKey = (r: SpanRef) => `${r.traceId}:${r.spanId}`;
@@ -90,6 +92,7 @@ export function lagObservations(deliveries: Delivery[], matches: TelemetryMatch[
       // Clocks of two hosts disagree a little: a consumer "before" its producer had no lag to speak of.
       lagMs: lagNanos > 0n ? Number(lagNanos) / 1e6 : 0,
       error: d.consumer.error,
+      exemplar: { traceId: d.consumer.traceId, spanId: d.consumer.spanId, atMs: Number(d.consumer.startUnixNano / 1_000_000n) },
     });
   }
   return out;

@@ -2,6 +2,7 @@
 // ever stored in. A series is a declared integration point (its id) or an observed edge.
 import type { LagObservation } from "./async-lag";
 import { edgeOf, matchSpan, type TelemetryMatch } from "./attribute";
+import { ExemplarPicker, type Exemplar } from "./exemplars";
 import { emptyHistogram, merge, record, type Histogram } from "./histogram";
 import type { DecodedSpan } from "./otlp-json";
 
@@ -13,6 +14,8 @@ export interface FoldedBucket {
   count: number;
   errors: number;
   histogram: Histogram;
+  /** The calls to open as traces (exemplars.ts): at most EXEMPLARS_PER_MINUTE. */
+  exemplars: Exemplar[];
 }
 
 export interface FoldResult {
@@ -25,28 +28,36 @@ export const observedSeriesKey = (source: string, target: string) => `edge:${sou
 
 /** Minute buckets being filled: one per (series, minute). */
 class MinuteBuckets {
-  private readonly byKey = new Map<string, FoldedBucket>();
+  private readonly byKey = new Map<string, { bucket: FoldedBucket; picker: ExemplarPicker }>();
 
   constructor(existing: FoldedBucket[] = []) {
     // Copies: the buckets handed in stay as they were.
-    for (const b of existing) this.byKey.set(`${b.seriesKey}|${b.startMs}`, { ...b, histogram: merge(emptyHistogram(), b.histogram) });
+    for (const b of existing) {
+      const picker = new ExemplarPicker();
+      for (const e of b.exemplars) picker.add(e);
+      this.byKey.set(`${b.seriesKey}|${b.startMs}`, { bucket: { ...b, histogram: merge(emptyHistogram(), b.histogram) }, picker });
+    }
   }
 
-  add(seriesKey: string, startMs: number, valueMs: number, error: boolean) {
+  /** `exemplar`: the call's ids, when it has a trace to open. */
+  add(seriesKey: string, startMs: number, valueMs: number, error: boolean, exemplar?: { traceId: string; spanId: string; atMs: number }) {
     const id = `${seriesKey}|${startMs}`;
-    let bucket = this.byKey.get(id);
-    if (!bucket) {
-      bucket = { seriesKey, startMs, count: 0, errors: 0, histogram: emptyHistogram() };
-      this.byKey.set(id, bucket);
+    let entry = this.byKey.get(id);
+    if (!entry) {
+      entry = { bucket: { seriesKey, startMs, count: 0, errors: 0, histogram: emptyHistogram(), exemplars: [] }, picker: new ExemplarPicker() };
+      this.byKey.set(id, entry);
     }
-    bucket.count += 1;
-    if (error) bucket.errors += 1;
-    record(bucket.histogram, valueMs);
+    entry.bucket.count += 1;
+    if (error) entry.bucket.errors += 1;
+    record(entry.bucket.histogram, valueMs);
+    if (exemplar) entry.picker.add({ ...exemplar, durationMs: valueMs, error });
   }
 
   /** A stable order: concurrent writers then lock rows in the same order and cannot deadlock. */
   sorted(): FoldedBucket[] {
-    return [...this.byKey.values()].sort((a, b) => (a.seriesKey === b.seriesKey ? a.startMs - b.startMs : a.seriesKey < b.seriesKey ? -1 : 1));
+    return [...this.byKey.values()]
+      .map(({ bucket, picker }) => ({ ...bucket, exemplars: picker.picked() }))
+      .sort((a, b) => (a.seriesKey === b.seriesKey ? a.startMs - b.startMs : a.seriesKey < b.seriesKey ? -1 : 1));
   }
 }
 
@@ -71,7 +82,7 @@ export function foldSpans(spans: DecodedSpan[], matches: TelemetryMatch[]): Fold
       }
       seriesKey = observedSeriesKey(edge.source, edge.target);
     }
-    buckets.add(seriesKey, Number(span.startUnixNano / 60_000_000_000n) * MINUTE_MS, span.durationMs, span.error);
+    buckets.add(seriesKey, Number(span.startUnixNano / 60_000_000_000n) * MINUTE_MS, span.durationMs, span.error, { traceId: span.traceId, spanId: span.spanId, atMs: Number(span.startUnixNano / 1_000_000n) });
   }
   return { buckets: buckets.sorted(), unattributed };
 }
@@ -80,6 +91,6 @@ export function foldSpans(spans: DecodedSpan[], matches: TelemetryMatch[]): Fold
 export function addLags(buckets: FoldedBucket[], lags: LagObservation[]): FoldedBucket[] {
   if (lags.length === 0) return buckets;
   const all = new MinuteBuckets(buckets);
-  for (const lag of lags) all.add(lag.seriesKey, lag.startMs, lag.lagMs, lag.error);
+  for (const lag of lags) all.add(lag.seriesKey, lag.startMs, lag.lagMs, lag.error, lag.exemplar);
   return all.sorted();
 }

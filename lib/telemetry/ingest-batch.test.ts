@@ -31,11 +31,12 @@ const histogramOf = (...valuesMs: number[]) => {
 
 describe("traceBatch", () => {
   it("folds declared and observed calls per minute, leaves server and internal spans out, and says what to count", () => {
+    const slowError = span("client", "checkout", { "peer.service": "payments" }, T + 59n * 1_000_000_000n, 30, true);
     const batch = traceBatch(
       request(
         [
           span("client", "checkout", { "peer.service": "payments" }, T, 12),
-          span("client", "checkout", { "peer.service": "payments" }, T + 59n * 1_000_000_000n, 30, true),
+          slowError,
           span("client", "checkout", { "peer.service": "payments" }, T + MIN_NS, 7),
           span("client", "cart", { "peer.service": "pricing" }, T, 5),
           span("server", "payments", {}, T, 11),
@@ -46,7 +47,10 @@ describe("traceBatch", () => {
       matches,
       "digest-1",
     );
-    expect(batch).toEqual({
+    // Each bucket's exemplars: the first errors, then the slowest others.
+    expect(batch.buckets.map((b) => b.exemplars.map((e) => [e.durationMs, e.error]))).toEqual([[[5, false]], [[30, true], [12, false]], [[7, false]]]);
+    expect(batch.buckets[1]!.exemplars[0]).toEqual({ traceId: slowError.traceId, spanId: slowError.spanId, durationMs: 30, atMs: T_MS + 59_000, error: true });
+    expect({ ...batch, buckets: batch.buckets.map(({ exemplars: _, ...b }) => b) }).toEqual({
       signal: "traces",
       digest: "digest-1",
       buckets: [
@@ -84,18 +88,18 @@ describe("traceBatch", () => {
 
 describe("addLags", () => {
   it("adds deliveries to their minute, merging with a bucket already there, without changing the buckets it was given", () => {
-    const buckets = [{ seriesKey: "ip-ship", startMs: T_MS, count: 1, errors: 0, histogram: histogramOf(100) }];
+    const buckets = [{ seriesKey: "ip-ship", startMs: T_MS, count: 1, errors: 0, histogram: histogramOf(100), exemplars: [] }];
     const merged = addLags(buckets, [
       { seriesKey: "ip-ship", startMs: T_MS, lagMs: 900, error: true },
       { seriesKey: "ip-ship", startMs: T_MS + 60_000, lagMs: 50, error: false },
       { seriesKey: "ip-a", startMs: T_MS, lagMs: 10, error: false },
     ]);
     expect(merged).toEqual([
-      { seriesKey: "ip-a", startMs: T_MS, count: 1, errors: 0, histogram: histogramOf(10) },
-      { seriesKey: "ip-ship", startMs: T_MS, count: 2, errors: 1, histogram: histogramOf(100, 900) },
-      { seriesKey: "ip-ship", startMs: T_MS + 60_000, count: 1, errors: 0, histogram: histogramOf(50) },
+      { seriesKey: "ip-a", startMs: T_MS, count: 1, errors: 0, histogram: histogramOf(10), exemplars: [] },
+      { seriesKey: "ip-ship", startMs: T_MS, count: 2, errors: 1, histogram: histogramOf(100, 900), exemplars: [] },
+      { seriesKey: "ip-ship", startMs: T_MS + 60_000, count: 1, errors: 0, histogram: histogramOf(50), exemplars: [] },
     ]);
-    expect(buckets).toEqual([{ seriesKey: "ip-ship", startMs: T_MS, count: 1, errors: 0, histogram: histogramOf(100) }]);
+    expect(buckets).toEqual([{ seriesKey: "ip-ship", startMs: T_MS, count: 1, errors: 0, histogram: histogramOf(100), exemplars: [] }]);
     expect(addLags(buckets, [])).toBe(buckets);
   });
 });

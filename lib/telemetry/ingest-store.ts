@@ -1,4 +1,4 @@
-// Where ingestion writes: the body's receipt, the minute buckets and the intake counts, each through
+// Where ingestion writes: the body's receipt, the minute buckets, their exemplars and the intake counts, each through
 // one upsert builder, so a 200 means committed, a retry of the same body counts nothing, and two
 // servers adding to one bucket merge under PostgreSQL's row lock instead of overwriting each other.
 // Both ways of committing a batch check the catalog stamp it was attributed with and use the same
@@ -42,6 +42,19 @@ const addBuckets = (buckets: BatchBucket[], when: Prisma.Sql) => Prisma.sql`
     approximate_count = latency_buckets.approximate_count + EXCLUDED.approximate_count,
     updated_at = now()
   RETURNING 1`;
+
+/** latency_exemplars: merges each bucket's exemplars into its minute's (edgewise_merge_exemplars keeps at most eight). */
+function addExemplars(buckets: BatchBucket[], when: Prisma.Sql) {
+  const withExemplars = buckets.filter((b) => b.exemplars.length > 0);
+  return Prisma.sql`
+  INSERT INTO latency_exemplars (series_key, start, exemplars)
+  SELECT e.series_key, e.start, e.exemplars
+  FROM unnest(${withExemplars.map((b) => b.seriesKey)}::text[], ${withExemplars.map((b) => new Date(b.startMs).toISOString())}::timestamptz[],
+              ${withExemplars.map((b) => JSON.stringify(b.exemplars))}::jsonb[]) AS e(series_key, start, exemplars)
+  WHERE ${when}
+  ON CONFLICT (series_key, start) DO UPDATE SET exemplars = edgewise_merge_exemplars(latency_exemplars.exemplars, EXCLUDED.exemplars), updated_at = now()
+  RETURNING 1`;
+}
 
 interface CountRow {
   outcome: string;
@@ -93,8 +106,9 @@ export async function commitStatement(batch: IngestBatch, stamp: string | null):
   const [row] = await db().$queryRaw<{ fresh: boolean; claimed: boolean }[]>`
     WITH ${head(batch.digest, stamp)},
     added AS (${addBuckets(batch.buckets, claimed)}),
+    noted AS (${addExemplars(batch.buckets, claimed)}),
     counted AS (${addCountRows(batch.signal, countRows(batch.counts), claimed, Prisma.sql`(SELECT ok FROM fresh)`)})
-    SELECT (SELECT ok FROM fresh) AS fresh, ${claimed} AS claimed, (SELECT count(*) FROM added) AS added, (SELECT count(*) FROM counted) AS counted`;
+    SELECT (SELECT ok FROM fresh) AS fresh, ${claimed} AS claimed, (SELECT count(*) FROM added) AS added, (SELECT count(*) FROM noted) AS noted, (SELECT count(*) FROM counted) AS counted`;
   return outcomeOf(row);
 }
 
@@ -120,6 +134,7 @@ export async function commitLocked(
     }
     const batch = await underLock(tx);
     if (batch.buckets.length) await tx.$executeRaw(addBuckets(batch.buckets, Prisma.sql`TRUE`));
+    if (batch.buckets.some((b) => b.exemplars.length)) await tx.$executeRaw(addExemplars(batch.buckets, Prisma.sql`TRUE`));
     await tx.$executeRaw(addCountRows(signal, countRows(batch.counts), Prisma.sql`TRUE`));
     return { outcome, batch };
   });

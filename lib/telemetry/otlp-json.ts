@@ -93,7 +93,7 @@ function enumValue(v: unknown, names: string[], prefix: string): number | null {
 
 // Compiled once: this runs twice per span on the ingestion hot path.
 const HEX_ID = { 8: /^[0-9a-fA-F]{16}$/, 16: /^[0-9a-fA-F]{32}$/ } as const;
-const hexId = (v: unknown, bytes: 8 | 16) => (typeof v === "string" && HEX_ID[bytes].test(v) ? v.toLowerCase() : null);
+export const hexId = (v: unknown, bytes: 8 | 16) => (typeof v === "string" && HEX_ID[bytes].test(v) ? v.toLowerCase() : null);
 
 /** The typed ExportTraceServiceRequest the pipeline takes: usable spans and what was rejected. */
 export type TraceRequest = DecodeResult;

@@ -2,7 +2,7 @@
 // as traces (64-bit integers as strings or numbers, enums as integers or names). Only histograms,
 // exponential histograms and monotonic sums carry anything Edgewise folds; gauges and summaries are
 // skipped without complaint. A malformed envelope is an error; a malformed point is rejected alone.
-import { attributes, isObject, list, OtlpDecodeError, type AttributeValue } from "./otlp-json";
+import { attributes, hexId, isObject, list, OtlpDecodeError, type AttributeValue } from "./otlp-json";
 
 export type Temporality = "delta" | "cumulative";
 
@@ -18,8 +18,18 @@ interface PointBase {
   timeUnixNano: bigint;
 }
 
+/** A recorded call behind a histogram point (spanmetrics attaches them): its trace, value (in the metric's unit) and time. */
+export interface MetricExemplar {
+  traceId: string;
+  spanId: string;
+  value: number;
+  timeUnixNano: bigint;
+}
+
 export interface ExplicitPoint extends PointBase {
   type: "histogram";
+  /** Present only when the point carries usable exemplars. */
+  exemplars?: MetricExemplar[];
   count: number;
   sum: number | null;
   min: number | null;
@@ -36,6 +46,7 @@ export interface ExponentialBuckets {
 
 export interface ExponentialPoint extends PointBase {
   type: "exponential";
+  exemplars?: MetricExemplar[];
   count: number;
   sum: number | null;
   min: number | null;
@@ -169,6 +180,21 @@ function sumPoint(base: PointBase, point: Json): SumPoint | "bad value" {
   return { ...base, type: "sum", value };
 }
 
+/** Exemplars with a trace and a finite value; others carry nothing to open and are skipped, not rejected. */
+function exemplars(v: unknown): { exemplars?: MetricExemplar[] } {
+  if (!Array.isArray(v) || v.length === 0) return {};
+  const out: MetricExemplar[] = [];
+  for (const e of v) {
+    if (!isObject(e)) continue;
+    const traceId = hexId(e.traceId, 16);
+    const spanId = hexId(e.spanId, 8);
+    const value = e.asDouble !== undefined ? double(e.asDouble) : e.asInt !== undefined ? int(e.asInt) : null;
+    const time = uint64(e.timeUnixNano);
+    if (traceId && spanId && typeof value === "number" && value >= 0 && time !== null) out.push({ traceId, spanId, value, timeUnixNano: time });
+  }
+  return out.length ? { exemplars: out } : {};
+}
+
 function counts(v: unknown): number[] | null {
   if (v === undefined || v === null) return [];
   if (!Array.isArray(v)) return null;
@@ -199,7 +225,7 @@ function explicitPoint(base: PointBase, point: Json): ExplicitPoint | string {
   if (bounds.some((b, i) => i > 0 && b <= bounds[i - 1]!)) return "explicitBounds must be strictly ascending";
   if (bucketCounts.length > 0 && bucketCounts.length !== bounds.length + 1) return `${bucketCounts.length} bucketCounts for ${bounds.length} explicitBounds (need one more count than bounds)`;
   if (bucketCounts.reduce((a, b) => a + b, 0) !== total) return "count is not the sum of bucketCounts";
-  return { ...base, type: "histogram", count: total, ...s, bounds, bucketCounts };
+  return { ...base, type: "histogram", count: total, ...s, bounds, bucketCounts, ...exemplars(point.exemplars) };
 }
 
 function buckets(v: unknown): ExponentialBuckets | null {
@@ -221,5 +247,5 @@ function exponentialPoint(base: PointBase, point: Json): ExponentialPoint | stri
   if (scale < -10 || scale > 20) return `scale ${scale} is outside −10…20`;
   const sum = (b: ExponentialBuckets) => b.counts.reduce((a, c) => a + c, 0);
   if (zeroCount + sum(positive) + sum(negative) !== total) return "count is not zeroCount plus the bucket counts";
-  return { ...base, type: "exponential", count: total, ...s, scale, zeroCount, positive, negative };
+  return { ...base, type: "exponential", count: total, ...s, scale, zeroCount, positive, negative, ...exemplars(point.exemplars) };
 }

@@ -204,6 +204,22 @@ function numberPoint(r: Reader): Obj {
   return out;
 }
 
+/** Exemplar: time_unix_nano (2), as_double (3), span_id (4), trace_id (5), as_int (6); filtered_attributes (7) skipped. */
+function exemplar(r: Reader): Obj {
+  const out: Obj = {};
+  r.fields((n, w) => {
+    if (n === 2 && w === 1) out.timeUnixNano = u64(r);
+    else if (n === 3 && w === 1) out.asDouble = f64(r);
+    else if (n === 4 && w === 2) out.spanId = hex(r.bytes());
+    else if (n === 5 && w === 2) out.traceId = hex(r.bytes());
+    else if (n === 6 && w === 1) out.asInt = r.fixed64().getBigInt64(0, true).toString();
+    else return false;
+  });
+  return out;
+}
+
+const pushExemplar = (r: Reader, out: Obj) => ((out.exemplars ??= []) as Obj[]).push(exemplar(sub(r)));
+
 function histogramPoint(r: Reader): Obj {
   const out: Obj = { attributes: [], bucketCounts: [], explicitBounds: [] };
   r.fields((n, w) => {
@@ -214,6 +230,7 @@ function histogramPoint(r: Reader): Obj {
     else if (n === 5 && w === 1) out.sum = f64(r);
     else if (n === 6) repeated(r, w, 1, u64, out.bucketCounts as unknown[]);
     else if (n === 7) repeated(r, w, 1, f64, out.explicitBounds as unknown[]);
+    else if (n === 8 && w === 2) pushExemplar(r, out);
     else if (n === 10 && w === 0) out.flags = Number(r.varint());
     else if (n === 11 && w === 1) out.min = f64(r);
     else if (n === 12 && w === 1) out.max = f64(r);
@@ -245,6 +262,7 @@ function exponentialPoint(r: Reader): Obj {
     else if (n === 8 && w === 2) out.positive = exponentialBuckets(sub(r));
     else if (n === 9 && w === 2) out.negative = exponentialBuckets(sub(r));
     else if (n === 10 && w === 0) out.flags = Number(r.varint());
+    else if (n === 11 && w === 2) pushExemplar(r, out);
     else if (n === 12 && w === 1) out.min = f64(r);
     else if (n === 13 && w === 1) out.max = f64(r);
     else if (n === 14 && w === 1) out.zeroThreshold = f64(r);
