@@ -42,6 +42,10 @@ export const envSchema = z
     EDGEWISE_NOTIFY_POLL_MS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(50).max(60_000).default(1000)),
     EDGEWISE_NOTIFY_CONCURRENCY: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(100).default(4)),
     EDGEWISE_NOTIFY_ENABLED: z.preprocess(emptyToUndefined, z.enum(["0", "1"], { error: "must be 0 or 1" }).default("1")),
+    EDGEWISE_TRACE_URL: z.preprocess(
+      emptyToUndefined,
+      z.string().url("must be an absolute URL").refine((u) => u.includes("{traceId}"), "must contain {traceId}, where the trace id goes").optional(),
+    ),
     EDGEWISE_METRICS_PUBLIC: z.preprocess(emptyToUndefined, z.enum(["0", "1"], { error: "must be 0 or 1" }).default("0")),
   })
   .superRefine((env, ctx) => {

@@ -252,8 +252,9 @@ async function check(label: string, op: Operation, s: Sent, statuses: Map<number
   if (res.status >= 400) {
     const after = await fingerprint();
     if (after !== before) throw new Error(`${label}: answered ${res.status} but wrote something\nbefore ${before}\nafter  ${after}`);
-    // Errors keep the API's shape (OTLP protobuf requests get a protobuf Status instead).
-    if (res.type.startsWith("application/json")) expect(JSON.parse(res.text)).toMatchObject({ error: { code: expect.any(String), message: expect.any(String) } });
+    // Errors keep the API's shape; OTLP answers a google.rpc.Status in the request's encoding (JSON form checked here).
+    const shape = op.path.startsWith("/v1/") ? { code: expect.any(Number), message: expect.any(String), details: expect.any(Array) } : { error: { code: expect.any(String), message: expect.any(String) } };
+    if (res.type.startsWith("application/json")) expect(JSON.parse(res.text)).toMatchObject(shape);
   }
   if (unhandled.length) throw new Error(`${label}: unhandled rejection ${String(unhandled[0])}`);
 }

@@ -15,6 +15,7 @@ import { findingsQuerySchema } from "@/lib/governance/findings";
 import { journeySchema, journeyUpdateSchema } from "@/lib/governance/journeys";
 import { policyUpdateSchema } from "@/lib/governance/policies";
 import { waiverListQuerySchema, waiverSchema } from "@/lib/governance/waivers";
+import { exemplarQuerySchema } from "@/lib/telemetry/exemplar-query";
 import { latencyQuerySchema } from "@/lib/telemetry/latency";
 import { driftQuerySchema } from "@/lib/slo/drift-board";
 import { heatmapQuerySchema } from "@/lib/telemetry/heatmap";
@@ -59,14 +60,15 @@ export const operations: Operation[] = [
   op("DELETE", "/api/integrations/{key}", "Integrations", "catalog:write", "Retire an integration point (it and its history stay readable)"),
   op("GET", "/api/integrations/{key}/history", "Integrations", "catalog:read", "Every change with who, when and a field-by-field diff"),
   op("GET", "/api/integrations/{key}/latency", "Telemetry", "catalog:read", "Observed p50/p95/p99, calls and errors per step (from, to, step)", { query: latencyQuerySchema }),
+  op("GET", "/api/integrations/{key}/exemplars", "Telemetry", "catalog:read", "Exemplars: the slowest calls and first errors per minute over a range (from, to, limit), slowest first, with the trace URL template", { query: exemplarQuerySchema }),
   op("GET", "/api/integrations/{key}/heatmap", "Telemetry", "catalog:read", "Latency distribution: calls per log-spaced latency band per step (from, to, step)", { query: heatmapQuerySchema }),
   op("GET", "/api/integrations/{key}/slo", "Telemetry", "catalog:read", "SLO compliance, error budget left, burn rates and alert state for both SLOs"),
   op("GET", "/api/annotations", "Telemetry", "catalog:read", "Chart annotations (accepted decisions, deploys, incidents)", { query: annotationQuerySchema }),
   op("GET", "/api/drift", "Telemetry", "catalog:read", "Integration points ranked by drift or by projected time to breach: baseline vs 24 h and 7 d p99, trend, change point, daily p99 (sort, team, limit)", { query: driftQuerySchema }),
   op("POST", "/api/annotations", "Telemetry", "catalog:write", "Mark a deploy or an incident on integration points' charts", { body: annotationSchema }),
   op("GET", "/api/telemetry/observed-edges", "Telemetry", "catalog:read", "Traffic on edges nobody declared, and declared integration points gone silent"),
-  op("POST", "/v1/traces", "Telemetry", "telemetry:write", "OTLP/HTTP traces (application/json, gzip accepted); 200 means folded and committed", { body: z.record(z.string(), z.unknown()).describe("ExportTraceServiceRequest (OTLP/JSON)") }),
-  op("POST", "/v1/metrics", "Telemetry", "telemetry:write", "OTLP/HTTP metrics: spanmetrics and servicegraph histograms (JSON or protobuf, gzip accepted); 200 means folded and committed", { body: z.record(z.string(), z.unknown()).describe("ExportMetricsServiceRequest (OTLP/JSON)") }),
+  op("POST", "/v1/traces", "Telemetry", "telemetry:write", "OTLP/HTTP traces (JSON or protobuf, gzip accepted); 200 means folded and committed; errors are a google.rpc.Status in the request's encoding", { body: z.record(z.string(), z.unknown()).describe("ExportTraceServiceRequest (OTLP/JSON)") }),
+  op("POST", "/v1/metrics", "Telemetry", "telemetry:write", "OTLP/HTTP metrics: spanmetrics and servicegraph histograms (JSON or protobuf, gzip accepted); 200 means folded and committed; errors are a google.rpc.Status in the request's encoding", { body: z.record(z.string(), z.unknown()).describe("ExportMetricsServiceRequest (OTLP/JSON)") }),
   op("POST", "/api/catalog/import", "Catalog as code", "catalog:write", "Import catalog YAML (JSON {files, dryRun, prune}, or raw application/yaml); answers the plan: created, changed with field diffs, retired, unchanged", { body: catalogImportSchema, query: catalogImportQuerySchema }),
   op("GET", "/api/catalog/schema", "Catalog as code", null, "The JSON Schema of Edgewise YAML (for editors: yaml-language-server $schema)", { produces: "application/schema+json" }),
   op("GET", "/api/catalog/export", "Catalog as code", "catalog:read", "The whole catalog as multi-document YAML (format edgewise, backstage or openslo), or a Prometheus rule file (format prometheus-rules, metrics collector or tempo)", { query: catalogExportQuerySchema, produces: "application/yaml" }),

@@ -14,6 +14,23 @@ const errorSchema = {
   },
 };
 
+/** OTLP/HTTP's error body (google.rpc.Status), here in its JSON form; protobuf requests get the protobuf message. */
+const statusSchema = {
+  type: "object",
+  required: ["code", "message", "details"],
+  properties: {
+    code: { type: "integer", description: "google.rpc.Code: 3 INVALID_ARGUMENT for bad data, 16 UNAUTHENTICATED, 7 PERMISSION_DENIED, 8 RESOURCE_EXHAUSTED, 14 UNAVAILABLE" },
+    message: { type: "string" },
+    details: { type: "array", description: "google.protobuf.Any values; a 400 carries a google.rpc.BadRequest naming the field", items: { type: "object", properties: { "@type": { type: "string" } } } },
+  },
+};
+
+/** What an operation answers when it fails: the API's error shape, or OTLP's Status in the request's encoding. */
+function errorResponse(op: Operation) {
+  if (!op.path.startsWith("/v1/")) return { description: "Error", content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } } };
+  return { description: "Error: google.rpc.Status, as protobuf for protobuf requests", content: { "application/json": { schema: { $ref: "#/components/schemas/Status" } }, "application/x-protobuf": {} } };
+}
+
 function jsonSchema(schema: z.ZodType, io: "input" | "output") {
   // `unrepresentable: "any"` keeps transforms and refinements from failing the whole document.
   const { $schema: _s, ...rest } = z.toJSONSchema(schema, { io, unrepresentable: "any" }) as Record<string, unknown>;
@@ -65,7 +82,7 @@ export function openApiDocument(serverUrl?: string) {
     const status = successStatus(op);
     const responses: Record<string, unknown> = {
       [status]: status === "204" ? { description: "Done; no content" } : { description: "Success", content: { [op.produces ?? "application/json"]: {} } },
-      default: { description: "Error", content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } } },
+      default: errorResponse(op),
     };
     paths[op.path] ??= {};
     paths[op.path]![op.method.toLowerCase()] = {
@@ -84,7 +101,7 @@ export function openApiDocument(serverUrl?: string) {
       title: "Edgewise API",
       version: "1",
       description:
-        "Architecture governance for the integration points between services. Scripts send `Authorization: Bearer <token>` with a token whose scope the operation names; the browser's session cookie works too. Errors are {error: {code, message, details?}}.",
+        "Architecture governance for the integration points between services. Scripts send `Authorization: Bearer <token>` with a token whose scope the operation names; the browser's session cookie works too. Errors are {error: {code, message, details?}}; the OTLP/HTTP routes (/v1/…) answer a google.rpc.Status instead, as OTLP requires.",
     },
     servers: serverUrl ? [{ url: serverUrl }] : [],
     tags: [...new Set(operations.map((o) => o.tag))].map((name) => ({ name, ...(tagDescriptions[name] ? { description: tagDescriptions[name] } : {}) })),
@@ -93,7 +110,7 @@ export function openApiDocument(serverUrl?: string) {
         bearer: { type: "http", scheme: "bearer", description: "An API token (Settings → API tokens, or `npm run edgewise -- token create`)" },
         session: { type: "apiKey", in: "cookie", name: "next-auth.session-token" },
       },
-      schemas: { Error: errorSchema },
+      schemas: { Error: errorSchema, Status: statusSchema },
     },
     paths,
   };

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { createIntegration } from "@/lib/catalog/integrations";
-import { bodyDigest, ingestTraces } from "@/lib/telemetry/ingest";
+import { ingest } from "@/lib/telemetry/ingest";
+import { jsonCodec } from "@/lib/telemetry/otlp-codec";
 import { actorFor, makeService, makeTeam } from "@/scripts/test/factories";
 import { sloStatus } from "./status";
 
@@ -26,7 +27,7 @@ describe("SLO status from ingested spans", () => {
       status: { code: i % 100 === 99 ? 2 : 0 },
     }));
     const payload = { resourceSpans: [{ resource: { attributes: [{ key: "service.name", value: { stringValue: a.slug } }] }, scopeSpans: [{ spans }] }] };
-    await ingestTraces(member, payload, bodyDigest(Buffer.from(JSON.stringify(payload))));
+    await ingest("traces", member, jsonCodec, Buffer.from(JSON.stringify(payload)));
 
     const slo = await sloStatus(member, view.key);
     expect(slo.windowDays).toBe(28);
@@ -77,7 +78,7 @@ describe("SLO burn-down from ingested spans", () => {
         status: { code: i >= batch.calls - batch.errors ? 2 : 0 },
       }));
       const payload = { resourceSpans: [{ resource: { attributes: [{ key: "service.name", value: { stringValue: a.slug } }] }, scopeSpans: [{ spans }] }] };
-      await ingestTraces(member, payload, bodyDigest(Buffer.from(JSON.stringify(payload))));
+      await ingest("traces", member, jsonCodec, Buffer.from(JSON.stringify(payload)));
     }
 
     const slo = await sloStatus(member, view.key, now);
@@ -152,7 +153,7 @@ describe("observed-behaviour findings", () => {
       attributes: [{ key: "peer.service", value: { stringValue: b.slug } }], status: { code: i < 20 ? 2 : 0 },
     }));
     const payload = { resourceSpans: [{ resource: { attributes: [{ key: "service.name", value: { stringValue: a.slug } }] }, scopeSpans: [{ spans }] }] };
-    await ingestTraces(member, payload, bodyDigest(Buffer.from(JSON.stringify(payload))));
+    await ingest("traces", member, jsonCodec, Buffer.from(JSON.stringify(payload)));
     const { items } = await listFindings(member, { integration: view.key });
     const byRule = new Map(items.map((f) => [f.rule, f.message]));
     expect(byRule.get("observed-p99-over-budget")).toBe(`${view.key}: observed p99 over the last 24 h is 80 ms, over its 50 ms budget.`);

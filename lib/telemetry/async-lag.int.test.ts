@@ -6,7 +6,8 @@ import { describe, expect, it } from "vitest";
 import { createIntegration } from "@/lib/catalog/integrations";
 import { db } from "@/lib/db/client";
 import { actorFor, makeService, makeTeam } from "@/scripts/test/factories";
-import { bodyDigest, ingestTraces } from "./ingest";
+import { ingest } from "./ingest";
+import { jsonCodec } from "./otlp-codec";
 
 const minuteAgo = Math.floor(Date.now() / 60_000) * 60_000 - 60_000;
 const ns = (ms: number) => String(BigInt(minuteAgo + ms) * 1_000_000n);
@@ -63,7 +64,7 @@ async function estate() {
   });
   const send = (specs: SpanSpec[]) => {
     const payload = body(specs);
-    return ingestTraces(member, payload, bodyDigest(Buffer.from(JSON.stringify(payload))));
+    return ingest("traces", member, jsonCodec, Buffer.from(JSON.stringify(payload)));
   };
   const observed = async () => {
     const rows = await db().latencyBucket.findMany({ where: { seriesKey: view.id } });

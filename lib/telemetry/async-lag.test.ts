@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { deliveryIntegration, lagHalves, lagObservations, mayPair, pairHalves } from "./async-lag";
 import type { TelemetryMatch } from "./attribute";
-import { foldSpans } from "./fold";
+import { addLags, foldSpans } from "./fold";
 import type { DecodedSpan } from "./otlp-json";
 
 const T = 1_764_000_000_000_000_000n; // a minute boundary, in ns
@@ -39,7 +39,7 @@ describe("pairing and lag", () => {
     expect(deliveries).toHaveLength(2);
     expect(unpaired.map((u) => u.spanId.replace(/^0+/, ""))).toEqual(["4"]);
     const observations = lagObservations(deliveries, matches);
-    expect(observations).toEqual([
+    expect(observations).toMatchObject([
       { seriesKey: "orders->shipping", startMs: Number(T / 1_000_000n), lagMs: 1500, error: false },
       // The consumer started in the next minute: the lag lands in that minute.
       { seriesKey: "orders->notifications", startMs: Number(T / 1_000_000n) + 60_000, lagMs: 61_000, error: false },
@@ -49,7 +49,10 @@ describe("pairing and lag", () => {
   it("counts a consumer that starts before its producer (clock skew) as no lag, and carries the consumer's error", () => {
     const halves = lagHalves([producer("orders", "1", T + ms(5)), consumer("shipping", "2", T, "1", [], true)]);
     const { deliveries } = pairHalves([halves[0]!], [halves[1]!]);
-    expect(lagObservations(deliveries, matches)).toEqual([{ seriesKey: "orders->shipping", startMs: Number(T / 1_000_000n), lagMs: 0, error: true }]);
+    expect(lagObservations(deliveries, matches)).toEqual([
+      // The consumer's span is the delivery's exemplar: its trace is the one to open.
+      { seriesKey: "orders->shipping", startMs: Number(T / 1_000_000n), lagMs: 0, error: true, exemplar: { traceId: "a".repeat(32), spanId: "2".padStart(16, "0"), atMs: Number(T / 1_000_000n) } },
+    ]);
   });
 
   it("breaks ties like spans do: a named operation, then the declared one, and ignores synchronous matches", () => {
@@ -74,10 +77,12 @@ describe("pairing and lag", () => {
 describe("foldSpans with deliveries", () => {
   it("measures an asynchronous integration by lag only, never by its single spans", () => {
     const spans = [span("client", "orders", "1", T, { attributes: { "peer.service": "shipping" }, name: "order-ready", durationMs: 2 })];
-    const folded = foldSpans(spans, matches, [{ seriesKey: "orders->shipping", startMs: Number(T / 1_000_000n), lagMs: 900, error: false }]);
+    const folded = foldSpans(spans, matches);
     expect(folded.unattributed).toBe(1);
-    expect(folded.buckets).toHaveLength(1);
-    expect(folded.buckets[0]).toMatchObject({ seriesKey: "orders->shipping", count: 1, errors: 0 });
-    expect(folded.buckets[0]!.histogram.maxMs).toBe(900);
+    expect(folded.buckets).toHaveLength(0);
+    const buckets = addLags(folded.buckets, [{ seriesKey: "orders->shipping", startMs: Number(T / 1_000_000n), lagMs: 900, error: false }]);
+    expect(buckets).toHaveLength(1);
+    expect(buckets[0]).toMatchObject({ seriesKey: "orders->shipping", count: 1, errors: 0 });
+    expect(buckets[0]!.histogram.maxMs).toBe(900);
   });
 });

@@ -34,6 +34,8 @@ export interface LagObservation {
   startMs: number;
   lagMs: number;
   error: boolean;
+  /** The consumer span: the delivery's trace to open. */
+  exemplar?: { traceId: string; spanId: string; atMs: number };
 }
 
 export const refKey = (r: SpanRef) => `${r.traceId}:${r.spanId}`;
@@ -90,6 +92,7 @@ export function lagObservations(deliveries: Delivery[], matches: TelemetryMatch[
       // Clocks of two hosts disagree a little: a consumer "before" its producer had no lag to speak of.
       lagMs: lagNanos > 0n ? Number(lagNanos) / 1e6 : 0,
       error: d.consumer.error,
+      exemplar: { traceId: d.consumer.traceId, spanId: d.consumer.spanId, atMs: Number(d.consumer.startUnixNano / 1_000_000n) },
     });
   }
   return out;
@@ -98,4 +101,10 @@ export function lagObservations(deliveries: Delivery[], matches: TelemetryMatch[
 /** Whether a half could ever pair into a declared integration (only those are worth keeping). */
 export function mayPair(half: LagHalf, matches: TelemetryMatch[]): boolean {
   return matches.some((m) => m.lag && (half.role === "producer" ? m.sourceName === half.service : m.targetName === half.service));
+}
+
+/** The producer and consumer halves of a batch that may pair into a declared asynchronous integration. */
+export function pairableHalves(spans: DecodedSpan[], matches: TelemetryMatch[]): LagHalf[] {
+  if (!matches.some((m) => m.lag)) return [];
+  return lagHalves(spans).filter((h) => mayPair(h, matches));
 }

@@ -7,8 +7,7 @@ import "server-only";
 import type { Prisma } from "@prisma/client";
 import { db } from "@/lib/db/client";
 import type { TelemetryMatch } from "./attribute";
-import { lagHalves, lagObservations, mayPair, pairHalves, refKey, type Delivery, type LagHalf, type LagObservation } from "./async-lag";
-import type { DecodedSpan } from "./otlp-json";
+import { lagObservations, pairHalves, refKey, type Delivery, type LagHalf, type LagObservation } from "./async-lag";
 
 type Tx = Prisma.TransactionClient;
 
@@ -35,15 +34,8 @@ const fromRow = (r: StoredHalf): LagHalf => ({
   ref: { traceId: r.ref_trace_id, spanId: r.ref_span_id },
 });
 
-/** The batch's producer and consumer spans that may pair with a declared asynchronous integration. */
-export function pairableHalves(spans: DecodedSpan[], matches: TelemetryMatch[]): LagHalf[] {
-  if (!matches.some((m) => m.lag)) return [];
-  return lagHalves(spans).filter((h) => mayPair(h, matches));
-}
-
-/** The lag observations this batch completes; stores the halves still waiting for a partner. */
-export async function pairDeliveries(tx: Tx, spans: DecodedSpan[], matches: TelemetryMatch[]): Promise<LagObservation[]> {
-  const halves = pairableHalves(spans, matches);
+/** The lag observations a batch's pairable halves (see pairableHalves) complete; stores the halves still waiting for a partner. */
+export async function pairDeliveries(tx: Tx, halves: LagHalf[], matches: TelemetryMatch[]): Promise<LagObservation[]> {
   if (halves.length === 0) return [];
   const producers = halves.filter((h) => h.role === "producer");
   const consumers = halves.filter((h) => h.role === "consumer");

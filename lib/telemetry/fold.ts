@@ -2,7 +2,8 @@
 // ever stored in. A series is a declared integration point (its id) or an observed edge.
 import type { LagObservation } from "./async-lag";
 import { edgeOf, matchSpan, type TelemetryMatch } from "./attribute";
-import { emptyHistogram, record, type Histogram } from "./histogram";
+import { ExemplarPicker, type Exemplar } from "./exemplars";
+import { emptyHistogram, merge, record, type Histogram } from "./histogram";
 import type { DecodedSpan } from "./otlp-json";
 
 export const MINUTE_MS = 60_000;
@@ -13,6 +14,8 @@ export interface FoldedBucket {
   count: number;
   errors: number;
   histogram: Histogram;
+  /** The calls to open as traces (exemplars.ts): at most EXEMPLARS_PER_MINUTE. */
+  exemplars: Exemplar[];
 }
 
 export interface FoldResult {
@@ -23,21 +26,45 @@ export interface FoldResult {
 
 export const observedSeriesKey = (source: string, target: string) => `edge:${source}->${target}`;
 
-/** `matches` carry integration ids as their key; `lags` are deliveries of asynchronous integrations. */
-export function foldSpans(spans: DecodedSpan[], matches: TelemetryMatch[], lags: LagObservation[] = []): FoldResult {
-  const byKey = new Map<string, FoldedBucket>();
-  let unattributed = 0;
-  const add = (seriesKey: string, startMs: number, valueMs: number, error: boolean) => {
-    const id = `${seriesKey}|${startMs}`;
-    let bucket = byKey.get(id);
-    if (!bucket) {
-      bucket = { seriesKey, startMs, count: 0, errors: 0, histogram: emptyHistogram() };
-      byKey.set(id, bucket);
+/** Minute buckets being filled: one per (series, minute). */
+class MinuteBuckets {
+  private readonly byKey = new Map<string, { bucket: FoldedBucket; picker: ExemplarPicker }>();
+
+  constructor(existing: FoldedBucket[] = []) {
+    // Copies: the buckets handed in stay as they were.
+    for (const b of existing) {
+      const picker = new ExemplarPicker();
+      for (const e of b.exemplars) picker.add(e);
+      this.byKey.set(`${b.seriesKey}|${b.startMs}`, { bucket: { ...b, histogram: merge(emptyHistogram(), b.histogram) }, picker });
     }
-    bucket.count += 1;
-    if (error) bucket.errors += 1;
-    record(bucket.histogram, valueMs);
-  };
+  }
+
+  /** `exemplar`: the call's ids, when it has a trace to open. */
+  add(seriesKey: string, startMs: number, valueMs: number, error: boolean, exemplar?: { traceId: string; spanId: string; atMs: number }) {
+    const id = `${seriesKey}|${startMs}`;
+    let entry = this.byKey.get(id);
+    if (!entry) {
+      entry = { bucket: { seriesKey, startMs, count: 0, errors: 0, histogram: emptyHistogram(), exemplars: [] }, picker: new ExemplarPicker() };
+      this.byKey.set(id, entry);
+    }
+    entry.bucket.count += 1;
+    if (error) entry.bucket.errors += 1;
+    record(entry.bucket.histogram, valueMs);
+    if (exemplar) entry.picker.add({ ...exemplar, durationMs: valueMs, error });
+  }
+
+  /** A stable order: concurrent writers then lock rows in the same order and cannot deadlock. */
+  sorted(): FoldedBucket[] {
+    return [...this.byKey.values()]
+      .map(({ bucket, picker }) => ({ ...bucket, exemplars: picker.picked() }))
+      .sort((a, b) => (a.seriesKey === b.seriesKey ? a.startMs - b.startMs : a.seriesKey < b.seriesKey ? -1 : 1));
+  }
+}
+
+/** `matches` carry integration ids as their key. Asynchronous integrations are left to addLags. */
+export function foldSpans(spans: DecodedSpan[], matches: TelemetryMatch[]): FoldResult {
+  const buckets = new MinuteBuckets();
+  let unattributed = 0;
   for (const span of spans) {
     const match = matchSpan(span, matches);
     // An asynchronous integration is measured by its deliveries' lag (async-lag.ts), not by one span.
@@ -55,10 +82,15 @@ export function foldSpans(spans: DecodedSpan[], matches: TelemetryMatch[], lags:
       }
       seriesKey = observedSeriesKey(edge.source, edge.target);
     }
-    add(seriesKey, Number(span.startUnixNano / 60_000_000_000n) * MINUTE_MS, span.durationMs, span.error);
+    buckets.add(seriesKey, Number(span.startUnixNano / 60_000_000_000n) * MINUTE_MS, span.durationMs, span.error, { traceId: span.traceId, spanId: span.spanId, atMs: Number(span.startUnixNano / 1_000_000n) });
   }
-  for (const lag of lags) add(lag.seriesKey, lag.startMs, lag.lagMs, lag.error);
-  // A stable order: concurrent writers then lock rows in the same order and cannot deadlock.
-  const buckets = [...byKey.values()].sort((a, b) => (a.seriesKey === b.seriesKey ? a.startMs - b.startMs : a.seriesKey < b.seriesKey ? -1 : 1));
-  return { buckets, unattributed };
+  return { buckets: buckets.sorted(), unattributed };
+}
+
+/** The buckets with the deliveries of asynchronous integrations added (a new list; `buckets` is not changed). */
+export function addLags(buckets: FoldedBucket[], lags: LagObservation[]): FoldedBucket[] {
+  if (lags.length === 0) return buckets;
+  const all = new MinuteBuckets(buckets);
+  for (const lag of lags) all.add(lag.seriesKey, lag.startMs, lag.lagMs, lag.error, lag.exemplar);
+  return all.sorted();
 }

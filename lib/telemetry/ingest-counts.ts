@@ -3,26 +3,11 @@
 // whole-request rejections (401, 413, 429 …) are tallied in memory and written every few seconds,
 // best effort — a request that is turned away must not cost a database write of its own.
 import "server-only";
-import { Prisma } from "@prisma/client";
 import { db } from "@/lib/db/client";
+import { addCounts } from "./ingest-store";
+import type { OtlpSignal } from "./otlp-codec";
 
-export type Signal = "traces" | "metrics";
-type Tx = Prisma.TransactionClient;
-
-export const arrivalMinute = (nowMs = Date.now()) => new Date(Math.floor(nowMs / 60_000) * 60_000);
-
-/** Adds `outcomes` (outcome → count) to the current minute, in `tx`; rows in a stable order (no deadlocks). */
-export async function addCounts(tx: Tx, signal: Signal, outcomes: Record<string, number>, nowMs = Date.now()): Promise<void> {
-  const entries = Object.entries(outcomes)
-    .filter(([, n]) => n > 0)
-    .sort(([a], [b]) => (a < b ? -1 : 1));
-  if (entries.length === 0) return;
-  const minute = arrivalMinute(nowMs);
-  const rows = entries.map(([outcome, n]) => Prisma.sql`(${minute}, ${signal}, ${outcome}, ${n})`);
-  await tx.$executeRaw`
-    INSERT INTO ingest_counts (minute, signal, outcome, count) VALUES ${Prisma.join(rows)}
-    ON CONFLICT (signal, outcome, minute) DO UPDATE SET count = ingest_counts.count + EXCLUDED.count, updated_at = now()`;
-}
+export type Signal = OtlpSignal;
 
 const pending = new Map<string, number>();
 let timer: NodeJS.Timeout | null = null;
@@ -52,9 +37,4 @@ export async function flushRejectedRequests(): Promise<void> {
   } catch {
     // Best effort: with the database down these counts are lost, which the 503s already say.
   }
-}
-
-/** Forgets counts older than a week (Settings shows the last day). */
-export async function pruneCounts(now = new Date()): Promise<number> {
-  return db().$executeRaw`DELETE FROM ingest_counts WHERE minute < ${new Date(now.getTime() - 7 * 86_400_000)}`;
 }

@@ -2,7 +2,9 @@ import { describe, expect, it } from "vitest";
 import { createIntegration } from "@/lib/catalog/integrations";
 import { db } from "@/lib/db/client";
 import { actorFor, makeService, makeTeam, unique } from "@/scripts/test/factories";
-import { bodyDigest, ingestTraces } from "./ingest";
+import { ingest } from "./ingest";
+import { jsonCodec } from "./otlp-codec";
+import { OtlpDecodeError } from "./otlp-json";
 import { latencyQuerySchema, latencySeries } from "./latency";
 
 const MINUTE = 60_000_000_000n;
@@ -43,13 +45,13 @@ async function estate() {
   return { a, b, member, key: view.key, id: view.id };
 }
 
-const ingest = (actor: Parameters<typeof ingestTraces>[0], payload: unknown) => ingestTraces(actor, payload, bodyDigest(Buffer.from(JSON.stringify(payload))));
+const ingestJson = (actor: Parameters<typeof ingest>[1], payload: unknown) => ingest("traces", actor, jsonCodec, Buffer.from(JSON.stringify(payload)));
 
 describe("trace ingestion", () => {
   it("folds spans into the integration's minute histogram with exact counts, and the latency API reads it back", async () => {
     const { a, b, member, key, id } = await estate();
     const durations = Array.from({ length: 1000 }, (_, i) => i + 1); // 1..1000 ms
-    const result = await ingest(member, body(a.slug, b.slug, durations, { errorEvery: 10 }));
+    const result = await ingestJson(member, body(a.slug, b.slug, durations, { errorEvery: 10 }));
     expect(result).toEqual({ accepted: 1000, rejected: 0, duplicate: false, message: null });
     const rows = await db().latencyBucket.findMany({ where: { seriesKey: id } });
     expect(rows.map((r) => [Number(r.count), Number(r.errors)])).toEqual([[1000, 100]]);
@@ -72,11 +74,11 @@ describe("trace ingestion", () => {
     const { a, b, member, id } = await estate();
     const payload = body(a.slug, b.slug, [5, 6, 7]);
     // The same body twice at once (a retry racing the original) counts once; and again later, still once.
-    const racing = await Promise.all([ingest(member, payload), ingest(member, payload)]);
+    const racing = await Promise.all([ingestJson(member, payload), ingestJson(member, payload)]);
     expect(racing.map((r) => r.duplicate).sort()).toEqual([false, true]);
-    expect(await ingest(member, payload)).toMatchObject({ duplicate: true, accepted: 0 });
+    expect(await ingestJson(member, payload)).toMatchObject({ duplicate: true, accepted: 0 });
     // Ten different bodies for the same minute, all at once: every span lands, none twice.
-    await Promise.all(Array.from({ length: 10 }, (_, i) => ingest(member, body(a.slug, b.slug, Array.from({ length: 50 }, (_, j) => 10 + i + j)))));
+    await Promise.all(Array.from({ length: 10 }, (_, i) => ingestJson(member, body(a.slug, b.slug, Array.from({ length: 50 }, (_, j) => 10 + i + j)))));
     const [row] = await db().latencyBucket.findMany({ where: { seriesKey: id } });
     expect(Number(row!.count)).toBe(3 + 500);
     expect((row!.histogram as { count: number }).count).toBe(503);
@@ -85,24 +87,24 @@ describe("trace ingestion", () => {
   it("keeps undeclared traffic as an observed edge, and refuses tokens without the scope", async () => {
     const { a, member } = await estate();
     const ghost = unique("ghost");
-    await ingest(member, body(a.slug, ghost, [1, 2]));
+    await ingestJson(member, body(a.slug, ghost, [1, 2]));
     const [observed] = await db().latencyBucket.findMany({ where: { seriesKey: `edge:${a.slug}->${ghost}` } });
     expect(Number(observed!.count)).toBe(2);
     const viewer = await actorFor("viewer");
-    await expect(ingest(viewer, body(a.slug, ghost, [1]))).rejects.toMatchObject({ code: "forbidden" });
-    await expect(ingest(member, { resourceSpans: "nope" })).rejects.toMatchObject({ code: "bad_request" });
+    await expect(ingestJson(viewer, body(a.slug, ghost, [1]))).rejects.toMatchObject({ code: "forbidden" });
+    await expect(ingestJson(member, { resourceSpans: "nope" })).rejects.toBeInstanceOf(OtlpDecodeError);
   });
 
   it("attributes a batch to an integration declared just after the previous batch was folded", async () => {
     const { a, member } = await estate();
     const c = await makeService(member.teamIds[0]!);
     // Folded while a → c is undeclared: an observed edge (and the declarations are now cached).
-    await ingest(member, body(a.slug, c.slug, [1, 2]));
+    await ingestJson(member, body(a.slug, c.slug, [1, 2]));
     const edge = `edge:${a.slug}->${c.slug}`;
     const { view } = await createIntegration(member, { sourceService: a.slug, targetService: c.slug, operation: "call", style: "sync", protocol: "grpc", budget: { p99Ms: 100 } });
     // The next batch is folded with the cached declarations first; its commit finds them stale,
     // writes nothing, and the batch is folded again with the new declaration.
-    expect(await ingest(member, body(a.slug, c.slug, [3, 4, 5]))).toMatchObject({ accepted: 3, duplicate: false });
+    expect(await ingestJson(member, body(a.slug, c.slug, [3, 4, 5]))).toMatchObject({ accepted: 3, duplicate: false });
     const count = async (seriesKey: string) => (await db().latencyBucket.findMany({ where: { seriesKey } })).reduce((n, r) => n + Number(r.count), 0);
     expect(await count(view.id)).toBe(3);
     expect(await count(edge)).toBe(2);
@@ -120,13 +122,13 @@ describe("reconciling with reality", () => {
     const { observedEdges, silentIntegrations } = await import("./observed");
     const { a, b, member, key } = await estate();
     const ghost = unique("ghost");
-    await ingest(member, body(a.slug, ghost, [10, 20, 30, 40], { errorEvery: 2 }));
+    await ingestJson(member, body(a.slug, ghost, [10, 20, 30, 40], { errorEvery: 2 }));
     const edge = (await observedEdges(member)).find((e) => e.target === ghost);
     expect(edge).toMatchObject({ source: a.slug, sourceService: a.slug, targetService: null, calls: 4, errors: 2 });
     expect(Math.abs(edge!.p99Ms! - 40) / 40).toBeLessThanOrEqual(0.01);
 
     // Declared traffic an hour ago (T0): not silent now, silent two days from now (window: 24 h).
-    await ingest(member, body(a.slug, b.slug, [5]));
+    await ingestJson(member, body(a.slug, b.slug, [5]));
     expect((await silentIntegrations(member, new Date())).map((s) => s.key)).not.toContain(key);
     expect((await silentIntegrations(member, new Date(Date.now() + 48 * 3_600_000))).map((s) => s.key)).toContain(key);
   });

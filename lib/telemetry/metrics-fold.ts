@@ -3,6 +3,7 @@
 // are attributed: each point stands for the span (or span pair) it was aggregated from.
 import { edgeOf, matchIntegration, type TelemetryMatch } from "./attribute";
 import { MINUTE_MS, observedSeriesKey, type FoldedBucket } from "./fold";
+import { ExemplarPicker } from "./exemplars";
 import { merge, type Histogram } from "./histogram";
 import { explicitToHistogram, exponentialIsApproximate, exponentialToHistogram, unitToMs } from "./metric-histograms";
 import type { DecodedSpan, SpanKind } from "./otlp-json";
@@ -87,14 +88,16 @@ const minuteOf = (timeUnixNano: bigint) => Number((timeUnixNano - 1n) / 60_000_0
 
 export function foldMetricPoints(deltas: DeltaPoint[], matches: TelemetryMatch[]): MetricsFoldResult {
   const byKey = new Map<string, MetricBucket>();
+  const pickers = new Map<MetricBucket, ExemplarPicker>();
   const failed: { seriesKey: string; startMs: number; errors: number }[] = [];
   const result: MetricsFoldResult = { buckets: [], used: 0, unattributed: 0, unknownUnit: 0 };
   const bucket = (seriesKey: string, startMs: number) => {
     const id = `${seriesKey}|${startMs}`;
     let b = byKey.get(id);
     if (!b) {
-      b = { seriesKey, startMs, count: 0, errors: 0, approximate: 0, histogram: { zero: 0, buckets: {}, count: 0, sumMs: 0, minMs: null, maxMs: null } };
+      b = { seriesKey, startMs, count: 0, errors: 0, approximate: 0, histogram: { zero: 0, buckets: {}, count: 0, sumMs: 0, minMs: null, maxMs: null }, exemplars: [] };
       byKey.set(id, b);
+      pickers.set(b, new ExemplarPicker());
     }
     return b;
   };
@@ -134,6 +137,8 @@ export function foldMetricPoints(deltas: DeltaPoint[], matches: TelemetryMatch[]
     if (span.error) b.errors += point.count;
     if (point.type === "histogram" || exponentialIsApproximate(point.scale)) b.approximate += point.count;
     merge(b.histogram, histogram);
+    // The point's exemplars share its span's outcome; their values are in the metric's unit.
+    for (const e of point.exemplars ?? []) pickers.get(b)!.add({ traceId: e.traceId, spanId: e.spanId, durationMs: e.value * factorMs, atMs: Number(e.timeUnixNano / 1_000_000n), error: span.error });
     result.used += 1;
   }
   // servicegraph's failed counter: errors on calls the duration histograms counted, never more than them.
@@ -143,6 +148,7 @@ export function foldMetricPoints(deltas: DeltaPoint[], matches: TelemetryMatch[]
     result.used += 1;
   }
   // A stable order: concurrent writers then lock rows in the same order and cannot deadlock.
+  for (const [b, picker] of pickers) b.exemplars = picker.picked();
   result.buckets = [...byKey.values()].sort((a, b) => (a.seriesKey === b.seriesKey ? a.startMs - b.startMs : a.seriesKey < b.seriesKey ? -1 : 1));
   return result;
 }

@@ -28,8 +28,16 @@ export interface DecodeResult {
   byReason: Record<string, number>;
 }
 
+/** A body that is not an OTLP request at all (the whole request is refused with 400). */
 export class OtlpDecodeError extends Error {
   override name = "OtlpDecodeError";
+  /** The field at fault, as a path into the request (`resourceSpans[0].scopeSpans`), when known. */
+  constructor(
+    message: string,
+    readonly field?: string,
+  ) {
+    super(message);
+  }
 }
 
 const KINDS: SpanKind[] = ["unspecified", "internal", "server", "client", "producer", "consumer"];
@@ -39,7 +47,7 @@ export const isObject = (v: unknown): v is Json => typeof v === "object" && v !=
 
 export function list(v: unknown, path: string): unknown[] {
   if (v === undefined || v === null) return [];
-  if (!Array.isArray(v)) throw new OtlpDecodeError(`${path} must be an array`);
+  if (!Array.isArray(v)) throw new OtlpDecodeError(`${path} must be an array`, path);
   return v;
 }
 
@@ -58,7 +66,7 @@ function anyValue(v: unknown): AttributeValue | undefined {
 export function attributes(v: unknown, path: string): Record<string, AttributeValue> {
   const out: Record<string, AttributeValue> = {};
   for (const [i, kv] of list(v, path).entries()) {
-    if (!isObject(kv) || typeof kv.key !== "string") throw new OtlpDecodeError(`${path}[${i}] must be {key, value}`);
+    if (!isObject(kv) || typeof kv.key !== "string") throw new OtlpDecodeError(`${path}[${i}] must be {key, value}`, `${path}[${i}]`);
     const value = anyValue(kv.value);
     if (value !== undefined) out[kv.key] = value;
   }
@@ -85,9 +93,12 @@ function enumValue(v: unknown, names: string[], prefix: string): number | null {
 
 // Compiled once: this runs twice per span on the ingestion hot path.
 const HEX_ID = { 8: /^[0-9a-fA-F]{16}$/, 16: /^[0-9a-fA-F]{32}$/ } as const;
-const hexId = (v: unknown, bytes: 8 | 16) => (typeof v === "string" && HEX_ID[bytes].test(v) ? v.toLowerCase() : null);
+export const hexId = (v: unknown, bytes: 8 | 16) => (typeof v === "string" && HEX_ID[bytes].test(v) ? v.toLowerCase() : null);
 
-export function decodeTraces(body: unknown): DecodeResult {
+/** The typed ExportTraceServiceRequest the pipeline takes: usable spans and what was rejected. */
+export type TraceRequest = DecodeResult;
+
+export function decodeTraces(body: unknown): TraceRequest {
   if (!isObject(body)) throw new OtlpDecodeError("The body must be a JSON object (ExportTraceServiceRequest)");
   const result: DecodeResult = { spans: [], rejected: 0, reasons: [], byReason: {} };
   const reject = (reason: string, code: string) => {
@@ -97,15 +108,15 @@ export function decodeTraces(body: unknown): DecodeResult {
   };
   for (const [r, rs] of list(body.resourceSpans, "resourceSpans").entries()) {
     const rPath = `resourceSpans[${r}]`;
-    if (!isObject(rs)) throw new OtlpDecodeError(`${rPath} must be an object`);
+    if (!isObject(rs)) throw new OtlpDecodeError(`${rPath} must be an object`, rPath);
     const resource = attributes(isObject(rs.resource) ? rs.resource.attributes : undefined, `${rPath}.resource.attributes`);
     const serviceName = typeof resource["service.name"] === "string" ? resource["service.name"] : "unknown_service";
     for (const [s, ss] of list(rs.scopeSpans, `${rPath}.scopeSpans`).entries()) {
       const sPath = `${rPath}.scopeSpans[${s}]`;
-      if (!isObject(ss)) throw new OtlpDecodeError(`${sPath} must be an object`);
+      if (!isObject(ss)) throw new OtlpDecodeError(`${sPath} must be an object`, sPath);
       for (const [i, span] of list(ss.spans, `${sPath}.spans`).entries()) {
         const path = `${sPath}.spans[${i}]`;
-        if (!isObject(span)) throw new OtlpDecodeError(`${path} must be an object`);
+        if (!isObject(span)) throw new OtlpDecodeError(`${path} must be an object`, path);
         const traceId = hexId(span.traceId, 16);
         const spanId = hexId(span.spanId, 8);
         const start = nanos(span.startTimeUnixNano);

@@ -2,7 +2,7 @@
 // as traces (64-bit integers as strings or numbers, enums as integers or names). Only histograms,
 // exponential histograms and monotonic sums carry anything Edgewise folds; gauges and summaries are
 // skipped without complaint. A malformed envelope is an error; a malformed point is rejected alone.
-import { attributes, isObject, list, OtlpDecodeError, type AttributeValue } from "./otlp-json";
+import { attributes, hexId, isObject, list, OtlpDecodeError, type AttributeValue } from "./otlp-json";
 
 export type Temporality = "delta" | "cumulative";
 
@@ -18,8 +18,18 @@ interface PointBase {
   timeUnixNano: bigint;
 }
 
+/** A recorded call behind a histogram point (spanmetrics attaches them): its trace, value (in the metric's unit) and time. */
+export interface MetricExemplar {
+  traceId: string;
+  spanId: string;
+  value: number;
+  timeUnixNano: bigint;
+}
+
 export interface ExplicitPoint extends PointBase {
   type: "histogram";
+  /** Present only when the point carries usable exemplars. */
+  exemplars?: MetricExemplar[];
   count: number;
   sum: number | null;
   min: number | null;
@@ -36,6 +46,7 @@ export interface ExponentialBuckets {
 
 export interface ExponentialPoint extends PointBase {
   type: "exponential";
+  exemplars?: MetricExemplar[];
   count: number;
   sum: number | null;
   min: number | null;
@@ -98,7 +109,10 @@ function temporality(v: unknown): Temporality | null {
 /** A stable identity for a series: sorted attributes, so the order an exporter lists them in does not matter. */
 const canonical = (a: Record<string, AttributeValue>) => JSON.stringify(Object.keys(a).sort().map((k) => [k, a[k]]));
 
-export function decodeMetrics(body: unknown): MetricsDecodeResult {
+/** The typed ExportMetricsServiceRequest the pipeline takes: usable points and what was rejected. */
+export type MetricsRequest = MetricsDecodeResult;
+
+export function decodeMetrics(body: unknown): MetricsRequest {
   if (!isObject(body)) throw new OtlpDecodeError("The body must be a JSON object (ExportMetricsServiceRequest)");
   const result: MetricsDecodeResult = { points: [], rejected: 0, byReason: {}, reasons: [] };
   const reject = (reason: RejectReason, message: string) => {
@@ -108,18 +122,18 @@ export function decodeMetrics(body: unknown): MetricsDecodeResult {
   };
   for (const [r, rm] of list(body.resourceMetrics, "resourceMetrics").entries()) {
     const rPath = `resourceMetrics[${r}]`;
-    if (!isObject(rm)) throw new OtlpDecodeError(`${rPath} must be an object`);
+    if (!isObject(rm)) throw new OtlpDecodeError(`${rPath} must be an object`, rPath);
     const resource = attributes(isObject(rm.resource) ? rm.resource.attributes : undefined, `${rPath}.resource.attributes`);
     for (const [s, sm] of list(rm.scopeMetrics, `${rPath}.scopeMetrics`).entries()) {
       const sPath = `${rPath}.scopeMetrics[${s}]`;
-      if (!isObject(sm)) throw new OtlpDecodeError(`${sPath} must be an object`);
+      if (!isObject(sm)) throw new OtlpDecodeError(`${sPath} must be an object`, sPath);
       const scope = isObject(sm.scope) && typeof sm.scope.name === "string" ? sm.scope.name : "";
       for (const [m, metric] of list(sm.metrics, `${sPath}.metrics`).entries()) {
         const mPath = `${sPath}.metrics[${m}]`;
-        if (!isObject(metric) || typeof metric.name !== "string") throw new OtlpDecodeError(`${mPath} must be an object with a name`);
+        if (!isObject(metric) || typeof metric.name !== "string") throw new OtlpDecodeError(`${mPath} must be an object with a name`, mPath);
         const data = metric.histogram ?? metric.exponentialHistogram ?? metric.sum;
         if (data === undefined || data === null) continue; // gauges, summaries: nothing to fold
-        if (!isObject(data)) throw new OtlpDecodeError(`${mPath} data must be an object`);
+        if (!isObject(data)) throw new OtlpDecodeError(`${mPath} data must be an object`, mPath);
         const type = metric.histogram ? "histogram" : metric.exponentialHistogram ? "exponential" : "sum";
         if (type === "sum" && data.isMonotonic !== true) continue; // up-down counters are not request counts
         const dataPoints = list(data.dataPoints, `${mPath}.${type === "exponential" ? "exponentialHistogram" : type}.dataPoints`);
@@ -127,7 +141,7 @@ export function decodeMetrics(body: unknown): MetricsDecodeResult {
         const unit = typeof metric.unit === "string" ? metric.unit : "";
         for (const [p, point] of dataPoints.entries()) {
           const path = `${mPath}.dataPoints[${p}]`;
-          if (!isObject(point)) throw new OtlpDecodeError(`${path} must be an object`);
+          if (!isObject(point)) throw new OtlpDecodeError(`${path} must be an object`, path);
           if (typeof point.flags === "number" && (point.flags & 1) === 1) continue; // FLAG_NO_RECORDED_VALUE: a gap, not a zero
           if (!temporal) {
             reject("unknown_temporality", `${path}: unknown aggregationTemporality ${JSON.stringify(data.aggregationTemporality)}`);
@@ -166,6 +180,21 @@ function sumPoint(base: PointBase, point: Json): SumPoint | "bad value" {
   return { ...base, type: "sum", value };
 }
 
+/** Exemplars with a trace and a finite value; others carry nothing to open and are skipped, not rejected. */
+function exemplars(v: unknown): { exemplars?: MetricExemplar[] } {
+  if (!Array.isArray(v) || v.length === 0) return {};
+  const out: MetricExemplar[] = [];
+  for (const e of v) {
+    if (!isObject(e)) continue;
+    const traceId = hexId(e.traceId, 16);
+    const spanId = hexId(e.spanId, 8);
+    const value = e.asDouble !== undefined ? double(e.asDouble) : e.asInt !== undefined ? int(e.asInt) : null;
+    const time = uint64(e.timeUnixNano);
+    if (traceId && spanId && typeof value === "number" && value >= 0 && time !== null) out.push({ traceId, spanId, value, timeUnixNano: time });
+  }
+  return out.length ? { exemplars: out } : {};
+}
+
 function counts(v: unknown): number[] | null {
   if (v === undefined || v === null) return [];
   if (!Array.isArray(v)) return null;
@@ -196,7 +225,7 @@ function explicitPoint(base: PointBase, point: Json): ExplicitPoint | string {
   if (bounds.some((b, i) => i > 0 && b <= bounds[i - 1]!)) return "explicitBounds must be strictly ascending";
   if (bucketCounts.length > 0 && bucketCounts.length !== bounds.length + 1) return `${bucketCounts.length} bucketCounts for ${bounds.length} explicitBounds (need one more count than bounds)`;
   if (bucketCounts.reduce((a, b) => a + b, 0) !== total) return "count is not the sum of bucketCounts";
-  return { ...base, type: "histogram", count: total, ...s, bounds, bucketCounts };
+  return { ...base, type: "histogram", count: total, ...s, bounds, bucketCounts, ...exemplars(point.exemplars) };
 }
 
 function buckets(v: unknown): ExponentialBuckets | null {
@@ -218,5 +247,5 @@ function exponentialPoint(base: PointBase, point: Json): ExponentialPoint | stri
   if (scale < -10 || scale > 20) return `scale ${scale} is outside −10…20`;
   const sum = (b: ExponentialBuckets) => b.counts.reduce((a, c) => a + c, 0);
   if (zeroCount + sum(positive) + sum(negative) !== total) return "count is not zeroCount plus the bucket counts";
-  return { ...base, type: "exponential", count: total, ...s, scale, zeroCount, positive, negative };
+  return { ...base, type: "exponential", count: total, ...s, scale, zeroCount, positive, negative, ...exemplars(point.exemplars) };
 }

@@ -2,6 +2,7 @@
 // (pure) into the same object shape as OTLP/JSON, so one decoder validates both encodings. Only the
 // fields Edgewise uses are kept; unknown fields are skipped, as protobuf requires, so newer exporters
 // still work.
+import type { PartialSuccess, RpcStatus } from "./otlp-codec";
 import { OtlpDecodeError } from "./otlp-json";
 
 type Obj = Record<string, unknown>;
@@ -203,6 +204,22 @@ function numberPoint(r: Reader): Obj {
   return out;
 }
 
+/** Exemplar: time_unix_nano (2), as_double (3), span_id (4), trace_id (5), as_int (6); filtered_attributes (7) skipped. */
+function exemplar(r: Reader): Obj {
+  const out: Obj = {};
+  r.fields((n, w) => {
+    if (n === 2 && w === 1) out.timeUnixNano = u64(r);
+    else if (n === 3 && w === 1) out.asDouble = f64(r);
+    else if (n === 4 && w === 2) out.spanId = hex(r.bytes());
+    else if (n === 5 && w === 2) out.traceId = hex(r.bytes());
+    else if (n === 6 && w === 1) out.asInt = r.fixed64().getBigInt64(0, true).toString();
+    else return false;
+  });
+  return out;
+}
+
+const pushExemplar = (r: Reader, out: Obj) => ((out.exemplars ??= []) as Obj[]).push(exemplar(sub(r)));
+
 function histogramPoint(r: Reader): Obj {
   const out: Obj = { attributes: [], bucketCounts: [], explicitBounds: [] };
   r.fields((n, w) => {
@@ -213,6 +230,7 @@ function histogramPoint(r: Reader): Obj {
     else if (n === 5 && w === 1) out.sum = f64(r);
     else if (n === 6) repeated(r, w, 1, u64, out.bucketCounts as unknown[]);
     else if (n === 7) repeated(r, w, 1, f64, out.explicitBounds as unknown[]);
+    else if (n === 8 && w === 2) pushExemplar(r, out);
     else if (n === 10 && w === 0) out.flags = Number(r.varint());
     else if (n === 11 && w === 1) out.min = f64(r);
     else if (n === 12 && w === 1) out.max = f64(r);
@@ -244,6 +262,7 @@ function exponentialPoint(r: Reader): Obj {
     else if (n === 8 && w === 2) out.positive = exponentialBuckets(sub(r));
     else if (n === 9 && w === 2) out.negative = exponentialBuckets(sub(r));
     else if (n === 10 && w === 0) out.flags = Number(r.varint());
+    else if (n === 11 && w === 2) pushExemplar(r, out);
     else if (n === 12 && w === 1) out.min = f64(r);
     else if (n === 13 && w === 1) out.max = f64(r);
     else if (n === 14 && w === 1) out.zeroThreshold = f64(r);
@@ -282,24 +301,63 @@ export function decodeMetricsRequestProtobuf(buf: Uint8Array): Obj {
   return decodeEnvelope(buf, { resources: "resourceMetrics", scopes: "scopeMetrics", items: "metrics" }, metric);
 }
 
-function varintBytes(value: bigint): number[] {
-  const out: number[] = [];
+// ---- Writing: the Export…ServiceResponse and google.rpc.Status answers. ----
+
+function varint(value: bigint, out: number[]) {
   let v = value;
   while (v >= 0x80n) {
     out.push(Number((v & 0x7fn) | 0x80n));
     v >>= 7n;
   }
   out.push(Number(v));
-  return out;
 }
+
+/** One length-delimited field (wire type 2): a string, bytes or an embedded message. */
+function field(n: number, payload: ArrayLike<number>, out: number[]) {
+  varint(BigInt((n << 3) | 2), out);
+  varint(BigInt(payload.length), out);
+  for (let i = 0; i < payload.length; i++) out.push(payload[i]!);
+}
+
+const utf8 = new TextEncoder();
 
 /**
  * ExportTraceServiceResponse and ExportMetricsServiceResponse share a wire shape: empty, or
- * partial_success {rejected_spans | rejected_data_points, error_message}.
+ * partial_success (1) {rejected_spans | rejected_data_points (1), error_message (2)}.
  */
-export function encodeTraceResponseProtobuf(rejectedSpans: number, errorMessage: string | null): Uint8Array {
-  if (!rejectedSpans) return new Uint8Array();
-  const message = Buffer.from(errorMessage ?? "", "utf8");
-  const partial = [0x08, ...varintBytes(BigInt(rejectedSpans)), 0x12, ...varintBytes(BigInt(message.length)), ...message];
-  return Uint8Array.from([0x0a, ...varintBytes(BigInt(partial.length)), ...partial]);
+export function encodeExportResponseProtobuf(partial: PartialSuccess | null): Uint8Array<ArrayBuffer> {
+  if (!partial) return new Uint8Array();
+  const inner: number[] = [0x08];
+  varint(BigInt(partial.rejected), inner);
+  if (partial.errorMessage) field(2, utf8.encode(partial.errorMessage), inner);
+  const out: number[] = [];
+  field(1, inner, out);
+  return Uint8Array.from(out);
+}
+
+/**
+ * google.rpc.Status {code (1), message (2), repeated Any details (3)}; each detail here a
+ * google.rpc.BadRequest {repeated FieldViolation field_violations (1) {field (1), description (2)}}.
+ */
+export function encodeStatusProtobuf(status: RpcStatus): Uint8Array<ArrayBuffer> {
+  const out: number[] = [];
+  if (status.code) {
+    out.push(0x08);
+    varint(BigInt(status.code), out);
+  }
+  if (status.message) field(2, utf8.encode(status.message), out);
+  for (const detail of status.details) {
+    const badRequest: number[] = [];
+    for (const v of detail.fieldViolations) {
+      const violation: number[] = [];
+      if (v.field) field(1, utf8.encode(v.field), violation);
+      field(2, utf8.encode(v.description), violation);
+      field(1, violation, badRequest);
+    }
+    const any: number[] = [];
+    field(1, utf8.encode(detail["@type"]), any);
+    field(2, badRequest, any);
+    field(3, any, out);
+  }
+  return Uint8Array.from(out);
 }

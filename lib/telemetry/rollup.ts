@@ -80,6 +80,8 @@ export async function rollUp(now = new Date()): Promise<RollupResult> {
         DELETE FROM latency_buckets WHERE resolution = 'minute'
           AND start < ${new Date(now.getTime() - e.EDGEWISE_RETENTION_MINUTE_DAYS * 86_400_000)}
           AND start < (SELECT rolled_until FROM telemetry_rollups WHERE resolution = 'hour')`;
+      // Exemplars are kept per minute, as long as the minute buckets.
+      await tx.$executeRaw`DELETE FROM latency_exemplars WHERE start < ${new Date(now.getTime() - e.EDGEWISE_RETENTION_MINUTE_DAYS * 86_400_000)}`;
       result.pruned.five_minute = await tx.$executeRaw`
         DELETE FROM latency_buckets WHERE resolution = 'five_minute'
           AND start < ${new Date(now.getTime() - e.EDGEWISE_RETENTION_MINUTE_DAYS * 86_400_000)}`;

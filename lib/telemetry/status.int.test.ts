@@ -3,12 +3,13 @@
 import { describe, expect, it } from "vitest";
 import { systemActor } from "@/lib/auth/actor";
 import { actorFor } from "@/scripts/test/factories";
-import { bodyDigest, ingestMetrics, ingestTraces } from "./ingest";
+import { ingest } from "./ingest";
+import { jsonCodec, type OtlpSignal } from "./otlp-codec";
 import { countRejectedRequest, flushRejectedRequests } from "./ingest-counts";
 import { ingestionStatus, type IngestionStatus } from "./status";
 
 const NOW_NS = BigInt(Date.now()) * 1_000_000n;
-const ingest = <T,>(fn: (a: ReturnType<typeof systemActor>, b: unknown, d: string) => Promise<T>, body: unknown) => fn(systemActor("collector"), body, bodyDigest(Buffer.from(JSON.stringify(body))));
+const ingestJson = (signal: OtlpSignal, body: unknown) => ingest(signal, systemActor("collector"), jsonCodec, Buffer.from(JSON.stringify(body)));
 const rejected = (s: IngestionStatus, signal: string, reason: string) => s.rejections.find((r) => r.signal === signal && r.reason === reason)?.count ?? 0;
 
 describe("ingestionStatus", () => {
@@ -16,9 +17,9 @@ describe("ingestionStatus", () => {
     const reader = await actorFor("viewer");
     const before = await ingestionStatus(reader);
     const span = (spanId: string) => ({ traceId: "5b8efff798038103d269b633813fc60c", spanId, name: "x", kind: 3, startTimeUnixNano: String(NOW_NS), endTimeUnixNano: String(NOW_NS + 1_000_000n) });
-    await ingest(ingestTraces, { resourceSpans: [{ scopeSpans: [{ spans: [span("00000000000000a1"), span("00000000000000a2"), span("zz"), { ...span("00000000000000a3"), kind: 9 }] }] }] });
+    await ingestJson("traces", { resourceSpans: [{ scopeSpans: [{ spans: [span("00000000000000a1"), span("00000000000000a2"), span("zz"), { ...span("00000000000000a3"), kind: 9 }] }] }] });
     const point = (count: string) => ({ startTimeUnixNano: String(NOW_NS - 1n), timeUnixNano: String(NOW_NS), count, bucketCounts: ["1", "0"], explicitBounds: [5] });
-    await ingest(ingestMetrics, { resourceMetrics: [{ scopeMetrics: [{ metrics: [{ name: "duration", unit: "ms", histogram: { aggregationTemporality: 1, dataPoints: [point("1"), point("1"), point("7")] } }] }] }] });
+    await ingestJson("metrics", { resourceMetrics: [{ scopeMetrics: [{ metrics: [{ name: "duration", unit: "ms", histogram: { aggregationTemporality: 1, dataPoints: [point("1"), point("1"), point("7")] } }] }] }] });
     countRejectedRequest("metrics", "too_large");
     countRejectedRequest("metrics", "too_large");
     await flushRejectedRequests();

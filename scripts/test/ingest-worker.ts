@@ -2,7 +2,8 @@
 // two-process exactness test runs two of these at once. Args: <source> <target> <batches> <spans> <seed>
 import { systemActor } from "../../lib/auth/actor";
 import { disconnectDb } from "../../lib/db/client";
-import { bodyDigest, ingestTraces } from "../../lib/telemetry/ingest";
+import { ingest } from "../../lib/telemetry/ingest";
+import { jsonCodec } from "../../lib/telemetry/otlp-codec";
 
 const [source, target, batches, spans, seed] = process.argv.slice(2);
 const actor = { ...systemActor("worker"), role: "member" as const, scopes: ["telemetry:write" as const] };
@@ -28,7 +29,7 @@ for (let b = 0; b < Number(batches); b++) {
       },
     ],
   };
-  const result = await ingestTraces(actor, payload, bodyDigest(Buffer.from(JSON.stringify(payload))));
+  const result = await ingest("traces", actor, jsonCodec, Buffer.from(JSON.stringify(payload)));
   accepted += result.accepted;
 }
 await disconnectDb();

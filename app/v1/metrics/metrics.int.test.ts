@@ -15,7 +15,7 @@ import { ingestMetrics } from "@/lib/telemetry/ingest";
 import { flushRejectedRequests } from "@/lib/telemetry/ingest-counts";
 import { latencyQuerySchema, latencySeries } from "@/lib/telemetry/latency";
 import { otlpRoute } from "@/lib/telemetry/otlp-http";
-import { decodeMetricsRequestProtobuf } from "@/lib/telemetry/otlp-protobuf";
+import { decodeMetrics } from "@/lib/telemetry/otlp-metrics";
 import { ConcurrencyGate, TokenBuckets } from "@/lib/telemetry/overload";
 import { actorFor, makeService, makeTeam, makeUser } from "@/scripts/test/factories";
 import { POST } from "./route";
@@ -100,6 +100,16 @@ describe("POST /v1/metrics", () => {
     expect(await intake("duplicate")).toBe(before + 2);
   });
 
+  it("delta batches (one statement each, no series state to lock) from concurrent writers merge exactly into one bucket", async () => {
+    const { a, b, member, key, auth } = await estate();
+    const bodies = Array.from({ length: 8 }, (_, i) =>
+      JSON.stringify(spanmetricsBody(a, 1, [spanmetricsPoint({ startTimeUnixNano: String(T0), timeUnixNano: String(T0 + BigInt(i + 1) * 1_000_000_000n), count: "10", bucketCounts: counts({ 5: 10 }) }, i % 2 ? "STATUS_CODE_ERROR" : "STATUS_CODE_UNSET", b)])),
+    );
+    const answers = await Promise.all(bodies.map((body) => post(json(auth), body)));
+    expect(answers.map((r) => r.status)).toEqual(Array(8).fill(200));
+    expect((await latency(member, key)).series[0]).toMatchObject({ count: 80, errors: 40 });
+  });
+
   it("turns cumulative points into deltas across requests, restarts on a reset, and ignores older points", async () => {
     const { a, b, member, key, auth } = await estate();
     const start = T0 - 3600n * 1_000_000_000n; // a series running for an hour before Edgewise sees it
@@ -151,7 +161,7 @@ describe("POST /v1/metrics", () => {
     const { a, b, member, key, id } = await estate();
     const start = T0 - 3600n * 1_000_000_000n;
     const body = (minute: bigint, c: number) => spanmetricsBody(a, 2, [spanmetricsPoint({ startTimeUnixNano: String(start), timeUnixNano: String(T0 + minute * MIN + 1n), count: String(c), bucketCounts: counts({ 5: c }) }, "STATUS_CODE_UNSET", b)]);
-    const ingest = (minute: bigint, c: number) => ingestMetrics(systemActor("collector"), body(minute, c), `race-${id}-${minute}`);
+    const ingest = (minute: bigint, c: number) => ingestMetrics(systemActor("collector"), decodeMetrics(body(minute, c)), `race-${id}-${minute}`);
     await ingest(0n, 100);
     await Promise.all([ingest(1n, 130), ingest(2n, 170), ingest(1n, 130)]);
     const read = await latency(member, key);
@@ -240,8 +250,7 @@ describe("POST /v1/metrics", () => {
   it("answers 429 with Retry-After past the in-flight limit and past a token's rate", async () => {
     const { a, auth } = await estate();
     const body = JSON.stringify(spanmetricsBody(a, 1, []));
-    const decode = decodeMetricsRequestProtobuf;
-    const limited = otlpRoute({ signal: "metrics", rejectedField: "rejectedDataPoints", decodeProtobuf: decode, ingest: ingestMetrics }, { gate: new ConcurrencyGate(10), buckets: new TokenBuckets(0.01, 2) });
+    const limited = otlpRoute("metrics", { gate: new ConcurrencyGate(10), buckets: new TokenBuckets(0.01, 2) });
     expect((await post(json(auth), body, limited)).status).toBe(200);
     expect((await post(json(auth), body + " ", limited)).status).toBe(200);
     const third = await post(json(auth), body, limited);
@@ -250,7 +259,7 @@ describe("POST /v1/metrics", () => {
     // Another token has its own bucket.
     expect((await post(json(`Bearer ${await token(["telemetry:write"])}`), body, limited)).status).toBe(200);
 
-    const gated = otlpRoute({ signal: "metrics", rejectedField: "rejectedDataPoints", decodeProtobuf: decode, ingest: ingestMetrics }, { gate: new ConcurrencyGate(1), buckets: new TokenBuckets(1000, 1000) });
+    const gated = otlpRoute("metrics", { gate: new ConcurrencyGate(1), buckets: new TokenBuckets(1000, 1000) });
     let release!: () => void;
     const held = new Promise<void>((r) => (release = r));
     const slowBody = new ReadableStream<Uint8Array>({

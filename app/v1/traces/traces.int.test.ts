@@ -55,6 +55,29 @@ describe("POST /v1/traces", () => {
     expect(bomb.length).toBeLessThan(1024 * 1024);
     const res = await post({ ...ok, "content-encoding": "gzip" }, bomb);
     expect(res.status).toBe(413);
-    expect((await res.json()).error.code).toBe("payload_too_large");
+    expect(await res.json()).toEqual({ code: 8, message: expect.stringContaining("larger than"), details: [] });
+  });
+
+  it("answers errors as a google.rpc.Status in the request's encoding, with a BadRequest for bad data", async () => {
+    const t = await token(["telemetry:write"]);
+    const bad = await post({ authorization: `Bearer ${t}`, "content-type": "application/json" }, JSON.stringify({ resourceSpans: [{ scopeSpans: [5] }] }));
+    expect(bad.status).toBe(400);
+    expect(bad.headers.get("content-type")).toBe("application/json");
+    expect(await bad.json()).toEqual({
+      code: 3,
+      message: "resourceSpans[0].scopeSpans[0] must be an object",
+      details: [{ "@type": "type.googleapis.com/google.rpc.BadRequest", fieldViolations: [{ field: "resourceSpans[0].scopeSpans[0]", description: "resourceSpans[0].scopeSpans[0] must be an object" }] }],
+    });
+    const unauthenticated = await post({ "content-type": "application/json" }, payload([span()]));
+    expect(await unauthenticated.json()).toEqual({ code: 16, message: expect.stringContaining("Bearer"), details: [] });
+    // A content type OTLP has no encoding for is answered in OTLP/JSON.
+    const text = await post({ authorization: `Bearer ${t}`, "content-type": "text/plain" }, payload([span()]));
+    expect([text.status, text.headers.get("content-type")]).toEqual([415, "application/json"]);
+    expect((await text.json()).code).toBe(3);
+    const forbidden = await post({ authorization: `Bearer ${await token(["catalog:read"])}`, "content-type": "application/x-protobuf" }, Buffer.from([]));
+    expect([forbidden.status, forbidden.headers.get("content-type")]).toEqual([403, "application/x-protobuf"]);
+    const status = Buffer.from(await forbidden.arrayBuffer());
+    expect(status.subarray(0, 2)).toEqual(Buffer.from([0x08, 0x07])); // google.rpc.Status code PERMISSION_DENIED
+    expect(status.toString("utf8")).toContain("telemetry:write");
   });
 });

@@ -5,7 +5,8 @@ import { describe, expect, it } from "vitest";
 import { createToken } from "@/lib/auth/api-tokens";
 import { systemActor } from "@/lib/auth/actor";
 import { createIntegration } from "@/lib/catalog/integrations";
-import { bodyDigest, ingestTraces } from "@/lib/telemetry/ingest";
+import { ingest } from "@/lib/telemetry/ingest";
+import { jsonCodec } from "@/lib/telemetry/otlp-codec";
 import { actorFor, makeService, makeTeam, makeUser } from "@/scripts/test/factories";
 import * as heatmap from "./route";
 
@@ -49,7 +50,7 @@ describe("/api/integrations/{key}/heatmap", () => {
       attributes: [{ key: "peer.service", value: { stringValue: b.slug } }],
     }));
     const payload = { resourceSpans: [{ resource: { attributes: [{ key: "service.name", value: { stringValue: a.slug } }] }, scopeSpans: [{ spans }] }] };
-    await ingestTraces(member, payload, bodyDigest(Buffer.from(JSON.stringify(payload))));
+    await ingest("traces", member, jsonCodec, Buffer.from(JSON.stringify(payload)));
 
     const from = new Date(t0 - stepMs).toISOString();
     const to = new Date(t0 + 2 * stepMs).toISOString();

@@ -1,0 +1,46 @@
+// Reading exemplars back: the calls behind an integration point's latency over a range, slowest
+// first, with the URL template that opens a trace in the user's tracing UI (EDGEWISE_TRACE_URL).
+import "server-only";
+import { z } from "zod";
+import { authorize, type Actor } from "@/lib/auth/actor";
+import { getIntegrationTargets } from "@/lib/catalog/integrations";
+import { db } from "@/lib/db/client";
+import { env } from "@/lib/env";
+
+export const exemplarQuerySchema = z
+  .object({
+    from: z.iso.datetime({ offset: true, error: "from is an ISO-8601 date-time" }).optional(),
+    to: z.iso.datetime({ offset: true, error: "to is an ISO-8601 date-time" }).optional(),
+    limit: z.coerce.number({ error: "limit is a number" }).int("limit is a whole number").min(1, "limit is at least 1").max(200, "limit is at most 200").default(50),
+  })
+  .transform((q, ctx) => {
+    const toMs = q.to ? Date.parse(q.to) : Date.now();
+    const fromMs = q.from ? Date.parse(q.from) : toMs - 6 * 3_600_000;
+    if (fromMs >= toMs) ctx.addIssue({ code: "custom", path: ["from"], message: "from must be before to" });
+    return { fromMs, toMs, limit: q.limit };
+  });
+export type ExemplarQuery = z.output<typeof exemplarQuerySchema>;
+
+export interface ExemplarItem {
+  traceId: string;
+  spanId: string;
+  durationMs: number;
+  at: string;
+  error: boolean;
+}
+
+/** `{items, traceUrlTemplate}`: exemplars whose minute lies in [from, to), slowest first; the template is null when EDGEWISE_TRACE_URL is unset. */
+export async function exemplarsOf(actor: Actor, key: string, query: ExemplarQuery): Promise<{ items: ExemplarItem[]; traceUrlTemplate: string | null }> {
+  authorize(actor, "catalog:read");
+  const view = await getIntegrationTargets(actor, key);
+  const rows = await db().$queryRaw<{ trace_id: string; span_id: string; duration_ms: number; at_ms: number; error: boolean }[]>`
+    SELECT x->>'traceId' AS trace_id, x->>'spanId' AS span_id, (x->>'durationMs')::float8 AS duration_ms, (x->>'atMs')::float8 AS at_ms, (x->>'error')::boolean AS error
+    FROM latency_exemplars e, jsonb_array_elements(e.exemplars) AS x
+    WHERE e.series_key = ${view.id} AND e.start >= ${new Date(Math.floor(query.fromMs / 60_000) * 60_000)} AND e.start < ${new Date(query.toMs)}
+    ORDER BY duration_ms DESC, at_ms, span_id
+    LIMIT ${query.limit}`;
+  return {
+    items: rows.map((r) => ({ traceId: r.trace_id, spanId: r.span_id, durationMs: Math.round(r.duration_ms * 1000) / 1000, at: new Date(r.at_ms).toISOString(), error: r.error })),
+    traceUrlTemplate: env().EDGEWISE_TRACE_URL ?? null,
+  };
+}

@@ -1,0 +1,59 @@
+// Exemplars (pure): for each series and minute a bounded set of calls to open as traces — the first
+// few errors and the slowest few of the rest. The choice is mergeable: choosing from two choices
+// gives what choosing from all the calls would (the store merges with the same rule in SQL).
+
+export interface Exemplar {
+  traceId: string;
+  spanId: string;
+  durationMs: number;
+  /** When the call started (spans) or was recorded (metric exemplars), ms since the epoch. */
+  atMs: number;
+  error: boolean;
+}
+
+export const FIRST_ERRORS = 3;
+export const SLOWEST = 5;
+/** At most this many per series per minute. */
+export const EXEMPLARS_PER_MINUTE = FIRST_ERRORS + SLOWEST;
+
+const byTime = (a: Exemplar, b: Exemplar) => a.atMs - b.atMs || (a.spanId < b.spanId ? -1 : a.spanId > b.spanId ? 1 : 0);
+const bySlowest = (a: Exemplar, b: Exemplar) => b.durationMs - a.durationMs || (a.spanId < b.spanId ? -1 : a.spanId > b.spanId ? 1 : 0);
+const idOf = (e: Exemplar) => `${e.traceId}:${e.spanId}`;
+
+/** The first FIRST_ERRORS errors by time, then the SLOWEST slowest of the others; each call once. */
+export function chooseExemplars(candidates: Exemplar[]): Exemplar[] {
+  const seen = new Set<string>();
+  const unique = candidates.filter((e) => !seen.has(idOf(e)) && seen.add(idOf(e)));
+  const errors = unique.filter((e) => e.error).sort(byTime).slice(0, FIRST_ERRORS);
+  const chosen = new Set(errors.map(idOf));
+  const slowest = unique.filter((e) => !chosen.has(idOf(e))).sort(bySlowest).slice(0, SLOWEST);
+  return [...errors, ...slowest];
+}
+
+/**
+ * Keeps what chooseExemplars could pick while calls stream in: the first errors and the slowest
+ * EXEMPLARS_PER_MINUTE calls of any kind (at most FIRST_ERRORS of them are taken as errors, so
+ * SLOWEST of the others always remain among them).
+ */
+export class ExemplarPicker {
+  private readonly errors: Exemplar[] = [];
+  private readonly slowest: Exemplar[] = [];
+
+  add(e: Exemplar): void {
+    if (e.error) keepTop(this.errors, e, FIRST_ERRORS, byTime);
+    keepTop(this.slowest, e, EXEMPLARS_PER_MINUTE, bySlowest);
+  }
+
+  picked(): Exemplar[] {
+    return chooseExemplars([...this.errors, ...this.slowest]);
+  }
+}
+
+/** Inserts `e` into `list` (sorted by `order`, at most `max` long) if it belongs there. */
+function keepTop(list: Exemplar[], e: Exemplar, max: number, order: (a: Exemplar, b: Exemplar) => number): void {
+  if (list.length === max && order(e, list[max - 1]!) >= 0) return;
+  let i = list.length;
+  while (i > 0 && order(e, list[i - 1]!) < 0) i--;
+  list.splice(i, 0, e);
+  if (list.length > max) list.pop();
+}
