@@ -13,6 +13,7 @@ import { importSchema } from "@/lib/decisions/import-export";
 import { decisionListQuerySchema, decisionSchema, decisionUpdateSchema, reviewSchema, transitionSchema } from "@/lib/decisions/schema";
 import { findingsQuerySchema } from "@/lib/governance/findings";
 import { journeySchema, journeyUpdateSchema } from "@/lib/governance/journeys";
+import { simulateSchema } from "@/lib/governance/simulate/scenario-schema";
 import { policyUpdateSchema } from "@/lib/governance/policies";
 import { waiverListQuerySchema, waiverSchema } from "@/lib/governance/waivers";
 import { latencyQuerySchema } from "@/lib/telemetry/latency";
@@ -74,6 +75,7 @@ export const operations: Operation[] = [
   op("GET", "/api/journeys/{slug}", "Journeys", "catalog:read", "Read a journey and its budget waterfall"),
   op("PATCH", "/api/journeys/{slug}", "Journeys", "catalog:write", "Change a journey", { body: journeyUpdateSchema }),
   op("DELETE", "/api/journeys/{slug}", "Journeys", "catalog:write", "Delete a journey"),
+  op("POST", "/api/journeys/{slug}/simulate", "Journeys", "catalog:read", "What if: simulate the journey over its steps' observed latency (or declared budgets) with and without a scenario of per-step changes; read-only", { body: simulateSchema }),
   op("GET", "/api/policies", "Governance", "catalog:read", "The policy rules with their settings"),
   op("PATCH", "/api/policies/{rule}", "Governance", "catalog:write", "Switch a rule on or off, tune its thresholds (architects)", { body: policyUpdateSchema }),
   op("GET", "/api/policies/findings", "Governance", "catalog:read", "Findings over the estate", { query: findingsQuerySchema }),
