@@ -220,6 +220,12 @@ export const authzMatrix: Record<string, MatrixEntry> = {
     expect: { viewer: 403, member: ["2xx", 409], architect: "2xx", admin: "2xx" },
     prepare: async (c) => ({ path: `/api/decisions/${await decision(c)}/transitions`, body: { to: "proposed" } }),
   },
+  // Attaching evidence is editing: members on their own records, architects on anyone's.
+  "POST /api/decisions/{number}/evidence": {
+    scope: "decisions:write",
+    expect: { viewer: 403, member: ["2xx", 403], architect: "2xx", admin: "2xx" },
+    prepare: async (c) => ({ path: `/api/decisions/${await decision(c)}/evidence`, body: { kind: "simulation", journey: await journey(c), requests: 1000 } }),
+  },
   "POST /api/decisions/{number}/reviews": {
     scope: "decisions:write",
     expect: MEMBERS, // a comment; approving is the workflow's business (decision tests)

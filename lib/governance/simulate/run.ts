@@ -5,8 +5,7 @@ import { authorize, type Actor } from "@/lib/auth/actor";
 import { declarationOf } from "@/lib/catalog/integrations";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
-import { addTally, emptyTally, type Tally } from "@/lib/telemetry/histogram";
-import { readSteps } from "@/lib/telemetry/latency";
+import { rangeTally } from "@/lib/telemetry/latency";
 import { findJourney } from "../journeys";
 import { simulateJourney, type SimulationResult } from "./engine";
 import { applyScenario, baselineStep, type SimJourney } from "./model";
@@ -29,22 +28,7 @@ export interface SimulationAnswer {
   scenario: SimulationResult;
 }
 
-const HOUR_MS = 3_600_000;
 const DAY_MS = 86_400_000;
-
-/** All of a series' calls over the range in one tally: hour steps, or day steps where only days are kept. */
-async function observedTally(seriesKey: string, fromMs: number, toMs: number): Promise<Tally> {
-  let read;
-  try {
-    read = await readSteps(seriesKey, { fromMs: Math.floor(fromMs / HOUR_MS) * HOUR_MS, toMs, stepMs: HOUR_MS });
-  } catch (err) {
-    if (!(err instanceof AppError) || err.code !== "validation_failed") throw err;
-    read = await readSteps(seriesKey, { fromMs: Math.floor(fromMs / DAY_MS) * DAY_MS, toMs, stepMs: DAY_MS });
-  }
-  const tally = emptyTally();
-  for (const step of read.steps.values()) addTally(tally, step);
-  return tally;
-}
 
 export async function simulateStoredJourney(actor: Actor, slug: string, input: unknown, nowMs = Date.now()): Promise<SimulationAnswer> {
   authorize(actor, "catalog:read");
@@ -55,7 +39,7 @@ export async function simulateStoredJourney(actor: Actor, slug: string, input: u
   const fromMs = body.from ? Date.parse(body.from) : toMs - DEFAULT_RANGE_DAYS * DAY_MS;
   // A retired step no longer runs (as in the budget composition).
   const live = row.steps.filter((s) => s.integration.lifecycle !== "retired");
-  const tallies = await Promise.all(live.map((s) => observedTally(s.integration.id, fromMs, toMs)));
+  const tallies = await Promise.all(live.map((s) => rangeTally(s.integration.id, fromMs, toMs)));
   const journey: SimJourney = {
     budgetP99Ms: row.budgetP99Ms,
     steps: live.map((s, i) => baselineStep(declarationOf(s.integration), tallies[i]!)),
