@@ -67,3 +67,24 @@ export async function simulateStoredJourney(actor: Actor, slug: string, input: u
     scenario: simulateJourney(changed, options),
   };
 }
+
+/** What the what-if page shows for each live step: its style, budget and declared resilience. */
+export async function whatIfSteps(actor: Actor, slug: string) {
+  authorize(actor, "catalog:read");
+  const row = await findJourney(db(), slug);
+  if (!row) throw new AppError("not_found", `No journey ${slug}`);
+  return row.steps
+    .filter((s) => s.integration.lifecycle !== "retired")
+    .map((s) => {
+      const d = declarationOf(s.integration);
+      return {
+        key: d.key,
+        style: d.style,
+        budgetP99Ms: d.budget.p99Ms,
+        timeoutMs: d.resilience?.timeoutMs ?? null,
+        maxAttempts: d.resilience?.retries?.maxAttempts ?? 1,
+        breaker: d.resilience?.circuitBreaker != null,
+        fallback: Boolean(d.resilience?.fallback),
+      };
+    });
+}
