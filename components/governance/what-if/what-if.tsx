@@ -17,6 +17,8 @@ import { writeState, type WhatIfState } from "./scenario-url";
 import { StepControls, type WhatIfStep } from "./step-controls";
 import css from "./what-if.module.css";
 
+const round1 = (v: number) => Math.round(v * 10) / 10;
+
 export const simulateKey = (slug: string, state: WhatIfState) => ["journeys", slug, "simulate", state] as const;
 
 function Results({ answer }: { answer: SimulationAnswer }) {
@@ -57,7 +59,7 @@ function Results({ answer }: { answer: SimulationAnswer }) {
                     </td>
                     <td className={css.source}>{s.source === "observed" ? `observed (${(answer.observedCalls[s.integration] ?? 0).toLocaleString("en")} calls)` : "declared budget (no telemetry)"}</td>
                     <td className={css.num}>
-                      {b.p99Ms} → {s.p99Ms} ms
+                      {round1(b.p99Ms)} → {round1(s.p99Ms)} ms
                     </td>
                     <td className={css.num}>{s.synchronous ? `${Math.round(s.shareOfP99 * 100)} %` : "off path"}</td>
                     <td className={css.num}>{s.timeouts.toLocaleString("en")}</td>
