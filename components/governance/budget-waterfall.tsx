@@ -11,7 +11,7 @@ import { axisTicksMs, shortKey, waterfallRows, type WaterfallRow } from "./water
 const ROW_PX = 36;
 const CHAR_PX = 6.9; // average glyph width of the 12px axis font, for truncating labels
 
-function StepTooltip({ active, payload }: Partial<TooltipContentProps<number, string>>) {
+function StepTooltip({ active, payload, measure = "p99 budget" }: Partial<TooltipContentProps<number, string>> & { measure?: string }) {
   const row = payload?.[0]?.payload as WaterfallRow | undefined;
   if (!active || !row) return null;
   return (
@@ -20,14 +20,15 @@ function StepTooltip({ active, payload }: Partial<TooltipContentProps<number, st
         {row.position}. {row.key}
       </strong>
       <div>
-        p99 budget {formatMs(row.budgetP99Ms)} · from {formatMs(row.offsetMs)} to {formatMs(row.endMs)}
+        {measure} {formatMs(row.budgetP99Ms)} · from {formatMs(row.offsetMs)} to {formatMs(row.endMs)}
       </div>
       {row.overMs > 0 && <div className={css.over}>{formatMs(row.overMs)} past the journey budget</div>}
     </div>
   );
 }
 
-export function BudgetWaterfall({ composition }: { composition: Composition }) {
+/** `measure` names what each bar is (the what-if lays simulated p99s end to end, not budgets). */
+export function BudgetWaterfall({ composition, measure = "p99 budget" }: { composition: Composition; measure?: string }) {
   const { ref, width } = useWidth<HTMLDivElement>();
   const rows = waterfallRows(composition);
   // On a phone the names would be cut to a few letters; the step numbers match the table below instead.
@@ -62,7 +63,7 @@ export function BudgetWaterfall({ composition }: { composition: Composition }) {
           interval={0}
           tickFormatter={(_: string, index: number) => label(rows[index])}
         />
-        <Tooltip content={<StepTooltip />} cursor={{ fill: "var(--surface-2)" }} />
+        <Tooltip content={<StepTooltip measure={measure} />} cursor={{ fill: "var(--surface-2)" }} />
         <Bar dataKey="offsetMs" stackId="waterfall" fill="transparent" isAnimationActive={false} />
         <Bar dataKey="withinMs" stackId="waterfall" fill="var(--accent)" isAnimationActive={false} name="within budget" />
         <Bar dataKey="overMs" stackId="waterfall" fill="var(--danger)" isAnimationActive={false} name="past the budget" />

@@ -8,6 +8,7 @@ import { recordAudit } from "@/lib/audit";
 import { auditActor, authorize, type Actor } from "@/lib/auth/actor";
 import { db, type Tx } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
+import { evidenceOfRecord } from "./evidence";
 import { toMadr } from "./markdown";
 import { MadrError, parseMadr, type ParsedMadr } from "./madr-parse";
 import { applyTransition, findRecord, saveRevision, toView } from "./records";
@@ -40,7 +41,7 @@ export async function exportAll(actor: Actor): Promise<Uint8Array> {
   const files: Record<string, Uint8Array> = {};
   for (const { number } of rows) {
     const row = await findRecord(db(), number);
-    if (row) files[fileNameOf(number)] = strToU8(toMadr(toView(row)));
+    if (row) files[fileNameOf(number)] = strToU8(toMadr(toView(row), await evidenceOfRecord(row.id)));
   }
   // A fixed timestamp keeps the archive byte-identical for identical records.
   return zipSync(files, { mtime: new Date("2000-01-01T00:00:00Z") });

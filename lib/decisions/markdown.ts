@@ -1,11 +1,14 @@
 // MADR Markdown for a decision record (pure): front matter, then the MADR sections.
+import { evidenceMadr } from "./evidence-markdown";
+import type { EvidenceItem } from "./evidence-schema";
 import type { DecisionView } from "./records";
 
 const yamlString = (v: string) => JSON.stringify(v); // JSON strings are valid YAML scalars
 const yamlList = (items: string[]) => (items.length ? `[${items.map(yamlString).join(", ")}]` : "[]");
 const bullets = (items: string[]) => items.map((i) => `* ${i}`).join("\n");
 
-export function toMadr(d: DecisionView): string {
+/** `evidence` (stored items) becomes a trailing "Evidence" section, which MADR import leaves alone. */
+export function toMadr(d: DecisionView, evidence: EvidenceItem[] = []): string {
   const front = [
     "---",
     `number: ${d.number}`,
@@ -39,5 +42,7 @@ export function toMadr(d: DecisionView): string {
       sections.push(`### ${o.title}`, [...o.pros.map((p) => `* Good, because ${p}`), ...o.cons.map((c) => `* Bad, because ${c}`)].join("\n") || "_No pros or cons recorded._");
     }
   }
+  const extra = evidenceMadr(evidence);
+  if (extra) sections.push(extra);
   return `${front.join("\n")}\n\n${sections.join("\n\n")}\n`;
 }

@@ -131,7 +131,7 @@ function columns(data: DecisionContent) {
   return { title, content: { context, drivers, options, outcome, consequences, confirmation }, deciders, consulted, informed, tags };
 }
 
-async function load(client: Tx | ReturnType<typeof db>, number: number): Promise<Row> {
+export async function load(client: Tx | ReturnType<typeof db>, number: number): Promise<Row> {
   const row = await findRecord(client, number);
   if (!row) throw new AppError("not_found", `No decision record ${formatNumber(number)}`);
   return row;
@@ -171,7 +171,7 @@ export async function lockRecord(tx: Tx, number: number) {
 
 const mayEdit = (actor: Actor, row: Row) => actor.userId === row.authorId || actor.role === "architect" || actor.role === "admin";
 
-function assertEditable(actor: Actor, row: Row) {
+export function assertEditable(actor: Actor, row: Row) {
   if (!mayEdit(actor, row)) throw new AppError("forbidden", "Only the author or an architect can edit this record");
   if (row.status !== "draft" && row.status !== "proposed") throw new AppError("conflict", `A ${row.status} record is final; supersede it with a new one`);
 }

@@ -3,7 +3,7 @@ import { carriesMessages, type IntegrationDeclaration } from "@/lib/catalog/inte
 import type { JourneyContext } from "./rule-types";
 
 /** Whether the caller waits for the answer: sync calls, and the synchronous acknowledgement of hybrids. */
-export const isSynchronous = (i: IntegrationDeclaration) => i.style === "sync" || i.style === "hybrid";
+export const isSynchronous = (i: Pick<IntegrationDeclaration, "style">) => i.style === "sync" || i.style === "hybrid";
 
 /** The waits between attempts: attempts − 1 delays, exponential ones doubling up to the cap. */
 export function totalBackoffMs(retries: NonNullable<NonNullable<IntegrationDeclaration["resilience"]>["retries"]>): number {
@@ -60,7 +60,7 @@ export interface Composition {
 }
 
 /** The waterfall: synchronous steps add up one after another; asynchronous steps run off the critical path. */
-export function composeJourney(journey: Pick<JourneyContext, "budgetP99Ms" | "steps">): Composition {
+export function composeJourney(journey: { budgetP99Ms: number; steps: Pick<IntegrationDeclaration, "key" | "style" | "budget">[] }): Composition {
   let offset = 0;
   const steps = journey.steps.map((s) => {
     const synchronous = isSynchronous(s);

@@ -41,7 +41,7 @@ const include = {
   steps: { orderBy: { position: "asc" }, include: { integration: { include: integrationInclude } } },
 } as const;
 type Row = NonNullable<Awaited<ReturnType<typeof findJourney>>>;
-function findJourney(client: Tx | ReturnType<typeof db>, slug: string) {
+export function findJourney(client: Tx | ReturnType<typeof db>, slug: string) {
   return client.journey.findUnique({ where: { slug }, include });
 }
 

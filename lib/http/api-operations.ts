@@ -9,10 +9,12 @@ import type { Scope } from "@/lib/auth/permissions";
 import { integrationListQuerySchema } from "@/lib/catalog/integration-list";
 import { integrationSchema } from "@/lib/catalog/integration-schema";
 import { serviceListQuerySchema, serviceSchema, serviceUpdateSchema } from "@/lib/catalog/services";
+import { evidenceSchema } from "@/lib/decisions/evidence-schema";
 import { importSchema } from "@/lib/decisions/import-export";
 import { decisionListQuerySchema, decisionSchema, decisionUpdateSchema, reviewSchema, transitionSchema } from "@/lib/decisions/schema";
 import { findingsQuerySchema } from "@/lib/governance/findings";
 import { journeySchema, journeyUpdateSchema } from "@/lib/governance/journeys";
+import { simulateSchema } from "@/lib/governance/simulate/scenario-schema";
 import { policyUpdateSchema } from "@/lib/governance/policies";
 import { waiverListQuerySchema, waiverSchema } from "@/lib/governance/waivers";
 import { exemplarQuerySchema } from "@/lib/telemetry/exemplar-query";
@@ -77,6 +79,7 @@ export const operations: Operation[] = [
   op("GET", "/api/journeys/{slug}", "Journeys", "catalog:read", "Read a journey and its budget waterfall"),
   op("PATCH", "/api/journeys/{slug}", "Journeys", "catalog:write", "Change a journey", { body: journeyUpdateSchema }),
   op("DELETE", "/api/journeys/{slug}", "Journeys", "catalog:write", "Delete a journey"),
+  op("POST", "/api/journeys/{slug}/simulate", "Journeys", "catalog:read", "What if: simulate the journey over its steps' observed latency (or declared budgets) with and without a scenario of per-step changes; read-only", { body: simulateSchema }),
   op("GET", "/api/policies", "Governance", "catalog:read", "The policy rules with their settings"),
   op("PATCH", "/api/policies/{rule}", "Governance", "catalog:write", "Switch a rule on or off, tune its thresholds (architects)", { body: policyUpdateSchema }),
   op("GET", "/api/policies/findings", "Governance", "catalog:read", "Findings over the estate", { query: findingsQuerySchema }),
@@ -90,6 +93,8 @@ export const operations: Operation[] = [
   op("PATCH", "/api/decisions/{number}", "Decisions", "decisions:write", "Edit a draft or proposed record (a new revision)", { body: decisionUpdateSchema }),
   op("POST", "/api/decisions/{number}/reviews", "Decisions", "decisions:write", "Review: approve or request changes (architects) or comment", { body: reviewSchema }),
   op("POST", "/api/decisions/{number}/transitions", "Decisions", "decisions:write", "Move a record through its workflow; 409 lists the allowed transitions", { body: transitionSchema }),
+  op("GET", "/api/decisions/{number}/evidence", "Decisions", "catalog:read", "The record's evidence items (what-if simulations, latency snapshots), oldest first; immutable"),
+  op("POST", "/api/decisions/{number}/evidence", "Decisions", "decisions:write", "Attach evidence computed now: a journey what-if {kind: simulation, journey, scenario, requests?, seed?, from?, to?} or a latency snapshot of a linked integration {kind: latency-snapshot, integration, from?, to?}; draft or proposed records, by those who may edit them", { body: evidenceSchema }),
   op("GET", "/api/decisions/inbox", "Decisions", "catalog:read", "How many records await the caller's review"),
   op("GET", "/api/decisions/export", "Decisions", "catalog:read", "All records as a zip of MADR files", { produces: "application/zip" }),
   op("POST", "/api/decisions/import", "Decisions", "decisions:write", "Import MADR files (architects); dry run by default", { body: importSchema }),

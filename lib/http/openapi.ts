@@ -46,11 +46,12 @@ function parameters(op: Operation) {
 
 /**
  * What the route answers on success. route() answers 201 to a POST and 204 when the handler returns
- * nothing; imports answer their plan and OTLP its partial-success body with 200, and the DELETEs that
+ * nothing; imports answer their plan, OTLP its partial-success body and the (read-only) journey
+ * simulation its answer with 200, and the DELETEs that
  * return what they retired or revoked answer 200 too.
  */
 function successStatus(op: Operation): "200" | "201" | "204" {
-  if (op.method === "POST") return op.path.startsWith("/v1/") || op.path.endsWith("/import") ? "200" : "201";
+  if (op.method === "POST") return op.path.startsWith("/v1/") || op.path.endsWith("/import") || op.path.endsWith("/simulate") ? "200" : "201";
   if (op.method === "DELETE") return /^\/api\/(tokens|waivers|integrations)\//.test(op.path) ? "200" : "204";
   return "200";
 }

@@ -145,6 +145,22 @@ export async function readSteps(seriesKey: string, query: RangeQuery): Promise<{
   return { resolution, steps, approximate };
 }
 
+/** All of a series' calls over a range in one tally: hour steps, or day steps where only days are kept. */
+export async function rangeTally(seriesKey: string, fromMs: number, toMs: number): Promise<Tally> {
+  const HOUR_MS = 3_600_000;
+  const DAY_MS = 86_400_000;
+  let read;
+  try {
+    read = await readSteps(seriesKey, { fromMs: Math.floor(fromMs / HOUR_MS) * HOUR_MS, toMs, stepMs: HOUR_MS });
+  } catch (err) {
+    if (!(err instanceof AppError) || err.code !== "validation_failed") throw err;
+    read = await readSteps(seriesKey, { fromMs: Math.floor(fromMs / DAY_MS) * DAY_MS, toMs, stepMs: DAY_MS });
+  }
+  const tally = emptyTally();
+  for (const step of read.steps.values()) addTally(tally, step);
+  return tally;
+}
+
 export async function latencySeries(actor: Actor, key: string, query: RangeQuery): Promise<LatencySeries> {
   authorize(actor, "catalog:read");
   const view = await getIntegrationTargets(actor, key);

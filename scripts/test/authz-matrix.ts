@@ -142,6 +142,8 @@ const ADMIN_ONLY = { viewer: 403, member: 403, architect: 403, admin: "2xx" } as
 const OWNED = { viewer: 403, member: ["2xx", 403], architect: "2xx", admin: "2xx" } as const;
 const ARCHITECTS = { viewer: 403, member: 403, architect: "2xx", admin: "2xx" } as const;
 const MEMBERS = { viewer: 403, member: "2xx", architect: "2xx", admin: "2xx" } as const;
+/** Read-only though POSTed: every signed-in role. */
+const EVERYONE = { viewer: "2xx", member: "2xx", architect: "2xx", admin: "2xx" } as const;
 
 export const authzMatrix: Record<string, MatrixEntry> = {
   "POST /api/notifications/channels": {
@@ -226,6 +228,11 @@ export const authzMatrix: Record<string, MatrixEntry> = {
     prepare: async (c) => ({ path: "/api/journeys", body: { slug: `mxj-${c.id}`, name: "Matrix journey", team: c.team, budgetP99Ms: 500, steps: [await integration(c)] } }),
   },
   "PATCH /api/journeys/{slug}": { scope: "catalog:write", expect: OWNED, prepare: async (c) => ({ path: `/api/journeys/${await journey(c)}`, body: { name: "Matrix journey renamed" } }) },
+  "POST /api/journeys/{slug}/simulate": {
+    scope: "catalog:read",
+    expect: EVERYONE,
+    prepare: async (c) => ({ path: `/api/journeys/${await journey(c)}/simulate`, body: { requests: 1000, scenario: { changes: [] } } }),
+  },
   "DELETE /api/journeys/{slug}": { scope: "catalog:write", expect: OWNED, prepare: async (c) => ({ path: `/api/journeys/${await journey(c)}` }) },
 
   "PATCH /api/policies/{rule}": {
@@ -259,6 +266,12 @@ export const authzMatrix: Record<string, MatrixEntry> = {
     // The workflow refuses a member proposing someone else's record: a permission refusal, 403.
     expect: { viewer: 403, member: ["2xx", 403], architect: "2xx", admin: "2xx" },
     prepare: async (c) => ({ path: `/api/decisions/${await decision(c)}/transitions`, body: { to: "proposed" } }),
+  },
+  // Attaching evidence is editing: members on their own records, architects on anyone's.
+  "POST /api/decisions/{number}/evidence": {
+    scope: "decisions:write",
+    expect: { viewer: 403, member: ["2xx", 403], architect: "2xx", admin: "2xx" },
+    prepare: async (c) => ({ path: `/api/decisions/${await decision(c)}/evidence`, body: { kind: "simulation", journey: await journey(c), requests: 1000 } }),
   },
   "POST /api/decisions/{number}/reviews": {
     scope: "decisions:write",

@@ -2,6 +2,7 @@
 // with it (edit, review, comment, change status), and its timeline.
 import Link from "next/link";
 import { Approvals } from "@/components/decisions/detail/approvals";
+import { EvidenceList } from "@/components/decisions/detail/evidence-list";
 import { RecordBody } from "@/components/decisions/detail/record-body";
 import { ReviewForm } from "@/components/decisions/detail/review-form";
 import { Timeline } from "@/components/decisions/detail/timeline";
@@ -11,6 +12,7 @@ import { loadDecision, parseNumber } from "@/components/decisions/load";
 import { StatusBadge } from "@/components/decisions/status-badge";
 import css from "@/components/decisions/decisions.module.css";
 import { can } from "@/lib/auth/permissions";
+import { listEvidence } from "@/lib/decisions/evidence";
 import { requireSession } from "@/lib/auth/session";
 import { formatNumber } from "@/lib/decisions/workflow";
 
@@ -25,6 +27,7 @@ export default async function DecisionPage({ params }: Props) {
   const number = parseNumber((await params).number);
   const actor = await requireSession("catalog:read", decisionHref(number));
   const detail = await loadDecision(actor, number);
+  const evidence = await listEvidence(actor, number);
   const { record } = detail;
   const canWrite = can(actor, "decision:write");
 
@@ -82,6 +85,15 @@ export default async function DecisionPage({ params }: Props) {
       <div className={css.layout}>
         <div className={css.main}>
           <RecordBody record={record} />
+          <section aria-labelledby="evidence" style={{ marginTop: "1.5rem" }}>
+            <h2 id="evidence">
+              Evidence{" "}
+              <span className="muted" style={{ fontWeight: 400 }}>
+                {evidence.length}
+              </span>
+            </h2>
+            <EvidenceList items={evidence} />
+          </section>
         </div>
 
         <aside className={css.side} aria-label="Workflow">
@@ -97,6 +109,11 @@ export default async function DecisionPage({ params }: Props) {
           )}
           <section className={`card ${css.panel}`} aria-labelledby="workflow-review">
             <h2 id="workflow-review">{detail.canReview ? "Your review" : "Comment"}</h2>
+            {detail.canReview && evidence.length > 0 && (
+              <p className="field-hint" data-testid="review-evidence-hint">
+                This record carries <a href="#evidence">{evidence.length} evidence item{evidence.length === 1 ? "" : "s"}</a> — read {evidence.length === 1 ? "it" : "them"} before you decide.
+              </p>
+            )}
             {/* Keyed: when the record moves on and reviewing closes, the form starts over as a comment box. */}
             <ReviewForm key={String(detail.canReview)} number={number} canReview={detail.canReview} />
           </section>

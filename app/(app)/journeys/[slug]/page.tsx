@@ -50,13 +50,16 @@ export default async function JourneyPage({ params }: Props) {
             <CriticalityBadge value={journey.criticality} />
           </div>
         </div>
-        {mayWriteFor(actor, team) && (
-          <div className="row">
+        <div className="row">
+          <Link className="btn btn-primary" href={`${journeyHref(slug)}/what-if`} data-testid="what-if-link">
+            What if…
+          </Link>
+          {mayWriteFor(actor, team) && (
             <Link className="btn" href={`${journeyHref(slug)}/edit`}>
               Edit journey
             </Link>
-          </div>
-        )}
+          )}
+        </div>
       </div>
       {journey.description && <MarkdownText>{journey.description}</MarkdownText>}
 

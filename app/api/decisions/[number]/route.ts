@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { evidenceOfRecord } from "@/lib/decisions/evidence";
 import { toMadr } from "@/lib/decisions/markdown";
 import { parseNumberParam } from "@/lib/decisions/number-param";
 import { getDecision, updateDecision } from "@/lib/decisions/records";
@@ -12,7 +13,7 @@ export const GET = route<undefined, undefined, P>({ action: "catalog:read" }, as
   const { number, markdown } = parseNumberParam(params.number);
   const detail = await getDecision(actor, number);
   if (!markdown) return detail;
-  return new Response(toMadr(detail.record), {
+  return new Response(toMadr(detail.record, await evidenceOfRecord(detail.record.id)), {
     headers: { "Content-Type": "text/markdown; charset=utf-8", "Content-Disposition": `attachment; filename="${formatNumber(number).toLowerCase()}.md"` },
   });
 });
