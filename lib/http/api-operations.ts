@@ -76,6 +76,8 @@ export const operations: Operation[] = [
   op("DELETE", "/api/journeys/{slug}", "Journeys", "catalog:write", "Delete a journey"),
   op("GET", "/api/policies", "Governance", "catalog:read", "The policy rules with their settings"),
   op("PATCH", "/api/policies/{rule}", "Governance", "catalog:write", "Switch a rule on or off, tune its thresholds (architects)", { body: policyUpdateSchema }),
+  op("GET", "/api/patterns", "Governance", "catalog:read", "The pattern blueprints: each design field's default, the rules the defaults satisfy, traits, trade-offs and when to use it"),
+  op("GET", "/api/patterns/{name}", "Governance", "catalog:read", "One pattern blueprint; 404 names the known patterns"),
   op("GET", "/api/policies/findings", "Governance", "catalog:read", "Findings over the estate", { query: findingsQuerySchema }),
   op("GET", "/api/waivers", "Governance", "catalog:read", "List waivers", { query: waiverListQuerySchema }),
   op("POST", "/api/waivers", "Governance", "catalog:write", "Grant a waiver (architects)", { body: waiverSchema }),
