@@ -1,8 +1,9 @@
 // The pattern library (pure): the blueprints, filling a declaration's missing fields from one, and
 // the traits a declaration breaks while still naming the pattern.
+import type { IntegrationDeclaration } from "@/lib/catalog/integration-schema";
 import { messagingPatterns } from "./messaging";
 import { requestResponsePatterns } from "./request-response";
-import type { PatternBlueprint } from "./types";
+import type { PatternBlueprint, PatternTrait } from "./types";
 
 export type { PatternBlueprint, PatternDefaults, PatternTrait } from "./types";
 export { designFields } from "./types";
@@ -46,4 +47,10 @@ export function fillFromPattern(input: Record<string, unknown>): Record<string, 
   const blueprint = typeof name === "string" ? byName.get(name.trim()) : undefined;
   if (!blueprint) return input;
   return fill(input, blueprint.defaults as unknown as Record<string, unknown>);
+}
+
+/** The traits of its declared pattern that a declaration breaks (none when it names no known pattern). */
+export function brokenTraits(d: IntegrationDeclaration): PatternTrait[] {
+  const blueprint = d.pattern ? byName.get(d.pattern) : undefined;
+  return blueprint ? blueprint.traits.filter((t) => !t.holds(d)) : [];
 }

@@ -44,7 +44,7 @@ export const eventOutbox: PatternBlueprint = {
     "Readers of the consumer's state see it late, by up to the delivery lag: declare that staleness.",
     "An outbox relay to run and watch; events must be versioned like any other contract.",
   ],
-  satisfies: ["at-least-once-idempotent", "async-dead-letter-queue", "ordering-is-achievable", "strong-consistency-async", "retry-backoff-jitter", "retry-requires-idempotency", "contract-versioned"],
+  satisfies: ["at-least-once-idempotent", "async-dead-letter-queue", "ordering-is-achievable", "strong-consistency-async", "retry-backoff-jitter", "retry-requires-idempotency", "contract-versioned", "pattern-honoured"],
   traits: [{ field: "style", expects: "an asynchronous event (style async-event)", holds: (d) => d.style === "async-event" }, atLeastOnce, withDlq, idempotentConsumer, notStrong],
   defaults: {
     style: "async-event",
@@ -81,7 +81,7 @@ export const commandQueue: PatternBlueprint = {
     "Visibility timeouts cause redelivery of slow work: handlers must be idempotent.",
     "Queue age is the latency to watch: alert on the oldest message, not only on depth.",
   ],
-  satisfies: ["at-least-once-idempotent", "async-dead-letter-queue", "ordering-is-achievable", "strong-consistency-async", "retry-backoff-jitter", "retry-requires-idempotency", "contract-versioned"],
+  satisfies: ["at-least-once-idempotent", "async-dead-letter-queue", "ordering-is-achievable", "strong-consistency-async", "retry-backoff-jitter", "retry-requires-idempotency", "contract-versioned", "pattern-honoured"],
   traits: [
     { field: "style", expects: "a queued command (style async-command or async-queue)", holds: (d) => d.style === "async-command" || d.style === "async-queue" },
     { field: "delivery.ordering", expects: "no total ordering (competing consumers cannot keep it)", holds: (d) => d.delivery?.ordering !== "total" },
@@ -124,7 +124,7 @@ export const saga: PatternBlueprint = {
     "Every step and every compensation must be idempotent and retried until it succeeds.",
     "The orchestration (or choreography) is a state machine to test, monitor and explain.",
   ],
-  satisfies: ["at-least-once-idempotent", "async-dead-letter-queue", "ordering-is-achievable", "strong-consistency-async", "retry-backoff-jitter", "retry-requires-idempotency", "contract-versioned"],
+  satisfies: ["at-least-once-idempotent", "async-dead-letter-queue", "ordering-is-achievable", "strong-consistency-async", "retry-backoff-jitter", "retry-requires-idempotency", "contract-versioned", "pattern-honoured"],
   traits: [
     { field: "style", expects: "asynchronous steps (style async-command or async-event)", holds: (d) => d.style === "async-command" || d.style === "async-event" },
     { field: "resilience.fallback", expects: "the compensating action as the fallback", holds: (d) => Boolean(d.resilience?.fallback) },
@@ -167,7 +167,7 @@ export const keyedStream: PatternBlueprint = {
     "Repartitioning changes which partition a key lands on; plan the key and the partition count up front.",
     "Redelivery after a consumer restart replays from the last committed offset: apply records idempotently.",
   ],
-  satisfies: ["at-least-once-idempotent", "async-dead-letter-queue", "ordering-is-achievable", "strong-consistency-async", "retry-backoff-jitter", "retry-requires-idempotency", "contract-versioned"],
+  satisfies: ["at-least-once-idempotent", "async-dead-letter-queue", "ordering-is-achievable", "strong-consistency-async", "retry-backoff-jitter", "retry-requires-idempotency", "contract-versioned", "pattern-honoured"],
   traits: [
     { field: "style", expects: "a stream (style stream)", holds: (d) => d.style === "stream" },
     { field: "delivery.ordering", expects: "per-key ordering", holds: (d) => d.delivery?.ordering === "per-key" },

@@ -40,6 +40,7 @@ export const syncRequest: PatternBlueprint = {
     "retry-requires-idempotency",
     "critical-journey-breaker-fallback",
     "contract-versioned",
+    "pattern-honoured",
   ],
   traits: [
     { field: "style", expects: "a synchronous call (style sync)", holds: (d) => d.style === "sync" },
@@ -104,6 +105,7 @@ export const hybridAcknowledge: PatternBlueprint = {
     "ordering-is-achievable",
     "strong-consistency-async",
     "contract-versioned",
+    "pattern-honoured",
   ],
   traits: [
     { field: "style", expects: "a synchronous acknowledgement with an asynchronous follow-up (style hybrid)", holds: (d) => d.style === "hybrid" },
@@ -160,6 +162,7 @@ export const cacheAside: PatternBlueprint = {
     "retry-requires-idempotency",
     "critical-journey-breaker-fallback",
     "contract-versioned",
+    "pattern-honoured",
   ],
   traits: [
     { field: "style", expects: "a synchronous read (style sync)", holds: (d) => d.style === "sync" },
@@ -211,7 +214,7 @@ export const requestReplyMessaging: PatternBlueprint = {
     "Messages expire at the deadline (at-most-once): a lost request is retried by the requester, so the command must be idempotent.",
     "Harder to trace than a call: propagate the trace context in the message headers.",
   ],
-  satisfies: ["retry-backoff-jitter", "retry-requires-idempotency", "async-dead-letter-queue", "strong-consistency-async", "contract-versioned"],
+  satisfies: ["retry-backoff-jitter", "retry-requires-idempotency", "async-dead-letter-queue", "strong-consistency-async", "contract-versioned", "pattern-honoured"],
   traits: [
     { field: "style", expects: "a command over a broker (style async-command or async-queue)", holds: (d) => d.style === "async-command" || d.style === "async-queue" },
     { field: "resilience.timeoutMs", expects: "a reply deadline (timeout)", holds: (d) => d.resilience?.timeoutMs != null },
