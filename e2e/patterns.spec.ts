@@ -28,6 +28,7 @@ test("a member starts a new integration point from the event-outbox pattern", as
   await form.getByLabel("Dead-letter queue").fill("inventory.stock-reserved.dlq");
   await form.getByRole("button", { name: "Create integration point" }).click();
   await expect(page).toHaveURL(`/catalog/${encodeURIComponent(key)}`);
+  await expect(page.getByTestId("declared-pattern")).toContainText("Event with transactional outbox");
 
   const saved = await (await page.request.get(`/api/integrations/${encodeURIComponent(key)}`)).json();
   expect(saved).toMatchObject({
