@@ -1,7 +1,7 @@
 // The demo estate's decision records: what its architects decided about the integration points the
 // telemetry stories are about, written as they would write them. Each record carries the steps of its
 // workflow with when they happened (days before the seed runs), so they land inside the 30-day
-// telemetry window and are drawn on those points' latency charts.
+// telemetry window — and the charts' widest short range, 28 days — and are drawn on those points' latency charts.
 import type { DecisionInput } from "../lib/decisions/schema";
 import { STORIES } from "./seed-telemetry";
 
@@ -37,7 +37,7 @@ export const DEMO_DECISIONS: DemoDecision[] = [
   {
     ref: "adjust-stock-sync",
     author: "member",
-    createdDaysAgo: 29.5,
+    createdDaysAgo: 27.5,
     content: {
       title: "Warehouses adjust stock through the gateway's synchronous API",
       context: "Warehouse systems report stock corrections (breakage, recounts) to inventory. They call in batches of a few hundred a minute.",
@@ -54,16 +54,16 @@ export const DEMO_DECISIONS: DemoDecision[] = [
       integrations: ["warehouse-gateway->inventory:adjust-stock"],
     },
     steps: [
-      { daysAgo: 29.3, do: "propose", comment: "" },
-      { daysAgo: 29.1, do: "approve", comment: "" },
-      { daysAgo: 29, do: "accept", comment: "" },
+      { daysAgo: 27.3, do: "propose", comment: "" },
+      { daysAgo: 27.1, do: "approve", comment: "" },
+      { daysAgo: 27, do: "accept", comment: "" },
       { daysAgo: 6, do: "deprecate", comment: "The gateway now publishes stock-adjusted (keyed by SKU); the synchronous API is deprecated and overdue for removal." },
     ],
   },
   {
     ref: "authorize-no-retry",
     author: "member",
-    createdDaysAgo: 29,
+    createdDaysAgo: 26.8,
     content: {
       title: "Authorize cards synchronously with a 300 ms timeout and no retries",
       context:
@@ -84,9 +84,9 @@ export const DEMO_DECISIONS: DemoDecision[] = [
       journeys: ["place-order"],
     },
     steps: [
-      { daysAgo: 28.6, do: "propose", comment: "Interim decision until idempotency keys are available." },
-      { daysAgo: 28.2, do: "approve", comment: "Right call for now. Put a date on the revisit." },
-      { daysAgo: 28, do: "accept", comment: "Accepted; revisit when payments ships Idempotency-Key support." },
+      { daysAgo: 26.5, do: "propose", comment: "Interim decision until idempotency keys are available." },
+      { daysAgo: 26.2, do: "approve", comment: "Right call for now. Put a date on the revisit." },
+      { daysAgo: 26, do: "accept", comment: "Accepted; revisit when payments ships Idempotency-Key support." },
     ],
   },
   {

@@ -111,13 +111,13 @@ describe("demo decision records", () => {
     expect(offSync.record).toMatchObject({ status: "proposed", integrations: ["checkout->fraud-detection:score-order"], journeys: ["place-order"] });
     expect(offSync.timeline.some((t) => t.kind === "review" && /what-if/.test(t.comment))).toBe(true);
 
-    // Accept times fall inside the 30-day telemetry window and are drawn on their points' charts.
+    // Accept times fall inside the 30-day telemetry window (and the charts' 28-day range) and are drawn on their points' charts.
     const now = Date.now();
     const decided = records.filter((r) => ["accepted", "deprecated", "superseded"].includes(r.status));
     expect(decided.length).toBeGreaterThanOrEqual(4);
     for (const r of decided) {
       const at = r.decidedAt!.getTime();
-      expect(at, r.title).toBeGreaterThan(now - 30 * 86_400_000);
+      expect(at, r.title).toBeGreaterThan(now - 28 * 86_400_000);
       expect(at, r.title).toBeLessThan(now - 86_400_000);
       expect(r.proposedAt!.getTime()).toBeLessThan(at);
       expect(r.createdAt.getTime()).toBeLessThan(r.proposedAt!.getTime());
