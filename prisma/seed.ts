@@ -1,5 +1,5 @@
 // Demo data for a first start: four teams, sixteen services, about forty integration points, three journeys,
-// one user per role.
+// one user per role, and the decision records behind the telemetry stories (seed-decisions.ts).
 // Runs only on an empty database (no users), so it never overwrites real data.
 import type { PrismaClient, Role } from "@prisma/client";
 import { systemActor } from "../lib/auth/actor";
@@ -7,6 +7,7 @@ import { hashPassword } from "../lib/auth/password";
 import { parseDeclaration } from "../lib/catalog/integration-schema";
 import { insertIntegration } from "../lib/catalog/integrations";
 import { createJourney } from "../lib/governance/journeys";
+import { seedDecisions } from "./seed-decisions";
 import { DEMO_INTEGRATIONS, DEMO_JOURNEYS } from "./seed-integrations";
 
 export const DEMO_PASSWORD = "edgewise-demo";
@@ -80,5 +81,7 @@ export async function seedDemo(prisma: PrismaClient): Promise<{ seeded: boolean 
       data: { actorLabel: "seed", action: "seed.demo", entityType: "estate", entityId: "demo", after: { teams: TEAMS.length, services: SERVICES.length, integrations: DEMO_INTEGRATIONS.length, users: DEMO_USERS.length } },
     });
   }, { timeout: 120_000 });
+  // After the estate commits: each workflow step is its own transaction, exactly as through the API.
+  await seedDecisions(prisma, Date.now());
   return { seeded: true };
 }

@@ -8,12 +8,14 @@ import { useRef, useState, type FormEvent } from "react";
 import { ApiError } from "@/lib/client/fetch-json";
 import { integrationSchema } from "@/lib/catalog/integration-schema";
 import type { IntegrationView } from "@/lib/catalog/integrations";
+import { patterns, patternView } from "@/lib/governance/patterns";
 import { BasicsSection } from "./integration-form/basics-section";
 import { BudgetSection } from "./integration-form/budget-section";
 import { ContractSection, TagsSection, TelemetrySection } from "./integration-form/contract-section";
 import { DescriptionSection } from "./integration-form/description-field";
 import { FormProvider, type Option } from "./integration-form/fields";
-import { emptyValues, fieldForIssue, fieldId, getPath, setPath, toInput, valuesFromView, type FormValues } from "./integration-form/form-values";
+import { emptyValues, fieldForIssue, fieldId, getPath, setPath, toInput, valuesFromView, withPattern, type FormValues } from "./integration-form/form-values";
+import { PatternSection } from "./integration-form/pattern-section";
 import { ResilienceSection } from "./integration-form/resilience-section";
 import { ConsistencySection, IdempotencySection } from "./integration-form/semantics-section";
 import { fieldLabel, integrationHref } from "./labels";
@@ -37,6 +39,8 @@ interface Props {
 }
 
 type Problem = { path: string; message: string };
+
+const patternViews = patterns.map(patternView);
 
 function groupByField(problems: Problem[]): Record<string, string[]> {
   const out: Record<string, string[]> = {};
@@ -108,6 +112,8 @@ export function IntegrationForm({ services, sourceSlugs, initial, prefill }: Pro
 
   const errors = groupByField(problems);
   const set = (path: string, value: string | boolean) => setValues((v) => setPath(v, path, value));
+  // A new declaration starts from the blueprint's defaults; an existing one only changes its pattern's name.
+  const choosePattern = (name: string) => setValues((v) => (editing ? { ...v, pattern: name } : withPattern(v, name)));
 
   return (
     <FormProvider value={{ values, set, errors, disabled: submitting }}>
@@ -148,6 +154,7 @@ export function IntegrationForm({ services, sourceSlugs, initial, prefill }: Pro
         {errors[""] && (
           <div className="notice notice-danger">{errors[""].join(" ")}</div>
         )}
+        <PatternSection patterns={patternViews} editing={editing} onChoose={choosePattern} />
         <BasicsSection sourceOptions={sourceOptions} targetOptions={targetOptions} editing={editing} />
         <BudgetSection />
         <ConsistencySection />

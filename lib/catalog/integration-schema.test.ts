@@ -23,6 +23,7 @@ describe("integration declaration defaults", () => {
     expect(d).toEqual({
       ...sync,
       key: "checkout->payments:authorize",
+      pattern: null,
       criticality: "medium",
       lifecycle: "active",
       migration: null,
@@ -61,7 +62,15 @@ describe("integration declaration defaults", () => {
       tags: ["pci"],
       description: "Card authorization during checkout (Markdown).",
     };
-    expect(parseDeclaration(full)).toEqual(full);
+    expect(parseDeclaration(full)).toEqual({ ...full, pattern: null });
+    expect(parseDeclaration({ ...full, pattern: "sync-request" })).toEqual({ ...full, pattern: "sync-request" });
+  });
+  it("names the known patterns when a declaration names an unknown one", () => {
+    const result = integrationSchema.safeParse({ ...sync, pattern: "two-phase-commit" });
+    expect(result.success).toBe(false);
+    const issue = result.error!.issues[0]!;
+    expect(issue.path).toEqual(["pattern"]);
+    expect(issue.message).toMatch(/^Unknown pattern two-phase-commit; the patterns are sync-request, .*event-outbox.*keyed-stream/);
   });
 });
 

@@ -1,6 +1,7 @@
 // The integration-point declaration: one zod schema for the form, the API and YAML import, with the
 // coherence rules that make a declaration mean something (budgets ordered, semantics that fit the style).
 import { z } from "zod";
+import { patternNames } from "@/lib/governance/patterns";
 
 export const styles = ["sync", "async-event", "async-command", "async-queue", "stream", "hybrid"] as const;
 export const asyncStyles = ["async-event", "async-command", "async-queue", "stream"] as const;
@@ -153,6 +154,8 @@ const baseSchema = z.object({
   operation: z.string().trim().min(1, "Name the operation (e.g. authorize, order-placed)").max(150).regex(/^[A-Za-z0-9._/-]+$/, "Operations are letters, digits and . _ / -"),
   style: z.enum(styles, { error: `Style is one of ${styles.join(", ")}` }),
   protocol: z.string().trim().toLowerCase().min(1, "Choose a protocol").max(40).regex(/^[a-z][a-z0-9+.-]*$/, "Protocols are lowercase names like http, grpc, kafka"),
+  /** The blueprint the design follows (lib/governance/patterns); a rule checks the fields keep to it. */
+  pattern: optionalText(63),
   criticality: z.enum(criticalities).default("medium"),
   lifecycle: z.enum(lifecycles).default("active"),
   migration: nullable(migrationSchema),
@@ -183,6 +186,8 @@ export function coherenceIssues(d: Base): Issue[] {
   if (p50Ms != null && p95Ms != null && p50Ms > p95Ms) add(["budget", "p95Ms"], "The p95 budget must be at least the p50 budget");
   if (p95Ms != null && p95Ms > p99Ms) add(["budget", "p99Ms"], "The p99 budget must be at least the p95 budget");
   if (p50Ms != null && p95Ms == null && p50Ms > p99Ms) add(["budget", "p99Ms"], "The p99 budget must be at least the p50 budget");
+
+  if (d.pattern && !patternNames.includes(d.pattern)) add(["pattern"], `Unknown pattern ${d.pattern}; the patterns are ${patternNames.join(", ")}`);
 
   if (d.sourceService === d.targetService) add(["targetService"], "An integration connects two different services");
 

@@ -3,6 +3,7 @@ import { parseDeclaration, type IntegrationDeclaration } from "@/lib/catalog/int
 import { callerBudgetMs, composeJourney, retryEnvelopeMs, totalBackoffMs } from "./budget-math";
 import { effectiveThresholds, evaluatePolicies } from "./evaluate";
 import type { JourneyContext, Observation, PolicyContext, Rule } from "./rule-types";
+import { patternByName } from "./patterns";
 import { ruleById, rules } from "./rules";
 
 const d = (over: Record<string, unknown>): IntegrationDeclaration =>
@@ -144,6 +145,19 @@ const cases: { rule: string; pass: PolicyContext; fail: PolicyContext; message: 
     message: 'a->b:op is active with contract compatibility "none".',
   },
   {
+    rule: "pattern-honoured",
+    pass: ctx([d({ ...patternByName("event-outbox")!.defaults, pattern: "event-outbox" }), d({ operation: "plain", pattern: null })]),
+    fail: ctx([d({ ...patternByName("event-outbox")!.defaults, pattern: "event-outbox", delivery: { guarantee: "at-least-once", deadLetterQueue: null } })]),
+    message: "a->b:op declares pattern event-outbox, which expects a dead-letter queue (delivery.deadLetterQueue).",
+  },
+  {
+    rule: "pattern-honoured",
+    pass: ctx([d({ ...patternByName("event-outbox")!.defaults, pattern: "event-outbox", lifecycle: "retired", style: "sync", delivery: null })]),
+    fail: ctx([d({ ...patternByName("event-outbox")!.defaults, pattern: "event-outbox", style: "sync", delivery: null, consistency: { model: "strong" } })]),
+    message:
+      "a->b:op declares pattern event-outbox, which expects an asynchronous event (style async-event) (style); at-least-once (or effectively-once) delivery (delivery.guarantee); a dead-letter queue (delivery.deadLetterQueue); eventual (not strong) consistency across the broker (consistency.model).",
+  },
+  {
     rule: "lifecycle-overdue",
     pass: ctx([d({ lifecycle: "migrating", migration: { targetStyle: "async-event", targetDate: "2026-11-28" } })]),
     fail: ctx([d({ lifecycle: "deprecated", migration: { targetDate: "2026-11-01" } })]),
@@ -242,6 +256,7 @@ const headlines: Record<string, string> = {
   "strong-consistency-async": "Strong consistency declared across an asynchronous boundary",
   "contract-versioned": "Contract is missing, unversioned or not kept compatible",
   "lifecycle-overdue": "Migration or deprecation is past its target date",
+  "pattern-honoured": "Declared fields contradict the integration's pattern",
   "journey-budget-composition": "Synchronous chain exceeds the journey's budget",
   "journey-chain-depth": "Synchronous chain is too deep",
   "journey-timeouts-shrink": "An inner timeout outlasts its caller's",

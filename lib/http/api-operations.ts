@@ -82,6 +82,8 @@ export const operations: Operation[] = [
   op("POST", "/api/journeys/{slug}/simulate", "Journeys", "catalog:read", "What if: simulate the journey over its steps' observed latency (or declared budgets) with and without a scenario of per-step changes; read-only", { body: simulateSchema }),
   op("GET", "/api/policies", "Governance", "catalog:read", "The policy rules with their settings"),
   op("PATCH", "/api/policies/{rule}", "Governance", "catalog:write", "Switch a rule on or off, tune its thresholds (architects)", { body: policyUpdateSchema }),
+  op("GET", "/api/patterns", "Governance", "catalog:read", "The pattern blueprints: each design field's default, the rules the defaults satisfy, traits, trade-offs and when to use it"),
+  op("GET", "/api/patterns/{name}", "Governance", "catalog:read", "One pattern blueprint; 404 names the known patterns"),
   op("GET", "/api/policies/findings", "Governance", "catalog:read", "Findings over the estate", { query: findingsQuerySchema }),
   op("GET", "/api/waivers", "Governance", "catalog:read", "List waivers", { query: waiverListQuerySchema }),
   op("POST", "/api/waivers", "Governance", "catalog:write", "Grant a waiver (architects)", { body: waiverSchema }),

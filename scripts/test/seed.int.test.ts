@@ -74,6 +74,70 @@ describe("demo governance", () => {
   });
 });
 
+describe("demo decision records", () => {
+  it("tell the decision story: every status, the architect's reviews, a superseded chain and a waiver citing one", async () => {
+    const { listDecisions } = await import("@/lib/decisions/list");
+    const { getDecision } = await import("@/lib/decisions/records");
+    const { listAnnotations } = await import("@/lib/catalog/annotations");
+    const { listWaivers } = await import("@/lib/governance/waivers");
+    const { systemActor } = await import("@/lib/auth/actor");
+    const actor = systemActor("test");
+    const records = await prisma!.decisionRecord.findMany({ include: { reviews: true, integrations: { include: { integration: true } }, supersededBy: true }, orderBy: { number: "asc" } });
+    expect(records.length).toBeGreaterThanOrEqual(8);
+    expect(records.map((r) => r.number)).toEqual(records.map((_, i) => i + 1));
+    const byTitle = (start: string) => records.find((r) => r.title.startsWith(start))!;
+    const statuses = records.map((r) => r.status);
+    for (const status of ["draft", "proposed", "accepted", "rejected", "deprecated", "superseded"]) expect(statuses, status).toContain(status);
+    // Every record is about the demo's own integration points, and every review is the demo architect's.
+    for (const r of records) expect(r.integrations.length, r.title).toBeGreaterThan(0);
+    const architect = await prisma!.user.findUniqueOrThrow({ where: { email: "architect@edgewise.local" } });
+    const reviews = records.flatMap((r) => r.reviews);
+    expect(reviews.length).toBeGreaterThanOrEqual(8);
+    for (const rv of reviews) expect(rv.reviewerId).toBe(architect.id);
+
+    // The superseded chain: the no-retry authorization decision, replaced by the retry-once one.
+    const noRetry = byTitle("Authorize cards synchronously");
+    const retryOnce = byTitle("Retry card authorization once");
+    expect(noRetry.status).toBe("superseded");
+    expect(noRetry.supersededBy?.number).toBe(retryOnce.number);
+    expect(retryOnce.status).toBe("accepted");
+    expect(retryOnce.content).toMatchObject({ context: expect.stringContaining(`ADR-${String(noRetry.number).padStart(4, "0")}`) });
+
+    // Proposed, awaiting acceptance with one approval; the off-sync-path case waits for its evidence.
+    const cache = (await getDecision(actor, byTitle("Serve cart line prices").number));
+    expect(cache.record.status).toBe("proposed");
+    expect(cache.approvals.approvals).toBe(1);
+    const offSync = await getDecision(actor, byTitle("Move fraud scoring off the synchronous").number);
+    expect(offSync.record).toMatchObject({ status: "proposed", integrations: ["checkout->fraud-detection:score-order"], journeys: ["place-order"] });
+    expect(offSync.timeline.some((t) => t.kind === "review" && /what-if/.test(t.comment))).toBe(true);
+
+    // Accept times fall inside the 30-day telemetry window (and the charts' 28-day range) and are drawn on their points' charts.
+    const now = Date.now();
+    const decided = records.filter((r) => ["accepted", "deprecated", "superseded"].includes(r.status));
+    expect(decided.length).toBeGreaterThanOrEqual(4);
+    for (const r of decided) {
+      const at = r.decidedAt!.getTime();
+      expect(at, r.title).toBeGreaterThan(now - 28 * 86_400_000);
+      expect(at, r.title).toBeLessThan(now - 86_400_000);
+      expect(r.proposedAt!.getTime()).toBeLessThan(at);
+      expect(r.createdAt.getTime()).toBeLessThan(r.proposedAt!.getTime());
+      for (const link of r.integrations) {
+        const marks = await listAnnotations(actor, { integration: link.integration.key, from: new Date(now - 30 * 86_400_000).toISOString(), to: new Date(now).toISOString() });
+        expect(marks.some((m) => m.kind === "decision" && m.at === r.decidedAt!.toISOString() && m.link === `/decisions/${r.number}`), `${r.title} on ${link.integration.key}`).toBe(true);
+      }
+    }
+
+    // The waiver cites the accepted incident follow-up.
+    const breaker = byTitle("Protect stock reservation");
+    expect(breaker.status).toBe("accepted");
+    const waivers = await listWaivers(actor, { state: "active" });
+    expect(waivers).toContainEqual(expect.objectContaining({ rule: "critical-journey-breaker-fallback", integration: STORIES.incident, decision: breaker.number }));
+
+    // The decisions page lists them all.
+    expect((await listDecisions(actor, { sort: "-number" })).map((d) => d.number)).toEqual(records.map((r) => r.number).reverse());
+  });
+});
+
 describe("demo telemetry backfill", () => {
   // Noon on a Wednesday: the stories' dates are relative to it.
   const now = new Date("2026-11-25T12:00:00Z");

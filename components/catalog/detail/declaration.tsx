@@ -2,6 +2,7 @@
 import type { ReactNode } from "react";
 import { carriesMessages } from "@/lib/catalog/integration-schema";
 import type { IntegrationView } from "@/lib/catalog/integrations";
+import { patternByName } from "@/lib/governance/patterns";
 import { LifecycleBadge } from "../badges";
 import { formatMs, lifecycleLabels, styleLabels } from "../labels";
 import { Markdown } from "../markdown";
@@ -38,6 +39,7 @@ export function Declaration({ view }: { view: IntegrationView }) {
   const { budget, slo, consistency, delivery, idempotency, resilience: r, contract, migration, telemetry } = view;
   const retries = r?.retries;
   const breaker = r?.circuitBreaker;
+  const pattern = view.pattern ? patternByName(view.pattern) : undefined;
   return (
     <div className={css.sections}>
       <Group title="Budget & SLO">
@@ -108,6 +110,7 @@ export function Declaration({ view }: { view: IntegrationView }) {
               : [["Lifecycle", <LifecycleBadge key="l" value={view.lifecycle} />]]
           }
         />
+        <Facts rows={[["Pattern", view.pattern ? <span data-testid="declared-pattern">{pattern?.title ?? view.pattern} <span className="mono">({view.pattern})</span></span> : <Unset>None declared</Unset>]]} />
         {view.lifecycle !== "migrating" && <p className="field-hint">A migration (say, sync to async behind a feature flag) is declared while the lifecycle is {lifecycleLabels.migrating.toLowerCase()}.</p>}
       </Group>
       <Group title="Telemetry match">

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { integrationSchema, parseDeclaration } from "@/lib/catalog/integration-schema";
 import type { IntegrationView } from "@/lib/catalog/integrations";
-import { emptyValues, fieldForIssue, setPath, toInput, valuesFromView } from "./form-values";
+import { patterns } from "@/lib/governance/patterns";
+import { emptyValues, fieldForIssue, setPath, toInput, valuesFromView, withPattern } from "./form-values";
 
 const full = parseDeclaration({
   key: "checkout->payments:authorize",
@@ -50,6 +51,19 @@ describe("integration form values", () => {
     const input = toInput(v);
     expect(input).toMatchObject({ key: null, migration: null, consistency: null, delivery: null, idempotency: null, resilience: null, contract: null, telemetry: null, tags: [] });
     expect(integrationSchema.safeParse(input).success).toBe(true);
+  });
+
+  it.each(patterns.map((p) => [p.name, p] as const))("starting from %s fills every design field with its default, keeping who talks to whom", (name, p) => {
+    let v = emptyValues({ sourceService: "checkout", targetService: "payments" });
+    v = { ...v, operation: "authorize", tags: "pci", description: "Kept." };
+    const parsed = integrationSchema.parse(toInput(withPattern(v, name)));
+    expect(parsed).toMatchObject({ ...p.defaults, pattern: name, sourceService: "checkout", targetService: "payments", operation: "authorize", tags: ["pci"], description: "Kept." });
+  });
+
+  it("choosing no pattern clears its name and leaves the fields as they are", () => {
+    const v = withPattern(emptyValues(), "saga");
+    const none = withPattern(v, "");
+    expect(none).toEqual({ ...v, pattern: "" });
   });
 
   it("keeps a half-filled group so the schema can say what it is missing", () => {

@@ -1,7 +1,8 @@
 // What the integration form edits (strings for inputs, flags for optional groups), how a loaded
 // declaration becomes form values, and how form values become the input `integrationSchema` checks.
-import { carriesMessages, type Criticality, type Lifecycle, type Style } from "@/lib/catalog/integration-schema";
+import { carriesMessages, parseDeclaration, type Criticality, type Lifecycle, type Style } from "@/lib/catalog/integration-schema";
 import type { IntegrationView } from "@/lib/catalog/integrations";
+import { designFields, patternByName } from "@/lib/governance/patterns";
 
 export interface FormValues {
   key: string;
@@ -10,6 +11,7 @@ export interface FormValues {
   operation: string;
   style: Style | "";
   protocol: string;
+  pattern: string;
   criticality: Criticality;
   lifecycle: Lifecycle;
   migration: { targetStyle: string; featureFlag: string; targetDate: string };
@@ -59,6 +61,7 @@ export function emptyValues(prefill: Partial<Pick<FormValues, "sourceService" | 
     operation: "",
     style: "",
     protocol: "",
+    pattern: "",
     criticality: "medium",
     lifecycle: "active",
     migration: { targetStyle: "", featureFlag: "", targetDate: "" },
@@ -100,6 +103,7 @@ export function valuesFromView(view: IntegrationView, telemetryNameOf: (slug: st
     operation: view.operation,
     style: view.style,
     protocol: view.protocol,
+    pattern: s(view.pattern),
     criticality: view.criticality,
     lifecycle: view.lifecycle,
     migration: view.migration ? { targetStyle: s(view.migration.targetStyle), featureFlag: s(view.migration.featureFlag), targetDate: s(view.migration.targetDate) } : empty.migration,
@@ -135,6 +139,19 @@ export function valuesFromView(view: IntegrationView, telemetryNameOf: (slug: st
   };
 }
 
+/**
+ * Starting from a pattern: every design field takes the blueprint's default, as the form shows it;
+ * who talks to whom, telemetry, tags and description stay as typed. No pattern ("") changes nothing else.
+ */
+export function withPattern(values: FormValues, name: string): FormValues {
+  const blueprint = patternByName(name);
+  if (!blueprint) return { ...values, pattern: "" };
+  const declared = parseDeclaration({ sourceService: "source", targetService: "target", operation: "op", ...blueprint.defaults });
+  const from = valuesFromView({ ...declared, id: "", ownerTeam: "", createdAt: "", updatedAt: "", status: "no-data" }, () => undefined);
+  const design = Object.fromEntries(designFields.map((f) => [f, from[f]])) as Partial<FormValues>;
+  return { ...values, ...design, pattern: name };
+}
+
 /** Empty inputs are absent (null); numbers stay numbers; anything else is left for zod to judge. */
 const num = (v: string) => (v.trim() === "" ? null : Number(v));
 const text = (v: string) => (v.trim() === "" ? null : v.trim());
@@ -165,6 +182,7 @@ export function toInput(v: FormValues): Record<string, unknown> {
     operation: v.operation,
     style,
     protocol: v.protocol,
+    pattern: text(v.pattern),
     criticality: v.criticality,
     lifecycle: v.lifecycle,
     // Without a target style the schema's own rule explains what a migration needs.
@@ -201,7 +219,7 @@ export function toInput(v: FormValues): Record<string, unknown> {
 
 /** Paths the form shows an input for; an issue elsewhere is shown at the nearest of these, or above the form. */
 const FIELD_PATHS = new Set<string>([
-  "key", "sourceService", "targetService", "operation", "style", "protocol", "criticality", "lifecycle",
+  "key", "sourceService", "targetService", "operation", "style", "protocol", "pattern", "criticality", "lifecycle",
   "migration.targetStyle", "migration.featureFlag", "migration.targetDate",
   "budget.p50Ms", "budget.p95Ms", "budget.p99Ms",
   "slo.successTargetPercent", "slo.latencyTargetPercent", "slo.windowDays",

@@ -6,6 +6,7 @@ import { parseYamlFiles } from "./parse";
 import { planImport } from "./plan";
 import { emptyState, normalizeDeclaration, normalizeService, type CatalogState } from "./state";
 import { referenceIssues, validateDocuments } from "./validate";
+import { patternByName } from "@/lib/governance/patterns";
 
 const catalog = `# two documents, then an integration
 apiVersion: edgewise.dev/v1
@@ -123,6 +124,46 @@ describe("validateDocuments", () => {
     expect(referenceIssues(batch, none).map((i) => [i.path, i.message, i.severity])).toEqual([["spec.targetService", "Unknown service ledger", "error"]]);
     expect(referenceIssues(batch, { ...none, services: new Set(["ledger"]) })).toEqual([]);
     expect(referenceIssues(batch, none, "warning")[0]!.severity).toBe("warning");
+  });
+});
+
+describe("spec.pattern", () => {
+  const withPattern = (spec: string) => `apiVersion: edgewise.dev/v1
+kind: Integration
+metadata:
+  name: orders->billing:order-placed
+spec:
+  sourceService: orders
+  targetService: billing
+  operation: order-placed
+${spec}`;
+
+  it("fills the design fields the document leaves out from the blueprint; what it says wins", () => {
+    const outbox = patternByName("event-outbox")!.defaults;
+    const { batch, issues } = validate(withPattern("  pattern: event-outbox\n  protocol: pulsar\n  delivery:\n    deadLetterQueue: billing.order-placed.dlq\n"));
+    expect(issues).toEqual([]);
+    const d = batch.integrations[0]!.value;
+    expect(d).toMatchObject({ pattern: "event-outbox", style: "async-event", protocol: "pulsar", budget: outbox.budget, idempotency: outbox.idempotency, contract: outbox.contract });
+    expect(d.delivery).toEqual({ ...outbox.delivery, deadLetterQueue: "billing.order-placed.dlq" });
+    expect(d.sourceService).toBe("orders");
+  });
+
+  it("names the known patterns for an unknown one, on its line", () => {
+    const { batch, issues } = validate(withPattern("  pattern: two-phase-commit\n  style: sync\n  protocol: http\n  budget: { p99Ms: 100 }\n"));
+    expect(batch.integrations).toEqual([]);
+    expect(issues).toHaveLength(1);
+    expect(issues[0]).toMatchObject({ path: "spec.pattern", line: 9, severity: "error" });
+    expect(issues[0]!.message).toMatch(/^Unknown pattern two-phase-commit; the patterns are .*sync-request.*event-outbox/);
+  });
+
+  it("exports the pattern with the fields, and reads back to the same declaration", () => {
+    const { batch } = validate(withPattern("  pattern: keyed-stream\n"));
+    const d = batch.integrations[0]!.value;
+    const state = emptyState();
+    state.integrations.set(d.key, { id: "i1", teamId: "t1", declaration: d });
+    const yaml = toYaml(catalogDocuments(state));
+    expect(yaml).toContain("pattern: keyed-stream");
+    expect(validate(yaml).batch.integrations[0]!.value).toEqual(d);
   });
 });
 

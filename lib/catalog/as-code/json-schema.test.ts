@@ -30,5 +30,10 @@ describe("the Edgewise JSON Schema", () => {
     const { style: _s, ...noStyle } = integration.spec;
     expect(validate({ ...integration, spec: noStyle })).toBe(false);
     expect(validate({ ...integration, kind: "Widget" })).toBe(false);
+    // Naming a pattern lets the design fields go (import fills them); the name must be a known one.
+    const { sourceService, targetService, operation } = integration.spec;
+    expect(validate({ ...integration, spec: { sourceService, targetService, operation, pattern: "saga" } }), JSON.stringify(validate.errors)).toBe(true);
+    expect(validate({ ...integration, spec: { sourceService, targetService, operation, pattern: "two-phase-commit" } })).toBe(false);
+    expect(validate({ ...integration, spec: { sourceService, targetService, operation } })).toBe(false);
   });
 });

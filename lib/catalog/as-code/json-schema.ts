@@ -6,6 +6,7 @@ import { teamCreateSchema } from "@/lib/admin/team-schema";
 import { integrationSchema } from "@/lib/catalog/integration-schema";
 import { serviceSchema } from "@/lib/catalog/service-schema";
 import { journeySchema } from "@/lib/catalog/journey-schema";
+import { designFields, patternNames } from "@/lib/governance/patterns";
 import { API_VERSION, KINDS, type Kind } from "./types";
 
 export const SCHEMA_PATH = "public/schemas/edgewise-v1.schema.json";
@@ -28,7 +29,12 @@ function specSchema(kind: Kind): { spec: JsonObject; name: unknown } {
   const name = properties[nameField];
   delete properties[nameField];
   const required = (json.required ?? []).filter((r) => r !== nameField);
-  return { spec: { ...json, properties, required, additionalProperties: false }, name };
+  if (kind !== "Integration") return { spec: { ...json, properties, required, additionalProperties: false }, name };
+  // A document naming a pattern may leave its design fields out: import fills them from the blueprint.
+  properties.pattern = { description: "The pattern blueprint whose defaults fill the design fields left out", anyOf: [{ enum: patternNames }, { type: "null" }] };
+  const isDesign = (r: string) => (designFields as readonly string[]).includes(r);
+  const spec = { ...json, properties, required: required.filter((r) => !isDesign(r)), additionalProperties: false, if: { required: ["pattern"] }, else: { required: required.filter(isDesign) } };
+  return { spec, name };
 }
 
 export function catalogJsonSchema(): Record<string, unknown> {

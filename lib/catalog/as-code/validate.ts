@@ -6,6 +6,7 @@ import { teamCreateSchema } from "@/lib/admin/team-schema";
 import { integrationSchema, type IntegrationDeclaration } from "@/lib/catalog/integration-schema";
 import { serviceSchema } from "@/lib/catalog/service-schema";
 import { journeySchema } from "@/lib/catalog/journey-schema";
+import { fillFromPattern } from "@/lib/governance/patterns";
 import { issueAt } from "./parse";
 import { API_VERSION, KINDS, type DocumentIssue, type Kind, type SourceDocument } from "./types";
 
@@ -71,7 +72,9 @@ function validateOne(source: SourceDocument, issues: DocumentIssue[]): { kind: K
   for (const field of Object.keys(spec)) {
     if (!known.has(field)) issues.push(issueAt(source, `spec.${field}`, `Unknown field ${field} for a ${kind}`));
   }
-  const parsed = schema.safeParse({ ...spec, [nameField]: metadata.name });
+  // `spec.pattern` fills the design fields the document leaves out; what it does say wins.
+  const filled = kind === "Integration" ? fillFromPattern(spec) : spec;
+  const parsed = schema.safeParse({ ...filled, [nameField]: metadata.name });
   if (!parsed.success) {
     for (const i of parsed.error.issues) issues.push(issueAt(source, specPath(i.path, nameField), i.message));
   }

@@ -4,7 +4,8 @@ import { contractLifecycleRules } from "./contract-lifecycle";
 import { journeyRules } from "./journeys";
 import { messagingRules } from "./messaging";
 import { observedRules } from "./observed";
+import { patternRules } from "./patterns";
 import { resilienceRules } from "./resilience";
 
-export const rules: Rule[] = [...resilienceRules, ...messagingRules, ...contractLifecycleRules, ...journeyRules, ...observedRules];
+export const rules: Rule[] = [...resilienceRules, ...messagingRules, ...contractLifecycleRules, ...patternRules, ...journeyRules, ...observedRules];
 export const ruleById = new Map(rules.map((r) => [r.id, r]));

@@ -1,0 +1,5 @@
+import { patterns, patternView } from "@/lib/governance/patterns";
+import { route } from "@/lib/http/route";
+
+/** The pattern blueprints: defaults for every design field, the rules they satisfy, trade-offs. */
+export const GET = route({ action: "catalog:read" }, async () => ({ items: patterns.map(patternView), nextCursor: null }));

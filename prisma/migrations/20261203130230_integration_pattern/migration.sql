@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "integration_points" ADD COLUMN     "pattern" TEXT;
+
