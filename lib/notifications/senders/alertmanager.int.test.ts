@@ -37,7 +37,7 @@ describe.skipIf(missing)("alertmanager sender → real Alertmanager", () => {
       integration,
       team: "payments-team",
       severity: "critical",
-      objective: "success",
+      objective: "availability",
     });
     expect(alert.annotations.summary).toBe(firing.summary);
     expect(alert.annotations.description).toContain("burnRates:");
