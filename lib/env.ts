@@ -32,6 +32,16 @@ export const envSchema = z
     EDGEWISE_RETENTION_MINUTE_DAYS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(3650).default(14)),
     EDGEWISE_RETENTION_HOUR_DAYS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(36500).default(400)),
     EDGEWISE_SILENT_AFTER_HOURS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(24 * 90).default(24)),
+    // Notification delivery (lib/notifications): per-attempt timeout, retries with full-jitter backoff, breaker per channel.
+    EDGEWISE_NOTIFY_TIMEOUT_MS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(10).max(120_000).default(5000)),
+    EDGEWISE_NOTIFY_MAX_ATTEMPTS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(50).default(8)),
+    EDGEWISE_NOTIFY_BACKOFF_BASE_MS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).default(60_000)),
+    EDGEWISE_NOTIFY_BACKOFF_CAP_MS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).default(3_600_000)),
+    EDGEWISE_NOTIFY_BREAKER_FAILURES: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(1000).default(5)),
+    EDGEWISE_NOTIFY_BREAKER_OPEN_MS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).default(60_000)),
+    EDGEWISE_NOTIFY_POLL_MS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(50).max(60_000).default(1000)),
+    EDGEWISE_NOTIFY_CONCURRENCY: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(100).default(4)),
+    EDGEWISE_NOTIFY_ENABLED: z.preprocess(emptyToUndefined, z.enum(["0", "1"], { error: "must be 0 or 1" }).default("1")),
     EDGEWISE_METRICS_PUBLIC: z.preprocess(emptyToUndefined, z.enum(["0", "1"], { error: "must be 0 or 1" }).default("0")),
   })
   .superRefine((env, ctx) => {

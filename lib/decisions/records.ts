@@ -8,6 +8,8 @@ import { diffFields, type FieldChange } from "@/lib/catalog/diff";
 import { db, type Tx } from "@/lib/db/client";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
+import { appUrl } from "@/lib/notifications/app-url";
+import { recordEvents } from "@/lib/notifications/outbox";
 import { providedOnly } from "@/lib/validation";
 import { decisionSchema, decisionUpdateSchema, reviewSchema, transitionSchema, type DecisionContent, type DecisionInput } from "./schema";
 import { allowedTransitions, approvalState, checkReview, checkTransition, formatNumber, IMPORTED, type DecisionStatus, type RecordFacts, type TransitionCheck, type Verdict } from "./workflow";
@@ -261,7 +263,7 @@ export async function applyTransition(tx: Tx, actor: Actor, row: Row, data: z.ou
       decidedAt: data.to === "accepted" || data.to === "rejected" ? now : undefined,
     },
   });
-  await tx.decisionTransition.create({
+  const transition = await tx.decisionTransition.create({
     data: { decisionId: row.id, from: row.status, to: data.to, actorId: actor.via === "system" ? null : actor.userId, actorLabel: auditActor(actor).label, comment: data.comment },
   });
   if (data.to === "accepted") {
@@ -277,6 +279,25 @@ export async function applyTransition(tx: Tx, actor: Actor, row: Row, data: z.ou
     });
   }
   await recordAudit(tx, auditActor(actor), { action: `decision.${data.to}`, entityType: "decision", entityId: row.id, before: { status: row.status }, after: { status: data.to, comment: data.comment } });
+  if (data.to === "proposed" || data.to === "accepted") {
+    const first = row.integrations[0]?.integration;
+    const type = data.to === "proposed" ? "decision.review_requested" : "decision.accepted";
+    await recordEvents(tx, [
+      {
+        id: `${type}:${row.number}:${transition.id}`,
+        type,
+        state: null,
+        severity: "info",
+        occurredAt: now.toISOString(),
+        summary: `${formatNumber(row.number)} ${data.to === "proposed" ? "is waiting for review" : "was accepted"}: ${row.title}`,
+        link: `${appUrl()}/decisions/${row.number}`,
+        integration: first?.key ?? null,
+        team: first?.source.team.slug ?? null,
+        decision: row.number,
+        data: { title: row.title, from: row.status, to: data.to, by: auditActor(actor).label, comment: data.comment, integrations: row.integrations.map((i) => i.integration.key) },
+      },
+    ]);
+  }
 }
 
 export async function transitionDecision(actor: Actor, number: number, input: z.input<typeof transitionSchema>): Promise<DecisionView> {

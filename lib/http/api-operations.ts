@@ -19,6 +19,7 @@ import { latencyQuerySchema } from "@/lib/telemetry/latency";
 import { driftQuerySchema } from "@/lib/slo/drift-board";
 import { heatmapQuerySchema } from "@/lib/telemetry/heatmap";
 import { annotationQuerySchema, annotationSchema } from "@/lib/catalog/annotations";
+import { channelCreateSchema, channelUpdateSchema, deadLetterReplaySchema, deliveryListQuerySchema, ruleCreateSchema, ruleUpdateSchema } from "@/lib/notifications/schema";
 import { catalogExportQuerySchema, catalogImportQuerySchema, catalogImportSchema } from "@/lib/catalog/as-code/import";
 
 export interface Operation {
@@ -96,6 +97,19 @@ export const operations: Operation[] = [
   op("GET", "/api/tokens", "Administration", "admin", "List API tokens"),
   op("POST", "/api/tokens", "Administration", "admin", "Create an API token; the response holds the token, shown once", { body: tokenCreateSchema }),
   op("DELETE", "/api/tokens/{id}", "Administration", "admin", "Revoke an API token"),
+  op("GET", "/api/notifications/channels", "Notifications", "catalog:write", "List notification channels with their breaker state and last success (members: their teams' channels)"),
+  op("POST", "/api/notifications/channels", "Notifications", "catalog:write", "Create a channel (webhook, slack, alertmanager); a webhook's signing secret is in this response only", { body: channelCreateSchema }),
+  op("GET", "/api/notifications/channels/{id}", "Notifications", "catalog:write", "Read a channel"),
+  op("PATCH", "/api/notifications/channels/{id}", "Notifications", "catalog:write", "Change a channel; rotateSecret answers the new secret once", { body: channelUpdateSchema }),
+  op("DELETE", "/api/notifications/channels/{id}", "Notifications", "catalog:write", "Delete a channel with its rules and delivery log"),
+  op("POST", "/api/notifications/channels/{id}/test", "Notifications", "catalog:write", "Send a test event now and answer the outcome"),
+  op("GET", "/api/notifications/rules", "Notifications", "catalog:write", "List alert rules"),
+  op("POST", "/api/notifications/rules", "Notifications", "catalog:write", "Create a rule: event types, filters (teams, integrations, minSeverity), channel, muted", { body: ruleCreateSchema }),
+  op("PATCH", "/api/notifications/rules/{id}", "Notifications", "catalog:write", "Change a rule", { body: ruleUpdateSchema }),
+  op("DELETE", "/api/notifications/rules/{id}", "Notifications", "catalog:write", "Delete a rule"),
+  op("GET", "/api/notifications/deliveries", "Notifications", "catalog:write", "The delivery log with every attempt (filters: channel, state; cursor paging)", { query: deliveryListQuerySchema }),
+  op("POST", "/api/notifications/deliveries/{id}/replay", "Notifications", "catalog:write", "Replay a dead letter"),
+  op("POST", "/api/notifications/dead-letters/replay", "Notifications", "catalog:write", "Replay all dead letters of a channel, or all", { body: deadLetterReplaySchema }),
   op("GET", "/api/audit", "Administration", "admin", "The audit log, newest first (filters: actor, entityType, action, from, to; cursor paging)", { query: auditListQuerySchema }),
   op("GET", "/api/audit/export", "Administration", "admin", "The filtered audit log as CSV (formula-looking cells made inert)", { query: auditFilterSchema, produces: "text/csv" }),
 ];

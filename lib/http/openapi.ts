@@ -56,6 +56,7 @@ const tagDescriptions: Record<string, string> = {
   Governance: "Policy rules, findings, waivers and scorecards",
   Decisions: "Decision records (MADR) and their review workflow",
   Administration: "Users, API tokens and the audit log",
+  Notifications: "Channels, alert rules, the delivery log and dead letters",
 };
 
 export function openApiDocument(serverUrl?: string) {

@@ -7,6 +7,10 @@ import { env } from "@/lib/env";
 import { quantile, RELATIVE_ACCURACY, type Histogram } from "@/lib/telemetry/histogram";
 import { alertState, budget, BURN_WINDOWS, burnRate, type AlertState, type BurnWindow, type Counts } from "./burn-rate";
 import { estateDrift, type DriftRow } from "./drift-board";
+import { appUrl } from "@/lib/notifications/app-url";
+import { recordEvents } from "@/lib/notifications/outbox";
+import type { NotificationEvent } from "@/lib/notifications/types";
+import { healthEvents, type HealthSnapshot } from "./health-events";
 import { classifyHealth, type HealthStatus } from "./health-status";
 
 // Arbitrary constant: one refresher at a time across server instances.
@@ -20,6 +24,8 @@ export interface SloHealth {
   burnRates: Record<BurnWindow, number>;
   alert: AlertState["state"];
   remainingPercent: number | null;
+  /** The alert episode under way (for its notification events): when it started and how it fired. */
+  episode?: { since: string; severity: "critical" | "warning" } | null;
 }
 
 export interface HealthSlo {
@@ -28,6 +34,8 @@ export interface HealthSlo {
   /** Calls and errors over the SLO window (what the error-budget rule reads). */
   windowCalls: number;
   windowErrors: number;
+  /** When the current breaching / at-risk / silent status began (for its notification events). */
+  statusSince?: string | null;
 }
 
 interface Row {
@@ -164,6 +172,14 @@ export async function refreshHealth(now = new Date()): Promise<HealthRefresh> {
       if (!lock?.locked) return; // another instance is refreshing right now
       result.ran = true;
       const rows = await estateRows(tx, now);
+      // What the last refresh saw, to turn changes of state into notification events (same transaction).
+      const previous = await tx.$queryRaw<{ integration_id: string; status: HealthStatus; slo: HealthSlo; team: string | null }[]>`
+        SELECT ip.id AS integration_id, h.status, h.slo, t.slug AS team
+        FROM integration_points ip JOIN services s ON s.id = ip.source_service_id JOIN teams t ON t.id = s.team_id
+        LEFT JOIN integration_health h ON h.integration_id = ip.id WHERE ip.lifecycle <> 'retired'`;
+      const before = new Map(previous.map((p) => [p.integration_id, p]));
+      const events: NotificationEvent[] = [];
+      const base = appUrl();
       const records = rows.map((r) => {
         const windows = (prefix: "availability" | "latency") =>
           Object.fromEntries(
@@ -196,6 +212,20 @@ export async function refreshHealth(now = new Date()): Promise<HealthRefresh> {
           projectedBreachMs: projected.get(r.key) ?? null,
         });
         result.byStatus[health.status] = (result.byStatus[health.status] ?? 0) + 1;
+        const old = before.get(r.id);
+        const was: HealthSnapshot | null = old?.status ? { status: old.status, slo: old.slo } : null;
+        const transitions = healthEvents({
+          key: r.key,
+          team: old?.team ?? null,
+          before: was,
+          after: { status: health.status, slo },
+          reasons: health.reasons,
+          p99Ms24h,
+          budgetP99Ms: r.budget_p99_ms,
+          now,
+          appUrl: base,
+        });
+        events.push(...transitions.events);
         return {
           integration_id: r.id,
           status: health.status,
@@ -205,7 +235,7 @@ export async function refreshHealth(now = new Date()): Promise<HealthRefresh> {
           errors_24h: n(r.errors24h),
           last_seen_at: r.last_seen?.toISOString() ?? null,
           burn_rate_1h: Math.max(slo.availability.burnRates["1h"], slo.latency.burnRates["1h"]),
-          slo,
+          slo: transitions.slo,
         };
       });
       result.integrations = records.length;
@@ -218,6 +248,7 @@ export async function refreshHealth(now = new Date()): Promise<HealthRefresh> {
         ON CONFLICT (integration_id) DO UPDATE SET status = EXCLUDED.status, reasons = EXCLUDED.reasons, p99_ms_24h = EXCLUDED.p99_ms_24h,
           calls_24h = EXCLUDED.calls_24h, errors_24h = EXCLUDED.errors_24h, last_seen_at = EXCLUDED.last_seen_at,
           burn_rate_1h = EXCLUDED.burn_rate_1h, slo = EXCLUDED.slo, computed_at = EXCLUDED.computed_at`;
+      await recordEvents(tx, events);
     },
     // The schedule and a reader may both ask at once on a busy server: wait for a connection, not fail.
     { timeout: 120_000, maxWait: 30_000 },

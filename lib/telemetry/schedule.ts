@@ -11,9 +11,15 @@ export function startRollupSchedule(intervalMs = 60_000) {
     rollUp()
       // Integration health (lib/slo/health.ts) reads the fresh rollups; imported late, as slo builds on telemetry.
       .then(async () => (await import("@/lib/slo/health")).refreshHealth())
+      // Governance state that changes with time (findings over fresh health, waivers nearing expiry) → notification events.
+      .then(async () => {
+        const { findingsPass, waiverExpiryPass } = await import("@/lib/governance/notification-passes");
+        await findingsPass();
+        await waiverExpiryPass();
+      })
       .catch((err: unknown) => {
         // The next tick retries; a database outage must not take the server down.
-        console.error("Telemetry rollup or health refresh failed:", err instanceof Error ? err.message : err);
+        console.error("Telemetry rollup, health refresh or notification passes failed:", err instanceof Error ? err.message : err);
       });
   void tick();
   setInterval(tick, intervalMs).unref();

@@ -112,6 +112,31 @@ async function newUser(ctx: PrepareContext): Promise<string> {
 
 // ---- the matrix -------------------------------------------------------------------------------------
 
+/** A webhook channel of the context's team, pointing at a port nothing listens on. */
+async function notificationChannel(ctx: PrepareContext): Promise<string> {
+  const created = await must(ctx.admin("POST", "/api/notifications/channels", { name: `mx-${ctx.id}`, kind: "webhook", url: "http://127.0.0.1:9/hook", team: ctx.team }), "POST /api/notifications/channels");
+  return created.id as string;
+}
+
+async function notificationRule(ctx: PrepareContext): Promise<string> {
+  const channelId = await notificationChannel(ctx);
+  const created = await must(ctx.admin("POST", "/api/notifications/rules", { name: `mx-${ctx.id}`, events: ["decision.review_requested"], channelId }), "POST /api/notifications/rules");
+  return created.id as string;
+}
+
+/** A delivery still being attempted (a review request on one of the team's integrations, to a channel that refuses connections). */
+async function pendingDelivery(ctx: PrepareContext): Promise<string> {
+  const channelId = await notificationChannel(ctx);
+  await must(ctx.admin("POST", "/api/notifications/rules", { name: `mx-${ctx.id}`, events: ["decision.review_requested"], channelId }), "POST /api/notifications/rules");
+  const key = await integration(ctx);
+  const record = await must(ctx.admin("POST", "/api/decisions", { title: `Matrix notification ${ctx.id}`, integrations: [key] }), "POST /api/decisions");
+  await must(ctx.admin("POST", `/api/decisions/${record.number as number}/transitions`, { to: "proposed" }), "POST …/transitions");
+  const log = await must(ctx.admin("GET", `/api/notifications/deliveries?channel=${channelId}`), "GET /api/notifications/deliveries");
+  const [delivery] = log.items as { id: string }[];
+  if (!delivery) throw new Error("matrix setup: the review request was not delivered to the channel");
+  return delivery.id;
+}
+
 const ADMIN_ONLY = { viewer: 403, member: 403, architect: 403, admin: "2xx" } as const;
 /** catalog:write on a team's thing: members only on their own team's, architects and admins on any. */
 const OWNED = { viewer: 403, member: ["2xx", 403], architect: "2xx", admin: "2xx" } as const;
@@ -119,6 +144,28 @@ const ARCHITECTS = { viewer: 403, member: 403, architect: "2xx", admin: "2xx" } 
 const MEMBERS = { viewer: 403, member: "2xx", architect: "2xx", admin: "2xx" } as const;
 
 export const authzMatrix: Record<string, MatrixEntry> = {
+  "POST /api/notifications/channels": {
+    scope: "catalog:write",
+    expect: OWNED,
+    prepare: async (c) => ({ path: "/api/notifications/channels", body: { name: `mxc-${c.id}`, kind: "webhook", url: "http://127.0.0.1:9/hook", team: c.team } }),
+  },
+  "PATCH /api/notifications/channels/{id}": { scope: "catalog:write", expect: OWNED, prepare: async (c) => ({ path: `/api/notifications/channels/${await notificationChannel(c)}`, body: { name: `mxr-${c.id}` } }) },
+  "DELETE /api/notifications/channels/{id}": { scope: "catalog:write", expect: OWNED, prepare: async (c) => ({ path: `/api/notifications/channels/${await notificationChannel(c)}` }) },
+  "POST /api/notifications/channels/{id}/test": { scope: "catalog:write", expect: OWNED, prepare: async (c) => ({ path: `/api/notifications/channels/${await notificationChannel(c)}/test` }) },
+  "POST /api/notifications/rules": {
+    scope: "catalog:write",
+    expect: OWNED,
+    prepare: async (c) => ({ path: "/api/notifications/rules", body: { name: `mx-${c.id}`, events: ["slo.alert"], channelId: await notificationChannel(c) } }),
+  },
+  "PATCH /api/notifications/rules/{id}": { scope: "catalog:write", expect: OWNED, prepare: async (c) => ({ path: `/api/notifications/rules/${await notificationRule(c)}`, body: { muted: true } }) },
+  "DELETE /api/notifications/rules/{id}": { scope: "catalog:write", expect: OWNED, prepare: async (c) => ({ path: `/api/notifications/rules/${await notificationRule(c)}` }) },
+  // Only dead letters are replayed: a delivery still being attempted answers 409 to whoever may replay it.
+  "POST /api/notifications/deliveries/{id}/replay": {
+    scope: "catalog:write",
+    expect: { viewer: 403, member: [409, 403], architect: 409, admin: 409 },
+    prepare: async (c) => ({ path: `/api/notifications/deliveries/${await pendingDelivery(c)}/replay` }),
+  },
+  "POST /api/notifications/dead-letters/replay": { scope: "catalog:write", expect: OWNED, prepare: async (c) => ({ path: "/api/notifications/dead-letters/replay", body: { channelId: await notificationChannel(c) } }) },
   "POST /api/teams": { scope: "admin", expect: ADMIN_ONLY, prepare: async (c) => ({ path: "/api/teams", body: { slug: `mxt-${c.id}`, name: "Matrix team" } }) },
   "PATCH /api/teams/{slug}": {
     scope: "admin",

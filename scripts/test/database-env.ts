@@ -2,3 +2,5 @@
 import { inject } from "vitest";
 
 process.env.DATABASE_URL = inject("databaseUrl");
+// What the server gets from scripts/start.ts: the app secret (notification channel secrets are sealed with it).
+process.env.NEXTAUTH_SECRET ??= "integration-tests-nextauth-secret-not-for-production";

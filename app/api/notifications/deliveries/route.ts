@@ -1,0 +1,6 @@
+import { route } from "@/lib/http/route";
+import { listDeliveries } from "@/lib/notifications/deliveries";
+import { deliveryListQuerySchema } from "@/lib/notifications/schema";
+
+/** The delivery log, newest first, each delivery with its attempts. */
+export const GET = route({ action: "catalog:write", query: deliveryListQuerySchema }, ({ actor, query }) => listDeliveries(actor, query));
