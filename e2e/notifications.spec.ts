@@ -124,6 +124,8 @@ test("an SLO page reaches a webhook; a receiver that is gone makes a dead letter
         async () => {
           await page.goto("/");
           await page.goto("/settings/notifications");
+          // The lists load after hydration: wait for the dead letters (or their empty state) before counting.
+          await expect(dead.getByTestId("delivery").or(dead.getByRole("heading", { name: "No dead letters" })).first()).toBeVisible();
           return letter.count();
         },
         { timeout: 150_000, intervals: [2000, 5000, 10_000] },
