@@ -92,6 +92,12 @@ test("a webhook channel: secret shown once, a signed test delivery, a rule muted
     // Filtering the log by the new channel: nothing delivered through the queue yet (tests go direct).
     await page.getByLabel("Filter by channel").selectOption({ label: channel });
     await expect(page.getByRole("heading", { name: "No deliveries match" })).toBeVisible();
+
+    // Deleting the channel takes its rule with it (and leaves no estate-wide rule behind for later specs' events).
+    page.once("dialog", (dialog) => void dialog.accept());
+    await page.getByTestId(`channel-${channel}`).getByRole("button", { name: "Delete" }).click();
+    await expect(page.getByTestId(`channel-${channel}`)).toHaveCount(0);
+    await expect(page.getByTestId(`rule-${rule}`)).toHaveCount(0);
   } finally {
     await hook.close();
   }
