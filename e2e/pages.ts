@@ -45,6 +45,7 @@ export function mainPages(decisionNumber: number): MainPage[] {
     { name: "settings: users", path: "/settings/users" },
     { name: "settings: teams", path: "/settings/teams" },
     { name: "settings: API tokens", path: "/settings/tokens" },
+    { name: "settings: notifications", path: "/settings/notifications" },
     { name: "settings: audit log", path: "/settings/audit" },
     { name: "settings: API reference", path: "/settings/api" },
   ];

@@ -52,12 +52,27 @@ ensure_prometheus() {
   return 0
 }
 
+# Debian's Alertmanager for the notification sender's real-API test; it skips, saying why, without it.
+ensure_alertmanager() {
+  [ -x /usr/bin/prometheus-alertmanager ] && return 0
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+    echo "Alertmanager is missing: installing Debian's prometheus-alertmanager package (apt-get)…"
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq -o DPkg::Lock::Timeout=300 --no-install-recommends prometheus-alertmanager >/dev/null &&
+      [ -x /usr/bin/prometheus-alertmanager ] && return 0
+    echo "npm test: installing Alertmanager with apt-get failed." >&2
+    return 1
+  fi
+  echo "npm test: Alertmanager is not installed (Debian/Ubuntu: sudo apt-get install -y prometheus-alertmanager); its test will be skipped." >&2
+  return 0
+}
+
 [ -d node_modules/next ] || { echo "npm test: dependencies are missing; run: npm install && npm test" >&2; exit 1; }
 
 stage "prisma client" $TSX scripts/build.ts --prisma-only
 stage "typecheck" node_modules/.bin/tsc --noEmit
 stage "unit tests" node_modules/.bin/vitest run --project unit --reporter=default --reporter=json --outputFile=test-results/unit.json
 stage "prometheus" ensure_prometheus
+stage "alertmanager" ensure_alertmanager
 stage "integration tests (embedded PostgreSQL 18)" env EDGEWISE_EXPECT_PG_MAJOR=18 node_modules/.bin/vitest run --project integration \
   --reporter=default --reporter=json --outputFile=test-results/integration-pg18.json
 if [ -x /usr/lib/postgresql/15/bin/postgres ]; then

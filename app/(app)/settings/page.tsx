@@ -31,6 +31,10 @@ export default async function SettingsPage() {
           <strong>Telemetry</strong>
           <div className="muted">How to send OpenTelemetry data, and what is arriving</div>
         </Link>
+        <Link className="card" href="/settings/notifications">
+          <strong>Notifications</strong>
+          <div className="muted">Channels, rules, the delivery log and dead letters</div>
+        </Link>
         <Link className="card" href="/settings/api">
           <strong>API reference</strong>
           <div className="muted">Every endpoint, the token scope it needs, and a curl example</div>

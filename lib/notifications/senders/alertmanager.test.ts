@@ -21,12 +21,12 @@ describe("labels", () => {
       integration: "checkout->payments:authorize",
       team: "payments-team",
       severity: "critical",
-      objective: "success",
+      objective: "availability",
     });
   });
   it("are the same for the firing and the resolved event of an episode (Alertmanager matches by labels)", () => {
     const firing = sampleEvent();
-    const resolved = sampleEvent({ id: "other", state: "resolved", occurredAt: "2026-12-03T13:00:00.000Z", summary: "recovered", data: { objective: "success", alert: "none" } });
+    const resolved = sampleEvent({ id: "other", state: "resolved", occurredAt: "2026-12-03T13:00:00.000Z", summary: "recovered", data: { objective: "availability", alert: "none" } });
     expect(alertLabels(resolved)).toEqual(alertLabels(firing));
     const opened = sampleEvent({ type: "finding.opened", state: null, severity: "warning", data: { rule: "sync-timeout-declared" } });
     const closed = sampleEvent({ type: "finding.resolved", state: null, severity: "warning", data: { rule: "sync-timeout-declared" } });
@@ -49,7 +49,7 @@ describe("the alert", () => {
       labels: alertLabels(sampleEvent()),
       annotations: {
         summary: sampleEvent().summary,
-        description: `${sampleEvent().summary}\nalert: page\nburnRates: {"1h":15.2,"5m":21.4}\nobjective: success\nsuccessTargetPercent: 99.95\nwindowDays: 28`,
+        description: `${sampleEvent().summary}\nalert: page\nburnRates: {"1h":15.2,"5m":21.4}\nobjective: availability\nsuccessTargetPercent: 99.95\nwindowDays: 28`,
       },
       startsAt: "2026-12-03T12:00:00.000Z",
       endsAt: new Date(Date.parse("2026-12-03T12:00:00.000Z") + FIRING_HOLD_MS).toISOString(),
@@ -57,11 +57,14 @@ describe("the alert", () => {
     });
     expect(FIRING_HOLD_MS).toBe(86_400_000);
   });
-  it("ends at the resolution time and leaves startsAt to the firing alert", () => {
+  it("ends at the resolution time; startsAt is the episode's start when known, else left to the firing alert", () => {
     const alert = alertFor(sampleEvent({ state: "resolved", occurredAt: "2026-12-03T13:10:00.000Z" }), appUrl);
     expect(alert.endsAt).toBe("2026-12-03T13:10:00.000Z");
     expect(alert).not.toHaveProperty("startsAt");
     expect(alertFor(sampleEvent({ type: "finding.resolved", state: null }), appUrl).endsAt).toBe("2026-12-03T12:00:00.000Z");
+    const withStart = alertFor(sampleEvent({ state: "resolved", occurredAt: "2026-12-03T13:10:00.000Z", data: { since: "2026-12-03T12:00:00.000Z" } }), appUrl);
+    expect(withStart).toMatchObject({ startsAt: "2026-12-03T12:00:00.000Z", endsAt: "2026-12-03T13:10:00.000Z" });
+    expect(alertFor(sampleEvent({ state: "resolved", data: { since: "yesterday" } }), appUrl)).not.toHaveProperty("startsAt");
   });
   it("gives one-off events a short life", () => {
     const alert = alertFor(sampleEvent({ type: "decision.accepted", state: null, decision: 3, link: "/decisions/3" }), appUrl);

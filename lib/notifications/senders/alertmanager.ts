@@ -51,8 +51,11 @@ export function alertFor(event: NotificationEvent, appUrl: string) {
   const at = Date.parse(event.occurredAt);
   const description = [event.summary, ...figureLines(event.data)].join("\n");
   const base = { labels: alertLabels(event), annotations: { summary: event.summary, description }, generatorURL: absoluteLink(event.link, appUrl) };
-  // A resolution's startsAt is left out: Alertmanager keeps the firing alert's, and uses endsAt for one it never saw.
-  if (isResolved(event)) return { ...base, endsAt: event.occurredAt };
+  if (isResolved(event)) {
+    // Alertmanager keeps the firing alert's startsAt; the episode's start (data.since) is for one it never saw.
+    const since = text(event.data.since);
+    return since && !Number.isNaN(Date.parse(since)) ? { ...base, startsAt: since, endsAt: event.occurredAt } : { ...base, endsAt: event.occurredAt };
+  }
   const holdMs = event.state === "firing" || event.type === "finding.opened" ? FIRING_HOLD_MS : ONE_OFF_MS;
   return { ...base, startsAt: event.occurredAt, endsAt: new Date(at + holdMs).toISOString() };
 }

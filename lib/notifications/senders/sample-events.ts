@@ -3,7 +3,7 @@ import type { NotificationEvent } from "../types";
 
 export function sampleEvent(overrides: Partial<NotificationEvent> = {}): NotificationEvent {
   return {
-    id: "slo.alert:checkout->payments:authorize:success:2026-12-03T12:00:00.000Z:firing",
+    id: "slo.alert:checkout->payments:authorize:availability:2026-12-03T12:00:00.000Z:firing",
     type: "slo.alert",
     state: "firing",
     severity: "critical",
@@ -13,7 +13,7 @@ export function sampleEvent(overrides: Partial<NotificationEvent> = {}): Notific
     integration: "checkout->payments:authorize",
     team: "payments-team",
     decision: null,
-    data: { objective: "success", alert: "page", burnRates: { "1h": 15.2, "5m": 21.4 }, windowDays: 28, successTargetPercent: 99.95 },
+    data: { objective: "availability", alert: "page", burnRates: { "1h": 15.2, "5m": 21.4 }, windowDays: 28, successTargetPercent: 99.95 },
     ...overrides,
   };
 }
