@@ -69,3 +69,12 @@ test("moves a step off the synchronous path, shares the scenario and attaches it
   const md = await page.request.get(page.url().replace(/\/decisions\/(\d+).*/, "/api/decisions/$1.md"));
   expect(await md.text()).toContain("## Evidence");
 });
+
+test("the demo's case for moving fraud scoring off the synchronous path carries its what-if as evidence", async ({ page }) => {
+  await page.goto("/decisions");
+  await page.getByRole("link", { name: "Move fraud scoring off the synchronous checkout path" }).click();
+  await expect(page).toHaveURL(/\/decisions\/\d+$/);
+  const item = page.getByTestId("evidence-item");
+  await expect(item).toHaveCount(1);
+  await expect(item).toContainText("place-order");
+});

@@ -133,3 +133,18 @@ async function runStep(number: number, step: DemoStep, cast: Cast) {
       return;
   }
 }
+
+/**
+ * The demo's case for moving fraud scoring off the synchronous path carries its evidence: a what-if
+ * over the seeded telemetry (so run after it), attached by the demo architect through the same code
+ * as `POST /api/decisions/{number}/evidence`. Nothing when the record is missing or not editable.
+ */
+export async function seedDemoEvidence(prisma: PrismaClient): Promise<boolean> {
+  const off = DEMO_DECISIONS.find((d) => d.ref === "fraud-off-sync-path")!;
+  const record = await prisma.decisionRecord.findFirst({ where: { title: off.content.title, status: { in: ["draft", "proposed"] } }, select: { number: true } });
+  if (!record) return false;
+  const architect = await actorOf(prisma, "architect@edgewise.local");
+  const { addEvidence } = await import("../lib/decisions/evidence");
+  await addEvidence(architect, record.number, { kind: "simulation", journey: OFF_SYNC_PATH_SCENARIO.journey, scenario: OFF_SYNC_PATH_SCENARIO.scenario, requests: 20_000, seed: 42 });
+  return true;
+}

@@ -40,6 +40,8 @@ async function main() {
         const [{ seedTelemetry }, { rollUp }] = await Promise.all([import("../prisma/seed-telemetry"), import("../lib/telemetry/rollup")]);
         const rows = await seedTelemetry(prisma());
         await rollUp();
+        const { seedDemoEvidence } = await import("../prisma/seed-decisions");
+        await seedDemoEvidence(prisma());
         console.log(`Backfilled 30 days of demo telemetry (${rows.hourRows + rows.minuteRows} buckets) in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
       }
       await disconnectDb();
