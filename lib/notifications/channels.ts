@@ -10,8 +10,9 @@ import { AppError } from "@/lib/errors";
 import { deliveryConfig } from "./delivery";
 import type { RuleFilters } from "./match";
 import type { ChannelCreate, ChannelUpdate, RuleCreate, RuleUpdate } from "./schema";
-import { decryptSecret, encryptSecret, generateSecret } from "./secret-box";
+import { encryptSecret, generateSecret } from "./secret-box";
 import type { AttemptOutcome, ChannelKind, NotificationEvent } from "./types";
+import { storedUrl, targetOf } from "./channel-secrets";
 
 // Managing notifications is a catalog write: members on their own teams' channels, architects and admins on all.
 const ACTION = "catalog:write" as const;
@@ -123,7 +124,7 @@ export async function createChannel(actor: Actor, input: ChannelCreate): Promise
     const secret = input.kind === "webhook" ? generateSecret() : null;
     const row = await withTeam(
       tx,
-      await tx.notificationChannel.create({ data: { name: input.name, kind: input.kind, url: input.url, teamId, secretBox: secret ? encryptSecret(secret) : null } }),
+      await tx.notificationChannel.create({ data: { name: input.name, kind: input.kind, teamId, secretBox: secret ? encryptSecret(secret) : null, ...storedUrl(input.kind, input.url) } }),
     );
     const v = view(row, row.team?.slug ?? null);
     await recordAudit(tx, auditActor(actor), { action: "notification.channel.create", entityType: "notification_channel", entityId: row.id, after: v });
@@ -142,7 +143,10 @@ export async function updateChannel(actor: Actor, id: string, input: ChannelUpda
     const secret = input.rotateSecret ? generateSecret() : undefined;
     const updated = await withTeam(
       tx,
-      await tx.notificationChannel.update({ where: { id }, data: { name: input.name, url: input.url, teamId, ...(secret ? { secretBox: encryptSecret(secret) } : {}) } }),
+      await tx.notificationChannel.update({
+        where: { id },
+        data: { name: input.name, teamId, ...(input.url ? storedUrl(row.kind as ChannelKind, input.url) : {}), ...(secret ? { secretBox: encryptSecret(secret) } : {}) },
+      }),
     );
     const after = view(updated, updated.team?.slug ?? null);
     await recordAudit(tx, auditActor(actor), { action: "notification.channel.update", entityType: "notification_channel", entityId: id, before, after: { ...after, secretRotated: Boolean(secret) } });
@@ -178,7 +182,7 @@ export async function testChannel(actor: Actor, id: string): Promise<{ event: No
     decision: null,
     data: { channel: row.name },
   };
-  const outcome = await config.send({ kind: row.kind as ChannelKind, url: row.url, secret: row.secretBox ? decryptSecret(row.secretBox) : null }, event, {
+  const outcome = await config.send(targetOf(row.kind as ChannelKind, row.url, row.secretBox), event, {
     timeoutMs: config.timeoutMs,
     appUrl: config.appUrl,
   });

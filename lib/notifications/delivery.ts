@@ -8,9 +8,9 @@ import { env } from "@/lib/env";
 import { appUrl } from "./app-url";
 import { delayFor, type RetryPolicy } from "./backoff";
 import { beginProbe, mayAttempt, onFailure, onSuccess, reopensAt, type BreakerPolicy, type BreakerState } from "./breaker";
-import { decryptSecret } from "./secret-box";
 import { send as realSend } from "./senders";
 import type { AttemptOutcome, ChannelKind, ChannelTarget, EventSeverity, EventState, EventType, NotificationEvent, SendOptions } from "./types";
+import { targetOf } from "./channel-secrets";
 
 export interface DeliveryConfig {
   timeoutMs: number;
@@ -93,7 +93,7 @@ export async function attemptDelivery(deliveryId: string, config: DeliveryConfig
   const { channel, event, delivery } = claimed;
   let outcome: AttemptOutcome;
   try {
-    const target: ChannelTarget = { kind: channel.kind, url: channel.url, secret: channel.secret_box ? decryptSecret(channel.secret_box) : null };
+    const target: ChannelTarget = targetOf(channel.kind, channel.url, channel.secret_box);
     outcome = await config.send(target, toEvent(event), { timeoutMs: config.timeoutMs, appUrl: config.appUrl });
   } catch (err) {
     // The senders never throw; a secret that no longer decrypts (the app secret changed) is permanent.
@@ -104,7 +104,8 @@ export async function attemptDelivery(deliveryId: string, config: DeliveryConfig
   const delay = delayFor(outcome, attempts, config.retry, config.random);
   const retryAt = delay === null ? null : new Date(finished.getTime() + delay);
   const state = outcome.ok ? "delivered" : retryAt ? "waiting" : "dead";
-  const error = outcome.ok ? null : outcome.status === null ? outcome.error : `HTTP ${outcome.status}${outcome.error ? `: ${outcome.error}` : ""}`;
+  // The senders already write "HTTP 410: gone"; only an error without its status gets it prefixed.
+  const error = outcome.ok ? null : outcome.status === null || outcome.error.startsWith(`HTTP ${outcome.status}`) ? outcome.error : `HTTP ${outcome.status}${outcome.error ? `: ${outcome.error}` : ""}`;
 
   await db().$transaction(async (tx) => {
     const [c] = await tx.$queryRaw<ChannelRow[]>`

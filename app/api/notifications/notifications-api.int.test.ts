@@ -117,11 +117,24 @@ describe("notification channels over HTTP", () => {
     expect((await call(admin, "GET", "channels/[id]", { id: "00000000-0000-4000-8000-000000000000" })).status).toBe(404);
   });
 
+  it("sends a Slack channel's messages to its full, decrypted webhook URL", async () => {
+    const slack = await call(admin, "POST", "channels", {}, { name: unique("slack"), kind: "slack", url: `${receiver.url}/services/T0/B0/tokenpart` });
+    expect(slack.status).toBe(201);
+    const before = receiver.arrivals.length;
+    const sent = await call(admin, "POST", "channels/[id]/test", { id: slack.body.id as string });
+    expect(sent.status).toBe(200);
+    expect(receiver.arrivals.slice(before).map((a) => a.url)).toEqual(["/services/T0/B0/tokenpart"]);
+  });
+
   it("members manage only their teams' channels and rules; viewers none", async () => {
     const own = await call(member, "POST", "channels", {}, { name: unique("own"), kind: "slack", url: "https://hooks.slack.example/services/T/B/secretpart", team: mine.slug });
     expect(own.status).toBe(201);
     expect(own.body.secret).toBeNull();
     expect(own.body.url).not.toContain("secretpart");
+    // A Slack webhook's path is its credential: stored encrypted, never in the row's readable columns.
+    const stored = await db().notificationChannel.findUniqueOrThrow({ where: { id: own.body.id as string } });
+    expect(stored.url).toBe("https://hooks.slack.example/…");
+    expect(JSON.stringify(stored)).not.toContain("secretpart");
     expect((await call(member, "POST", "channels", {}, { name: unique("x"), kind: "webhook", url: "https://example.com", team: theirs.slug })).status).toBe(403);
     expect((await call(member, "POST", "channels", {}, { name: unique("x"), kind: "webhook", url: "https://example.com" })).status).toBe(403);
     const other = await call(admin, "POST", "channels", {}, { name: unique("other"), kind: "webhook", url: "https://example.com", team: theirs.slug });
