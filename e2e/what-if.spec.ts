@@ -78,3 +78,20 @@ test("the demo's case for moving fraud scoring off the synchronous path carries 
   await expect(item).toHaveCount(1);
   await expect(item).toContainText("place-order");
 });
+
+test("attaches a latency snapshot from an integration point's Latency tab to a new decision", async ({ page }) => {
+  const key = "checkout->payments:authorize";
+  await page.goto(`/catalog/${encodeURIComponent(key)}?tab=latency&range=24h`);
+  const attach = page.getByTestId("attach-snapshot");
+  await expect(attach).toBeVisible({ timeout: 30_000 });
+  await waitForHydration(attach.getByRole("button", { name: "Attach" }));
+  const title = unique("Latency snapshot");
+  await attach.getByLabel("Title").fill(title);
+  await attach.getByRole("button", { name: "Attach" }).click();
+  await attach.getByTestId("attached").getByRole("link").click();
+  await expect(page).toHaveURL(/\/decisions\/\d+(#evidence)?$/);
+  await expect(page.getByRole("heading", { level: 1 })).toContainText(title);
+  const item = page.getByTestId("evidence-item");
+  await expect(item).toHaveCount(1);
+  await expect(item).toContainText(key);
+});

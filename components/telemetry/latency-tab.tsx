@@ -3,7 +3,9 @@
 // error rate, the latency heatmap, and the SLO panel. Ranges that end now refresh while visible.
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useMemo, useState } from "react";
+import { AttachEvidence } from "@/components/decisions/attach-evidence";
 import { ErrorNotice } from "@/components/ui/states";
+import type { AttachTarget } from "@/lib/decisions/evidence-types";
 import { LatencyChart } from "./latency-chart";
 import { chartPoints, fullTime } from "./latency-data";
 import { LatencyHeatmap } from "./latency-heatmap";
@@ -57,9 +59,11 @@ interface Props {
   lastCallAt?: string | null;
   /** Set when the integration point is silent: the time of its last call. */
   silentSince?: string | null;
+  /** Records the reader may attach a latency snapshot to; null when they may not write decisions. */
+  attachTargets?: AttachTarget[] | null;
 }
 
-export function LatencyTab({ integrationKey, telemetry, lastCallAt = null, silentSince = null }: Props) {
+export function LatencyTab({ integrationKey, telemetry, lastCallAt = null, silentSince = null, attachTargets = null }: Props) {
   const params = useSearchParams();
   const router = useRouter();
   const pathname = usePathname();
@@ -174,6 +178,17 @@ export function LatencyTab({ integrationKey, telemetry, lastCallAt = null, silen
       {toolbar}
       {body}
       <SloPanel slo={slo.data} error={slo.error} pending={slo.isPending} silentSince={silentSince} />
+      {attachTargets && latency.data && (
+        <div style={{ marginTop: "1.5rem" }}>
+          <AttachEvidence
+            evidence={{ kind: "latency-snapshot", integration: integrationKey, from: new Date(resolvedNow.fromMs).toISOString(), to: new Date(resolvedNow.toMs).toISOString() }}
+            newRecord={{ title: `Latency of ${integrationKey}`, integrations: [integrationKey] }}
+            targets={attachTargets}
+            hint="Stores this range's percentiles, calls, errors and the budget of this integration point on the record as evidence."
+            testId="attach-snapshot"
+          />
+        </div>
+      )}
     </>
   );
 }

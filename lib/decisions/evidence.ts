@@ -14,6 +14,9 @@ import { rangeTally } from "@/lib/telemetry/latency";
 import { evidenceSchema, type EvidenceInput, type EvidenceItem, type LatencySnapshotEvidence, type SimulationEvidence } from "./evidence-schema";
 import { assertEditable, load, lockRecord } from "./records";
 import { formatNumber } from "./workflow";
+import type { AttachTarget } from "./evidence-types";
+import { listDecisions } from "./list";
+import { can } from "@/lib/auth/permissions";
 
 const DAY_MS = 86_400_000;
 const SNAPSHOT_DAYS = 7;
@@ -102,4 +105,14 @@ export async function addEvidence(actor: Actor, number: number, input: EvidenceI
     await recordAudit(tx, auditActor(actor), { action: "decision.evidence.add", entityType: "decision", entityId: row.id, after: { evidence: created.id, kind: data.kind, title } });
     return itemOf(created);
   });
+}
+
+export type { AttachTarget };
+
+/** Records `actor` may attach evidence to: draft or proposed, their own (architects and admins: any); null when they may not write. */
+export async function attachTargets(actor: Actor): Promise<AttachTarget[] | null> {
+  if (!can(actor, "decision:write")) return null;
+  const open = [...(await listDecisions(actor, { status: "draft", sort: "-updated" })), ...(await listDecisions(actor, { status: "proposed", sort: "-updated" }))];
+  const mine = actor.role === "architect" || actor.role === "admin" ? open : open.filter((d) => d.author === actor.email);
+  return mine.slice(0, 100).map((d) => ({ number: d.number, label: d.label, title: d.title, status: d.status }));
 }

@@ -20,6 +20,7 @@ import { getService } from "@/lib/catalog/services";
 import { can } from "@/lib/auth/permissions";
 import { listDecisions } from "@/lib/decisions/list";
 import { listFindings } from "@/lib/governance/findings";
+import { attachTargets } from "@/lib/decisions/evidence";
 
 type Props = { params: Promise<{ key: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -32,7 +33,7 @@ export default async function IntegrationPage({ params, searchParams }: Props) {
   const tab = tabOf((await searchParams).tab);
   const actor = await requireSession("catalog:read", integrationHref(key) + (tab === "overview" ? "" : `?tab=${tab}`));
   const { view, version } = await loadIntegration(actor, key);
-  const [owner, source, target, history, findings, decisions, lastCall] = await Promise.all([
+  const [owner, source, target, history, findings, decisions, lastCall, targets] = await Promise.all([
     getTeam(actor, view.ownerTeam),
     getService(actor, view.sourceService),
     getService(actor, view.targetService),
@@ -40,6 +41,7 @@ export default async function IntegrationPage({ params, searchParams }: Props) {
     tab === "findings" ? listFindings(actor, { integration: key }) : null,
     tab === "decisions" ? listDecisions(actor, { integration: key, sort: "-number" }) : null,
     tab === "latency" ? lastCallAt(actor, key) : null,
+    tab === "latency" ? attachTargets(actor) : null,
   ]);
   const canDecide = can(actor, "decision:write");
   const canEdit = mayWriteFor(actor, owner);
@@ -126,6 +128,7 @@ export default async function IntegrationPage({ params, searchParams }: Props) {
           integrationKey={view.key}
           silentSince={view.status === "silent" ? lastCall : null}
           lastCallAt={lastCall}
+          attachTargets={targets}
           telemetry={{ sourceName: view.telemetry?.sourceName ?? source.telemetryName, targetName: view.telemetry?.targetName ?? target.telemetryName }}
         />
       )}

@@ -5,9 +5,8 @@ import { journeyHref } from "@/components/governance/format";
 import { readState } from "@/components/governance/what-if/scenario-url";
 import { WhatIf } from "@/components/governance/what-if/what-if";
 import { orNotFound } from "@/components/ui/or-not-found";
-import { can } from "@/lib/auth/permissions";
 import { requireSession } from "@/lib/auth/session";
-import { listDecisions } from "@/lib/decisions/list";
+import { attachTargets } from "@/lib/decisions/evidence";
 import { getJourney } from "@/lib/governance/journeys";
 import { whatIfSteps } from "@/lib/governance/simulate/run";
 
@@ -24,12 +23,7 @@ export default async function WhatIfPage({ params, searchParams }: Props) {
   const steps = await whatIfSteps(actor, slug);
   const { state, problem } = readState(await searchParams);
   // Records this visitor may attach evidence to: draft or proposed, their own (architects: any).
-  let targets = null;
-  if (can(actor, "decision:write")) {
-    const open = [...(await listDecisions(actor, { status: "draft", sort: "-updated" })), ...(await listDecisions(actor, { status: "proposed", sort: "-updated" }))];
-    const mine = actor.role === "architect" || actor.role === "admin" ? open : open.filter((d) => d.author === actor.email);
-    targets = mine.slice(0, 100).map((d) => ({ number: d.number, label: d.label, title: d.title, status: d.status }));
-  }
+  const targets = await attachTargets(actor);
 
   return (
     <>
