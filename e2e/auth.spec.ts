@@ -82,7 +82,7 @@ for (const role of ["viewer", "member"] as const) {
       await page.goto("/settings");
       await expect(page.getByText("Users, teams and API tokens are managed by admins.")).toBeVisible();
       // Only the pages everyone may read; no admin pages.
-      await expect(page.locator('a[href^="/settings/"]')).toHaveText([/Policies/, /Telemetry/, /API reference/]);
+      await expect(page.locator('a[href^="/settings/"]')).toHaveText([/Policies/, /Telemetry/, /Notifications/, /API reference/]);
     });
   });
 }

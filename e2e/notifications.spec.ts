@@ -42,9 +42,10 @@ test("a webhook channel: secret shown once, a signed test delivery, a rule muted
     const form = page.getByRole("form", { name: "Add channel" });
     const submit = form.getByRole("button", { name: "Add channel" });
     await waitForHydration(submit);
-    await form.getByLabel("Name").fill(channel);
-    await form.getByLabel("Kind").selectOption("webhook");
-    await form.getByLabel("URL").fill(`${hook.url}/hook`);
+    // By field name: label text is loose (a team named "Renamed" by another spec matched "Name").
+    await form.locator('input[name="name"]').fill(channel);
+    await form.locator('select[name="kind"]').selectOption("webhook");
+    await form.locator('input[name="url"]').fill(`${hook.url}/hook`);
     await submit.click();
 
     const shown = page.getByTestId("channel-secret");
@@ -74,9 +75,9 @@ test("a webhook channel: secret shown once, a signed test delivery, a rule muted
     const rule = unique("e2e-rule");
     const ruleForm = page.getByRole("form", { name: "Add rule" });
     await waitForHydration(ruleForm.getByRole("button", { name: "Add rule" }));
-    await ruleForm.getByLabel("Name").fill(rule);
-    await ruleForm.getByLabel("Channel").selectOption({ label: channel });
-    await ruleForm.getByLabel("At least").selectOption("warning");
+    await ruleForm.locator('input[name="name"]').fill(rule);
+    await ruleForm.locator('select[name="channelId"]').selectOption({ label: channel });
+    await ruleForm.locator('select[name="minSeverity"]').selectOption("warning");
     await ruleForm.getByRole("checkbox", { name: "SLO alert" }).check();
     await ruleForm.getByRole("checkbox", { name: "Integration status" }).check();
     await ruleForm.getByRole("button", { name: "Add rule" }).click();
