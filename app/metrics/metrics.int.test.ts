@@ -180,13 +180,13 @@ scrape_configs:
       const alerts = (r: { metric: Record<string, string> }[]) => r.map((x) => `${x.metric.integration} ${x.metric.alertname} ${x.metric.objective} ${x.metric.severity} ${x.metric.alertstate}`).sort();
       const fired = await prometheus.waitFor(`ALERTS{integration="${good.key}"}`, (r) => (alerts(r).length >= 2 ? alerts(r) : undefined));
       // 5 % errors burns a 99.9 % budget at 50×: a page. 5 % slow burns a 99 % one at 5×: a ticket, not a page.
-      expect(fired).toEqual([`${good.key} EdgewiseErrorBudgetBurn availability page firing`, `${good.key} EdgewiseErrorBudgetBurn latency ticket firing`]);
+      expect(fired).toEqual([`${good.key} EdgewiseSloAlert availability critical firing`, `${good.key} EdgewiseSloAlert latency warning firing`]);
       const ratio = await prometheus.query(`edgewise:sli_error:ratio_rate5m{integration="${good.key}"}`);
       expect(Object.fromEntries(ratio.map((r) => [r.metric.objective, Number(r.value[1])]))).toEqual({ availability: expect.closeTo(0.05, 9), latency: expect.closeTo(0.05, 9) });
       expect(ratio[0]?.metric.team).toBe(t.slug);
       // The odd budget: availability still alerts, the latency SLI is missing and says so (pending for 15 m).
       const oddAlerts = await prometheus.waitFor(`ALERTS{integration="${odd.key}"}`, (r) => (alerts(r).length >= 2 ? alerts(r) : undefined));
-      expect(oddAlerts).toEqual([`${odd.key} EdgewiseErrorBudgetBurn availability page firing`, `${odd.key} EdgewiseLatencySliMissingBucket latency ticket pending`]);
+      expect(oddAlerts).toEqual([`${odd.key} EdgewiseLatencySliMissingBucket latency warning pending`, `${odd.key} EdgewiseSloAlert availability critical firing`]);
     } finally {
       await prometheus.stop();
       await target.close();

@@ -54,6 +54,13 @@ export interface AlertState {
 }
 
 /**
+ * How a burn-rate alert is labelled for Alertmanager, by Edgewise's own channel and by the exported
+ * Prometheus rule file alike, so one routing tree (and Alertmanager's label-set identity) serves both.
+ */
+export const SLO_ALERT_NAME = "EdgewiseSloAlert";
+export const alertSeverity = (state: AlertState["state"]): "critical" | "warning" => (state === "page" ? "critical" : "warning");
+
+/**
  * Each factor is the burn that spends a fixed share of the budget within the long window; for a
  * window other than 30 days the same share is reached at a proportionally different burn rate.
  */

@@ -3,6 +3,7 @@
 // health status going to breaching / at risk / silent fires, and recovering resolves. The episode's
 // start is kept with the health row, so the resolved event names the same episode as the firing one.
 import type { EventSeverity, NotificationEvent } from "@/lib/notifications/types";
+import { alertSeverity } from "./burn-rate";
 import type { DriftFigures } from "./drift-row";
 import { DRIFT_HORIZON_DAYS, type HealthStatus } from "./health-status";
 import type { HealthSlo, SloHealth } from "./health";
@@ -32,8 +33,6 @@ export interface HealthEventInput {
   now: Date;
   appUrl: string;
 }
-
-const alertSeverity = (alert: SloHealth["alert"]): "critical" | "warning" => (alert === "page" ? "critical" : "warning");
 
 /** Answers the events and the `after` SLO with the episodes carried over (or opened) in it. */
 export function healthEvents(i: HealthEventInput): { events: NotificationEvent[]; slo: HealthSlo } {

@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
+import { alertLabels } from "@/lib/notifications/senders/alertmanager";
+import { sampleEvent } from "@/lib/notifications/senders/sample-events";
 import { BURN_ALERT, leForms, MISSING_BUCKET_ALERT, promString, ruleTargets, toPrometheusRules } from "./prometheus-rules";
 import { API_VERSION, type CatalogDocument } from "./types";
 
@@ -77,10 +79,10 @@ describe("toPrometheusRules", () => {
     expect(records).toHaveLength(14);
     expect(new Set(records.map((r) => r.record))).toEqual(new Set(["5m", "30m", "1h", "2h", "6h", "1d", "3d"].map((w) => `edgewise:sli_error:ratio_rate${w}`)));
     expect(sync!.rules.filter((r) => r.alert === BURN_ALERT).map((r) => [r.labels.objective, r.labels.severity])).toEqual([
-      ["availability", "page"],
-      ["availability", "ticket"],
-      ["latency", "page"],
-      ["latency", "ticket"],
+      ["availability", "critical"],
+      ["availability", "warning"],
+      ["latency", "critical"],
+      ["latency", "warning"],
     ]);
     expect(sync!.rules.filter((r) => r.alert === MISSING_BUCKET_ALERT)).toHaveLength(1);
     // Delivery lag is not in span metrics: availability only, and no missing-bucket alert.
@@ -110,19 +112,29 @@ describe("toPrometheusRules", () => {
 
   it("scales the burn factors to the SLO window and turns them into bad-call ratios", () => {
     const sync = groups("collector")[0]!;
-    const page = sync.rules.find((r) => r.alert === BURN_ALERT && r.labels.objective === "availability" && r.labels.severity === "page")!;
+    const page = sync.rules.find((r) => r.alert === BURN_ALERT && r.labels.objective === "availability" && r.labels.severity === "critical")!;
     // 28-day window: 14.4 × 28/30 = 13.44 and 6 × 28/30 = 5.6; budget 0.05 % → 0.00672 and 0.0028.
     const sli = (w: string) => `edgewise:sli_error:ratio_rate${w}{integration="checkout->payments:authorize", objective="availability"}`;
     expect(page.expr).toBe(`(${sli("1h")} >= 0.00672 and ${sli("5m")} >= 0.00672) or (${sli("6h")} >= 0.0028 and ${sli("30m")} >= 0.0028)`);
-    const ticket = sync.rules.find((r) => r.alert === BURN_ALERT && r.labels.objective === "latency" && r.labels.severity === "ticket")!;
+    const ticket = sync.rules.find((r) => r.alert === BURN_ALERT && r.labels.objective === "latency" && r.labels.severity === "warning")!;
     // 3 × 28/30 = 2.8 and 1 × 28/30 = 0.933; latency budget 1 % → 0.028 and 0.00933.
     expect(ticket.expr).toMatch(/^\(\(edgewise.*\)\) unless \(\(edgewise:sli_error:ratio_rate1h.* >= 0\.1344 and .*ratio_rate5m.* >= 0\.1344\) or \(.*ratio_rate6h.* >= 0\.056 and .*ratio_rate30m.* >= 0\.056\)\)$/);
     expect(ticket.expr.split(" unless ")[0]).toBe(
       "((edgewise:sli_error:ratio_rate1d{integration=\"checkout->payments:authorize\", objective=\"latency\"} >= 0.028 and edgewise:sli_error:ratio_rate2h{integration=\"checkout->payments:authorize\", objective=\"latency\"} >= 0.028)" +
         " or (edgewise:sli_error:ratio_rate3d{integration=\"checkout->payments:authorize\", objective=\"latency\"} >= 0.00933 and edgewise:sli_error:ratio_rate6h{integration=\"checkout->payments:authorize\", objective=\"latency\"} >= 0.00933))",
     );
-    expect(page.labels).toEqual({ integration: "checkout->payments:authorize", team: "payments-team", severity: "page", objective: "availability" });
+    expect(page.labels).toEqual({ integration: "checkout->payments:authorize", team: "payments-team", severity: "critical", objective: "availability" });
     expect(page.annotations?.link).toBe("https://edgewise.example.com/catalog/checkout-%3Epayments%3Aauthorize");
+  });
+
+  it("labels a page exactly as the Alertmanager channel labels the same episode, so one route (and one alert) serves both", () => {
+    const sync = groups("collector")[0]!;
+    const page = sync.rules.find((r) => r.alert === BURN_ALERT && r.labels.objective === "availability" && r.labels.severity === "critical")!;
+    // The sample is the channel's firing page for this integration point's availability SLO.
+    expect({ alertname: page.alert, ...page.labels }).toEqual(alertLabels(sampleEvent()));
+    const ticket = sampleEvent({ severity: "warning", data: { objective: "latency", alert: "ticket" } });
+    const latencyTicket = sync.rules.find((r) => r.alert === BURN_ALERT && r.labels.objective === "latency" && r.labels.severity === "warning")!;
+    expect({ alertname: latencyTicket.alert, ...latencyTicket.labels }).toEqual(alertLabels(ticket));
   });
 
   it("escapes names that PromQL strings cannot hold as they are", () => {

@@ -3,15 +3,15 @@
 // Collector's spanmetrics connector), and the same multi-window, multi-burn-rate alerts Edgewise
 // itself computes, scaled to the SLO window, labelled as Edgewise's Alertmanager channel labels them.
 import { Document } from "yaml";
-import { alertState, BURN_WINDOWS, errorBudgetFraction, type BurnWindow } from "@/lib/slo/burn-rate";
+import { alertSeverity, alertState, BURN_WINDOWS, errorBudgetFraction, SLO_ALERT_NAME, type BurnWindow } from "@/lib/slo/burn-rate";
 import { sloOf } from "./openslo-export";
 import type { CatalogDocument } from "./types";
 
 export const metricFlavors = ["collector", "tempo"] as const;
 export type MetricFlavor = (typeof metricFlavors)[number];
 
-/** The alert name Edgewise's own notifications use, so Alertmanager routes treat both alike. */
-export const BURN_ALERT = "EdgewiseErrorBudgetBurn";
+/** The alert name (and, below, severities) Edgewise's Alertmanager channel uses, so routes treat both alike. */
+export const BURN_ALERT = SLO_ALERT_NAME;
 export const MISSING_BUCKET_ALERT = "EdgewiseLatencySliMissingBucket";
 
 interface Flavor {
@@ -169,7 +169,7 @@ function groupFor(t: Target, flavor: Flavor, options: RuleOptions) {
       return {
         alert: BURN_ALERT,
         expr,
-        labels: { ...base, severity, objective },
+        labels: { ...base, severity: alertSeverity(severity), objective },
         annotations: {
           summary: `${t.key}: ${objective} error budget burning (${severity})`,
           description: `The ${objective} SLO (${targetPercent} % over ${t.windowDays} days) of ${t.key} burns its error budget at or above ${windows} times the sustainable rate over both windows.`,
@@ -186,7 +186,7 @@ function groupFor(t: Target, flavor: Flavor, options: RuleOptions) {
           alert: MISSING_BUCKET_ALERT,
           expr: `sum(rate(${count()}[1h])) > 0 unless sum(rate(${flavor.histogram}_bucket${selector(t, flavor, [le])}[1h]))`,
           for: "15m",
-          labels: { ...base, severity: "ticket", objective: "latency" },
+          labels: { ...base, severity: alertSeverity("ticket"), objective: "latency" },
           annotations: {
             summary: `${t.key}: no histogram bucket at the p99 budget`,
             description: `The latency SLI of ${t.key} needs a bucket boundary at ${t.p99Ms} ms (le ${leForms(t.p99Ms / flavor.msPerUnit)[0]}) in ${flavor.histogram}; add it to the histogram's buckets.`,
@@ -206,8 +206,8 @@ export function toPrometheusRules(documents: CatalogDocument[], options: RuleOpt
   doc.commentBefore = [
     ` Edgewise SLO rules over ${flavor.description}.`,
     ` Series: ${flavor.histogram}_bucket/_count with labels ${flavor.service}, ${LABELS.spanName}, ${LABELS.spanKind}, ${LABELS.status}, ${LABELS.peer}.`,
-    ` Recording rules ${recordName("5m")} … ${recordName("3d")} hold each SLI's bad-call ratio; ${BURN_ALERT} pages at 1h/5m and 6h/30m,`,
-    ` tickets at 1d/2h and 3d/6h (factors 14.4, 6, 3, 1 for 30 days, scaled to each SLO window).`,
+    ` Recording rules ${recordName("5m")} … ${recordName("3d")} hold each SLI's bad-call ratio; ${BURN_ALERT} pages (severity ${alertSeverity("page")}) at 1h/5m and 6h/30m,`,
+    ` tickets (${alertSeverity("ticket")}) at 1d/2h and 3d/6h (factors 14.4, 6, 3, 1 for 30 days, scaled to each SLO window).`,
     ` The latency SLI needs a histogram bucket at each p99 budget (${MISSING_BUCKET_ALERT} says when it is missing).`,
     ...(lagOnly.length ? [` Asynchronous integration points are held to delivery lag, which span metrics cannot show: only availability for ${lagOnly.length} of them.`] : []),
   ].join("\n");

@@ -2,12 +2,13 @@
 // Opsgenie. Alertmanager identifies an alert by its label set: the firing and the resolved event of one
 // episode must carry the same labels (so `severity` is the episode's, not the moment's), and nothing
 // that changes within an episode (state, figures, time) may be a label.
+import { SLO_ALERT_NAME } from "@/lib/slo/burn-rate";
 import type { ChannelTarget, EventType, NotificationEvent, SendOptions } from "../types";
 import { absoluteLink, figureLines, isResolved } from "./describe";
 import { USER_AGENT, type OutgoingRequest } from "./http";
 
 export const ALERT_NAMES: Record<EventType, string> = {
-  "slo.alert": "EdgewiseSloAlert",
+  "slo.alert": SLO_ALERT_NAME,
   "integration.status": "EdgewiseIntegrationStatus",
   "drift.detected": "EdgewiseDriftDetected",
   "finding.opened": "EdgewiseFinding",
