@@ -10,9 +10,12 @@ import { exportCatalog } from "@/lib/catalog/as-code/import";
 import { createIntegration } from "@/lib/catalog/integrations";
 import { db } from "@/lib/db/client";
 import { forgetEstateSnapshot } from "@/lib/metrics/estate-metrics";
+import { createChannel, createRule } from "@/lib/notifications/channels";
+import { recordEvents } from "@/lib/notifications/outbox";
+import { sampleEvent } from "@/lib/notifications/senders/sample-events";
 import { refreshHealth } from "@/lib/slo/health";
 import { emptyHistogram, record } from "@/lib/telemetry/histogram";
-import { makeService, makeTeam, makeUser, syncDeclaration } from "@/scripts/test/factories";
+import { actorFor, makeService, makeTeam, makeUser, syncDeclaration } from "@/scripts/test/factories";
 import { useOwnDatabase } from "@/scripts/test/own-database";
 import { checkRules, prometheusMissing, promtool, serve, startPrometheus, type RunningPrometheus } from "@/scripts/test/prometheus";
 import { GET } from "./route";
@@ -95,6 +98,28 @@ describe("GET /metrics", () => {
     expect(sample(text, "edgewise_integration_status", { ...id, status: "ok" })).toBe(health!.status === "ok" ? 1 : 0);
     expect(text).toMatch(/^process_cpu_seconds_total \d/m);
     expect(text).toMatch(/^edgewise_http_requests_total\{route="\/metrics",method="GET",status="401"\} [1-9]/m);
+  });
+
+  it("counts the notification deliveries not yet made, by state, and the oldest one's age", async () => {
+    const admin = await actorFor("admin");
+    const channel = await createChannel(admin, { name: `metrics-${Date.now()}`, kind: "webhook", url: "http://127.0.0.1:9/hook" });
+    const integration = `metrics->queue:${channel.id}`;
+    await createRule(admin, { name: "queue depth", events: ["slo.alert"], filters: { integrations: [integration] }, channelId: channel.id, muted: false });
+    const events = Array.from({ length: 5 }, (_, i) => sampleEvent({ id: `slo.alert:${integration}:${i}:firing`, integration }));
+    await db().$transaction((tx) => recordEvents(tx, events));
+    const ids = (await db().notificationDelivery.findMany({ where: { channelId: channel.id }, orderBy: { eventId: "asc" } })).map((d) => d.id);
+    expect(ids).toHaveLength(5);
+    // Two pending (one of them queued two minutes ago), one waiting, one dead letter, one delivered.
+    await db().$executeRaw`UPDATE notification_deliveries SET created_at = now() - interval '120 seconds' WHERE id = ${ids[0]}::uuid`;
+    await db().$executeRaw`UPDATE notification_deliveries SET state = 'waiting' WHERE id = ${ids[2]}::uuid`;
+    await db().$executeRaw`UPDATE notification_deliveries SET state = 'dead' WHERE id = ${ids[3]}::uuid`;
+    await db().$executeRaw`UPDATE notification_deliveries SET state = 'delivered', delivered_at = now() WHERE id = ${ids[4]}::uuid`;
+    forgetEstateSnapshot();
+    const text = await (await scrape(await tokenFor(["metrics:read"]))).text();
+    expect(["pending", "waiting", "dead", "delivered"].map((state) => sample(text, "edgewise_notification_deliveries", { state }))).toEqual([2, 1, 1, undefined]);
+    const oldest = Number(/^edgewise_notification_oldest_undelivered_seconds (\S+)$/m.exec(text)?.[1]);
+    expect(oldest).toBeGreaterThanOrEqual(120);
+    expect(oldest).toBeLessThan(180);
   });
 
   it.skipIf(missing)("passes promtool check metrics", async () => {

@@ -1,8 +1,9 @@
 // The estate as Prometheus gauges: each live integration point's observed p99, budget, SLO budget left,
 // burn rates and status, as the health refresh last computed them (integration_health), plus the
-// roll-up lag and the last hour's intake by outcome. Read at most every SNAPSHOT_MAX_AGE_MS however
+// roll-up lag, the last hour's intake by outcome and the notification deliveries not yet made. Read at most every SNAPSHOT_MAX_AGE_MS however
 // often Prometheus scrapes, and shared by concurrent scrapes.
 import "server-only";
+import { Prisma } from "@prisma/client";
 import { Gauge, type Registry } from "prom-client";
 import { integrationStatuses } from "@/lib/catalog/integration-statuses";
 import { db } from "@/lib/db/client";
@@ -10,6 +11,8 @@ import { BURN_WINDOWS } from "@/lib/slo/burn-rate";
 import type { HealthSlo } from "@/lib/slo/health";
 
 export const SNAPSHOT_MAX_AGE_MS = 30_000;
+/** Deliveries still to make (never tried; waiting for a retry or an open breaker) and dead letters. */
+const QUEUED_STATES = ["pending", "waiting", "dead"] as const;
 const OBJECTIVES = ["availability", "latency"] as const;
 
 interface IntegrationRow {
@@ -26,13 +29,14 @@ export interface EstateSnapshot {
   healthComputedAt: Date | null;
   rollups: { resolution: string; rolled_until: Date }[];
   intake: { signal: string; outcome: string; count: bigint }[];
+  deliveries: { state: string; count: bigint; oldest: Date | null }[];
   at: Date;
 }
 
 async function readSnapshot(): Promise<EstateSnapshot> {
   const client = db();
   const hourAgo = new Date(Date.now() - 3_600_000);
-  const [integrations, rollups, [health], intake] = await Promise.all([
+  const [integrations, rollups, [health], intake, deliveries] = await Promise.all([
     client.$queryRaw<IntegrationRow[]>`
       SELECT ip.key, t.slug AS team, ip.budget_p99_ms, h.status, h.p99_ms_24h, h.slo
       FROM integration_points ip JOIN services s ON s.id = ip.source_service_id JOIN teams t ON t.id = s.team_id
@@ -42,8 +46,12 @@ async function readSnapshot(): Promise<EstateSnapshot> {
     client.$queryRaw<{ computed_at: Date | null }[]>`SELECT min(computed_at) AS computed_at FROM integration_health`,
     client.$queryRaw<{ signal: string; outcome: string; count: bigint }[]>`
       SELECT signal, outcome, sum(count)::bigint AS count FROM ingest_counts WHERE minute >= ${hourAgo} GROUP BY signal, outcome ORDER BY signal, outcome`,
+    // The (state, next_attempt_at) index answers this; delivered rows (the history) are never counted.
+    client.$queryRaw<{ state: string; count: bigint; oldest: Date | null }[]>`
+      SELECT state, count(*)::bigint AS count, min(created_at) AS oldest FROM notification_deliveries
+      WHERE state IN (${Prisma.join([...QUEUED_STATES])}) GROUP BY state`,
   ]);
-  return { integrations, healthComputedAt: health?.computed_at ?? null, rollups, intake, at: new Date() };
+  return { integrations, healthComputedAt: health?.computed_at ?? null, rollups, intake, deliveries, at: new Date() };
 }
 
 let cached: { at: number; snapshot: Promise<EstateSnapshot> } | null = null;
@@ -109,6 +117,13 @@ export function registerEstateMetrics(registry: Registry): void {
   });
   gauge("edgewise_ingest_items_last_hour", "Spans and metric points (or whole requests, outcome request:*) taken in or turned away in the last hour, across all instances", ["signal", "outcome"], (g, s) => {
     for (const r of s.intake) g.set({ signal: r.signal, outcome: r.outcome }, Number(r.count));
+  });
+  gauge("edgewise_notification_deliveries", "Notification deliveries not yet made (pending: never tried; waiting: a retry or an open breaker) and dead letters, across all instances", ["state"], (g, s) => {
+    for (const state of QUEUED_STATES) g.set({ state }, Number(s.deliveries.find((d) => d.state === state)?.count ?? 0));
+  });
+  gauge("edgewise_notification_oldest_undelivered_seconds", "Age of the oldest pending or waiting notification delivery (0 when none is queued)", [], (g, s) => {
+    const oldest = s.deliveries.filter((d) => d.state !== "dead" && d.oldest).map((d) => d.oldest!.getTime());
+    g.set(oldest.length ? (s.at.getTime() - Math.min(...oldest)) / 1000 : 0);
   });
 }
 
