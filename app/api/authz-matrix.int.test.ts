@@ -1,4 +1,5 @@
-// The authorization matrix, token half: every mutating route in lib/http/api-operations.ts × role ×
+// The authorization matrix, token half: every covered route in lib/http/api-operations.ts (and the
+// reads in MATRIX_READS) × role ×
 // (own team / other team) × (token with the needed scope / token without it / a bogus token), through
 // the real route handlers and the real database. Expected statuses come from the hand-written table in
 // scripts/test/authz-matrix.ts; the session half (real cookies over HTTP) is e2e/authz-matrix.spec.ts.
@@ -10,7 +11,7 @@ import { createToken } from "@/lib/auth/api-tokens";
 import type { Scope } from "@/lib/auth/permissions";
 import { db } from "@/lib/db/client";
 import { operations, type Operation } from "@/lib/http/api-operations";
-import { authzMatrix, expectedFor, matches, MATRIX_ROLES, missingEntryMessage, MUTATING, ownershipMatters, type Api, type MatrixRole, type MatrixScope } from "@/scripts/test/authz-matrix";
+import { authzMatrix, expectedFor, inMatrix, matches, MATRIX_ROLES, missingEntryMessage, ownershipMatters, type Api, type MatrixRole, type MatrixScope } from "@/scripts/test/authz-matrix";
 import { makeTeam, makeUser } from "@/scripts/test/factories";
 
 type Handler = (req: NextRequest, ctx: { params: Promise<Record<string, string>> }) => Promise<Response>;
@@ -65,8 +66,8 @@ function api(token: string): Api {
 /** A scope that does not allow the needed one (admin covers all; catalog:write covers catalog:read). */
 const otherScope = (needed: MatrixScope): Scope => (needed === "telemetry:write" ? "catalog:read" : "telemetry:write");
 
-const mutating = operations.filter((o) => MUTATING.has(o.method));
 const key = (o: Operation) => `${o.method} ${o.path}`;
+const covered = operations.filter((o) => inMatrix(key(o)));
 
 let ownTeam: { id: string; slug: string };
 let otherTeam: { id: string; slug: string };
@@ -99,15 +100,15 @@ beforeAll(async () => {
 const auditCount = () => db().auditEvent.count();
 
 describe("authorization matrix (bearer tokens, route handlers in process)", () => {
-  it("has an entry for every mutating route, each naming the scope api-operations documents", () => {
-    const missing = mutating.filter((o) => !authzMatrix[key(o)]).map((o) => missingEntryMessage(key(o)));
+  it("has an entry for every covered route, each naming the scope api-operations documents", () => {
+    const missing = covered.filter((o) => !authzMatrix[key(o)]).map((o) => missingEntryMessage(key(o)));
     expect(missing, missing.join("\n")).toEqual([]);
-    const stale = Object.keys(authzMatrix).filter((k) => !mutating.some((o) => key(o) === k));
+    const stale = Object.keys(authzMatrix).filter((k) => !covered.some((o) => key(o) === k));
     expect(stale, "entries in scripts/test/authz-matrix.ts for routes that no longer exist").toEqual([]);
-    for (const o of mutating) expect(authzMatrix[key(o)]?.scope, `${key(o)}: scope in the matrix vs api-operations`).toBe(o.scope);
+    for (const o of covered) expect(authzMatrix[key(o)]?.scope, `${key(o)}: scope in the matrix vs api-operations`).toBe(o.scope);
   });
 
-  for (const op of mutating) {
+  for (const op of covered) {
     const entry = authzMatrix[key(op)];
     if (!entry) continue; // reported by the test above
     it(`${key(op)}`, async () => {
@@ -141,7 +142,7 @@ describe("authorization matrix (bearer tokens, route handlers in process)", () =
   }
 
   it("prints what it covered", () => {
-    console.log(`authz matrix (tokens): ${mutating.length} mutating routes × ${MATRIX_ROLES.length} roles, ${requests} requests checked`);
-    expect(requests).toBeGreaterThan(mutating.length * MATRIX_ROLES.length);
+    console.log(`authz matrix (tokens): ${covered.length} covered routes × ${MATRIX_ROLES.length} roles, ${requests} requests checked`);
+    expect(requests).toBeGreaterThan(covered.length * MATRIX_ROLES.length);
   });
 });

@@ -2,7 +2,7 @@
 // Prometheus; and the exported Prometheus rule file, checked by promtool and evaluated by that
 // Prometheus over a spanmetrics-shaped target until the burn-rate alerts fire.
 import { NextRequest } from "next/server";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { createToken } from "@/lib/auth/api-tokens";
 import { systemActor } from "@/lib/auth/actor";
 import type { Scope } from "@/lib/auth/permissions";
@@ -18,13 +18,17 @@ import { emptyHistogram, record } from "@/lib/telemetry/histogram";
 import { actorFor, makeService, makeTeam, makeUser, syncDeclaration } from "@/scripts/test/factories";
 import { useOwnDatabase } from "@/scripts/test/own-database";
 import { checkRules, prometheusMissing, promtool, serve, startPrometheus, type RunningPrometheus } from "@/scripts/test/prometheus";
+import { GET as latencyApi } from "../api/integrations/[key]/latency/route";
 import { GET } from "./route";
 
 // The estate gauges cover every live integration point: a database of its own keeps them known.
 useOwnDatabase("metrics");
 
 const MINUTE = 60_000;
+const HOUR = 3_600_000;
 const NOW = new Date(Math.floor(Date.now() / MINUTE) * MINUTE);
+/** The last full hour's start: calls placed in it make one step of the latency API at step=1h. */
+const LAST_HOUR = new Date(Math.floor(NOW.getTime() / HOUR) * HOUR - HOUR);
 const missing = prometheusMissing();
 if (missing) console.warn(`Skipping the Prometheus checks in metrics.int.test.ts: ${missing}`);
 
@@ -35,11 +39,11 @@ async function tokenFor(scopes: Scope[]) {
 const scrape = (token?: string) =>
   GET(new NextRequest("http://localhost/metrics", { headers: token ? { authorization: `Bearer ${token}` } : {} }), { params: Promise.resolve({}) });
 
-async function bucket(integrationId: string, minutesAgo: number, spread: [number, number][], errors = 0) {
+async function bucket(integrationId: string, start: Date, spread: [number, number][], errors = 0) {
   const h = emptyHistogram();
   for (const [ms, calls] of spread) record(h, ms, calls);
   await db().$executeRaw`INSERT INTO latency_buckets (series_key, resolution, start, count, errors, histogram)
-    VALUES (${integrationId}, 'minute', ${new Date(NOW.getTime() - minutesAgo * MINUTE)}, ${h.count}, ${errors}, ${JSON.stringify(h)}::jsonb)`;
+    VALUES (${integrationId}, 'minute', ${start}, ${h.count}, ${errors}, ${JSON.stringify(h)}::jsonb)`;
 }
 
 /** One sample line's value from an exposition, by metric name and exact label set. */
@@ -66,8 +70,8 @@ describe("GET /metrics", () => {
     const { view } = await createIntegration(systemActor("test"), syncDeclaration(a.slug, b.slug, { operation: "quote", slo: { successTargetPercent: 99.9, latencyTargetPercent: 99, windowDays: 28 } }));
     key = view.key;
     integrationId = view.id;
-    // Ten minutes of 100 calls, 5 of them over the 100 ms budget, 2 errors in all.
-    for (let m = 2; m < 12; m++) await bucket(view.id, m, [[20, 95], [300, 5]], m === 2 ? 2 : 0);
+    // Ten minutes of 100 calls, all in the last full hour, 5 of them over the 100 ms budget, 2 errors in all.
+    for (let m = 0; m < 10; m++) await bucket(view.id, new Date(LAST_HOUR.getTime() + m * MINUTE), [[20, 95], [300, 5]], m === 0 ? 2 : 0);
     await refreshHealth(new Date(NOW.getTime() + 30_000));
     forgetEstateSnapshot();
   });
@@ -77,6 +81,23 @@ describe("GET /metrics", () => {
     const res = await scrape(await tokenFor(["catalog:read"]));
     expect(res.status).toBe(403);
     expect(await res.json()).toMatchObject({ error: { code: "forbidden" } });
+  });
+
+  it("answers without a token when EDGEWISE_METRICS_PUBLIC=1", async () => {
+    // The environment is parsed once per module instance: a fresh one reads the flag.
+    vi.resetModules();
+    process.env.EDGEWISE_METRICS_PUBLIC = "1";
+    try {
+      const { GET: publicGet } = (await import("./route")) as { GET: typeof GET };
+      const res = await publicGet(new NextRequest("http://localhost/metrics"), { params: Promise.resolve({}) });
+      expect(res.status).toBe(200);
+      expect(sample(await res.text(), "edgewise_integration_budget_p99_seconds", { integration: key, team })).toBe(0.1);
+    } finally {
+      delete process.env.EDGEWISE_METRICS_PUBLIC;
+      vi.resetModules();
+    }
+    // Off again: an unknown token is refused (public mode would not look at it).
+    expect((await scrape("ew_not-a-token")).status).toBe(401);
   });
 
   it("exposes each integration point's figures as the health refresh computed them", async () => {
@@ -139,23 +160,36 @@ describe("GET /metrics", () => {
         res.writeHead(answer.status, Object.fromEntries(answer.headers));
         res.end(Buffer.from(await answer.arrayBuffer()));
       });
-      const token = await tokenFor(["metrics:read"]);
-      prometheus = await startPrometheus(`global: { scrape_interval: 1s }
+      // The token in a file beside the config, as the README's scrape_config keeps it.
+      prometheus = await startPrometheus(
+        `global: { scrape_interval: 1s }
 scrape_configs:
   - job_name: edgewise
-    authorization: { credentials: "${token}" }
+    authorization: { credentials_file: edgewise-token }
     static_configs: [{ targets: ["${new URL(bridge.url).host}"] }]
-`);
+`,
+        { "edgewise-token": `${await tokenFor(["metrics:read"])}\n` },
+      );
     });
     afterAll(async () => {
       await prometheus?.stop();
       await bridge?.close();
     });
 
-    it("reads a known integration point's p99 through Prometheus' query API", async () => {
+    it("reads a known integration point's p99 through Prometheus' query API, as Edgewise's latency API gives it", async () => {
       const [health] = await db().$queryRaw<{ p99_ms_24h: number }[]>`SELECT p99_ms_24h FROM integration_health WHERE integration_id = ${integrationId}::uuid`;
       const value = await prometheus.waitFor(`edgewise_integration_latency_p99_seconds{integration="${key}"}`, (r) => (r[0] ? Number(r[0].value[1]) : undefined));
       expect(value).toBeCloseTo(health!.p99_ms_24h / 1000, 9);
+      // Every call of the last 24 hours lies in one hour: the latency API's step for that hour has them all.
+      const range = new URLSearchParams({ from: LAST_HOUR.toISOString(), to: new Date(LAST_HOUR.getTime() + HOUR).toISOString(), step: "1h" });
+      const res = await latencyApi(new NextRequest(`http://localhost/api/integrations/${encodeURIComponent(key)}/latency?${range}`, { headers: { authorization: `Bearer ${await tokenFor(["catalog:read"])}` } }), { params: Promise.resolve({ key }) });
+      expect(res.status).toBe(200);
+      const { series } = (await res.json()) as { series: { count: number; p99: number }[] };
+      expect(series).toHaveLength(1);
+      expect(series[0]!.count).toBe(1000);
+      // The API rounds to a microsecond; 5 % of the calls took 300 ms, so the p99 is theirs, over budget.
+      expect(series[0]!.p99).toBeGreaterThan(100);
+      expect(Math.abs(value! * 1000 - series[0]!.p99)).toBeLessThanOrEqual(0.0005);
       const up = await prometheus.query(`up{job="edgewise"}`);
       expect(up[0]?.value[1]).toBe("1");
     });

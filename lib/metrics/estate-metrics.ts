@@ -54,24 +54,26 @@ async function readSnapshot(): Promise<EstateSnapshot> {
   return { integrations, healthComputedAt: health?.computed_at ?? null, rollups, intake, deliveries, at: new Date() };
 }
 
-let cached: { at: number; snapshot: Promise<EstateSnapshot> } | null = null;
+// On globalThis beside the registry whose gauges read it, so both outlive a re-evaluated module.
+const store = globalThis as unknown as { edgewiseEstateSnapshot?: { at: number; snapshot: Promise<EstateSnapshot> } | null };
 
 /** The last snapshot while it is fresh enough; concurrent callers share one read. */
 export function estateSnapshot(nowMs = Date.now()): Promise<EstateSnapshot> {
+  let cached = store.edgewiseEstateSnapshot;
   if (!cached || nowMs - cached.at >= SNAPSHOT_MAX_AGE_MS || nowMs < cached.at) {
     const snapshot = readSnapshot();
-    cached = { at: nowMs, snapshot };
-    snapshot.catch(() => (cached = null));
+    cached = store.edgewiseEstateSnapshot = { at: nowMs, snapshot };
+    snapshot.catch(() => {
+      if (store.edgewiseEstateSnapshot?.snapshot === snapshot) store.edgewiseEstateSnapshot = null;
+    });
   }
   return cached.snapshot;
 }
 
-const registered = new WeakSet<Registry>();
-
 /** Adds the estate gauges to a registry once; their values are set from the snapshot at each scrape. */
 export function registerEstateMetrics(registry: Registry): void {
-  if (registered.has(registry)) return;
-  registered.add(registry);
+  // Asked of the registry, which outlives this module when it is evaluated again (a dev reload, a test).
+  if (registry.getSingleMetric("edgewise_integration_latency_p99_seconds")) return;
   const gauge = <L extends string>(name: string, help: string, labelNames: L[], fill: (g: Gauge<L>, s: EstateSnapshot) => void) =>
     new Gauge<L>({
       name,
@@ -129,5 +131,5 @@ export function registerEstateMetrics(registry: Registry): void {
 
 /** Drops the cached snapshot, so the next scrape reads afresh (tests). */
 export function forgetEstateSnapshot(): void {
-  cached = null;
+  store.edgewiseEstateSnapshot = null;
 }

@@ -1,4 +1,5 @@
-// The authorization matrix: for every mutating HTTP route, the status each role must get — on its own
+// The authorization matrix: for every mutating HTTP route (and the reads in MATRIX_READS, which a scope of
+// their own guards), the status each role must get — on its own
 // team's resource and on another team's — written out by hand (never computed from `can()`, which is
 // what it checks). Shared by the token half (app/api/authz-matrix.int.test.ts, route handlers in
 // process) and the session half (e2e/authz-matrix.spec.ts, real HTTP with real cookies). Each entry
@@ -298,9 +299,16 @@ export const authzMatrix: Record<string, MatrixEntry> = {
 
   "POST /v1/traces": { scope: "telemetry:write", tokenOnly: true, expect: MEMBERS, prepare: async () => ({ path: "/v1/traces", body: { resourceSpans: [] } }) },
   "POST /v1/metrics": { scope: "telemetry:write", tokenOnly: true, expect: MEMBERS, prepare: async () => ({ path: "/v1/metrics", body: { resourceMetrics: [] } }) },
+
+  // Prometheus' scrape: any role's token with metrics:read (or a session); other scopes get 403.
+  "GET /metrics": { scope: "metrics:read", expect: EVERYONE, prepare: async () => ({ path: "/metrics" }) },
 };
 
 export const MUTATING = new Set(["POST", "PATCH", "DELETE", "PUT"]);
+/** Reads the matrix covers too: they need a scope no other read needs. */
+export const MATRIX_READS = new Set(["GET /metrics"]);
+/** Whether `METHOD /path` must have a matrix entry. */
+export const inMatrix = (key: string) => MUTATING.has(key.split(" ")[0]!) || MATRIX_READS.has(key);
 
 /** What an entry must say for one caller: the route's outcome for the role and ownership. */
 export function expectedFor(entry: MatrixEntry, role: MatrixRole, ownership: "own" | "other"): Outcome {
