@@ -9,7 +9,9 @@ import { env } from "@/lib/env";
 import { pairDeliveries, pruneLagHalves } from "./async-pairing";
 import { currentMatches, lastSeenMatches, type CatalogMatches } from "./catalog-matches";
 import { boundMetrics, boundTraces, type TimeWindow } from "./bounds";
+import { capMetrics, capTraces } from "./edge-cap";
 import { addLags } from "./fold";
+import { observedEdgeCap } from "./observed-cap";
 import { metricPointsToFold, metricsBatch, retryAnswer, retryCounts, traceBatch, type IngestBatch } from "./ingest-batch";
 import { commitLocked, commitStatement, cumulativeDeltas, pruneCounts, pruneReceipts, pruneSeriesStates, type CommitOutcome } from "./ingest-store";
 import type { OtlpCodec, OtlpSignal } from "./otlp-codec";
@@ -58,8 +60,9 @@ export function timeWindow(nowMs = Date.now()): TimeWindow {
 export async function ingestTraces(actor: Actor, decoded: TraceRequest, digest: string): Promise<IngestResult> {
   authorize(actor, "telemetry:write");
   const request = boundTraces(decoded, timeWindow());
+  const [cap, token] = [await observedEdgeCap(), actor.tokenId ?? actor.userId];
   const result = await withCatalog(async ({ matches }, stamp) => {
-    const batch = traceBatch(request, matches, digest);
+    const batch = traceBatch(capTraces(request, matches, cap, token, Date.now()), matches, digest);
     if (batch.lagHalves.length === 0) return { outcome: await commitStatement(batch, stamp), batch };
     // Deliveries to pair: the stored halves are read and written under advisory locks.
     return commitLocked("traces", digest, stamp, batch.counts.ifRetry, async (tx) => ({ ...batch, buckets: addLags(batch.buckets, await pairDeliveries(tx, batch.lagHalves, matches)) }));
@@ -76,13 +79,15 @@ export async function ingestTraces(actor: Actor, decoded: TraceRequest, digest: 
 export async function ingestMetrics(actor: Actor, decoded: MetricsRequest, digest: string): Promise<IngestResult> {
   authorize(actor, "telemetry:write");
   const request = boundMetrics(decoded, timeWindow());
-  const { deltas, cumulative } = metricPointsToFold(request);
+  const [cap, token] = [await observedEdgeCap(), actor.tokenId ?? actor.userId];
   const result = await withCatalog(async ({ matches }, stamp) => {
+    const capped = capMetrics(request, matches, cap, token, Date.now());
+    const { deltas, cumulative } = metricPointsToFold(capped);
     if (cumulative.length === 0) {
-      const batch = metricsBatch(request, matches, digest, deltas);
+      const batch = metricsBatch(capped, matches, digest, deltas);
       return { outcome: await commitStatement(batch, stamp), batch };
     }
-    return commitLocked("metrics", digest, stamp, retryCounts(request), async (tx) => metricsBatch(request, matches, digest, [...deltas, ...(await cumulativeDeltas(tx, cumulative))]));
+    return commitLocked("metrics", digest, stamp, retryCounts(request), async (tx) => metricsBatch(capped, matches, digest, [...deltas, ...(await cumulativeDeltas(tx, cumulative))]));
   });
   await pruneNowAndThen();
   return answer(result, request, "metrics");

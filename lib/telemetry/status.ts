@@ -43,6 +43,8 @@ const LABELS: Record<string, string> = {
   time_in_future: "Starts more than a few minutes in the future",
   time_too_old: "Older than the minute data's retention",
   duration_too_long: "Span longer than the configured maximum",
+  edge_cap_token: "New observed edge over the token's hourly cap",
+  edge_cap_total: "New observed edge over the estate's cap",
   "request:unauthenticated": "Request without a valid token (401)",
   "request:forbidden": "Token without the telemetry:write scope (403)",
   "request:malformed": "Body is not valid OTLP (400)",
