@@ -29,6 +29,12 @@ export const envSchema = z
     EDGEWISE_INGEST_MAX_CONCURRENT: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(10_000).default(16)),
     EDGEWISE_INGEST_RATE_PER_TOKEN: z.preprocess(emptyToUndefined, z.coerce.number().positive().default(500)),
     EDGEWISE_INGEST_BURST_PER_TOKEN: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).default(1000)),
+    // Telemetry time sanity window (lib/telemetry/bounds.ts): how far ahead an item may start, how long a span may last.
+    EDGEWISE_INGEST_MAX_FUTURE_MINUTES: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).max(1440).default(5)),
+    EDGEWISE_INGEST_MAX_SPAN_MINUTES: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(525_600).default(1440)),
+    // Observed-edge cardinality (lib/telemetry/edge-cap.ts): new undeclared edges per ingest token per hour, and in all.
+    EDGEWISE_OBSERVED_EDGES_PER_TOKEN_HOUR: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).default(1000)),
+    EDGEWISE_OBSERVED_EDGES_MAX: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).default(10_000)),
     EDGEWISE_RETENTION_MINUTE_DAYS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(3650).default(14)),
     EDGEWISE_RETENTION_HOUR_DAYS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(36500).default(400)),
     EDGEWISE_SILENT_AFTER_HOURS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(24 * 90).default(24)),

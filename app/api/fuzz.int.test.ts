@@ -99,6 +99,10 @@ const onUnhandled = (reason: unknown) => unhandled.push(reason);
 type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
 const nasty = fc.constantFrom<Json>(
   null, "", " ", "\u0000", "\uD800", "x".repeat(5000), -1, 0, 1.5, -0.0001, 1e308, -1e308, 2 ** 53 + 1, true, [], {},
+  // What the hostile-input probe found the suite missing (issue 21): 2–10 KB names, integers at and past
+  // 2^31, 2^53 and 2^63 (as numbers and as the int64 strings OTLP uses), out-of-range and malformed dates, YAML anchors.
+  "n".repeat(2048), "n".repeat(10_000), 2 ** 31, 2 ** 31 - 1, 2 ** 53, "2147483648", "9007199254740993", "9223372036854775808", "18446744073709551616",
+  "0000-00-00", "2026-13-45", "9999-12-31T23:59:59Z", "16725225600000000000", "a: &a [x, x]\nb: *a",
   "'; DROP TABLE users; --", "<script>alert(1)</script>", "../../etc/passwd", "=cmd|' /C calc'!A0", "2026-02-30T25:61:00Z", "ew_" + "A".repeat(43), "__proto__",
 );
 const anyJson: fc.Arbitrary<Json> = fc.oneof({ weight: 3, arbitrary: fc.jsonValue() as fc.Arbitrary<Json> }, { weight: 1, arbitrary: nasty });
@@ -176,6 +180,38 @@ function damagedBytes(valid: Uint8Array): fc.Arbitrary<Uint8Array> {
   );
 }
 
+/** Attributes whose values name services and peers: each may become part of a series key. */
+const NAME_KEYS = new Set(["service.name", "peer.service", "server.address", "rpc.service", "client", "server", "messaging.destination.name"]);
+const TIME_KEYS = new Set(["startTimeUnixNano", "endTimeUnixNano", "timeUnixNano"]);
+const COUNT_KEYS = new Set(["count", "zeroCount", "bucketCounts"]);
+
+/** A copy of `v` with `edit(key, value)` applied to every object member (undefined keeps it). */
+function rewrite(v: Json, edit: (key: string, value: Json, owner: Record<string, Json>) => Json | undefined): Json {
+  if (Array.isArray(v)) return v.map((x) => rewrite(x, edit));
+  if (!v || typeof v !== "object") return v;
+  const out: Record<string, Json> = {};
+  for (const [k, x] of Object.entries(v)) out[k] = edit(k, x, v) ?? rewrite(x, edit);
+  return out;
+}
+
+const times = fc.constantFrom("0", "1", String(BigInt(Date.UTC(2500, 0, 1)) * 1_000_000n), "18446744073709551615", String(BigInt(Date.now() + 86_400_000) * 1_000_000n), String(BigInt(Date.now() - 20 * 86_400_000) * 1_000_000n));
+const scale = (v: Json, k: bigint): Json => (Array.isArray(v) ? v.map((x) => scale(x, k)) : typeof v === "number" || (typeof v === "string" && /^\d+$/.test(v)) ? String(BigInt(v) * k) : v);
+
+/**
+ * A valid OTLP body made hostile the ways the probe did: every name 2–10 KB long, every timestamp at an
+ * extreme (1970, 2500, 2^64 − 1, a day ahead, past retention) or a span ten years long, every count
+ * scaled to and past 2^31, 2^53 and 2^63 (kept consistent, so the points still add up), or all at once.
+ */
+function hostileOtlp(valid: Json): fc.Arbitrary<{ raw: string }> {
+  const names = fc.integer({ min: 2048, max: 10_240 }).map((n) => (v: Json) =>
+    rewrite(v, (_k, value, owner) => (typeof owner.key === "string" && NAME_KEYS.has(owner.key) && value && typeof value === "object" && "stringValue" in value ? { stringValue: "n".repeat(n) } : undefined)));
+  const extremes = fc.tuple(times, fc.boolean()).map(([t, long]) => (v: Json) =>
+    rewrite(v, (k) => (TIME_KEYS.has(k) ? (long && k === "endTimeUnixNano" ? String(BigInt(t) + 10n * 365n * 86_400_000_000_000n) : t) : undefined)));
+  const counts = fc.constantFrom(2n ** 31n, 3n * 2n ** 49n, 2n ** 51n, 2n ** 52n, 2n ** 53n, 2n ** 62n, 2n ** 63n).map((k) => (v: Json) => rewrite(v, (key, value) => (COUNT_KEYS.has(key) ? scale(value, k) : undefined)));
+  const one = fc.oneof(names, extremes, counts);
+  return fc.array(one, { minLength: 1, maxLength: 3 }).map((edits) => ({ raw: JSON.stringify(edits.reduce((v, e) => e(v), valid)) }));
+}
+
 // ---- OTLP payloads from the official serializers -----------------------------------------------------
 
 async function traceSamples(service: string, peer: string) {
@@ -205,6 +241,11 @@ async function metricSamples(service: string, peer: string) {
   const provider = new sdk.MeterProvider({ resource: resourceFromAttributes({ "service.name": service }), readers: [reader] });
   const histogram = provider.getMeter("edgewise-fuzz").createHistogram("rpc.client.duration", { unit: "ms", advice: { explicitBucketBoundaries: [5, 10, 50, 100] } });
   for (const ms of [3, 7, 20, 80]) histogram.record(ms, { "peer.service": peer });
+  // A servicegraph edge too: the shape Edgewise folds, so names, times and counts reach the fold and the store.
+  const graph = provider.getMeter("servicegraph").createHistogram("traces_service_graph_request_client", { unit: "s", advice: { explicitBucketBoundaries: [0.01, 0.1, 1] } });
+  for (const s of [0.003, 0.02, 0.5]) graph.record(s, { client: service, server: peer });
+  // A second series of the same edge (another dimension): its counts add to the same minute bucket.
+  for (const s of [0.004, 0.3]) graph.record(s, { client: service, server: peer, connection_type: "virtual_node" });
   const { resourceMetrics } = await reader.collect();
   await provider.shutdown();
   return { json: JSON.parse(Buffer.from(JsonMetricsSerializer.serializeRequest(resourceMetrics)!).toString("utf8")) as Json, protobuf: ProtobufMetricsSerializer.serializeRequest(resourceMetrics)! };
@@ -310,6 +351,15 @@ describe("fuzzing the OTLP decoders through the ingestion routes", () => {
       const samples = signal === "traces" ? await traceSamples(`fz-${team}`, "fz-peer") : signal === "metrics" ? await metricSamples(`fz-${team}`, "fz-peer") : null;
       expect(samples, `fuzz: no sample payloads for OTLP ${signal}: add them next to traceSamples`).not.toBeNull();
       const json = await run(`${op.path} application/json`, bodies(samples!.json), (b) => ({ path: op.path, body: b.raw, contentType: "application/json" }), op);
+      const hostile = await run(`${op.path} hostile names, times, counts`, hostileOtlp(samples!.json), (b) => ({ path: op.path, body: b.raw, contentType: "application/json" }), op);
+      // Bounded items are refused one by one (200 with partialSuccess), counts past 2^53 as a request (400).
+      expect(hostile.get(200) ?? 0, "hostile items should be rejected per item, the request answered 200").toBeGreaterThan(0);
+      if (signal === "metrics") expect(hostile.get(400) ?? 0, "some scaled counts should sum past 2^53 and be refused").toBeGreaterThan(0);
+      // And none of them landed: no minute in the future (it would pin an edge's last-seen there), none past retention, no key beyond the name bound.
+      const [landed] = await db().$queryRaw<{ future: bigint; old: bigint; long: bigint }[]>`
+        SELECT count(*) FILTER (WHERE start > now() + interval '10 minutes') AS future, count(*) FILTER (WHERE resolution = 'minute' AND start < now() - interval '15 days') AS old,
+               count(*) FILTER (WHERE length(series_key) > 2 * 255 + 8) AS long FROM latency_buckets`;
+      expect([Number(landed!.future), Number(landed!.old), Number(landed!.long)]).toEqual([0, 0, 0]);
       const proto = await run(`${op.path} application/x-protobuf`, damagedBytes(samples!.protobuf), (b) => ({ path: op.path, body: b, contentType: "application/x-protobuf" }), op);
       // Some damaged payloads still carry good data: make sure the valid path was reached at all.
       expect(json.get(200) ?? 0, "some near-valid JSON should be accepted").toBeGreaterThan(0);

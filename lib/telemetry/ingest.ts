@@ -5,9 +5,13 @@
 import "server-only";
 import { createHash } from "node:crypto";
 import { authorize, type Actor } from "@/lib/auth/actor";
+import { env } from "@/lib/env";
 import { pairDeliveries, pruneLagHalves } from "./async-pairing";
 import { currentMatches, lastSeenMatches, type CatalogMatches } from "./catalog-matches";
+import { boundMetrics, boundTraces, type TimeWindow } from "./bounds";
+import { capMetrics, capTraces } from "./edge-cap";
 import { addLags } from "./fold";
+import { observedEdgeCap } from "./observed-cap";
 import { metricPointsToFold, metricsBatch, retryAnswer, retryCounts, traceBatch, type IngestBatch } from "./ingest-batch";
 import { commitLocked, commitStatement, cumulativeDeltas, pruneCounts, pruneReceipts, pruneSeriesStates, type CommitOutcome } from "./ingest-store";
 import type { OtlpCodec, OtlpSignal } from "./otlp-codec";
@@ -47,10 +51,18 @@ async function withCatalog(commit: (catalog: CatalogMatches, stamp: string | nul
 const answer = ({ outcome, batch }: { outcome: CommitOutcome; batch: IngestBatch | null }, request: TraceRequest | MetricsRequest, signal: OtlpSignal): IngestResult =>
   outcome === "claimed" && batch ? { accepted: batch.accepted, rejected: batch.rejected, duplicate: false, message: batch.message } : retryAnswer(request, signal);
 
-export async function ingestTraces(actor: Actor, request: TraceRequest, digest: string): Promise<IngestResult> {
+/** The window telemetry time must fall in now (bounds.ts): configured skew and span length, the minute retention. */
+export function timeWindow(nowMs = Date.now()): TimeWindow {
+  const e = env();
+  return { nowMs, maxFutureMs: e.EDGEWISE_INGEST_MAX_FUTURE_MINUTES * 60_000, maxAgeMs: e.EDGEWISE_RETENTION_MINUTE_DAYS * 86_400_000, maxDurationMs: e.EDGEWISE_INGEST_MAX_SPAN_MINUTES * 60_000 };
+}
+
+export async function ingestTraces(actor: Actor, decoded: TraceRequest, digest: string): Promise<IngestResult> {
   authorize(actor, "telemetry:write");
+  const request = boundTraces(decoded, timeWindow());
+  const [cap, token] = [await observedEdgeCap(), actor.tokenId ?? actor.userId];
   const result = await withCatalog(async ({ matches }, stamp) => {
-    const batch = traceBatch(request, matches, digest);
+    const batch = traceBatch(capTraces(request, matches, cap, token, Date.now()), matches, digest);
     if (batch.lagHalves.length === 0) return { outcome: await commitStatement(batch, stamp), batch };
     // Deliveries to pair: the stored halves are read and written under advisory locks.
     return commitLocked("traces", digest, stamp, batch.counts.ifRetry, async (tx) => ({ ...batch, buckets: addLags(batch.buckets, await pairDeliveries(tx, batch.lagHalves, matches)) }));
@@ -64,15 +76,18 @@ export async function ingestTraces(actor: Actor, request: TraceRequest, digest: 
  * servicegraph's failed counter); other metrics are accepted and ignored. Delta points are added;
  * cumulative ones become deltas against the series' last state, read under its row lock (cumulative.ts has the rules).
  */
-export async function ingestMetrics(actor: Actor, request: MetricsRequest, digest: string): Promise<IngestResult> {
+export async function ingestMetrics(actor: Actor, decoded: MetricsRequest, digest: string): Promise<IngestResult> {
   authorize(actor, "telemetry:write");
-  const { deltas, cumulative } = metricPointsToFold(request);
+  const request = boundMetrics(decoded, timeWindow());
+  const [cap, token] = [await observedEdgeCap(), actor.tokenId ?? actor.userId];
   const result = await withCatalog(async ({ matches }, stamp) => {
+    const capped = capMetrics(request, matches, cap, token, Date.now());
+    const { deltas, cumulative } = metricPointsToFold(capped);
     if (cumulative.length === 0) {
-      const batch = metricsBatch(request, matches, digest, deltas);
+      const batch = metricsBatch(capped, matches, digest, deltas);
       return { outcome: await commitStatement(batch, stamp), batch };
     }
-    return commitLocked("metrics", digest, stamp, retryCounts(request), async (tx) => metricsBatch(request, matches, digest, [...deltas, ...(await cumulativeDeltas(tx, cumulative))]));
+    return commitLocked("metrics", digest, stamp, retryCounts(request), async (tx) => metricsBatch(capped, matches, digest, [...deltas, ...(await cumulativeDeltas(tx, cumulative))]));
   });
   await pruneNowAndThen();
   return answer(result, request, "metrics");

@@ -62,6 +62,24 @@ function seriesKeyOf(span: DecodedSpan, matches: TelemetryMatch[]): string | nul
   return edge && edge.side === "client" ? observedSeriesKey(edge.source, edge.target) : null;
 }
 
+/** The span a duration point stands for (spanmetrics: the span it aggregates; servicegraph: one side of the edge). */
+function durationSpan(point: MetricPoint, role: MetricRole): DecodedSpan | null {
+  if (role.role === "span-duration") {
+    const a = point.attributes;
+    const service = text(point.resource["service.name"]) || text(a["service.name"]) || "unknown_service";
+    return spanOf(service, text(a["span.name"]), kindOf(a["span.kind"]), a, /error$/i.test(text(a["status.code"])));
+  }
+  return role.role === "edge-duration" ? edgeSpan(point, role.side) : null;
+}
+
+/** The observed edge's series key a point would start or add to, or null (declared, unattributed, or an error counter, which never starts a series). */
+export function observedKeyOfPoint(point: MetricPoint, matches: TelemetryMatch[]): string | null {
+  const role = roleOf(point);
+  const span = role && durationSpan(point, role);
+  const key = span && seriesKeyOf(span, matches);
+  return key?.startsWith("edge:") ? key : null;
+}
+
 export interface MetricBucket extends FoldedBucket {
   /** Observations placed from coarse buckets (see metric-histograms.ts). */
   approximate: number;
@@ -104,13 +122,7 @@ export function foldMetricPoints(deltas: DeltaPoint[], matches: TelemetryMatch[]
   for (const { point, exactStats } of deltas) {
     const role = roleOf(point);
     if (!role) continue;
-    let span: DecodedSpan | null;
-    if (role.role === "span-duration") {
-      const a = point.attributes;
-      const service = text(point.resource["service.name"]) || text(a["service.name"]) || "unknown_service";
-      span = spanOf(service, text(a["span.name"]), kindOf(a["span.kind"]), a, /error$/i.test(text(a["status.code"])));
-    } else if (role.role === "edge-duration") span = edgeSpan(point, role.side);
-    else {
+    if (role.role === "edge-failed") {
       // Errors belong to whichever side the edge is counted on: a match on either, else the observed edge.
       const client = edgeSpan(point, "client");
       const server = edgeSpan(point, "server");
@@ -119,6 +131,7 @@ export function foldMetricPoints(deltas: DeltaPoint[], matches: TelemetryMatch[]
       else if (point.value > 0) failed.push({ seriesKey: key, startMs: minuteOf(point.timeUnixNano), errors: Math.round(point.value) });
       continue;
     }
+    const span = durationSpan(point, role);
     const seriesKey = span && seriesKeyOf(span, matches);
     if (!span || !seriesKey) {
       result.unattributed += 1;

@@ -14,8 +14,10 @@ describe("two ingesting processes, one database", () => {
     const team = await makeTeam();
     const [a, b] = [await makeService(team.id), await makeService(team.id)];
     const { view } = await createIntegration(await actorFor("architect"), syncDeclaration(a.slug, b.slug));
+    // One minute for both, recent enough to be inside the ingestion time window.
+    const startNs = String((BigInt(Date.now()) / 60_000n - 10n) * 60_000_000_000n);
     const worker = (seed: string) =>
-      run(process.execPath, ["node_modules/.bin/tsx", "--conditions=react-server", "scripts/test/ingest-worker.ts", a.slug, b.slug, "30", "200", seed], {
+      run(process.execPath, ["node_modules/.bin/tsx", "--conditions=react-server", "scripts/test/ingest-worker.ts", a.slug, b.slug, "30", "200", seed, startNs], {
         env: { ...process.env, DATABASE_URL: inject("databaseUrl") },
         timeout: 120_000,
       });

@@ -1,11 +1,12 @@
 // A separate process that ingests OTLP batches into the database named by DATABASE_URL: the
-// two-process exactness test runs two of these at once. Args: <source> <target> <batches> <spans> <seed>
+// two-process exactness test runs two of these at once. Args: <source> <target> <batches> <spans> <seed> <startNs>
 import { systemActor } from "../../lib/auth/actor";
 import { disconnectDb } from "../../lib/db/client";
 import { ingest } from "../../lib/telemetry/ingest";
 import { jsonCodec } from "../../lib/telemetry/otlp-codec";
 
-const [source, target, batches, spans, seed] = process.argv.slice(2);
+const [source, target, batches, spans, seed, startArg] = process.argv.slice(2);
+const startNs = BigInt(startArg!);
 const actor = { ...systemActor("worker"), role: "member" as const, scopes: ["telemetry:write" as const] };
 let accepted = 0;
 for (let b = 0; b < Number(batches); b++) {
@@ -20,8 +21,8 @@ for (let b = 0; b < Number(batches); b++) {
               spanId: (i + 1).toString(16).padStart(16, "0"),
               name: "call",
               kind: 3,
-              startTimeUnixNano: "1740000000000000000",
-              endTimeUnixNano: String(1740000000000000000n + BigInt((1 + ((b * 31 + i) % 100)) * 1_000_000)),
+              startTimeUnixNano: String(startNs),
+              endTimeUnixNano: String(startNs + BigInt((1 + ((b * 31 + i) % 100)) * 1_000_000)),
               attributes: [{ key: "peer.service", value: { stringValue: target } }],
             })),
           },

@@ -14,13 +14,15 @@ async function token(scopes: ("telemetry:write" | "catalog:read")[]) {
 
 const post = (headers: Record<string, string>, body: BodyInit) => POST(new NextRequest("http://localhost/v1/traces", { method: "POST", headers, body }));
 
+// Ten minutes ago: inside the ingestion time window.
+const START_NS = (BigInt(Date.now()) / 60_000n - 10n) * 60_000_000_000n;
 const span = (over: Record<string, unknown> = {}) => ({
   traceId: "5b8efff798038103d269b633813fc60c",
   spanId: "eee19b7ec3c1b174",
   name: "call",
   kind: 3,
-  startTimeUnixNano: "1000000000",
-  endTimeUnixNano: "1005000000",
+  startTimeUnixNano: String(START_NS),
+  endTimeUnixNano: String(START_NS + 5_000_000n),
   attributes: [{ key: "peer.service", value: { stringValue: "somewhere" } }],
   ...over,
 });
