@@ -43,7 +43,7 @@ describe("MADR import and export", () => {
     await transitionDecision(architect, old.number, { to: "superseded", supersededBy: next.number });
     await createDecision(member, { title: "Still a draft" });
     const first = files(await exportAll(architect));
-    expect(first.map((f) => f.name)).toEqual(["adr-0001.md", "adr-0002.md", "adr-0003.md"]);
+    expect(first.map((f) => f.name)).toEqual(["0001-synchronous-authorization.md", "0002-authorize-at-capture.md", "0003-still-a-draft.md"]);
 
     await freshDatabase();
     const target = await estate();

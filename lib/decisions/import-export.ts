@@ -9,7 +9,7 @@ import { auditActor, authorize, type Actor } from "@/lib/auth/actor";
 import { db, type Tx } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { evidenceOfRecord } from "./evidence";
-import { toMadr } from "./markdown";
+import { madrFileName, toMadr } from "./markdown";
 import { MadrError, parseMadr, type ParsedMadr } from "./madr-parse";
 import { applyTransition, findRecord, saveRevision, toView } from "./records";
 import { IMPORTED, formatNumber, supersessionCycle } from "./workflow";
@@ -33,7 +33,6 @@ export interface ImportReport {
   warnings: { file: string; path: string; message: string }[];
 }
 
-export const fileNameOf = (number: number) => `${formatNumber(number).toLowerCase()}.md`;
 
 export async function exportAll(actor: Actor): Promise<Uint8Array> {
   authorize(actor, "catalog:read");
@@ -41,7 +40,7 @@ export async function exportAll(actor: Actor): Promise<Uint8Array> {
   const files: Record<string, Uint8Array> = {};
   for (const { number } of rows) {
     const row = await findRecord(db(), number);
-    if (row) files[fileNameOf(number)] = strToU8(toMadr(toView(row), await evidenceOfRecord(row.id)));
+    if (row) files[madrFileName(number, row.title)] = strToU8(toMadr(toView(row), await evidenceOfRecord(row.id)));
   }
   // A fixed timestamp keeps the archive byte-identical for identical records.
   return zipSync(files, { mtime: new Date("2000-01-01T00:00:00Z") });

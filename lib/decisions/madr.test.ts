@@ -39,7 +39,9 @@ const view: DecisionView = {
 describe("MADR Markdown", () => {
   it("writes front matter and the MADR sections", () => {
     const md = toMadr(view);
-    expect(md.startsWith("---\nnumber: 12\ntitle: \"Authorize payments asynchronously\"\nstatus: accepted\ndate: 2026-10-03\n")).toBe(true);
+    // MADR 4's field names, in its template's order, before Edgewise's own.
+    expect(md.startsWith('---\nstatus: accepted\ndate: 2026-10-03\ndecision-makers: ["architect@edgewise.local"]\nconsulted: ["payments team"]\ninformed: ["support"]\nnumber: 12\n')).toBe(true);
+    expect(md).toContain("\n# Authorize payments asynchronously\n");
     expect(md).toContain("## Considered Options\n\n* Keep synchronous authorization\n* Authorize at capture\n* Do nothing");
     expect(md).toContain("### Consequences\n\n* Good, because 250 ms off the p99\n* Bad, because declines are discovered later");
     expect(md).toContain("superseded-by: 15");
@@ -60,7 +62,7 @@ describe("MADR Markdown", () => {
   });
 
   it("reports the file and field of a bad document", () => {
-    expect(() => parseMadr("bad.md", "# No front matter")).toThrow(new MadrError("bad.md", "", "missing front matter (a --- block, e.g. with status and date)"));
+    expect(() => parseMadr("bad.md", "No title, no front matter")).toThrow(new MadrError("bad.md", "title", "no '# Title' heading and no title in the front matter"));
     expect(() => parseMadr("bad.md", "---\nnumber: -1\ndate: 2026-01-01\n---\n# T\n")).toThrow(/^bad\.md: number: /);
     // A status word Edgewise does not know is read as draft, with a warning rather than a refusal.
     expect(parseMadr("odd.md", "---\nnumber: 3\ndate: 2026-01-01\nstatus: maybe\n---\n# A title\n")).toMatchObject({ status: "draft", warnings: [{ path: "status", message: 'Status "maybe" is not known; imported as draft' }] });

@@ -2,6 +2,7 @@
 import { evidenceMadr } from "./evidence-markdown";
 import type { EvidenceItem } from "./evidence-schema";
 import type { DecisionView } from "./records";
+import { formatNumber } from "./workflow";
 
 const yamlString = (v: string) => JSON.stringify(v); // JSON strings are valid YAML scalars
 const yamlList = (items: string[]) => (items.length ? `[${items.map(yamlString).join(", ")}]` : "[]");
@@ -9,16 +10,16 @@ const bullets = (items: string[]) => items.map((i) => `* ${i}`).join("\n");
 
 /** `evidence` (stored items) becomes a trailing "Evidence" section, which MADR import leaves alone. */
 export function toMadr(d: DecisionView, evidence: EvidenceItem[] = []): string {
+  // MADR 4's fields first (status, date, decision-makers, consulted, informed), then Edgewise's own.
   const front = [
     "---",
-    `number: ${d.number}`,
-    `title: ${yamlString(d.title)}`,
-    `status: ${d.status}`,
+    `status: ${d.status === "superseded" && d.supersededBy !== null ? yamlString(`superseded by ${formatNumber(d.supersededBy)}`) : d.status}`,
     `date: ${(d.decidedAt ?? d.proposedAt ?? d.createdAt).slice(0, 10)}`,
-    `author: ${yamlString(d.author)}`,
-    `deciders: ${yamlList(d.deciders)}`,
+    `decision-makers: ${yamlList(d.deciders)}`,
     `consulted: ${yamlList(d.consulted)}`,
     `informed: ${yamlList(d.informed)}`,
+    `number: ${d.number}`,
+    `author: ${yamlString(d.author)}`,
     `tags: ${yamlList(d.tags)}`,
     `integrations: ${yamlList(d.integrations)}`,
     `journeys: ${yamlList(d.journeys)}`,
@@ -45,4 +46,17 @@ export function toMadr(d: DecisionView, evidence: EvidenceItem[] = []): string {
   const extra = evidenceMadr(evidence);
   if (extra) sections.push(extra);
   return `${front.join("\n")}\n\n${sections.join("\n\n")}\n`;
+}
+
+/** MADR's file name: `0012-authorize-payments-asynchronously.md` (the number alone when the title has no latin letters or digits). */
+export function madrFileName(number: number, title: string): string {
+  const slug = title
+    .normalize("NFKD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-+|-+$/g, "")
+    .slice(0, 60)
+    .replace(/-+$/, "");
+  return `${String(number).padStart(4, "0")}${slug ? `-${slug}` : ""}.md`;
 }

@@ -13,7 +13,7 @@ interface Relations {
   dependsOn: Set<string>;
 }
 
-const apiTypeOf: Record<string, string> = { openapi: "openapi", asyncapi: "asyncapi", protobuf: "grpc", graphql: "graphql", avro: "avro", "json-schema": "json-schema" };
+export const apiTypeOf: Record<string, string> = { openapi: "openapi", asyncapi: "asyncapi", protobuf: "grpc", graphql: "graphql", avro: "avro", "json-schema": "json-schema" };
 const apiLifecycleOf: Record<string, string> = { proposed: "experimental", active: "production", migrating: "production", deprecated: "deprecated" };
 
 function str(v: unknown): string | null {

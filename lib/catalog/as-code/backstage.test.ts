@@ -302,3 +302,25 @@ describe("toBackstage", () => {
     expect(strip(back.documents)).toEqual(strip(imported));
   });
 });
+
+describe("Backstage import: names and namespaces by Backstage's rules", () => {
+  const group = "apiVersion: backstage.io/v1alpha1\nkind: Group\nmetadata:\n  name: payments\nspec:\n  type: team\n  children: []\n";
+  const component = (metadata: string) => `${group}---\napiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata:\n${metadata}\nspec:\n  type: service\n  lifecycle: production\n  owner: group:payments\n`;
+
+  it("refuses a name with a space (Backstage would), instead of rewriting it", () => {
+    const result = fromBackstage(parse(component("  name: payments service")), []);
+    expect(result.issues.filter((i) => i.severity === "error").map((i) => [i.path, i.message])).toEqual([["metadata.name", '"payments service" is not a Backstage name: letters and digits, joined by single - _ or .']]);
+    expect(result.documents.filter((d) => d.kind === "Service")).toEqual([]);
+  });
+
+  it("refuses a namespace that is no DNS label", () => {
+    const result = fromBackstage(parse(component("  name: payments-api\n  namespace: Team_A")), []);
+    expect(result.issues.map((i) => [i.path, i.severity])).toContainEqual(["metadata.namespace", "error"]);
+  });
+
+  it("imports another namespace's entity with a warning that the namespace is not kept", () => {
+    const result = fromBackstage(parse(component("  name: payments-api\n  namespace: team-a")), []);
+    expect(result.issues).toContainEqual(expect.objectContaining({ path: "metadata.namespace", severity: "warning", message: "Edgewise's catalog has no namespaces: Component team-a/payments-api is imported as payments-api" }));
+    expect(result.documents.map((d) => `${d.kind}:${d.metadata.name}`)).toContain("Service:payments-api");
+  });
+});

@@ -1,7 +1,10 @@
 // Backstage descriptors (catalog-info.yaml) into Edgewise documents (pure): Groups become teams,
 // Components and Systems services, APIs contract references, and the relations between them
 // proposed integration points that the owning team completes. Export lives in backstage-export.ts.
-import { integrationKey, type Style } from "@/lib/catalog/integration-schema";
+import { integrationKey, type contractFormats, type Style } from "@/lib/catalog/integration-schema";
+
+type ContractFormat = (typeof contractFormats)[number];
+import { backstageNameProblem, backstageNamespaceProblem } from "./backstage-names";
 import { asRecord, asString, asStringList, isHttpUrl } from "./names";
 import { issueAt } from "./parse";
 import { API_VERSION, type CatalogDocument, type DocumentIssue, type SourceDocument, type TranslationResult } from "./types";
@@ -22,7 +25,7 @@ interface Entity {
 
 interface ApiInfo {
   type: string;
-  format: "openapi" | "asyncapi" | "protobuf" | "graphql" | null;
+  format: ContractFormat | null;
   style: Style;
   protocol: string;
   ref: string | null;
@@ -45,11 +48,15 @@ export function parseEntityRef(ref: string, defaultKind: string): { kind: string
   return { kind, name: rest.slice(rest.indexOf("/") + 1) };
 }
 
-const apiTypes: Record<string, Omit<ApiInfo, "type" | "ref" | "system">> = {
+/** Backstage API types Edgewise maps to a contract format; the export writes only these (a test checks). */
+export const apiTypes: Record<string, Omit<ApiInfo, "type" | "ref" | "system">> = {
   openapi: { format: "openapi", style: "sync", protocol: "http" },
   asyncapi: { format: "asyncapi", style: "async-event", protocol: "kafka" },
   grpc: { format: "protobuf", style: "sync", protocol: "grpc" },
   graphql: { format: "graphql", style: "sync", protocol: "graphql" },
+  // Message schemas: what Edgewise's own export writes for its Avro and JSON Schema contracts.
+  avro: { format: "avro", style: "async-event", protocol: "kafka" },
+  "json-schema": { format: "json-schema", style: "async-event", protocol: "kafka" },
 };
 
 /** Where the API's definition lives: a `$text`/`$yaml`/`$json` substitution, a URL, or its source location. */
@@ -81,11 +88,22 @@ export function fromBackstage(sources: SourceDocument[], current: CatalogDocumen
     const metadata = asRecord(value.metadata) ?? {};
     const kind = asString(value.kind);
     const name = asString(metadata.name);
+    const namespace = metadata.namespace === undefined ? null : asString(metadata.namespace);
     if (!kind) issue(source, "kind", "The entity needs a kind");
     else if (!name) issue(source, "metadata.name", "The entity needs metadata.name");
+    // Backstage refuses these names itself; they are refused here too, not rewritten.
+    else if (backstageNameProblem(name)) issue(source, "metadata.name", backstageNameProblem(name)!);
+    else if (metadata.namespace !== undefined && (namespace === null || backstageNamespaceProblem(namespace))) {
+      issue(source, "metadata.namespace", namespace === null ? "metadata.namespace is a string" : backstageNamespaceProblem(namespace)!);
+    }
     else if (!["Group", "Component", "System", "API"].includes(kind)) {
       issue(source, "kind", `Backstage ${kind} entities have no Edgewise counterpart; ${name} was skipped`, "warning");
-    } else entities.push({ source, kind, name, metadata, spec: asRecord(value.spec) ?? {} });
+    } else {
+      if (namespace && namespace !== "default") {
+        issue(source, "metadata.namespace", `Edgewise's catalog has no namespaces: ${kind} ${namespace}/${name} is imported as ${name}`, "warning");
+      }
+      entities.push({ source, kind, name, metadata, spec: asRecord(value.spec) ?? {} });
+    }
   }
 
   const documents: CatalogDocument[] = [];
@@ -142,7 +160,7 @@ export function fromBackstage(sources: SourceDocument[], current: CatalogDocumen
   for (const api of entities.filter((e) => e.kind === "API")) {
     const type = (asString(api.spec.type) ?? "").toLowerCase();
     const known = apiTypes[type];
-    if (!known) issue(api.source, "spec.type", `API type "${type || "(none)"}" has no Edgewise contract format (openapi, asyncapi, grpc, graphql); its integrations get no contract`, "warning");
+    if (!known) issue(api.source, "spec.type", `API type "${type || "(none)"}" has no Edgewise contract format (${Object.keys(apiTypes).join(", ")}); its integrations get no contract`, "warning");
     const protocol = asString(asRecord(api.metadata.annotations)?.["edgewise.dev/protocol"])?.toLowerCase();
     const system = asString(api.spec.system);
     apis.set(slugOf(api.name), {

@@ -1,9 +1,8 @@
 import { z } from "zod";
 import { evidenceOfRecord } from "@/lib/decisions/evidence";
-import { toMadr } from "@/lib/decisions/markdown";
+import { madrFileName, toMadr } from "@/lib/decisions/markdown";
 import { parseNumberParam } from "@/lib/decisions/number-param";
 import { getDecision, updateDecision } from "@/lib/decisions/records";
-import { formatNumber } from "@/lib/decisions/workflow";
 import { route } from "@/lib/http/route";
 
 type P = { number: string };
@@ -14,7 +13,7 @@ export const GET = route<undefined, undefined, P>({ action: "catalog:read" }, as
   const detail = await getDecision(actor, number);
   if (!markdown) return detail;
   return new Response(toMadr(detail.record, await evidenceOfRecord(detail.record.id)), {
-    headers: { "Content-Type": "text/markdown; charset=utf-8", "Content-Disposition": `attachment; filename="${formatNumber(number).toLowerCase()}.md"` },
+    headers: { "Content-Type": "text/markdown; charset=utf-8", "Content-Disposition": `attachment; filename="${madrFileName(number, detail.record.title)}"` },
   });
 });
 
