@@ -39,6 +39,8 @@ test("a silent integration point's Latency tab says since when, and its SLOs say
   await expect(page.getByTestId("latency-chart")).toBeVisible();
   await expect(page.getByTestId("slo-availability").getByTestId("alert-state")).toHaveText(/^(OK|Ticket|Page)$/);
   await expect(page.getByTestId("silence-banner")).toHaveCount(0);
+  // The range ends now, so its last step is still filling: said so, and its percentiles are not drawn as a dip.
+  await expect(page.getByTestId("partial-step")).toContainText("still filling");
 });
 
 test("the drift board lists a silent integration point under Silent, and the overview lists it as silent", async ({ page }) => {
