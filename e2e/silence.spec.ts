@@ -39,4 +39,33 @@ test("a silent integration point's Latency tab says since when, and its SLOs say
   await expect(page.getByTestId("latency-chart")).toBeVisible();
   await expect(page.getByTestId("slo-availability").getByTestId("alert-state")).toHaveText(/^(OK|Ticket|Page)$/);
   await expect(page.getByTestId("silence-banner")).toHaveCount(0);
+  // The range ends now, so its last step is still filling: said so, and its percentiles are not drawn as a dip.
+  await expect(page.getByTestId("partial-step")).toContainText("still filling");
+});
+
+test("the drift board lists a silent integration point under Silent, and the overview lists it as silent", async ({ page }) => {
+  test.setTimeout(150_000);
+  // The health refresh (run by the overview when stale) decides silence; the drift board reads it.
+  const silentRow = page.getByTestId("silent-row").and(page.locator(`[data-key="${SILENT}"]`));
+  await expect
+    .poll(
+      async () => {
+        await page.goto("/");
+        await page.goto("/drift");
+        await expect(page.getByTestId("drift-meta")).toBeVisible();
+        return silentRow.count();
+      },
+      { timeout: 90_000, intervals: [1000, 5000, 10_000] },
+    )
+    .toBe(1);
+  await expect(page.getByRole("heading", { name: "Silent", level: 2 })).toBeVisible();
+  await expect(silentRow).toContainText(/Silent \d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC/);
+  // Not among the drifting rows, where it read "±0 ms, not heading there".
+  await expect(page.getByTestId("drift-row").and(page.locator(`[data-key="${SILENT}"]`))).toHaveCount(0);
+  await expect(page.getByTestId("drift-meta")).toContainText(/\d+ silent/);
+
+  await page.goto("/");
+  const panel = page.getByTestId("overview-silent");
+  await expect(panel.getByTestId("silent-integration").filter({ hasText: SILENT })).toContainText(/no calls since \d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC/);
+  await expect(page.getByTestId("overview-drift").getByText(SILENT)).toHaveCount(0);
 });

@@ -2,7 +2,7 @@
 import Link from "next/link";
 import { Suspense } from "react";
 import { SeverityCounts } from "@/components/governance/severity-counts";
-import { AnnotationsPanel, BurningPanel, DecisionsPanel, DriftPanel, EdgesPanel } from "@/components/overview/overview-panels";
+import { AnnotationsPanel, BurningPanel, DecisionsPanel, DriftPanel, EdgesPanel, SilentPanel } from "@/components/overview/overview-panels";
 import { OverviewSkeleton } from "@/components/overview/overview-skeleton";
 import { StatusCounts } from "@/components/overview/status-counts";
 import css from "@/components/overview/overview.module.css";
@@ -78,6 +78,7 @@ async function Estate({ actor }: { actor: Actor }) {
       <div className={css.panels}>
         <BurningPanel items={overview.burning} />
         <DriftPanel items={overview.drifting} />
+        <SilentPanel silent={overview.silent} />
         <section className="card" data-testid="overview-findings" aria-labelledby="overview-findings-title">
           <h2 className={css.panelTitle} id="overview-findings-title">
             <span>Open policy findings</span>

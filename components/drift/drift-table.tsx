@@ -35,6 +35,20 @@ function Breach({ row }: { row: DriftRow }) {
   );
 }
 
+function KeyCell({ row, budget = false }: { row: DriftRow; budget?: boolean }) {
+  return (
+    <td>
+      <Link className={css.key} href={latencyHref(row.key)}>
+        {row.key}
+      </Link>
+      <div className={css.sub}>
+        {row.sourceService} → {row.targetService} · {row.team}
+        {budget && ` · budget ${msLabel(row.budgetP99Ms)}`}
+      </div>
+    </td>
+  );
+}
+
 export function DriftTable({ items }: { items: DriftRow[] }) {
   return (
     <div className="table-wrap">
@@ -53,14 +67,7 @@ export function DriftTable({ items }: { items: DriftRow[] }) {
         <tbody>
           {items.map((row) => (
             <tr key={row.key} data-testid="drift-row" data-key={row.key}>
-              <td>
-                <Link className={css.key} href={latencyHref(row.key)}>
-                  {row.key}
-                </Link>
-                <div className={css.sub}>
-                  {row.sourceService} → {row.targetService} · {row.team} · budget {msLabel(row.budgetP99Ms)}
-                </div>
-              </td>
+              <KeyCell row={row} budget />
               <td className={css.num}>{msLabel(row.baselineP99Ms)}</td>
               <td className={css.num}>
                 {msLabel(row.recent7dP99Ms)}
@@ -81,6 +88,40 @@ export function DriftTable({ items }: { items: DriftRow[] }) {
               <td>{row.driftingSince ? <time dateTime={row.driftingSince}>{row.driftingSince}</time> : <span className="muted">—</span>}</td>
               <td>
                 <Breach row={row} />
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+const utc = (iso: string) => `${iso.replace("T", " ").slice(0, 16)} UTC`;
+
+/** Silent integration points apart: no calls means no drift to measure, not "±0 ms, not heading there". */
+export function SilentTable({ items }: { items: DriftRow[] }) {
+  return (
+    <div className="table-wrap">
+      <table data-testid="drift-silent">
+        <thead>
+          <tr>
+            <th>Integration point</th>
+            <th>No calls since</th>
+            <th className={css.num}>Baseline p99</th>
+            <th>Daily p99, 35 days</th>
+          </tr>
+        </thead>
+        <tbody>
+          {items.map((row) => (
+            <tr key={row.key} data-testid="silent-row" data-key={row.key}>
+              <KeyCell row={row} />
+              <td>
+                <span className="badge">Silent</span> <time dateTime={row.silentSince!}>{utc(row.silentSince!)}</time>
+              </td>
+              <td className={css.num}>{msLabel(row.baselineP99Ms)}</td>
+              <td>
+                <DriftSparkline integrationKey={row.key} daily={row.daily} budgetP99Ms={row.budgetP99Ms} overBudget={false} />
               </td>
             </tr>
           ))}

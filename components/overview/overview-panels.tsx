@@ -75,6 +75,34 @@ export function DriftPanel({ items }: { items: EstateOverview["drifting"] }) {
   );
 }
 
+export function SilentPanel({ silent }: { silent: EstateOverview["silent"] }) {
+  return (
+    <Panel title="Silent" href="/catalog?status=silent" linkText="All silent →" testId="overview-silent">
+      {silent.count === 0 ? (
+        <p className={css.quiet}>Every integration point that had calls still has them.</p>
+      ) : (
+        <>
+          <p className={css.meta} style={{ margin: "0 0 .4rem" }}>
+            {silent.count} integration point{silent.count === 1 ? "" : "s"} with calls once and none lately: silence is not health.
+          </p>
+          <ul className={css.list}>
+            {silent.top.map((s) => (
+              <li key={s.key} data-testid="silent-integration">
+                <span className={css.key}>
+                  <Link href={`${integrationHref(s.key)}?tab=latency`} className="mono">
+                    <KeyText value={s.key} />
+                  </Link>
+                </span>
+                <span className={css.figure}>no calls since {when(s.lastSeenAt)}</span>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+    </Panel>
+  );
+}
+
 export function EdgesPanel({ edges }: { edges: EstateOverview["observedEdges"] }) {
   return (
     <Panel title="Undeclared edges" href="/catalog/observed" linkText="Observed edges →" testId="overview-edges">

@@ -19,6 +19,17 @@ describe("chart points", () => {
     expect(a).not.toHaveProperty("previousP99");
   });
 
+  it.each([
+    // [minutes of the 5-minute step elapsed, calls so far, calls per minute]
+    [2, 240, 120],
+    [0.25, 30, 30], // under a minute: counted over a minute, not blown up into 120
+    [5, 600, 120],
+  ])("draws a step still filling (%s min in, %s calls) at its rate so far, %s/min, and without percentiles", (minutes, count, perMinute) => {
+    const [complete, partial] = chartPoints([point(0, 600, 0, 80), { ...point(5, count, 0, 300), partialMs: minutes * 60_000 }], 300_000);
+    expect(complete).toMatchObject({ callsPerMinute: 120, p99: 80 });
+    expect(partial).toMatchObject({ callsPerMinute: perMinute, p50: null, p95: null, p99: null, partialMs: minutes * 60_000 });
+  });
+
   it("moves the previous period's p99 forward by the shift, null where it had no calls", () => {
     const hour = 3_600_000;
     const previous = [point(-60, 10, 0, 90), point(-55, 0, 0, null)];

@@ -16,14 +16,20 @@ export interface ChartPoint extends LatencyPoint {
   previousP99?: number | null;
 }
 
+/**
+ * A step still filling is not a dip: its calls per minute are over the time elapsed in it (at least a
+ * minute), and its percentiles are left out until it is complete (a few calls' p99 is not the step's).
+ */
 export function chartPoints(series: LatencyPoint[], stepMs: number, previous?: { series: LatencyPoint[]; shiftMs: number }): ChartPoint[] {
   const before = new Map(previous?.series.map((p) => [Date.parse(p.t) + previous.shiftMs, p.p99]));
   return series.map((p) => {
     const x = Date.parse(p.t);
+    const elapsedMs = p.partialMs === undefined ? stepMs : Math.min(stepMs, Math.max(60_000, p.partialMs));
     return {
       ...p,
+      ...(p.partialMs === undefined ? {} : { p50: null, p95: null, p99: null }),
       x,
-      callsPerMinute: Math.round((p.count / (stepMs / 60_000)) * 100) / 100,
+      callsPerMinute: Math.round((p.count / (elapsedMs / 60_000)) * 100) / 100,
       errorRatePercent: p.count > 0 ? Math.round((p.errors / p.count) * 100_000) / 1000 : null,
       ...(previous ? { previousP99: before.get(x) ?? null } : {}),
     };

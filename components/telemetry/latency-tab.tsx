@@ -142,6 +142,9 @@ export function LatencyTab({ integrationKey, telemetry, lastCallAt = null, silen
           {compare && previous.isError && <ErrorNotice error={previous.error} />}
           <p className="muted" style={{ margin: ".4rem 0 1rem", fontSize: ".85rem" }}>
             {lastCallAt && <span data-testid="last-data">Last data at {fullTime(Date.parse(lastCallAt))} · </span>}
+            {data.series.at(-1)?.partialMs !== undefined && (
+              <span data-testid="partial-step">the last step is still filling: its calls are per minute so far, its percentiles drawn once it is complete · </span>
+            )}
             {data.resolution} buckets · percentiles within 1 % of the exact values · markers: ◆ decision accepted, ▲ deploy, ! incident
             {compare && " · dashed grey: p99 of the previous period, shifted onto this one"}
           </p>

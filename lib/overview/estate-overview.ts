@@ -38,6 +38,8 @@ export interface EstateOverview {
   hasTelemetry: boolean;
   burning: BurningSlo[];
   drifting: DriftRow[];
+  /** Silent integration points (calls once, none lately), the most recently fallen silent first. */
+  silent: { count: number; top: { key: string; lastSeenAt: string }[] };
   observedEdges: { count: number; top: ObservedEdge[] };
   findings: FindingsResult["counts"];
   decisions: { awaitingReview: number; href: string; label: string };
@@ -86,6 +88,15 @@ async function burningFastest(): Promise<BurningSlo[]> {
     .slice(0, OVERVIEW_TOP);
 }
 
+/** Silent integration points from the health table the status counts read, so the two agree. */
+async function silentIntegrations(): Promise<{ key: string; lastSeenAt: string }[]> {
+  const rows = await db().$queryRaw<{ key: string; last_seen_at: Date }[]>`
+    SELECT ip.key, h.last_seen_at FROM integration_health h JOIN integration_points ip ON ip.id = h.integration_id
+    WHERE ip.lifecycle <> 'retired' AND h.status = 'silent' AND h.last_seen_at IS NOT NULL
+    ORDER BY h.last_seen_at DESC, ip.key LIMIT ${OVERVIEW_TOP}`;
+  return rows.map((r) => ({ key: r.key, lastSeenAt: r.last_seen_at.toISOString() }));
+}
+
 export async function estateOverview(actor: Actor, now = new Date()): Promise<EstateOverview> {
   authorize(actor, "catalog:read");
   const reviewer = can(actor, "decision:review");
@@ -96,9 +107,10 @@ export async function estateOverview(actor: Actor, now = new Date()): Promise<Es
     await ensureFreshHealth(now);
     return statusCounts();
   });
-  const [status, burning, drift, edges, findings, anyTelemetry, awaiting, proposed, annotations] = await Promise.all([
+  const [status, burning, silent, drift, edges, findings, anyTelemetry, awaiting, proposed, annotations] = await Promise.all([
     fresh,
     fresh.then(() => burningFastest()),
+    fresh.then(() => silentIntegrations()),
     // The drift board's rows as the health refresh last computed them (within a quarter of an hour).
     recentDrift(now),
     observedEdges(actor),
@@ -115,10 +127,14 @@ export async function estateOverview(actor: Actor, now = new Date()): Promise<Es
     byStatus: status.byStatus,
     hasTelemetry: anyTelemetry !== null,
     burning,
-    // The drift board's first rows, less those whose p99 did not rise.
-    drifting: rankDrift(drift, "drift")
+    // The drift board's first rows, less those whose p99 did not rise and the silent (they have their own list).
+    drifting: rankDrift(
+      drift.filter((d) => d.silentSince === null),
+      "drift",
+    )
       .slice(0, OVERVIEW_TOP)
       .filter((d) => (d.changePercent ?? 0) > 0),
+    silent: { count: status.byStatus.silent, top: silent },
     observedEdges: { count: edges.length, top: edges.slice(0, 3) },
     findings: findings.counts,
     // Reviewers see their own inbox; everyone else every proposal waiting for a reviewer.

@@ -34,6 +34,8 @@ export interface DriftRow extends DriftFigures {
   budgetP99Ms: number;
   /** One point per UTC day of the last 35, oldest first; p99 null on days without calls. */
   daily: DailyPoint[];
+  /** Set when the integration point is silent (the health refresh's status): the time of its last call. */
+  silentSince: string | null;
 }
 
 export interface DriftBoard {
@@ -48,6 +50,7 @@ interface Declared {
   target: string;
   team: string;
   budget_p99_ms: number;
+  silent_since: Date | null;
 }
 
 type Kind = "day" | "baseline" | "recent7d" | "recent24h";
@@ -105,11 +108,13 @@ async function telemetry(seriesKeys: string[], now: Date) {
 /** The drift rows of every live integration point (of one team), unranked and unauthorized: for trusted callers. */
 export async function estateDrift(now = new Date(), team?: string): Promise<DriftRow[]> {
   const declared = await db().$queryRaw<Declared[]>`
-    SELECT ip.id::text AS series_key, ip.key, s.slug AS source, t.slug AS target, tm.slug AS team, ip.budget_p99_ms
+    SELECT ip.id::text AS series_key, ip.key, s.slug AS source, t.slug AS target, tm.slug AS team, ip.budget_p99_ms,
+           CASE WHEN h.status = 'silent' THEN h.last_seen_at END AS silent_since
     FROM integration_points ip
     JOIN services s ON s.id = ip.source_service_id
     JOIN services t ON t.id = ip.target_service_id
     JOIN teams tm ON tm.id = s.team_id
+    LEFT JOIN integration_health h ON h.integration_id = ip.id
     WHERE ip.lifecycle <> 'retired' AND (${team ?? null}::text IS NULL OR tm.slug = ${team ?? null})`;
   if (!declared.length) return [];
   const rows = await telemetry(
@@ -142,7 +147,7 @@ export async function estateDrift(now = new Date(), team?: string): Promise<Drif
       recent24hP99Ms: p99.get(`${d.series_key} recent24h`) ?? null,
       daily,
     });
-    return { key: d.key, sourceService: d.source, targetService: d.target, team: d.team, budgetP99Ms: d.budget_p99_ms, ...figures, daily };
+    return { key: d.key, sourceService: d.source, targetService: d.target, team: d.team, budgetP99Ms: d.budget_p99_ms, ...figures, daily, silentSince: d.silent_since?.toISOString() ?? null };
   });
 }
 

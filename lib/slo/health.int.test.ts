@@ -7,6 +7,7 @@ import { emptyHistogram, record } from "@/lib/telemetry/histogram";
 import { rollUp } from "@/lib/telemetry/rollup";
 import { actorFor, makeService, makeTeam, syncDeclaration } from "@/scripts/test/factories";
 import { useOwnDatabase } from "@/scripts/test/own-database";
+import { driftBoard } from "./drift-board";
 import { ensureFreshHealth, refreshHealth } from "./health";
 
 // Health and the overview count the whole estate, so this file has a database of its own.
@@ -93,6 +94,13 @@ describe("integration health over the whole estate", () => {
     expect(overview.burning[0]!.burnRate1h).toBeCloseTo(20, 6);
     const findings = await import("@/lib/governance/findings").then((f) => f.listFindings(member, {}, NOW));
     expect(overview.findings).toEqual(findings.counts);
+    // Silence shown as silence: the overview lists it with its last call, and the drift board sets it apart.
+    const lastCall = new Date(NOW.getTime() - 3 * 24 * 60 * MINUTE + MINUTE).toISOString();
+    expect(overview.silent).toEqual({ count: 1, top: [{ key: silent.key, lastSeenAt: lastCall }] });
+    expect(overview.drifting.map((d) => d.key)).not.toContain(silent.key);
+    const board = await driftBoard(member, { now: NOW, team: team.slug });
+    expect(board.items.find((r) => r.key === silent.key)?.silentSince).toBe(lastCall);
+    expect(board.items.filter((r) => r.silentSince !== null).map((r) => r.key)).toEqual([silent.key]);
 
     // Fresh rows are not recomputed; a retired integration point leaves the counts.
     const before = (await db().integrationHealth.findUniqueOrThrow({ where: { integrationId: ok.id } })).computedAt;

@@ -57,6 +57,15 @@ describe("latency across tiers", () => {
     const latency = await latencySeries(member, key, latencyQuerySchema.parse({ from: new Date(nowHour - 2 * HOUR).toISOString(), to: new Date(nowHour + HOUR).toISOString(), step: "30m" }));
     expect(latency.resolution).toBe("minute");
     expect(latency.series.reduce((n, p) => n + p.count, 0)).toBe(5);
+    // Only the step that holds now is still filling, and it says how much of it has elapsed.
+    const before = Date.now();
+    const filling = latency.series.filter((p) => p.partialMs !== undefined);
+    expect(filling).toHaveLength(1);
+    const start = Date.parse(filling[0]!.t);
+    expect(start).toBeLessThanOrEqual(before);
+    expect(start + 30 * 60_000).toBeGreaterThan(before - 60_000);
+    expect(filling[0]!.partialMs).toBeGreaterThanOrEqual(0);
+    expect(filling[0]!.partialMs).toBeLessThan(30 * 60_000);
   });
 
   it("reads whole days from day buckets where days are rolled, then hours, then minutes — each call once", async () => {

@@ -46,6 +46,8 @@ export interface LatencyPoint {
   p50: number | null;
   p95: number | null;
   p99: number | null;
+  /** Only on a step still filling (it ends after now): how much of it has elapsed, in ms. */
+  partialMs?: number;
 }
 
 export type Resolution = "minute" | "hour" | "day";
@@ -166,9 +168,12 @@ export async function latencySeries(actor: Actor, key: string, query: RangeQuery
   const view = await getIntegrationTargets(actor, key);
   const { resolution, steps, approximate } = await readSteps(view.id, query);
   const series: LatencyPoint[] = [];
+  const nowMs = Date.now();
   for (let t = query.fromMs; t < query.toMs; t += query.stepMs) {
     const s = steps.get(t);
+    const partial = t <= nowMs && t + query.stepMs > nowMs;
     series.push({
+      ...(partial ? { partialMs: nowMs - t } : {}),
       t: new Date(t).toISOString(),
       count: s?.count ?? 0,
       errors: s?.errors ?? 0,

@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { DriftControls } from "@/components/drift/drift-controls";
 import { driftHref } from "@/components/drift/drift-href";
-import { DriftTable } from "@/components/drift/drift-table";
+import { DriftTable, SilentTable } from "@/components/drift/drift-table";
 import css from "@/components/drift/drift.module.css";
 import { PageHeader } from "@/components/ui/page-header";
 import { listTeams } from "@/lib/admin/teams";
@@ -39,8 +39,10 @@ export default async function DriftPage({ searchParams }: { searchParams: Promis
   }
   const { sort, team } = parsed.data;
   const [teams, board] = await Promise.all([listTeams(actor), driftBoard(actor, { sort, team })]);
-  const observed = board.items.filter((r) => r.daily.some((d) => d.count > 0));
-  const silent = board.items.length - observed.length;
+  // Silent integration points get a section of their own: their figures describe the past, not a drift.
+  const silent = board.items.filter((r) => r.silentSince !== null);
+  const observed = board.items.filter((r) => r.silentSince === null && r.daily.some((d) => d.count > 0));
+  const unobserved = board.items.length - observed.length - silent.length;
   const teamName = teams.find((t) => t.slug === team)?.name ?? team;
 
   return (
@@ -65,7 +67,7 @@ export default async function DriftPage({ searchParams }: { searchParams: Promis
                 Show all teams
               </Link>
             </div>
-          ) : observed.length === 0 ? (
+          ) : observed.length === 0 && silent.length === 0 ? (
             <div className="card empty" data-testid="drift-empty">
               <h2>No telemetry yet{team ? ` for ${teamName}` : ""}</h2>
               <p>
@@ -81,9 +83,20 @@ export default async function DriftPage({ searchParams }: { searchParams: Promis
               <p className={css.meta} data-testid="drift-meta">
                 {observed.length} integration point{observed.length === 1 ? "" : "s"} with telemetry
                 {sort === "drift" ? ", largest rise of p99 first" : ", over budget first, then the soonest projected breach"}
-                {silent > 0 && ` · ${silent} without any calls in the last ${BASELINE_DAYS + RECENT_DAYS} days`}
+                {silent.length > 0 && ` · ${silent.length} silent`}
+                {unobserved > 0 && ` · ${unobserved} without any calls in the last ${BASELINE_DAYS + RECENT_DAYS} days`}
               </p>
-              <DriftTable items={observed} />
+              {observed.length > 0 && <DriftTable items={observed} />}
+              {silent.length > 0 && (
+                <section aria-labelledby="drift-silent-title" style={{ marginTop: "1.5rem" }}>
+                  <h2 id="drift-silent-title">Silent</h2>
+                  <p className={css.meta}>
+                    These had calls once and none lately, so there is no recent p99 to compare: silence is not health. Check that the caller still makes the call
+                    and that its telemetry reaches Edgewise.
+                  </p>
+                  <SilentTable items={silent} />
+                </section>
+              )}
             </>
           )}
         </>
