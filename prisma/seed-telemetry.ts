@@ -157,10 +157,11 @@ async function insertRows(prisma: PrismaClient, rows: Row[]): Promise<void> {
       .map((r) => Prisma.sql`(${r.seriesKey}, ${r.resolution}, ${r.start}, ${r.count}, ${r.errors}, ${JSON.stringify(r.histogram)}::jsonb)`);
     await prisma.$executeRaw`INSERT INTO latency_buckets (series_key, resolution, start, count, errors, histogram) VALUES ${Prisma.join(values)}`;
   }
-  const minutes = rows.filter((r) => r.resolution === "minute" && r.exemplars.length > 0);
-  for (let i = 0; i < minutes.length; i += 400) {
-    const values = minutes.slice(i, i + 400).map((r) => Prisma.sql`(${r.seriesKey}, ${r.start}, ${JSON.stringify(r.exemplars)}::jsonb)`);
-    await prisma.$executeRaw`INSERT INTO latency_exemplars (series_key, start, exemplars) VALUES ${Prisma.join(values)}`;
+  // Hours get theirs as the roll-up would keep them: a sample of errors and the slowest calls.
+  const kept = rows.filter((r) => r.exemplars.length > 0);
+  for (let i = 0; i < kept.length; i += 400) {
+    const values = kept.slice(i, i + 400).map((r) => Prisma.sql`(${r.seriesKey}, ${r.resolution}, ${r.start}, ${JSON.stringify(r.exemplars)}::jsonb)`);
+    await prisma.$executeRaw`INSERT INTO latency_exemplars (series_key, resolution, start, exemplars) VALUES ${Prisma.join(values)}`;
   }
 }
 
