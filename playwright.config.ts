@@ -86,6 +86,8 @@ export default defineConfig({
       EDGEWISE_DATA_DIR: dataDir,
       NEXTAUTH_URL: baseURL,
       NEXT_TELEMETRY_DISABLED: "1",
+      // Exemplars open their traces here (e2e/exemplars.spec.ts checks the link, never follows it).
+      EDGEWISE_TRACE_URL: "https://tracing.example.test/trace/{traceId}",
     },
   },
 });

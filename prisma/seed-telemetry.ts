@@ -2,10 +2,12 @@
 // the month, minute buckets for the last 25 hours, then the regular roll-up makes the days. Daily and
 // weekly traffic cycles, plus four stories: a p99 creeping toward its budget, a deploy that broke a
 // budget, an incident with errors, and an async integration whose delivery lag keeps growing.
-// Deterministic (seeded PRNG) and written straight as histograms — telemetry is never stored span by span.
+// Deterministic (seeded PRNG) and written straight as histograms — telemetry is never stored span by span —
+// with a few exemplars per minute (made-up trace ids) so the charts have calls to open.
 import { Prisma, type PrismaClient } from "@prisma/client";
-import type { Histogram } from "../lib/telemetry/histogram";
-import { noisyCount, prng, syntheticHistogram, type LatencyShape } from "../lib/telemetry/synthetic";
+import type { Exemplar } from "../lib/telemetry/exemplars";
+import { bucketValue, type Histogram } from "../lib/telemetry/histogram";
+import { noisyCount, prng, sampleShape, syntheticHistogram, type LatencyShape } from "../lib/telemetry/synthetic";
 
 const HOUR_MS = 3_600_000;
 const MINUTE_MS = 60_000;
@@ -109,9 +111,33 @@ interface Row {
   count: number;
   errors: number;
   histogram: Histogram;
+  /** The calls a chart can open as traces: the slowest of the bucket and a few of its errors. */
+  exemplars: Exemplar[];
 }
 
-function bucketRow(ip: Declared, profile: Profile, startMs: number, lengthMs: number, resolution: Row["resolution"], random: () => number): Row | null {
+const SEED_SLOWEST = 3;
+const SEED_ERRORS = 2;
+const hexOf = (random: () => number, digits: number) => Array.from({ length: digits }, () => Math.floor(random() * 16).toString(16)).join("");
+
+/**
+ * Exemplars consistent with a bucket's histogram: its slowest calls (the values of its top buckets)
+ * and up to two errors drawn from the shape, at random times inside the bucket, with made-up trace
+ * ids. Drawn from their own PRNG so the buckets stay what they were before exemplars were seeded.
+ */
+function seededExemplars(h: Histogram, errors: number, shape: LatencyShape, startMs: number, lengthMs: number, random: () => number): Exemplar[] {
+  const at = () => startMs + Math.floor(random() * lengthMs);
+  const call = (durationMs: number, error: boolean): Exemplar => ({ traceId: hexOf(random, 32), spanId: hexOf(random, 16), durationMs: Math.round(durationMs * 1000) / 1000, atMs: at(), error });
+  const slowest: Exemplar[] = [];
+  const top = Object.entries(h.buckets).map(([i, n]) => [Number(i), n] as const).sort((a, b) => b[0] - a[0]);
+  for (const [index, n] of top) {
+    for (let k = 0; k < n && slowest.length < SEED_SLOWEST; k++) slowest.push(call(bucketValue(index), false));
+    if (slowest.length === SEED_SLOWEST) break;
+  }
+  const failed = Array.from({ length: Math.min(errors, SEED_ERRORS) }, () => call(sampleShape(shape, random), true));
+  return [...failed, ...slowest];
+}
+
+function bucketRow(ip: Declared, profile: Profile, startMs: number, lengthMs: number, resolution: Row["resolution"], random: () => number, exemplarRandom: () => number): Row | null {
   if (profile.stopsAtMs !== null && startMs >= profile.stopsAtMs) return null;
   const mid = startMs + lengthMs / 2;
   const load = loadAt(mid);
@@ -119,7 +145,9 @@ function bucketRow(ip: Declared, profile: Profile, startMs: number, lengthMs: nu
   if (count === 0) return null;
   const errorRate = profile.errorRateAt(mid);
   const errors = Math.min(count, noisyCount(count * errorRate, random));
-  return { seriesKey: ip.id, resolution, start: new Date(startMs), count, errors, histogram: syntheticHistogram(profile.shapeAt(mid, load), count, random) };
+  const shape = profile.shapeAt(mid, load);
+  const histogram = syntheticHistogram(shape, count, random);
+  return { seriesKey: ip.id, resolution, start: new Date(startMs), count, errors, histogram, exemplars: seededExemplars(histogram, errors, shape, startMs, lengthMs, exemplarRandom) };
 }
 
 async function insertRows(prisma: PrismaClient, rows: Row[]): Promise<void> {
@@ -128,6 +156,12 @@ async function insertRows(prisma: PrismaClient, rows: Row[]): Promise<void> {
       .slice(i, i + 400)
       .map((r) => Prisma.sql`(${r.seriesKey}, ${r.resolution}, ${r.start}, ${r.count}, ${r.errors}, ${JSON.stringify(r.histogram)}::jsonb)`);
     await prisma.$executeRaw`INSERT INTO latency_buckets (series_key, resolution, start, count, errors, histogram) VALUES ${Prisma.join(values)}`;
+  }
+  // Hours get theirs as the roll-up would keep them: a sample of errors and the slowest calls.
+  const kept = rows.filter((r) => r.exemplars.length > 0);
+  for (let i = 0; i < kept.length; i += 400) {
+    const values = kept.slice(i, i + 400).map((r) => Prisma.sql`(${r.seriesKey}, ${r.resolution}, ${r.start}, ${JSON.stringify(r.exemplars)}::jsonb)`);
+    await prisma.$executeRaw`INSERT INTO latency_exemplars (series_key, resolution, start, exemplars) VALUES ${Prisma.join(values)}`;
   }
 }
 
@@ -149,15 +183,16 @@ export async function seedTelemetry(prisma: PrismaClient, now = new Date()): Pro
   let hourRows = 0;
   for (const [n, ip] of declared.entries()) {
     const random = prng(1000 + n);
+    const exemplarRandom = prng(5000 + n);
     const profile = profileFor(ip, nowMs, random);
     const hours: Row[] = [];
     for (let t = hourFrom; t < minuteFrom; t += HOUR_MS) {
-      const row = bucketRow(ip, profile, t, HOUR_MS, "hour", random);
+      const row = bucketRow(ip, profile, t, HOUR_MS, "hour", random, exemplarRandom);
       if (row) hours.push(row);
     }
     const minutes: Row[] = [];
     for (let t = minuteFrom; t < lastMinute; t += MINUTE_MS) {
-      const row = bucketRow(ip, profile, t, MINUTE_MS, "minute", random);
+      const row = bucketRow(ip, profile, t, MINUTE_MS, "minute", random, exemplarRandom);
       if (row) minutes.push(row);
     }
     await insertRows(prisma, [...hours, ...minutes]);

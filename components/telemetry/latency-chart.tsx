@@ -1,9 +1,11 @@
 "use client";
 // Observed p50/p95/p99 against the declared budgets, annotations as markers, the previous period's
-// p99 as a dashed overlay; beneath it on the same time axis, calls per minute and the error rate.
+// p99 as a dashed overlay, exemplars as points that open their traces; beneath it on the same time axis, calls per minute and the error rate.
 import { useState } from "react";
-import { Bar, CartesianGrid, ComposedChart, Legend, Line, LineChart, ReferenceLine, Tooltip, XAxis, YAxis } from "recharts";
+import { Bar, CartesianGrid, ComposedChart, Legend, Line, ReferenceLine, Scatter, Tooltip, XAxis, YAxis } from "recharts";
 import { AnnotationMarkers, AnnotationTooltip, type HoveredAnnotation } from "./annotation-markers";
+import type { ExemplarPoint } from "./exemplar-data";
+import { ExemplarPopover, type OpenExemplar } from "./exemplar-points";
 import { formatMs, fullTime, timeLabel, type ChartPoint, type Latency } from "./latency-data";
 import type { Annotation } from "./queries";
 import css from "./telemetry.module.css";
@@ -21,10 +23,45 @@ interface Props {
   domain: [number, number];
   annotations: Annotation[];
   compare: boolean;
+  /** Calls to open as traces, drawn over the lines; their trace URL template (null: ids are copied). */
+  exemplars?: { points: ExemplarPoint[]; template: string | null };
 }
 
-export function LatencyChart({ integrationKey, data, budget, domain, annotations, compare }: Props) {
+interface PointShape {
+  cx?: number;
+  cy?: number;
+  payload?: ExemplarPoint;
+}
+
+export function LatencyChart({ integrationKey, data, budget, domain, annotations, compare, exemplars }: Props) {
   const [hovered, setHovered] = useState<HoveredAnnotation | null>(null);
+  const [open, setOpen] = useState<OpenExemplar | null>(null);
+  const point = ({ cx, cy, payload }: PointShape) => {
+    if (cx === undefined || cy === undefined || !payload) return <g />;
+    const at = { exemplar: payload, x: cx, y: cy };
+    const label = `Exemplar: ${formatMs(payload.durationMs)}${payload.error ? ", error" : ""}, ${fullTime(payload.x)}`;
+    return (
+      <circle
+        cx={cx}
+        cy={cy}
+        r={4.5}
+        data-testid="exemplar-point"
+        role="button"
+        tabIndex={0}
+        aria-label={label}
+        style={{ cursor: "pointer" }}
+        fill={payload.error ? "var(--danger)" : "var(--accent)"}
+        fillOpacity={0.85}
+        stroke="var(--surface)"
+        onMouseEnter={() => setOpen((o) => (o?.pinned ? o : { ...at, pinned: false }))}
+        onMouseLeave={() => setOpen((o) => (o?.pinned ? o : null))}
+        onClick={() => setOpen({ ...at, pinned: true })}
+        onKeyDown={(e) => {
+          if (e.key === "Enter" || e.key === " ") setOpen({ ...at, pinned: true });
+        }}
+      />
+    );
+  };
   const spanMs = domain[1] - domain[0];
   const calls = data.reduce((n, p) => n + p.count, 0);
   const errors = data.reduce((n, p) => n + p.errors, 0);
@@ -33,7 +70,7 @@ export function LatencyChart({ integrationKey, data, budget, domain, annotations
   return (
     <div className="card" data-testid="latency-chart" role="figure" aria-label={`Latency of ${integrationKey}: p50, p95 and p99 against a p99 budget of ${formatDurationExact(budget.p99Ms)}, ${calls} calls`}>
       <div className={css.chartWrap}>
-        <LineChart responsive syncId="latency" style={{ width: "100%", height: 300 }} data={data} margin={{ top: 24, right: RIGHT_GUTTER, bottom: 4, left: 0 }}>
+        <ComposedChart responsive syncId="latency" style={{ width: "100%", height: 300 }} data={data} margin={{ top: 24, right: RIGHT_GUTTER, bottom: 4, left: 0 }}>
           <CartesianGrid strokeDasharray="3 3" vertical={false} stroke="var(--border)" />
           {xAxis}
           {/* The budget lines extend the axis: a budget far above the data must still show where it is. */}
@@ -56,9 +93,13 @@ export function LatencyChart({ integrationKey, data, budget, domain, annotations
           {compare && (
             <Line dataKey="previousP99" name="p99, previous period" stroke="var(--muted)" strokeDasharray="5 4" dot={false} connectNulls={false} isAnimationActive={false} />
           )}
+          {exemplars && exemplars.points.length > 0 && (
+            <Scatter data={exemplars.points} dataKey="durationMs" name="exemplars (click to open the trace)" fill="var(--accent)" shape={point} tooltipType="none" isAnimationActive={false} legendType="circle" />
+          )}
           <AnnotationMarkers annotations={annotations} onHover={setHovered} />
-        </LineChart>
+        </ComposedChart>
         <AnnotationTooltip hovered={hovered} />
+        <ExemplarPopover open={open} template={exemplars?.template ?? null} onClose={() => setOpen(null)} />
       </div>
       <div data-testid="traffic-chart" aria-label={`Calls per minute and error rate: ${calls} calls, ${errors} errors`} role="img">
         <ComposedChart responsive syncId="latency" style={{ width: "100%", height: 140 }} data={data} margin={{ top: 8, right: 0, bottom: 4, left: 0 }}>

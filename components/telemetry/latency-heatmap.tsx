@@ -1,12 +1,16 @@
 "use client";
 // The latency distribution over time: one column per step, one row per log-spaced latency band, each
 // cell shaded by its calls (log scale) in the theme's accent, so it reads in light and dark themes.
+// A clicked cell lists its exemplars: the calls of that step and band to open as traces.
 import { useState } from "react";
 import { CartesianGrid, ComposedChart, ReferenceLine, usePlotArea, useXAxisScale, useYAxisScale, XAxis, YAxis } from "recharts";
 import { formatMs, fullTime, timeLabel } from "./latency-data";
 import { AXIS_WIDTH, RIGHT_GUTTER } from "./latency-chart";
-import type { Heatmap } from "./queries";
+import { exemplarsInCell } from "./exemplar-data";
+import { ExemplarList } from "./exemplar-points";
+import { useCellExemplars, type Heatmap } from "./queries";
 import css from "./telemetry.module.css";
+import { ErrorNotice } from "@/components/ui/states";
 import { formatDurationExact } from "@/lib/format/duration";
 
 /** Share of the accent colour for a count: log-scaled, never so faint that one call disappears. */
@@ -23,7 +27,7 @@ interface Hover {
   y: number;
 }
 
-function Cells({ heatmap, onHover }: { heatmap: Heatmap; onHover: (h: Hover | null) => void }) {
+function Cells({ heatmap, onHover, onOpen }: { heatmap: Heatmap; onHover: (h: Hover | null) => void; onOpen: (h: Hover) => void }) {
   const xScale = useXAxisScale();
   const yScale = useYAxisScale();
   const plot = usePlotArea();
@@ -47,13 +51,16 @@ function Cells({ heatmap, onHover }: { heatmap: Heatmap; onHover: (h: Hover | nu
         <rect
           key={`${ci}-${bi}`}
           data-testid="heatmap-cell"
+          data-t={column.t}
+          data-band={bi}
           x={left}
           y={y0}
           width={Math.max(width - 0.5, 0.5)}
           height={Math.max(y1 - y0 - 0.5, 0.5)}
-          style={{ fill: fill(shade(count, heatmap.maxCount)) }}
+          style={{ fill: fill(shade(count, heatmap.maxCount)), cursor: "pointer" }}
           onMouseEnter={() => onHover({ column: ci, band: bi, x: left + width / 2, y: y0 })}
           onMouseLeave={() => onHover(null)}
+          onClick={() => onOpen({ column: ci, band: bi, x: left + width / 2, y: y0 })}
         />,
       );
     }
@@ -61,8 +68,42 @@ function Cells({ heatmap, onHover }: { heatmap: Heatmap; onHover: (h: Hover | nu
   return <g>{cells}</g>;
 }
 
-export function LatencyHeatmap({ heatmap, domain, budgetP99Ms }: { heatmap: Heatmap; domain: [number, number]; budgetP99Ms: number }) {
+/** The exemplars of the opened cell: its column's, fetched when opened, narrowed to its band. */
+function CellExemplars({ integrationKey, heatmap, cell, onClose }: { integrationKey: string; heatmap: Heatmap; cell: Hover; onClose: () => void }) {
+  const column = heatmap.columns[cell.column]!;
+  const fromMs = Date.parse(column.t);
+  const query = useCellExemplars(integrationKey, { fromMs, toMs: fromMs + heatmap.stepMs });
+  const lo = heatmap.bandsMs[cell.band]!;
+  const hi = heatmap.bandsMs[cell.band + 1]!;
+  const items = query.data ? exemplarsInCell(query.data.items, { fromMs, toMs: fromMs + heatmap.stepMs, bandsMs: heatmap.bandsMs, band: cell.band }) : [];
+  return (
+    <section data-testid="heatmap-exemplars" aria-label="Exemplars of the selected cell" style={{ marginTop: ".5rem" }}>
+      <div className="row" style={{ justifyContent: "space-between" }}>
+        <strong style={{ fontSize: ".9rem" }}>
+          Exemplars from {fullTime(fromMs)}, {formatMs(lo)} – {formatMs(hi)}
+        </strong>
+        <button type="button" className="btn btn-sm btn-ghost" onClick={onClose}>
+          Close
+        </button>
+      </div>
+      {query.isPending ? (
+        <div className="skeleton" role="status" aria-label="Loading exemplars" style={{ height: 40, marginTop: ".4rem" }} />
+      ) : query.isError ? (
+        <ErrorNotice error={query.error} />
+      ) : items.length === 0 ? (
+        <p className="muted" data-testid="cell-exemplars-empty" style={{ margin: ".3rem 0 0", fontSize: ".85rem" }}>
+          No exemplars kept for this cell: per minute only the slowest calls and the first errors are kept, so a cell of ordinary calls has none.
+        </p>
+      ) : (
+        <ExemplarList items={items} template={query.data.traceUrlTemplate} />
+      )}
+    </section>
+  );
+}
+
+export function LatencyHeatmap({ integrationKey, heatmap, domain, budgetP99Ms }: { integrationKey: string; heatmap: Heatmap; domain: [number, number]; budgetP99Ms: number }) {
   const [hover, setHover] = useState<Hover | null>(null);
+  const [opened, setOpened] = useState<Hover | null>(null);
   const bands = heatmap.bandsMs.length - 1;
   const spanMs = domain[1] - domain[0];
   const calls = heatmap.columns.reduce((n, c) => n + c.count, 0);
@@ -87,7 +128,7 @@ export function LatencyHeatmap({ heatmap, domain, budgetP99Ms }: { heatmap: Heat
           <CartesianGrid strokeDasharray="3 3" vertical={false} stroke="var(--border)" />
           <XAxis dataKey="t" type="number" scale="time" domain={domain} allowDataOverflow tickFormatter={(v: number) => timeLabel(v, spanMs)} fontSize={11} stroke="var(--muted)" />
           <YAxis type="number" domain={[0, bands]} ticks={ticks} allowDataOverflow width={AXIS_WIDTH} fontSize={11} stroke="var(--muted)" tickFormatter={(i: number) => formatMs(heatmap.bandsMs[i] ?? hi)} />
-          <Cells heatmap={heatmap} onHover={setHover} />
+          <Cells heatmap={heatmap} onHover={setHover} onOpen={setOpened} />
           {budgetBand !== null && (
             <ReferenceLine y={budgetBand} stroke="var(--danger)" strokeDasharray="6 3" label={{ value: `p99 budget ${formatDurationExact(budgetP99Ms)}`, position: "insideTopRight", fontSize: 11, fill: "var(--danger)" }} />
           )}
@@ -99,9 +140,11 @@ export function LatencyHeatmap({ heatmap, domain, budgetP99Ms }: { heatmap: Heat
               {formatMs(heatmap.bandsMs[hover.band]!)} – {formatMs(heatmap.bandsMs[hover.band + 1]!)}
             </div>
             <div className="muted">from {fullTime(Date.parse(hovered.t))}</div>
+            <div className="muted">Click to list its exemplars</div>
           </div>
         )}
       </div>
+      {opened && heatmap.columns[opened.column] && <CellExemplars key={`${opened.column}-${opened.band}`} integrationKey={integrationKey} heatmap={heatmap} cell={opened} onClose={() => setOpened(null)} />}
       <p className="muted" style={{ margin: ".25rem 0 0", fontSize: ".85rem" }}>
         Calls per latency band ({bands} bands, log-spaced over the range&apos;s fastest to slowest call) per {formatStep(heatmap.stepMs)}; two ridges mean two populations that percentiles blend together.
         {heatmap.approximate && " Calls reported as metric histograms are placed by their bucket's bounds, so their band is approximate."}

@@ -7,9 +7,10 @@ import { AttachEvidence } from "@/components/decisions/attach-evidence";
 import { ErrorNotice } from "@/components/ui/states";
 import type { AttachTarget } from "@/lib/decisions/evidence-types";
 import { LatencyChart } from "./latency-chart";
+import { exemplarPoints } from "./exemplar-data";
 import { chartPoints, fullTime } from "./latency-data";
 import { LatencyHeatmap } from "./latency-heatmap";
-import { refreshMs, useAnnotations, useHeatmap, useLatency, usePageVisible, usePreviousLatency, useSlo } from "./queries";
+import { refreshMs, useAnnotations, useExemplars, useHeatmap, useLatency, usePageVisible, usePreviousLatency, useSlo } from "./queries";
 import { RangePicker } from "./range-picker";
 import { SloPanel } from "./slo-panel";
 import { TelemetryEmpty } from "./telemetry-empty";
@@ -81,6 +82,7 @@ export function LatencyTab({ integrationKey, telemetry, lastCallAt = null, silen
   const heatmap = useHeatmap(options);
   const annotations = useAnnotations(options);
   const slo = useSlo(options);
+  const exemplars = useExemplars(options);
 
   const setParams = (changes: Record<string, string | null>) => {
     const next = new URLSearchParams(params);
@@ -138,7 +140,15 @@ export function LatencyTab({ integrationKey, telemetry, lastCallAt = null, silen
             </div>
           )}
           {latency.isError && <ErrorNotice error={latency.error} />}
-          <LatencyChart integrationKey={integrationKey} data={points} budget={data.budget} domain={domain} annotations={inRange} compare={compare} />
+          <LatencyChart
+            integrationKey={integrationKey}
+            data={points}
+            budget={data.budget}
+            domain={domain}
+            annotations={inRange}
+            compare={compare}
+            exemplars={exemplars.data ? { points: exemplarPoints(exemplars.data.items, domain), template: exemplars.data.traceUrlTemplate } : undefined}
+          />
           {compare && previous.isError && <ErrorNotice error={previous.error} />}
           <p className="muted" style={{ margin: ".4rem 0 1rem", fontSize: ".85rem" }}>
             {lastCallAt && <span data-testid="last-data">Last data at {fullTime(Date.parse(lastCallAt))} · </span>}
@@ -147,9 +157,16 @@ export function LatencyTab({ integrationKey, telemetry, lastCallAt = null, silen
             )}
             {data.resolution} buckets · percentiles within 1 % of the exact values · markers: ◆ decision accepted, ▲ deploy, ! incident
             {compare && " · dashed grey: p99 of the previous period, shifted onto this one"}
+            {exemplars.data && exemplars.data.items.length > 0 && " · dots: the slowest calls kept as exemplars (red: errors), click one to open its trace"}
           </p>
+          {exemplars.isError && <ErrorNotice error={exemplars.error} />}
+          {exemplars.data?.items.length === 0 && (
+            <p className="muted" data-testid="exemplars-empty" style={{ margin: "-.6rem 0 1rem", fontSize: ".85rem" }}>
+              No exemplars in this range. They come from spans sent to /v1/traces, and from spanmetrics histograms whose points carry exemplars (enable exemplars in the Collector&apos;s spanmetrics connector).
+            </p>
+          )}
           {heatmap.data ? (
-            <LatencyHeatmap heatmap={heatmap.data} domain={domain} budgetP99Ms={data.budget.p99Ms} />
+            <LatencyHeatmap integrationKey={integrationKey} heatmap={heatmap.data} domain={domain} budgetP99Ms={data.budget.p99Ms} />
           ) : heatmap.isError ? (
             <ErrorNotice error={heatmap.error} />
           ) : (

@@ -7,6 +7,7 @@ import { ApiError, fetchJson } from "@/lib/client/fetch-json";
 import type { BurnWindow } from "@/lib/slo/burn-rate";
 import type { SloStatus } from "@/lib/slo/status";
 import type { LatencyHeatmap } from "@/lib/telemetry/heatmap";
+import type { Exemplars } from "./exemplar-data";
 import type { Latency } from "./latency-data";
 import { previousShiftMs, rangeKey, resolveRange, stepMsOf, type TimeRange } from "./time-range";
 
@@ -30,6 +31,8 @@ export const telemetryKeys = {
   heatmap: (key: string, range: string) => ["telemetry", "heatmap", key, range] as const,
   annotations: (key: string, range: string) => ["telemetry", "annotations", key, range] as const,
   slo: (key: string) => ["telemetry", "slo", key] as const,
+  exemplars: (key: string, range: string) => ["telemetry", "exemplars", key, range] as const,
+  cellExemplars: (key: string, fromMs: number, toMs: number) => ["telemetry", "exemplars", key, "cell", fromMs, toMs] as const,
 };
 
 /** How often a live range refreshes: every 30 s up to a day, every 5 minutes for longer ranges. */
@@ -112,6 +115,34 @@ export function useAnnotations(o: Options) {
       return fetchJson<{ items: Annotation[] }>(`/api/annotations?${q}`).then((r) => r.items);
     },
     ...polling(o),
+  });
+}
+
+/** How many exemplars the percentile chart draws over a range: the slowest ones. */
+export const CHART_EXEMPLARS = 100;
+
+const exemplarsUrl = (key: string, fromMs: number, toMs: number, limit: number) =>
+  `${path(key, "exemplars")}?${new URLSearchParams({ from: new Date(fromMs).toISOString(), to: new Date(toMs).toISOString(), limit: String(limit) })}`;
+
+/** The slowest exemplars over the range, drawn as points over the percentile lines. */
+export function useExemplars(o: Options) {
+  return useQuery({
+    queryKey: telemetryKeys.exemplars(o.integrationKey, rangeKey(o.range)),
+    queryFn: () => {
+      const r = resolveRange(o.range, Date.now());
+      return fetchJson<Exemplars>(exemplarsUrl(o.integrationKey, r.fromMs, r.toMs, CHART_EXEMPLARS));
+    },
+    ...polling(o),
+  });
+}
+
+/** The exemplars of one heatmap column (fetched when a cell is opened; the cell picks its band's). */
+export function useCellExemplars(integrationKey: string, cell: { fromMs: number; toMs: number } | null) {
+  return useQuery({
+    queryKey: telemetryKeys.cellExemplars(integrationKey, cell?.fromMs ?? 0, cell?.toMs ?? 0),
+    queryFn: () => fetchJson<Exemplars>(exemplarsUrl(integrationKey, cell!.fromMs, cell!.toMs, 200)),
+    enabled: cell !== null,
+    staleTime: 60_000,
   });
 }
 

@@ -6,6 +6,7 @@ import { authorize, type Actor } from "@/lib/auth/actor";
 import { getIntegrationTargets } from "@/lib/catalog/integrations";
 import { db } from "@/lib/db/client";
 import { env } from "@/lib/env";
+import { coarsest, readCoverage, tierFilter, type Resolution, type Tier } from "./latency";
 
 export const exemplarQuerySchema = z
   .object({
@@ -19,6 +20,8 @@ export const exemplarQuerySchema = z
     if (fromMs >= toMs) ctx.addIssue({ code: "custom", path: ["from"], message: "from must be before to" });
     return { fromMs, toMs, limit: q.limit };
   });
+const RESOLUTION_MS: Record<Resolution, number> = { minute: 60_000, hour: 3_600_000, day: 86_400_000 };
+
 export type ExemplarQuery = z.output<typeof exemplarQuerySchema>;
 
 export interface ExemplarItem {
@@ -29,18 +32,33 @@ export interface ExemplarItem {
   error: boolean;
 }
 
-/** `{items, traceUrlTemplate}`: exemplars whose minute lies in [from, to), slowest first; the template is null when EDGEWISE_TRACE_URL is unset. */
-export async function exemplarsOf(actor: Actor, key: string, query: ExemplarQuery): Promise<{ items: ExemplarItem[]; traceUrlTemplate: string | null }> {
+/** The tier a range's exemplars come from, as its chart's step would: minutes up to a day, hours up to 30 days, then days. */
+export function exemplarTier(spanMs: number): Tier {
+  if (spanMs <= 86_400_000) return "minute";
+  return spanMs <= 30 * 86_400_000 ? "hour" : "day";
+}
+
+/**
+ * `{items, traceUrlTemplate, resolution}`: exemplars whose minute (hour, day) lies in [from, to), slowest
+ * first, from the tier the range's length calls for (or a coarser one where only that covers the range;
+ * the newest, unsettled part from minutes); the template is null when EDGEWISE_TRACE_URL is unset.
+ */
+export async function exemplarsOf(actor: Actor, key: string, query: ExemplarQuery): Promise<{ items: ExemplarItem[]; traceUrlTemplate: string | null; resolution: Resolution }> {
   authorize(actor, "catalog:read");
   const view = await getIntegrationTargets(actor, key);
+  const covering = await readCoverage(view.id, query.fromMs);
+  const tier = coarsest(covering.resolution, exemplarTier(query.toMs - query.fromMs));
+  const resolution: Resolution = tier === "five_minute" ? "minute" : tier;
   const rows = await db().$queryRaw<{ trace_id: string; span_id: string; duration_ms: number; at_ms: number; error: boolean }[]>`
     SELECT x->>'traceId' AS trace_id, x->>'spanId' AS span_id, (x->>'durationMs')::float8 AS duration_ms, (x->>'atMs')::float8 AS at_ms, (x->>'error')::boolean AS error
     FROM latency_exemplars e, jsonb_array_elements(e.exemplars) AS x
-    WHERE e.series_key = ${view.id} AND e.start >= ${new Date(Math.floor(query.fromMs / 60_000) * 60_000)} AND e.start < ${new Date(query.toMs)}
+    WHERE e.series_key = ${view.id} AND e.start >= ${new Date(Math.floor(query.fromMs / RESOLUTION_MS[resolution]) * RESOLUTION_MS[resolution])} AND e.start < ${new Date(query.toMs)}
+      AND ${tierFilter(resolution, covering.settled)}
     ORDER BY duration_ms DESC, at_ms, span_id
     LIMIT ${query.limit}`;
   return {
     items: rows.map((r) => ({ traceId: r.trace_id, spanId: r.span_id, durationMs: Math.round(r.duration_ms * 1000) / 1000, at: new Date(r.at_ms).toISOString(), error: r.error })),
     traceUrlTemplate: env().EDGEWISE_TRACE_URL ?? null,
+    resolution,
   };
 }

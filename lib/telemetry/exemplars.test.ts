@@ -3,7 +3,7 @@
 // choosing from both batches (what the store's merge relies on).
 import { describe, expect, it } from "vitest";
 import { prng } from "@/lib/random";
-import { chooseExemplars, EXEMPLARS_PER_MINUTE, ExemplarPicker, type Exemplar } from "./exemplars";
+import { chooseExemplars, EXEMPLARS_PER_MINUTE, ExemplarPicker, rollUpExemplars, type Exemplar } from "./exemplars";
 
 const call = (id: number, durationMs: number, atMs: number, error = false): Exemplar => ({ traceId: "t".repeat(32), spanId: id.toString(16).padStart(16, "0"), durationMs, atMs, error });
 
@@ -48,5 +48,24 @@ describe("the choice is mergeable and can be made while streaming", () => {
     const picker = new ExemplarPicker();
     for (const e of [...b, ...a]) picker.add(e);
     expect(picker.picked()).toEqual(all);
+  });
+});
+
+describe("rollUpExemplars", () => {
+  const call = (n: number, durationMs: number, error: boolean): Exemplar => ({ traceId: `t${n}`, spanId: `s${String(n).padStart(2, "0")}`, durationMs, atMs: n * 1000, error });
+  it.each([
+    // errors by time, first of each of three equal runs (ntile: the first runs one longer)
+    ["7 errors: runs of 3, 2, 2", [0, 1, 2, 3, 4, 5, 6], ["s00", "s03", "s05"]],
+    ["2 errors: both", [4, 9], ["s04", "s09"]],
+    ["3 errors: all", [1, 2, 3], ["s01", "s02", "s03"]],
+    ["no errors", [], []],
+  ])("%s", (_, errorAt, expectedErrors) => {
+    const calls = Array.from({ length: 12 }, (_, n) => call(n, 100 - n * 5, (errorAt as number[]).includes(n)));
+    const kept = rollUpExemplars([...calls].reverse());
+    expect(kept.filter((e) => e.error && (expectedErrors as string[]).includes(e.spanId)).map((e) => e.spanId)).toEqual(expectedErrors);
+    expect(kept.slice(0, (expectedErrors as string[]).length).map((e) => e.spanId)).toEqual(expectedErrors);
+    // then the five slowest of the rest: the lowest n not taken as sampled errors
+    const rest = calls.filter((c) => !(expectedErrors as string[]).includes(c.spanId)).slice(0, 5).map((c) => c.spanId);
+    expect(kept.slice((expectedErrors as string[]).length).map((e) => e.spanId)).toEqual(rest);
   });
 });

@@ -1,6 +1,7 @@
 // Exemplars (pure): for each series and minute a bounded set of calls to open as traces — the first
 // few errors and the slowest few of the rest. The choice is mergeable: choosing from two choices
-// gives what choosing from all the calls would (the store merges with the same rule in SQL).
+// gives what choosing from all the calls would (the store merges with the same rule in SQL). Hours and
+// days keep a sample of errors spread over the period and the slowest calls (rollUpExemplars).
 
 export interface Exemplar {
   traceId: string;
@@ -56,4 +57,28 @@ function keepTop(list: Exemplar[], e: Exemplar, max: number, order: (a: Exemplar
   while (i > 0 && order(e, list[i - 1]!) < 0) i--;
   list.splice(i, 0, e);
   if (list.length > max) list.pop();
+}
+
+/** Errors an hour or a day keeps: spread over its errors in time, not only its first ones. */
+export const ROLLED_ERRORS = 3;
+
+/**
+ * What an hour (or a day) keeps of its minutes' (or hours') exemplars: a sample of its errors spread
+ * in time — the first of each of ROLLED_ERRORS equal runs of its errors by time — then the SLOWEST
+ * slowest of the others. The roll-up does the same in SQL (edgewise_rollup_exemplars).
+ */
+export function rollUpExemplars(candidates: Exemplar[]): Exemplar[] {
+  const seen = new Set<string>();
+  const unique = candidates.filter((e) => !seen.has(idOf(e)) && seen.add(idOf(e)));
+  const errors = unique.filter((e) => e.error).sort(byTime);
+  // ntile(k): the first (n mod k) runs are one longer; each run's first error is kept.
+  const k = Math.min(ROLLED_ERRORS, errors.length);
+  const sample: Exemplar[] = [];
+  for (let run = 0, start = 0; run < k; run++) {
+    sample.push(errors[start]!);
+    start += Math.floor(errors.length / k) + (run < errors.length % k ? 1 : 0);
+  }
+  const chosen = new Set(sample.map(idOf));
+  const slowest = unique.filter((e) => !chosen.has(idOf(e))).sort(bySlowest).slice(0, SLOWEST);
+  return [...sample, ...slowest];
 }

@@ -52,7 +52,7 @@ function addExemplars(buckets: BatchBucket[], when: Prisma.Sql) {
   FROM unnest(${withExemplars.map((b) => b.seriesKey)}::text[], ${withExemplars.map((b) => new Date(b.startMs).toISOString())}::timestamptz[],
               ${withExemplars.map((b) => JSON.stringify(b.exemplars))}::jsonb[]) AS e(series_key, start, exemplars)
   WHERE ${when}
-  ON CONFLICT (series_key, start) DO UPDATE SET exemplars = edgewise_merge_exemplars(latency_exemplars.exemplars, EXCLUDED.exemplars), updated_at = now()
+  ON CONFLICT (series_key, resolution, start) DO UPDATE SET exemplars = edgewise_merge_exemplars(latency_exemplars.exemplars, EXCLUDED.exemplars), updated_at = now()
   RETURNING 1`;
 }
 

@@ -70,10 +70,10 @@ export function coveringResolution(kept: Resolution, fromMs: number, firstMinute
 }
 
 /** The stored tiers, finest first: five-minute buckets are kept as long as minutes and only speed up reads. */
-type Tier = Resolution | "five_minute";
+export type Tier = Resolution | "five_minute";
 const TIER_MS: Record<Tier, number> = { ...RESOLUTION_MS, five_minute: 300_000 };
 const ORDER: Tier[] = ["minute", "five_minute", "hour", "day"];
-const coarsest = (a: Tier, b: Tier): Tier => (ORDER.indexOf(a) >= ORDER.indexOf(b) ? a : b);
+export const coarsest = (a: Tier, b: Tier): Tier => (ORDER.indexOf(a) >= ORDER.indexOf(b) ? a : b);
 
 /** The coarsest tier whose buckets divide the step. */
 export const stepTier = (stepMs: number): Tier => ORDER.filter((t) => stepMs % TIER_MS[t] === 0).at(-1)!;
@@ -82,7 +82,7 @@ export const stepTier = (stepMs: number): Tier => ORDER.filter((t) => stepMs % T
  * Which stored rows make up a read from `tier`: the coarse buckets up to where they are settled, and
  * the finer ones after that — so the newest hour is never missing or stale and no call counts twice.
  */
-function tierFilter(tier: Tier, settled: Settled) {
+export function tierFilter(tier: Tier, settled: Settled) {
   if (tier === "minute") return Prisma.sql`resolution = 'minute'`;
   if (tier === "five_minute") return Prisma.sql`((resolution = 'five_minute' AND start < ${settled.five_minute}) OR (resolution = 'minute' AND start >= ${settled.five_minute}))`;
   if (tier === "hour") return Prisma.sql`((resolution = 'hour' AND start < ${settled.hour}) OR (resolution = 'minute' AND start >= ${settled.hour}))`;
@@ -105,16 +105,22 @@ export type Step = Tally;
  * The stored histograms of one series merged per step (keyed by the step's start), read from the
  * finest resolution still kept for the whole range; a step that does not divide it is refused.
  */
-export async function readSteps(seriesKey: string, query: RangeQuery): Promise<{ resolution: Resolution; steps: Map<number, Step>; approximate: boolean }> {
+/** The finest resolution that covers a series from `fromMs` on, and where each coarse tier is settled. */
+export async function readCoverage(seriesKey: string, fromMs: number): Promise<{ resolution: Resolution; settled: Settled }> {
   const e = env();
-  const kept = resolutionFor(query.fromMs, Date.now(), { minuteDays: e.EDGEWISE_RETENTION_MINUTE_DAYS, hourDays: e.EDGEWISE_RETENTION_HOUR_DAYS });
+  const kept = resolutionFor(fromMs, Date.now(), { minuteDays: e.EDGEWISE_RETENTION_MINUTE_DAYS, hourDays: e.EDGEWISE_RETENTION_HOUR_DAYS });
   const [seen] = await db().$queryRaw<{ minute: Date | null; hour: Date | null; five_minute_rolled: Date | null; hour_rolled: Date | null; day_rolled: Date | null }[]>`
     SELECT (SELECT min(start) FROM latency_buckets WHERE series_key = ${seriesKey} AND resolution = 'minute') AS minute,
            (SELECT min(start) FROM latency_buckets WHERE series_key = ${seriesKey} AND resolution = 'hour') AS hour,
            (SELECT rolled_until FROM telemetry_rollups WHERE resolution = 'five_minute') AS five_minute_rolled,
            (SELECT rolled_until FROM telemetry_rollups WHERE resolution = 'hour') AS hour_rolled,
            (SELECT rolled_until FROM telemetry_rollups WHERE resolution = 'day') AS day_rolled`;
-  const resolution = coveringResolution(kept, query.fromMs, seen?.minute?.getTime() ?? null, seen?.hour?.getTime() ?? null);
+  const resolution = coveringResolution(kept, fromMs, seen?.minute?.getTime() ?? null, seen?.hour?.getTime() ?? null);
+  return { resolution, settled: settledLines({ five_minute: seen?.five_minute_rolled, hour: seen?.hour_rolled, day: seen?.day_rolled }) };
+}
+
+export async function readSteps(seriesKey: string, query: RangeQuery): Promise<{ resolution: Resolution; steps: Map<number, Step>; approximate: boolean }> {
+  const { resolution, settled } = await readCoverage(seriesKey, query.fromMs);
   if (query.stepMs % RESOLUTION_MS[resolution] !== 0) {
     const at = resolution === "hour" ? "1h" : "1d";
     throw new AppError("validation_failed", `This range reaches back past the ${resolution === "hour" ? "minute" : "hour"} data kept; use a step that is a multiple of ${at}`, [
@@ -127,7 +133,6 @@ export async function readSteps(seriesKey: string, query: RangeQuery): Promise<{
   // per-group cost (a set-based merge for every step, even of one row) was most of a chart's time.
   // Coarse buckets only where they are settled: each roll-up pass recomputes its last margin, so the
   // newest buckets may lag what was ingested into them a moment ago — those come from minutes.
-  const settled = settledLines({ five_minute: seen?.five_minute_rolled, hour: seen?.hour_rolled, day: seen?.day_rolled });
   const tier = coarsest(resolution, stepTier(query.stepMs));
   const rows = await db().$queryRaw<{ start: Date; count: bigint; errors: bigint; histogram: Histogram; approximate_count: bigint }[]>`
     SELECT start, count, errors, histogram, approximate_count

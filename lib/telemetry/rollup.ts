@@ -70,6 +70,15 @@ export async function rollUp(now = new Date()): Promise<RollupResult> {
           GROUP BY 1, 3 -- positions: one parameter placeholder in SELECT and GROUP BY would not match
           ON CONFLICT (series_key, resolution, start) DO UPDATE SET
             count = EXCLUDED.count, errors = EXCLUDED.errors, histogram = EXCLUDED.histogram, approximate_count = EXCLUDED.approximate_count, updated_at = now()`;
+        // Exemplars roll up with hours and days (five-minute buckets only speed up reads).
+        if (step.target !== "five_minute")
+          await tx.$executeRaw`
+            INSERT INTO latency_exemplars (series_key, resolution, start, exemplars, updated_at)
+            SELECT e.series_key, ${step.target}, date_bin(${step.bin}::interval, e.start, 'epoch'), edgewise_rollup_exemplars(jsonb_agg(x)), now()
+            FROM latency_exemplars e, jsonb_array_elements(e.exemplars) AS x
+            WHERE e.resolution = ${step.source} AND e.start >= ${bounds.from} AND e.start < ${bounds.to}
+            GROUP BY 1, 3
+            ON CONFLICT (series_key, resolution, start) DO UPDATE SET exemplars = EXCLUDED.exemplars, updated_at = now()`;
         await tx.$executeRaw`
           INSERT INTO telemetry_rollups (resolution, rolled_until) VALUES (${step.target}, ${bounds.to})
           ON CONFLICT (resolution) DO UPDATE SET rolled_until = EXCLUDED.rolled_until, updated_at = now()`;
@@ -80,13 +89,20 @@ export async function rollUp(now = new Date()): Promise<RollupResult> {
         DELETE FROM latency_buckets WHERE resolution = 'minute'
           AND start < ${new Date(now.getTime() - e.EDGEWISE_RETENTION_MINUTE_DAYS * 86_400_000)}
           AND start < (SELECT rolled_until FROM telemetry_rollups WHERE resolution = 'hour')`;
-      // Exemplars are kept per minute, as long as the minute buckets.
-      await tx.$executeRaw`DELETE FROM latency_exemplars WHERE start < ${new Date(now.getTime() - e.EDGEWISE_RETENTION_MINUTE_DAYS * 86_400_000)}`;
+      // Exemplars are kept as long as the buckets of their resolution (days, like day buckets, stay).
+      await tx.$executeRaw`
+        DELETE FROM latency_exemplars WHERE resolution = 'minute'
+          AND start < ${new Date(now.getTime() - e.EDGEWISE_RETENTION_MINUTE_DAYS * 86_400_000)}
+          AND start < (SELECT rolled_until FROM telemetry_rollups WHERE resolution = 'hour')`;
       result.pruned.five_minute = await tx.$executeRaw`
         DELETE FROM latency_buckets WHERE resolution = 'five_minute'
           AND start < ${new Date(now.getTime() - e.EDGEWISE_RETENTION_MINUTE_DAYS * 86_400_000)}`;
       result.pruned.hour = await tx.$executeRaw`
         DELETE FROM latency_buckets WHERE resolution = 'hour'
+          AND start < ${new Date(now.getTime() - e.EDGEWISE_RETENTION_HOUR_DAYS * 86_400_000)}
+          AND start < (SELECT rolled_until FROM telemetry_rollups WHERE resolution = 'day')`;
+      await tx.$executeRaw`
+        DELETE FROM latency_exemplars WHERE resolution = 'hour'
           AND start < ${new Date(now.getTime() - e.EDGEWISE_RETENTION_HOUR_DAYS * 86_400_000)}
           AND start < (SELECT rolled_until FROM telemetry_rollups WHERE resolution = 'day')`;
     },
