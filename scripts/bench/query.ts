@@ -30,11 +30,11 @@ const bucketValue = (index: string) => `(2 * power(${GAMMA}, ${index}) / ${GAMMA
  * 28-day baseline and the last 7 days (5 % drift up 30 % there). Every tenth has a slow tail over its
  * budget; every fiftieth fails one call a minute. Buckets repeat those of the minute shape at ×60, ×1440.
  */
-const SHAPES_SQL = `
+export const shapesSql = (scope: string) => `
   CREATE TABLE bench_shapes AS
   WITH ips AS (
     SELECT ip.id::text AS series_key, ip.budget_p99_ms AS budget, row_number() OVER (ORDER BY ip.key) AS n
-    FROM integration_points ip JOIN services s ON s.id = ip.source_service_id WHERE s.slug LIKE 'bench-svc-%'
+    FROM integration_points ip JOIN services s ON s.id = ip.source_service_id WHERE ${scope}
   ), phases AS (
     SELECT series_key, n, phase, budget * CASE WHEN n % 10 = 0 THEN 0.7 ELSE 0.4 END * CASE WHEN phase = 'recent' AND n % 20 = 3 THEN 1.3 ELSE 1 END AS base
     FROM ips, (VALUES ('baseline'), ('recent')) AS p(phase)
@@ -49,6 +49,23 @@ const SHAPES_SQL = `
       'buckets', jsonb_build_object((idx - 20)::text, 10 * mult, (idx - 10)::text, 15 * mult, idx::text, 20 * mult,
                                     (idx + 10)::text, 10 * mult, (idx + 20)::text, 4 * mult, (idx + 60)::text, mult)) AS histogram
   FROM shaped`;
+
+/**
+ * Buckets of one resolution over its last `days` for a chunk of the series in bench_shapes (minute
+ * variants rotate by the minute; coarser tiers repeat one shape at ×mult).
+ */
+export function insertBuckets(c: pg.Client, tier: { resolution: string; bin: string; days: number; mult: number }, now: Date, chunk: string[]) {
+  const { resolution, bin, days, mult } = tier;
+  return c.query(
+    `INSERT INTO latency_buckets (series_key, resolution, start, count, errors, histogram, updated_at)
+     SELECT sh.series_key, '${resolution}', t, (sh.histogram->>'count')::bigint, sh.errors, sh.histogram, now()
+     FROM generate_series(date_bin('${bin}', $1::timestamptz, 'epoch') - interval '${days} days', $1::timestamptz - interval '${bin}', interval '${bin}') AS t
+     JOIN bench_shapes sh ON sh.series_key = ANY($2::text[]) AND sh.mult = ${mult}
+       AND sh.phase = CASE WHEN t >= $1::timestamptz - interval '7 days' THEN 'recent' ELSE 'baseline' END
+       AND sh.v = CASE WHEN ${mult} = 1 THEN (extract(epoch FROM t)::bigint / 60) % 8 ELSE 4 END`,
+    [now, chunk],
+  );
+}
 
 export async function load(url: string, log: (s: string) => void) {
   const c = new pg.Client({ connectionString: url });
@@ -72,7 +89,7 @@ export async function load(url: string, log: (s: string) => void) {
        JOIN services t ON t.slug = 'bench-svc-' || (1 + (g * 7 + 13) % ${SERVICES})`,
       [INTEGRATIONS],
     );
-    await c.query(SHAPES_SQL);
+    await c.query(shapesSql("s.slug LIKE 'bench-svc-%'"));
     await c.query("CREATE INDEX ON bench_shapes (series_key, mult, phase, v)");
     // A scratch database: skip WAL and build the indexes once at the end, as a bulk load would.
     await c.query("ALTER TABLE latency_buckets SET UNLOGGED");
@@ -80,16 +97,7 @@ export async function load(url: string, log: (s: string) => void) {
     await c.query("DROP INDEX latency_buckets_resolution_start_idx");
     const { rows: series } = await c.query<{ series_key: string }>("SELECT DISTINCT series_key FROM bench_shapes ORDER BY 1");
     const [{ now }] = (await c.query<{ now: Date }>("SELECT date_trunc('minute', now()) AS now")).rows as [{ now: Date }];
-    const insert = (resolution: string, bin: string, days: number, mult: number, chunk: string[]) =>
-      c.query(
-        `INSERT INTO latency_buckets (series_key, resolution, start, count, errors, histogram, updated_at)
-         SELECT sh.series_key, '${resolution}', t, (sh.histogram->>'count')::bigint, sh.errors, sh.histogram, now()
-         FROM generate_series(date_bin('${bin}', $1::timestamptz, 'epoch') - interval '${days} days', $1::timestamptz - interval '${bin}', interval '${bin}') AS t
-         JOIN bench_shapes sh ON sh.series_key = ANY($2::text[]) AND sh.mult = ${mult}
-           AND sh.phase = CASE WHEN t >= $1::timestamptz - interval '7 days' THEN 'recent' ELSE 'baseline' END
-           AND sh.v = CASE WHEN ${mult} = 1 THEN (extract(epoch FROM t)::bigint / 60) % 8 ELSE 4 END`,
-        [now, chunk],
-      );
+    const insert = (resolution: string, bin: string, days: number, mult: number, chunk: string[]) => insertBuckets(c, { resolution, bin, days, mult }, now, chunk);
     for (let i = 0; i < series.length; i += 50) {
       const chunk = series.slice(i, i + 50).map((s) => s.series_key);
       await insert("minute", "1 minute", MINUTE_DAYS, 1, chunk);

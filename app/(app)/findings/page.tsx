@@ -8,6 +8,8 @@ import { WaiversTable } from "@/components/governance/waivers-table";
 import { PageHeader } from "@/components/ui/page-header";
 import { listTeams } from "@/lib/admin/teams";
 import { requireSession } from "@/lib/auth/session";
+import Link from "next/link";
+import { pageOfFindings } from "@/lib/governance/finding-page";
 import { findingsQuerySchema, listFindings } from "@/lib/governance/findings";
 import { listJourneys } from "@/lib/governance/journeys";
 import { listPolicies } from "@/lib/governance/policies";
@@ -36,6 +38,13 @@ export default async function FindingsPage({ searchParams }: Props) {
     listWaivers(actor, { state: "active" }),
   ]);
   const items = result.items.filter((f) => (!query.severity || f.severity === query.severity) && (!query.waived || String(f.waived) === query.waived));
+  // A page at a time: a large estate has thousands of findings, each with its waiver form.
+  const shown = pageOfFindings(items, Number(first(raw.page) ?? 1));
+  const pageHref = (n: number) => {
+    const params = new URLSearchParams(Object.entries(wanted).filter((e): e is [string, string] => Boolean(e[1])));
+    if (n > 1) params.set("page", String(n));
+    return `/findings${params.size ? `?${params}` : ""}`;
+  };
   const canGrant = mayGrantWaivers(actor);
   const filtered = Object.values(query).some(Boolean);
 
@@ -63,8 +72,15 @@ export default async function FindingsPage({ searchParams }: Props) {
         <>
           <p className="muted" role="status">
             Showing {items.length} of {result.items.length} {result.items.length === 1 ? "finding" : "findings"}
+            {shown.pages > 1 && ` (${shown.from}–${shown.to} on this page, ${shown.page} of ${shown.pages})`}
           </p>
-          <FindingGroups findings={items} canGrant={canGrant} />
+          <FindingGroups findings={shown.items} canGrant={canGrant} />
+          {shown.pages > 1 && (
+            <nav className="row" aria-label="Pages of findings" style={{ gap: "1rem", margin: "1rem 0" }}>
+              {shown.page > 1 && <Link href={pageHref(shown.page - 1)}>← Previous page</Link>}
+              {shown.page < shown.pages && <Link href={pageHref(shown.page + 1)}>Next page →</Link>}
+            </nav>
+          )}
         </>
       )}
       <h2 id="waivers">Active waivers</h2>
