@@ -49,7 +49,7 @@ function api(token: string): Api {
     const req = new NextRequest(`http://localhost${concrete}`, {
       method,
       headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { "content-type": "application/json" }), ...headers },
-      body: body === undefined ? undefined : JSON.stringify(body),
+      body: body === undefined ? undefined : body instanceof Uint8Array ? new Uint8Array(body) : JSON.stringify(body),
     });
     const res = await handler(req, { params: Promise.resolve(params) });
     const text = await res.text();

@@ -59,6 +59,7 @@ function successStatus(op: Operation): "200" | "201" | "204" {
 /** Bodies a route takes besides JSON: OTLP exporters send protobuf, the catalog import raw YAML. */
 function requestMediaTypes(op: Operation): string[] {
   if (op.path.startsWith("/v1/")) return ["application/json", "application/x-protobuf"];
+  if (op.path === "/api/v1/write") return ["application/x-protobuf"];
   if (op.path === "/api/catalog/import") return ["application/json", "application/yaml"];
   return ["application/json"];
 }

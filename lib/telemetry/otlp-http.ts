@@ -21,7 +21,7 @@ export interface IngestLimits {
 
 let defaults: IngestLimits | null = null;
 /** One gate and one set of token buckets per process, shared by both signals. */
-function defaultLimits(): IngestLimits {
+export function defaultLimits(): IngestLimits {
   const e = env();
   defaults ??= { gate: new ConcurrencyGate(e.EDGEWISE_INGEST_MAX_CONCURRENT), buckets: new TokenBuckets(e.EDGEWISE_INGEST_RATE_PER_TOKEN, e.EDGEWISE_INGEST_BURST_PER_TOKEN) };
   return defaults;

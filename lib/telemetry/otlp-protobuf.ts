@@ -7,7 +7,7 @@ import { OtlpDecodeError } from "./otlp-json";
 
 type Obj = Record<string, unknown>;
 
-class Reader {
+export class Reader {
   pos = 0;
   constructor(readonly buf: Uint8Array) {}
 
@@ -66,7 +66,7 @@ class Reader {
 
 const text = new TextDecoder("utf-8", { fatal: false });
 const hex = (b: Uint8Array) => Buffer.from(b.buffer, b.byteOffset, b.length).toString("hex");
-const sub = (r: Reader) => new Reader(r.bytes());
+export const sub = (r: Reader) => new Reader(r.bytes());
 
 function anyValue(r: Reader): Obj {
   const out: Obj = {};

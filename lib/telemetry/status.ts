@@ -53,9 +53,12 @@ const LABELS: Record<string, string> = {
   "request:rate_limited": "Token over its rate limit (429)",
   "request:overloaded": "Too many requests in flight (429)",
   "request:unavailable": "Database unavailable (503)",
+  ignored_series: "Remote-write series that are no span metrics (accepted and ignored)",
 };
 
-export const rejectionLabel = (reason: string) => LABELS[reason] ?? reason;
+/** Remote write tallies its whole-request rejections as `request:remote_write_<reason>`. */
+export const rejectionLabel = (reason: string) =>
+  LABELS[reason] ?? (reason.startsWith("request:remote_write_") ? `Remote write: ${LABELS[reason.replace("remote_write_", "")] ?? reason}` : reason);
 
 export async function ingestionStatus(actor: Actor, now = new Date()): Promise<IngestionStatus> {
   authorize(actor, "catalog:read");

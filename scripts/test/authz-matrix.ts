@@ -298,6 +298,13 @@ export const authzMatrix: Record<string, MatrixEntry> = {
   },
 
   "POST /v1/traces": { scope: "telemetry:write", tokenOnly: true, expect: MEMBERS, prepare: async () => ({ path: "/v1/traces", body: { resourceSpans: [] } }) },
+  // An empty WriteRequest, snappy-compressed: one byte, the uncompressed length 0.
+  "POST /api/v1/write": {
+    scope: "telemetry:write",
+    tokenOnly: true,
+    expect: MEMBERS,
+    prepare: async () => ({ path: "/api/v1/write", body: new Uint8Array([0]), headers: { "content-type": "application/x-protobuf", "content-encoding": "snappy" } }),
+  },
   "POST /v1/metrics": { scope: "telemetry:write", tokenOnly: true, expect: MEMBERS, prepare: async () => ({ path: "/v1/metrics", body: { resourceMetrics: [] } }) },
 
   // Prometheus' scrape: any role's token with metrics:read (or a session); other scopes get 403.

@@ -1,0 +1,83 @@
+// Real parts: Debian's Prometheus scrapes a Tempo-shaped target with known observations and
+// remote-writes to /api/v1/write (the real route handler behind a loopback HTTP bridge, a real
+// PostgreSQL); the latency API then shows the exact call count, percentiles within the buckets'
+// widths, and a counter reset on the target (fresh counts) counted right.
+import { NextRequest } from "next/server";
+import { describe, expect, it } from "vitest";
+import { latencyQuerySchema, latencySeries } from "@/lib/telemetry/latency";
+import { prometheusMissing, serve, startPrometheus } from "@/scripts/test/prometheus";
+import { startTarget, type SpanSeries } from "@/scripts/test/spanmetrics-target";
+import { actorFor, makeService, makeTeam, makeUser } from "@/scripts/test/factories";
+import { systemActor } from "@/lib/auth/actor";
+import { createToken } from "@/lib/auth/api-tokens";
+import { createIntegration } from "@/lib/catalog/integrations";
+import { POST } from "./route";
+
+const missing = prometheusMissing();
+if (missing) console.warn(`skipping the real-Prometheus remote-write test: ${missing}`);
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+describe.skipIf(missing !== null)("Prometheus remote write into Edgewise", () => {
+  it("shows the exact call count and percentiles within bucket widths, across a counter reset", async () => {
+    const team = await makeTeam();
+    const [a, b] = [await makeService(team.id), await makeService(team.id)];
+    const member = await actorFor("member", [team.id]);
+    const { view } = await createIntegration(member, { sourceService: a.slug, targetService: b.slug, operation: "call", style: "sync", protocol: "http", budget: { p99Ms: 100 } });
+    const user = await makeUser("member");
+    const token = (await createToken(systemActor("test"), { name: "prom", scopes: ["telemetry:write"], userEmail: user.email })).token;
+
+    let observations: number[] = [];
+    const labels = { service: a.slug, span_name: "call", span_kind: "SPAN_KIND_CLIENT", status_code: "STATUS_CODE_UNSET", peer_service: b.slug };
+    const target = await startTarget((): SpanSeries[] => [{ labels, observations }]);
+    let writes = 0;
+    const statuses: number[] = [];
+    const bridge = await serve((req, res) => {
+      const chunks: Buffer[] = [];
+      req.on("data", (c: Buffer) => chunks.push(c));
+      req.on("end", async () => {
+        const headers = Object.fromEntries(Object.entries(req.headers).filter((e): e is [string, string] => typeof e[1] === "string"));
+        const answer = await POST(new NextRequest("http://localhost/api/v1/write", { method: "POST", headers, body: new Uint8Array(Buffer.concat(chunks)) }));
+        statuses.push(answer.status);
+        writes += 1;
+        res.writeHead(answer.status).end(await answer.text());
+      });
+    });
+    const prometheus = await startPrometheus(
+      `global:\n  scrape_interval: 1s\nscrape_configs:\n  - job_name: tempo\n    static_configs:\n      - targets: ["${target.url.slice("http://".length)}"]\nremote_write:\n  - url: ${bridge.url}/api/v1/write\n    authorization:\n      credentials: ${token}\n    queue_config:\n      batch_send_deadline: 1s\n      max_shards: 1\n`,
+    );
+    const total = async () => {
+      const now = Date.now();
+      const read = await latencySeries(member, view.key, latencyQuerySchema.parse({ from: new Date(Math.floor(now / 3_600_000) * 3_600_000 - 3_600_000).toISOString(), to: new Date(Math.floor(now / 3_600_000) * 3_600_000 + 3_600_000).toISOString(), step: "1h" }));
+      return read.series.reduce((n, s) => n + s.count, 0);
+    };
+    const waitFor = async (want: number) => {
+      for (let i = 0; i < 60 && (await total()) !== want; i++) await sleep(500);
+      return total();
+    };
+    try {
+      // The first scrapes (zero counts) set the series' state.
+      for (let i = 0; i < 40 && writes < 2; i++) await sleep(250);
+      observations = Array.from({ length: 20 }, () => 0.05);
+      expect(await waitFor(20)).toBe(20);
+      // The target restarts: fresh counts, lower than before — all of them are new calls.
+      observations = [0.003, 0.003, 0.003];
+      expect(await waitFor(23)).toBe(23);
+      await sleep(3000); // more scrapes of unchanged counts add nothing
+      expect(await total()).toBe(23);
+      expect(statuses.every((s) => s === 204)).toBe(true);
+      const now = Date.now();
+      const read = await latencySeries(member, view.key, latencyQuerySchema.parse({ from: new Date(Math.floor(now / 3_600_000) * 3_600_000 - 3_600_000).toISOString(), to: new Date(Math.floor(now / 3_600_000) * 3_600_000 + 3_600_000).toISOString(), step: "2h" }));
+      const all = read.series.find((s) => s.count === 23)!;
+      // 20 of 23 calls in (32, 64] ms: the median and p95 lie in that bucket.
+      expect(all.p50).toBeGreaterThan(32);
+      expect(all.p50).toBeLessThanOrEqual(64);
+      expect(all.p95).toBeGreaterThan(32);
+      expect(all.p95).toBeLessThanOrEqual(64);
+    } finally {
+      await prometheus.stop();
+      await bridge.close();
+      await target.close();
+    }
+  }, 120_000);
+});
