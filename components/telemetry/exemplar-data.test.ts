@@ -16,12 +16,12 @@ describe("traceUrl", () => {
 });
 
 describe("exemplarPoints", () => {
-  it("keeps the points inside [from, to) of the axis, in the order given", () => {
+  it("keeps the points inside [from, to) of the axis, in reverse (the API answers slowest first), so the slowest are drawn on top", () => {
     const items = [item("2026-01-01T00:10:00.000Z", 50), item("2026-01-01T00:00:00.000Z", 40), item("2026-01-01T01:00:00.000Z", 30)];
     const points = exemplarPoints(items, [Date.parse("2026-01-01T00:00:00Z"), Date.parse("2026-01-01T01:00:00Z")]);
     expect(points.map((p) => [p.durationMs, p.x])).toEqual([
-      [50, Date.parse("2026-01-01T00:10:00Z")],
       [40, Date.parse("2026-01-01T00:00:00Z")],
+      [50, Date.parse("2026-01-01T00:10:00Z")],
     ]);
   });
 });

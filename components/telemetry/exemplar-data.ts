@@ -23,9 +23,12 @@ export interface ExemplarPoint extends ExemplarItem {
   x: number;
 }
 
-/** Points inside the chart's domain, in the order given (slowest first). */
+/** Points inside the chart's domain, in the reverse of the API's slowest-first order, so the slowest are drawn last, on top. */
 export function exemplarPoints(items: ExemplarItem[], domain: [number, number]): ExemplarPoint[] {
-  return items.map((e) => ({ ...e, x: Date.parse(e.at) })).filter((p) => p.x >= domain[0] && p.x < domain[1]);
+  return items
+    .map((e) => ({ ...e, x: Date.parse(e.at) }))
+    .filter((p) => p.x >= domain[0] && p.x < domain[1])
+    .reverse();
 }
 
 /** The exemplars of one heatmap cell: called in [fromMs, toMs) and in its band, by the rule that bands the calls. */
