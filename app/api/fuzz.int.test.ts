@@ -2,6 +2,7 @@
 // through the real route handlers and the real database: whatever arrives, the answer is never a 5xx,
 // nothing rejects unhandled, and a rejected request writes nothing (row counts and last-update marks of
 // every table unchanged). Prints the cases run per endpoint. FUZZ_RUNS scales the run, FUZZ_SEED picks another.
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import { SpanKind, SpanStatusCode } from "@opentelemetry/api";
 import { JsonTraceSerializer, ProtobufTraceSerializer } from "@opentelemetry/otlp-transformer";
@@ -9,6 +10,7 @@ import { resourceFromAttributes } from "@opentelemetry/resources";
 import { InMemorySpanExporter, SimpleSpanProcessor, TracerProvider } from "@opentelemetry/sdk-trace";
 import fc from "fast-check";
 import { NextRequest } from "next/server";
+import { compress, uncompress } from "snappyjs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { systemActor } from "@/lib/auth/actor";
 import { createToken } from "@/lib/auth/api-tokens";
@@ -317,7 +319,9 @@ async function run<T>(label: string, arb: fc.Arbitrary<T>, toSent: (v: T) => Sen
 
 // ---- the properties ---------------------------------------------------------------------------------
 
-const withBody = operations.filter((o) => o.body && !o.path.startsWith("/v1/"));
+/** Remote write's body is snappy-compressed protobuf, fuzzed as bytes below, not as JSON. */
+const REMOTE_WRITE = "/api/v1/write";
+const withBody = operations.filter((o) => o.body && !o.path.startsWith("/v1/") && o.path !== REMOTE_WRITE);
 const withQuery = operations.filter((o) => o.query && o.method === "GET");
 const ingestion = operations.filter((o) => o.path.startsWith("/v1/"));
 
@@ -366,6 +370,19 @@ describe("fuzzing the OTLP decoders through the ingestion routes", () => {
       expect(proto.get(200) ?? 0, "some damaged protobuf should still decode").toBeGreaterThan(0);
     }, PER_ENDPOINT);
   }
+
+  const remoteWrite = operations.find((o) => o.method === "POST" && o.path === REMOTE_WRITE);
+  it.runIf(remoteWrite)(`POST ${REMOTE_WRITE} (damaged snappy, and damaged protobuf inside valid snappy)`, async () => {
+    // A body recorded from a real Prometheus 2.42 (lib/telemetry/fixtures/README-remote-write.md).
+    const recorded = new Uint8Array(readFileSync("lib/telemetry/fixtures/prometheus-2.42-remote-write.bin"));
+    const headers = { "content-encoding": "snappy", "x-prometheus-remote-write-version": "0.1.0" };
+    const sent = (body: Uint8Array): Sent => ({ path: REMOTE_WRITE, body, contentType: "application/x-protobuf", headers });
+    const snappy = await run(`${REMOTE_WRITE} damaged snappy`, damagedBytes(recorded), sent, remoteWrite!);
+    const inner = await run(`${REMOTE_WRITE} damaged protobuf`, damagedBytes(new Uint8Array(uncompress(recorded))).map((b) => new Uint8Array(compress(b))), sent, remoteWrite!);
+    // Undecodable bodies are 400 (not retried); some damaged protobuf still decodes and is accepted.
+    expect(snappy.get(400) ?? 0, "damaged snappy should be refused as undecodable").toBeGreaterThan(0);
+    expect(inner.get(204) ?? 0, "some damaged protobuf should still decode").toBeGreaterThan(0);
+  }, PER_ENDPOINT);
 
   it("the decoders themselves throw nothing but OtlpDecodeError on arbitrary input", async () => {
     const { decodeTraces } = await import("@/lib/telemetry/otlp-json");

@@ -25,9 +25,11 @@ export async function listDecisions(actor: Actor, query: Query): Promise<Decisio
   if (query.awaiting === "me") and.push(awaitingReview(actor));
   if (query.q) {
     const q = query.q;
-    const asNumber = Number(q.replace(/^adr-0*/i, ""));
+    // "ADR-0012", "12": a record number; digits only, so "1e+308" or "0x10" stay text (and never pass PostgreSQL's integer).
+    const digits = /^(?:adr-)?0*(\d{1,9})$/i.exec(q);
+    const asNumber = digits ? Number(digits[1]) : NaN;
     and.push({
-      OR: [{ title: { contains: q, mode: "insensitive" } }, { tags: { has: q.toLowerCase() } }, ...(Number.isInteger(asNumber) && asNumber > 0 ? [{ number: asNumber }] : [])],
+      OR: [{ title: { contains: q, mode: "insensitive" } }, { tags: { has: q.toLowerCase() } }, ...(asNumber > 0 ? [{ number: asNumber }] : [])],
     });
   }
   const orderBy: Prisma.DecisionRecordOrderByWithRelationInput =
