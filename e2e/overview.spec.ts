@@ -82,8 +82,15 @@ test("every status count and every findings count on the overview matches the li
           await expect(page).toHaveURL(new RegExp(`/findings\\?severity=${severity}$`));
           // The address changes when the loading skeleton shows; count once the list itself is there.
           await expect(page.getByRole("status").filter({ hasText: /^Showing \d+ of \d+/ }).or(page.getByText("No findings match these filters"))).toBeVisible();
-          const open = await page.locator(`[data-testid="finding"][data-severity="${severity}"][data-waived="false"]`).count();
           const card = await number(page, `count-${severity}`);
+          // The list comes a page at a time: count the open ones on every page.
+          let open = await page.locator(`[data-testid="finding"][data-severity="${severity}"][data-waived="false"]`).count();
+          const next = page.getByRole("link", { name: "Next page →" });
+          for (let n = 2; await next.isVisible(); n++) {
+            await next.click();
+            await expect(page.getByRole("status").filter({ hasText: new RegExp(`on this page, ${n} of \\d+\\)`) })).toBeVisible();
+            open += await page.locator(`[data-testid="finding"][data-severity="${severity}"][data-waived="false"]`).count();
+          }
           return [open - shown, card - shown];
         },
         { message: `the open ${severity} count should match the findings page`, timeout: 60_000, intervals: [500, 2000, 5000] },
