@@ -1,6 +1,7 @@
 // The drift board's rows: baseline against recent p99, the change, the trend as a sparkline with the
 // budget, since when it has been drifting and when it would breach. Ranked on the server.
 import Link from "next/link";
+import { formatUtc } from "@/lib/format/time";
 import { msLabel } from "./format";
 import type { DriftRow } from "@/lib/slo/drift-board";
 import { DriftSparkline } from "./drift-sparkline";
@@ -97,8 +98,6 @@ export function DriftTable({ items }: { items: DriftRow[] }) {
   );
 }
 
-const utc = (iso: string) => `${iso.replace("T", " ").slice(0, 16)} UTC`;
-
 /** Silent integration points apart: no calls means no drift to measure, not "±0 ms, not heading there". */
 export function SilentTable({ items }: { items: DriftRow[] }) {
   return (
@@ -117,7 +116,7 @@ export function SilentTable({ items }: { items: DriftRow[] }) {
             <tr key={row.key} data-testid="silent-row" data-key={row.key}>
               <KeyCell row={row} />
               <td>
-                <span className="badge">Silent</span> <time dateTime={row.silentSince!}>{utc(row.silentSince!)}</time>
+                <span className="badge">Silent</span> <time dateTime={row.silentSince!}>{formatUtc(row.silentSince!)}</time>
               </td>
               <td className={css.num}>{msLabel(row.baselineP99Ms)}</td>
               <td>

@@ -6,8 +6,8 @@ import type { BurningSlo, EstateOverview } from "@/lib/overview/estate-overview"
 import css from "./overview.module.css";
 import { KeyText } from "@/components/catalog/key-text";
 import { Clipped } from "@/components/ui/clipped";
+import { formatUtc as when } from "@/lib/format/time";
 
-const when = (iso: string) => new Date(iso).toISOString().replace("T", " ").slice(0, 16) + " UTC";
 const burn = (v: number) => `${v >= 10 ? v.toFixed(0) : v.toFixed(1)}×`;
 const ALERT_TONE: Record<BurningSlo["alert"], string> = { ok: "", ticket: "var(--warning)", page: "var(--danger)" };
 

@@ -3,6 +3,7 @@
 // the user's tracing UI (EDGEWISE_TRACE_URL) opened in a new tab, or, without one, the id to copy.
 import { useState } from "react";
 import { formatDuration } from "@/lib/format/duration";
+import { formatUtc } from "@/lib/format/time";
 import { traceUrl, type ExemplarItem } from "./exemplar-data";
 import css from "./telemetry.module.css";
 
@@ -39,7 +40,7 @@ export function ExemplarSummary({ exemplar }: { exemplar: ExemplarItem }) {
     <>
       <strong>{formatDuration(exemplar.durationMs)}</strong>
       {exemplar.error ? <span style={{ color: "var(--danger)" }}> · error</span> : " · ok"}
-      <div className="muted">{`${exemplar.at.replace("T", " ").slice(0, 19)} UTC`}</div>
+      <div className="muted">{formatUtc(exemplar.at, { seconds: true })}</div>
     </>
   );
 }

@@ -3,6 +3,7 @@
 
 // Types only: the server module's code never reaches the browser.
 import type { LatencyPoint, LatencySeries } from "@/lib/telemetry/latency";
+import { formatUtc } from "@/lib/format/time";
 
 export type { LatencyPoint };
 export type Latency = LatencySeries;
@@ -44,7 +45,7 @@ export function timeLabel(ms: number, spanMs: number): string {
   return iso.slice(0, 10);
 }
 
-export const fullTime = (ms: number) => `${new Date(ms).toISOString().replace("T", " ").slice(0, 16)} UTC`;
+export const fullTime = (ms: number) => formatUtc(ms);
 
 /** A latency in ms, short: 0.42 ms, 12.3 ms, 250 ms, 1.25 s (the one duration formatter). */
 export { formatDuration as formatMs } from "@/lib/format/duration";

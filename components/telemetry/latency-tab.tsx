@@ -178,7 +178,7 @@ export function LatencyTab({ integrationKey, telemetry, lastCallAt = null, silen
             <ul className="muted" data-testid="annotation-list" style={{ fontSize: ".9rem" }}>
               {inRange.map((a) => (
                 <li key={a.id}>
-                  {new Date(a.at).toISOString().replace("T", " ").slice(0, 16)} UTC — {a.title}
+                  {fullTime(Date.parse(a.at))} — {a.title}
                   {a.link && (
                     <>
                       {" "}

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { CatalogNav } from "@/components/catalog/catalog-nav";
 import { PageHeader } from "@/components/ui/page-header";
+import { formatUtc as when } from "@/lib/format/time";
 import { mayDeclare } from "@/components/catalog/access";
 import { requireSession } from "@/lib/auth/session";
 import { integrationHref } from "@/components/catalog/labels";
@@ -11,7 +12,6 @@ import { KeyText } from "@/components/catalog/key-text";
 
 export const metadata = { title: "Observed edges" };
 
-const when = (iso: string) => new Date(iso).toISOString().replace("T", " ").slice(0, 16) + " UTC";
 
 export default async function ObservedPage() {
   const actor = await requireSession("catalog:read", "/catalog/observed");
