@@ -8,6 +8,7 @@ import { createToken } from "@/lib/auth/api-tokens";
 import { createIntegration } from "@/lib/catalog/integrations";
 import { db } from "@/lib/db/client";
 import { latencyQuerySchema, latencySeries } from "@/lib/telemetry/latency";
+import { ingestionStatus } from "@/lib/telemetry/status";
 import { IGNORED_SERIES } from "@/lib/telemetry/remote-write-points";
 import { actorFor, makeService, makeTeam, makeUser } from "@/scripts/test/factories";
 import { classicHistogram, encodeWriteRequest } from "@/scripts/test/remote-write-body";
@@ -77,6 +78,32 @@ describe("POST /api/v1/write", () => {
     // `up` was accepted and ignored in each body; the retry counted as duplicates only.
     expect((await intake(IGNORED_SERIES)) - before.ignored).toBe(3);
     expect((await intake("duplicate")) - before.duplicate).toBe(1);
+  });
+
+  it("refuses alone a histogram whose service label passes 255 characters or whose samples are dated 2500, and folds the rest", async () => {
+    const e = await estate();
+    const h = { ...REMOTE_WRITE, authorization: e.auth };
+    const rejections = async () => {
+      const status = await ingestionStatus(systemActor("test"));
+      const of = (reason: string) => status.rejections.find((r) => r.signal === "metrics" && r.reason === reason)?.count ?? 0;
+      return { long: of("name_too_long"), future: of("time_in_future") };
+    };
+    const before = await rejections();
+    const year2500 = Date.UTC(2500, 0, 1);
+    const hostile = (observationsS: number[], atMs: number) => [
+      ...scrape(e, observationsS, atMs),
+      ...scrape({ a: `svc-${"x".repeat(3_000)}`, b: e.b }, observationsS, atMs).filter((s) => s.labels.__name__ !== "up"),
+      ...scrape(e, observationsS, year2500, "STATUS_CODE_ERROR").filter((s) => s.labels.__name__ !== "up"),
+    ];
+    expect((await post(h, encodeWriteRequest(hostile([0.01], T0_MS + 10_000)))).status).toBe(204);
+    expect((await post(h, encodeWriteRequest(hostile([0.01, 0.05, 0.05, 0.05], T0_MS + 70_000)))).status).toBe(204);
+
+    const read = await latencySeries(e.member, e.key, latencyQuerySchema.parse({ from: new Date(T0_MS).toISOString(), to: new Date(T0_MS + 2 * 60_000).toISOString(), step: "1m" }));
+    expect(read.series.map((m) => [m.count, m.errors])).toEqual([[0, 0], [3, 0]]);
+    const after = await rejections();
+    expect([after.long - before.long, after.future - before.future]).toEqual([2, 2]);
+    const keys = await db().latencyBucket.findMany({ where: { seriesKey: { contains: "x".repeat(300) } }, select: { seriesKey: true } });
+    expect(keys).toEqual([]);
   });
 
   it("answers 400 for a body that is not a snappy WriteRequest and writes nothing", async () => {
