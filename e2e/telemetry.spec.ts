@@ -2,9 +2,11 @@
 // HTTP/JSON and HTTP/protobuf to the running server, come back from the latency API with exact
 // counts and percentiles within 1 %.
 import { SpanKind, SpanStatusCode } from "@opentelemetry/api";
+import { OTLPLogExporter as LogsExporter } from "@opentelemetry/exporter-logs-otlp-proto";
 import { OTLPTraceExporter as JsonExporter } from "@opentelemetry/exporter-trace-otlp-http";
 import { OTLPTraceExporter as ProtoExporter } from "@opentelemetry/exporter-trace-otlp-proto";
 import { resourceFromAttributes } from "@opentelemetry/resources";
+import { InMemoryLogRecordExporter, LoggerProvider, SimpleLogRecordProcessor } from "@opentelemetry/sdk-logs";
 import { InMemorySpanExporter, SimpleSpanProcessor, TracerProvider, type ReadableSpan, type SpanExporter } from "@opentelemetry/sdk-trace";
 import { expect, test } from "@playwright/test";
 import { authFile, baseURL, bearer, cliCreateToken, declareEstate, unique } from "./support";
@@ -74,4 +76,28 @@ test("spans from the official exporters (JSON and protobuf) come back exact from
   const status = page.getByTestId("ingestion-status");
   await expect(status).not.toContainText("Nothing received yet");
   await expect(page.getByTestId("collector-config")).toContainText("otlphttp/edgewise");
+});
+
+test("logs from the official OTLP logs exporter are answered as OTLP and counted as dropped on Settings → Telemetry", async ({ page }) => {
+  const token = await cliCreateToken({ name: unique("otel-logs"), scopes: ["telemetry:write"], user: "admin@edgewise.local" });
+  const exporter = new LogsExporter({ url: `${baseURL()}/v1/logs`, headers: bearer(token) });
+  const memory = new InMemoryLogRecordExporter();
+  const provider = new LoggerProvider({ resource: resourceFromAttributes({ "service.name": "e2e-logs" }), processors: [new SimpleLogRecordProcessor({ exporter: memory })] });
+  for (let i = 0; i < 5; i++) provider.getLogger("e2e").emit({ body: `line ${i}`, severityText: "INFO" });
+  await provider.forceFlush();
+  const result = await new Promise<{ code: number; error?: Error }>((resolve) => exporter.export(memory.getFinishedLogRecords(), resolve));
+  // Partial success is success to the exporter (it logs the message and does not retry); an HTML 404 was a failure.
+  expect(result.error?.message ?? "").toBe("");
+  expect(result.code).toBe(0);
+  await exporter.shutdown();
+
+  // The tally reaches the database within seconds, best effort: reload until the row shows.
+  await page.goto("/settings/telemetry");
+  const row = page.getByTestId("rejections").getByRole("row").filter({ hasText: "logs_not_stored" });
+  await expect(async () => {
+    await page.reload();
+    await expect(row).toBeVisible({ timeout: 1_000 });
+  }).toPass({ timeout: 20_000 });
+  await expect(row).toContainText("log records");
+  await expect(row.getByRole("cell").first()).toHaveText("logs");
 });

@@ -7,15 +7,22 @@ import { db } from "@/lib/db/client";
 import { addCounts } from "./ingest-store";
 import type { OtlpSignal } from "./otlp-codec";
 
-export type Signal = OtlpSignal;
+/** Logs are answered and dropped (Edgewise stores none); what was dropped is still counted. */
+export type Signal = OtlpSignal | "logs";
 
 const pending = new Map<string, number>();
 let timer: NodeJS.Timeout | null = null;
 
 /** Tallies a request turned away as a whole (written within a few seconds, or lost with the process). */
 export function countRejectedRequest(signal: Signal, reason: string): void {
-  const key = `${signal}|${reason}`;
-  pending.set(key, (pending.get(key) ?? 0) + 1);
+  countInMemory(signal, `request:${reason}`, 1);
+}
+
+/** Tallies `n` items of an outcome no batch writes (the log records /v1/logs drops), best effort like the above. */
+export function countInMemory(signal: Signal, outcome: string, n: number): void {
+  if (n <= 0) return;
+  const key = `${signal}|${outcome}`;
+  pending.set(key, (pending.get(key) ?? 0) + n);
   timer ??= setTimeout(() => void flushRejectedRequests(), 5_000).unref();
 }
 
@@ -26,8 +33,8 @@ export async function flushRejectedRequests(): Promise<void> {
   if (pending.size === 0) return;
   const bySignal = new Map<Signal, Record<string, number>>();
   for (const [key, n] of pending) {
-    const [signal, reason] = key.split("|") as [Signal, string];
-    bySignal.set(signal, { ...bySignal.get(signal), [`request:${reason}`]: n });
+    const [signal, outcome] = key.split("|") as [Signal, string];
+    bySignal.set(signal, { ...bySignal.get(signal), [outcome]: n });
   }
   pending.clear();
   try {

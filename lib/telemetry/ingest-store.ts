@@ -12,6 +12,7 @@ import { CATALOG_STAMP } from "./catalog-matches";
 import { cumulativeDelta, stateOf, type SeriesState } from "./cumulative";
 import type { BatchBucket, BatchCounts, IngestBatch } from "./ingest-batch";
 import type { DeltaPoint } from "./metrics-fold";
+import type { Signal } from "./ingest-counts";
 import type { OtlpSignal } from "./otlp-codec";
 import type { MetricPoint } from "./otlp-metrics";
 
@@ -73,7 +74,7 @@ function countRows(counts: BatchCounts): CountRow[] {
 }
 
 /** ingest_counts: adds this minute's counts, the rows whose `isNew` equals `claimed` (an SQL boolean), if `when`. */
-const addCountRows = (signal: OtlpSignal, rows: CountRow[], claimed: Prisma.Sql, when = Prisma.sql`TRUE`, nowMs = Date.now()) => Prisma.sql`
+const addCountRows = (signal: Signal, rows: CountRow[], claimed: Prisma.Sql, when = Prisma.sql`TRUE`, nowMs = Date.now()) => Prisma.sql`
   INSERT INTO ingest_counts (minute, signal, outcome, count)
   SELECT ${arrivalMinute(nowMs)}, ${signal}, c.outcome, c.n
   FROM unnest(${rows.map((r) => r.outcome)}::text[], ${rows.map((r) => r.n)}::bigint[], ${rows.map((r) => r.isNew)}::boolean[]) AS c(outcome, n, is_new)
@@ -82,7 +83,7 @@ const addCountRows = (signal: OtlpSignal, rows: CountRow[], claimed: Prisma.Sql,
   RETURNING 1`;
 
 /** Adds counts outside any batch (the whole-request rejections tallied in memory), in `tx`. */
-export async function addCounts(tx: Tx, signal: OtlpSignal, outcomes: Record<string, number>, nowMs = Date.now()): Promise<void> {
+export async function addCounts(tx: Tx, signal: Signal, outcomes: Record<string, number>, nowMs = Date.now()): Promise<void> {
   const rows = countRows({ ifNew: outcomes, ifRetry: {} });
   if (rows.length) await tx.$executeRaw(addCountRows(signal, rows, Prisma.sql`TRUE`, Prisma.sql`TRUE`, nowMs));
 }

@@ -3,10 +3,13 @@
 // partial success, and the google.rpc.Status the OTLP specification requires for each 4xx and 5xx —
 // in the request's encoding. A body that is not OTLP surfaces as one error, OtlpDecodeError.
 import { decodeTraces, OtlpDecodeError, type TraceRequest } from "./otlp-json";
+import { countLogRecordsJson, countLogRecordsProtobuf } from "./otlp-logs";
 import { decodeMetrics, type MetricsRequest } from "./otlp-metrics";
 import { decodeMetricsRequestProtobuf, decodeTraceRequestProtobuf, encodeExportResponseProtobuf, encodeStatusProtobuf } from "./otlp-protobuf";
 
 export type OtlpSignal = "traces" | "metrics";
+/** Every signal /v1/* answers: logs are counted and dropped, never ingested. */
+export type OtlpAnswerSignal = OtlpSignal | "logs";
 
 /** Export…PartialSuccess: how many items were rejected, and why. */
 export interface PartialSuccess {
@@ -31,13 +34,15 @@ export interface OtlpCodec {
   readonly contentType: "application/json" | "application/x-protobuf";
   decodeTraces(body: Uint8Array): TraceRequest;
   decodeMetrics(body: Uint8Array): MetricsRequest;
-  /** Export{Trace,Metrics}ServiceResponse: partial_success set only when something was rejected. */
-  encodeResponse(signal: OtlpSignal, partial: PartialSuccess | null): Uint8Array<ArrayBuffer>;
+  /** The log records of an ExportLogsServiceRequest (validated only as far as counting needs). */
+  countLogRecords(body: Uint8Array): number;
+  /** Export{Trace,Metrics,Logs}ServiceResponse: partial_success set only when something was rejected. */
+  encodeResponse(signal: OtlpAnswerSignal, partial: PartialSuccess | null): Uint8Array<ArrayBuffer>;
   encodeStatus(status: RpcStatus): Uint8Array<ArrayBuffer>;
 }
 
 /** partialSuccess's count field in OTLP/JSON. */
-const REJECTED_FIELD: Record<OtlpSignal, string> = { traces: "rejectedSpans", metrics: "rejectedDataPoints" };
+const REJECTED_FIELD: Record<OtlpAnswerSignal, string> = { traces: "rejectedSpans", metrics: "rejectedDataPoints", logs: "rejectedLogRecords" };
 
 const utf8 = new TextEncoder();
 
@@ -53,6 +58,7 @@ export const jsonCodec: OtlpCodec = {
   contentType: "application/json",
   decodeTraces: (body) => decodeTraces(parseJson(body)),
   decodeMetrics: (body) => decodeMetrics(parseJson(body)),
+  countLogRecords: (body) => countLogRecordsJson(parseJson(body)),
   // int64 counts are strings in the JSON mapping.
   encodeResponse: (signal, partial) => utf8.encode(JSON.stringify(partial ? { partialSuccess: { [REJECTED_FIELD[signal]]: String(partial.rejected), errorMessage: partial.errorMessage ?? "" } } : {})),
   encodeStatus: (status) => utf8.encode(JSON.stringify(status)),
@@ -62,6 +68,7 @@ export const protobufCodec: OtlpCodec = {
   contentType: "application/x-protobuf",
   decodeTraces: (body) => decodeTraces(decodeTraceRequestProtobuf(body)),
   decodeMetrics: (body) => decodeMetrics(decodeMetricsRequestProtobuf(body)),
+  countLogRecords: countLogRecordsProtobuf,
   encodeResponse: (_signal, partial) => encodeExportResponseProtobuf(partial),
   encodeStatus: encodeStatusProtobuf,
 };

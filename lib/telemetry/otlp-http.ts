@@ -4,13 +4,14 @@
 // tallied by reason for Settings → Telemetry.
 import "server-only";
 import { NextResponse, type NextRequest } from "next/server";
+import { authorize } from "@/lib/auth/actor";
 import { verifyToken } from "@/lib/auth/api-tokens";
 import { env } from "@/lib/env";
 import { AppError, mapError } from "@/lib/errors";
 import { readLimitedBody } from "@/lib/http/read-body";
 import { ingest } from "./ingest";
-import { countRejectedRequest } from "./ingest-counts";
-import { codecFor, jsonCodec, rpcStatus, type OtlpSignal, type RpcStatus } from "./otlp-codec";
+import { countInMemory, countRejectedRequest } from "./ingest-counts";
+import { codecFor, jsonCodec, rpcStatus, type OtlpAnswerSignal, type OtlpCodec, type PartialSuccess, type RpcStatus } from "./otlp-codec";
 import { OtlpDecodeError } from "./otlp-json";
 import { ConcurrencyGate, TokenBuckets, type Admission } from "./overload";
 
@@ -50,8 +51,18 @@ function failure(err: unknown): { httpStatus: number; status: RpcStatus; headers
   return { httpStatus: mapped.status, status: rpcStatus(mapped.status, mapped.body.error.message), headers: mapped.headers };
 }
 
+/**
+ * /v1/logs: Edgewise keeps no logs, so a valid request is answered 200 with every record rejected in
+ * partial_success — which OTLP says a client must not retry — and the records are counted as dropped.
+ */
+function dropLogs(codec: OtlpCodec, body: Buffer): PartialSuccess | null {
+  const records = codec.countLogRecords(body);
+  countInMemory("logs", "logs_not_stored", records);
+  return records ? { rejected: records, errorMessage: `Edgewise stores no logs: ${records} log record${records === 1 ? "" : "s"} dropped. Send traces (/v1/traces) and metrics (/v1/metrics) instead.` } : null;
+}
+
 /** The POST handler of /v1/{signal}: the codec the content type names, then the ingestion pipeline. */
-export function otlpRoute(signal: OtlpSignal, limits?: IngestLimits) {
+export function otlpRoute(signal: OtlpAnswerSignal, limits?: IngestLimits) {
   return async function POST(req: NextRequest): Promise<Response> {
     const { gate, buckets } = limits ?? defaultLimits();
     const codec = codecFor(req.headers.get("content-type"));
@@ -65,6 +76,7 @@ export function otlpRoute(signal: OtlpSignal, limits?: IngestLimits) {
       const match = /^Bearer\s+(\S+)$/i.exec(req.headers.get("authorization") ?? "");
       const actor = match?.[1] ? await verifyToken(match[1]) : null;
       if (!actor) throw new AppError("unauthenticated", "Send Authorization: Bearer <token> with the telemetry:write scope");
+      authorize(actor, "telemetry:write"); // before the body: a token without the scope learns nothing from it
       const admitted = buckets.take(actor.tokenId ?? actor.userId);
       if (!admitted.ok) {
         rejection = "rate_limited";
@@ -72,9 +84,14 @@ export function otlpRoute(signal: OtlpSignal, limits?: IngestLimits) {
       }
       if (!codec) throw new AppError("unsupported_media_type", "Send OTLP as application/json or application/x-protobuf");
       const body = await readLimitedBody(req, env().EDGEWISE_INGEST_MAX_BYTES);
-      const result = await ingest(signal, actor, codec, body);
+      let partial: PartialSuccess | null;
+      if (signal === "logs") partial = dropLogs(codec, body);
+      else {
+        const result = await ingest(signal, actor, codec, body);
+        partial = result.rejected ? { rejected: result.rejected, errorMessage: result.message } : null;
+      }
       // OTLP: 200 with the Export…ServiceResponse in the request's encoding; partialSuccess only when something was rejected.
-      return plain(codec.encodeResponse(signal, result.rejected ? { rejected: result.rejected, errorMessage: result.message } : null), codec.contentType);
+      return plain(codec.encodeResponse(signal, partial), codec.contentType);
     } catch (err) {
       const { httpStatus, status, headers } = failure(err);
       const reason = rejection ?? REASONS[httpStatus];

@@ -322,8 +322,8 @@ function field(n: number, payload: ArrayLike<number>, out: number[]) {
 const utf8 = new TextEncoder();
 
 /**
- * ExportTraceServiceResponse and ExportMetricsServiceResponse share a wire shape: empty, or
- * partial_success (1) {rejected_spans | rejected_data_points (1), error_message (2)}.
+ * ExportTraceServiceResponse, ExportMetricsServiceResponse and ExportLogsServiceResponse share a wire
+ * shape: empty, or partial_success (1) {rejected_spans | rejected_data_points | rejected_log_records (1), error_message (2)}.
  */
 export function encodeExportResponseProtobuf(partial: PartialSuccess | null): Uint8Array<ArrayBuffer> {
   if (!partial) return new Uint8Array();

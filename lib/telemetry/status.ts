@@ -4,20 +4,21 @@ import "server-only";
 import { authorize, type Actor } from "@/lib/auth/actor";
 import { db } from "@/lib/db/client";
 import type { Signal } from "./ingest-counts";
+import type { OtlpSignal } from "./otlp-codec";
 
 export interface Rejection {
   signal: Signal;
   /** The stored code: per item (`invalid_time` …) or, prefixed `request:`, a whole request (`request:too_large` …). */
   reason: string;
   label: string;
-  /** Spans or data points for item reasons; requests for `request:` reasons. */
+  /** Spans, data points or log records for item reasons; requests for `request:` reasons. */
   count: number;
   lastAt: string;
 }
 
 export interface IngestionStatus {
   lastReceivedAt: string | null;
-  lastReceived: Record<Signal, string | null>;
+  lastReceived: Record<OtlpSignal, string | null>;
   spansLast10Minutes: number;
   spansPerMinute: number;
   pointsLast10Minutes: number;
@@ -53,6 +54,7 @@ const LABELS: Record<string, string> = {
   "request:rate_limited": "Token over its rate limit (429)",
   "request:overloaded": "Too many requests in flight (429)",
   "request:unavailable": "Database unavailable (503)",
+  logs_not_stored: "Log records answered and dropped: Edgewise stores no logs (/v1/logs)",
   ignored_series: "Remote-write series that are no span metrics (accepted and ignored)",
 };
 

@@ -306,6 +306,7 @@ export const authzMatrix: Record<string, MatrixEntry> = {
     prepare: async () => ({ path: "/api/v1/write", body: new Uint8Array([0]), headers: { "content-type": "application/x-protobuf", "content-encoding": "snappy" } }),
   },
   "POST /v1/metrics": { scope: "telemetry:write", tokenOnly: true, expect: MEMBERS, prepare: async () => ({ path: "/v1/metrics", body: { resourceMetrics: [] } }) },
+  "POST /v1/logs": { scope: "telemetry:write", tokenOnly: true, expect: MEMBERS, prepare: async () => ({ path: "/v1/logs", body: { resourceLogs: [] } }) },
 
   // Prometheus' scrape: any role's token with metrics:read (or a session); other scopes get 403.
   "GET /metrics": { scope: "metrics:read", expect: EVERYONE, prepare: async () => ({ path: "/metrics" }) },

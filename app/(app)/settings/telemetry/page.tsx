@@ -3,9 +3,14 @@ import { headers } from "next/headers";
 import { PageHeader } from "@/components/ui/page-header";
 import { can } from "@/lib/auth/permissions";
 import { requireSession } from "@/lib/auth/session";
+import { formatUtc } from "@/lib/format/time";
+import type { Signal } from "@/lib/telemetry/ingest-counts";
 import { ingestionStatus, REJECTION_WINDOW_HOURS } from "@/lib/telemetry/status";
 
-const when = (iso: string | null) => (iso ? `${iso.slice(0, 10)} ${iso.slice(11, 19)} UTC` : "never");
+const when = (iso: string | null) => (iso ? formatUtc(iso, { seconds: true }) : "never");
+
+/** What an item rejection counts, per signal. */
+const ITEM: Record<Signal, string> = { traces: "span", metrics: "point", logs: "log record" };
 
 export const metadata = { title: "Telemetry" };
 
@@ -122,7 +127,7 @@ service:
                     </div>
                   </td>
                   <td style={{ textAlign: "right" }}>
-                    {r.count.toLocaleString("en")} {r.reason.startsWith("request:") ? "request" : r.signal === "traces" ? "span" : "point"}
+                    {r.count.toLocaleString("en")} {r.reason.startsWith("request:") ? "request" : ITEM[r.signal]}
                     {r.count === 1 ? "" : "s"}
                   </td>
                   <td>{when(r.lastAt)}</td>
