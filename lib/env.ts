@@ -35,6 +35,8 @@ export const envSchema = z
     // Observed-edge cardinality (lib/telemetry/edge-cap.ts): new undeclared edges per ingest token per hour, and in all.
     EDGEWISE_OBSERVED_EDGES_PER_TOKEN_HOUR: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).default(1000)),
     EDGEWISE_OBSERVED_EDGES_MAX: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).default(10_000)),
+    /** /api/health/ready fails when the five-minute roll-up has not advanced for this long (a stalled server). */
+    EDGEWISE_READY_ROLLUP_STALL_MINUTES: z.preprocess(emptyToUndefined, z.coerce.number().int().min(6).max(24 * 60).default(15)),
     EDGEWISE_RETENTION_MINUTE_DAYS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(3650).default(14)),
     EDGEWISE_RETENTION_HOUR_DAYS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(36500).default(400)),
     EDGEWISE_SILENT_AFTER_HOURS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(24 * 90).default(24)),

@@ -43,6 +43,8 @@ const mergePatch = z.record(z.string(), z.unknown()).describe("JSON merge patch 
 
 export const operations: Operation[] = [
   op("GET", "/api/health", "System", null, "Liveness and database reachability; 503 when the database is down"),
+  op("GET", "/api/health/live", "System", null, "Liveness for orchestrators: 200 while the process answers; never touches the database, so an outage does not get the server restarted"),
+  op("GET", "/api/health/ready", "System", null, "Readiness for load balancers: 200 when the database answers, every shipped migration is applied and the five-minute roll-up is within EDGEWISE_READY_ROLLUP_STALL_MINUTES; 503 names the failed check"),
   op("GET", "/api/openapi.json", "System", null, "This document"),
   op("GET", "/metrics", "System", "metrics:read", "Prometheus text exposition: Edgewise's own health and each live integration point's p99, budget, SLO budget left, burn rates and status (no auth with EDGEWISE_METRICS_PUBLIC=1)", { produces: "text/plain" }),
   op("GET", "/api/teams", "Teams", "catalog:read", "List teams"),
