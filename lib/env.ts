@@ -22,6 +22,8 @@ export const envSchema = z
     OIDC_CLIENT_ID: z.preprocess(emptyToUndefined, z.string().optional()),
     OIDC_CLIENT_SECRET: z.preprocess(emptyToUndefined, z.string().optional()),
     OIDC_NAME: z.preprocess(emptyToUndefined, z.string().default("Single sign-on")),
+    /** Structured request logs (JSON lines on stdout); unset: info, or silent under the test runner. */
+    EDGEWISE_LOG_LEVEL: z.preprocess(emptyToUndefined, z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).optional()),
     EDGEWISE_LOGIN_MAX_FAILURES: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).default(10)),
     EDGEWISE_LOGIN_WINDOW_MINUTES: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).default(15)),
     EDGEWISE_DECISION_APPROVALS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(10).default(1)),

@@ -8,7 +8,7 @@ import { authorize, type Actor } from "@/lib/auth/actor";
 import { canSomewhere, type Action } from "@/lib/auth/permissions";
 import { sessionActor } from "@/lib/auth/session";
 import { AppError, mapError } from "@/lib/errors";
-import { recordHttpRequest } from "@/lib/metrics/registry";
+import { logged, type RequestNotes } from "./request-log";
 
 const MAX_JSON_BYTES = 1024 * 1024;
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
@@ -92,12 +92,7 @@ export function route<B extends z.ZodType | undefined = undefined, Q extends z.Z
   spec: Spec<B, Q>,
   handler: (ctx: Ctx<Infer<B>, Infer<Q>, P>) => Promise<unknown>,
 ) {
-  return async (req: NextRequest, context: { params: Promise<P> }): Promise<Response> => {
-    const started = performance.now();
-    const response = await handle(spec, handler, req, context);
-    recordHttpRequest(req.method, req.nextUrl.pathname, response.status, (performance.now() - started) / 1000);
-    return response;
-  };
+  return logged((req: NextRequest, context: { params: Promise<P> }, notes) => handle(spec, handler, req, context, notes));
 }
 
 async function handle<B extends z.ZodType | undefined, Q extends z.ZodType | undefined, P>(
@@ -105,10 +100,12 @@ async function handle<B extends z.ZodType | undefined, Q extends z.ZodType | und
   handler: (ctx: Ctx<Infer<B>, Infer<Q>, P>) => Promise<unknown>,
   req: NextRequest,
   context: { params: Promise<P> },
+  notes: RequestNotes,
 ): Promise<Response> {
   try {
     const auth = typeof spec.auth === "function" ? spec.auth() : spec.auth;
     const actor = auth === "public" ? (null as unknown as Actor) : await authenticate(req);
+    notes.actorId = actor?.userId ?? null;
     if (auth !== "public" && spec.action && !canSomewhere(actor, spec.action)) authorize(actor, spec.action);
     const body = spec.body ? spec.body.parse(await readJson(req)) : undefined;
     const query = spec.query ? spec.query.parse(Object.fromEntries(req.nextUrl.searchParams)) : undefined;

@@ -64,3 +64,9 @@ function observe(state: MetricsState, method: string, pathname: string, status: 
 export function recordHttpRequest(method: string, pathname: string, status: number, seconds: number): void {
   observe(metricsState(), method, pathname, status, seconds);
 }
+
+/** The documented route a request matched, as the metrics label it (its pathname until the route list is loaded). */
+export function routeLabel(method: string, pathname: string): string {
+  const state = metricsState();
+  return state.matcher ? state.matcher(method, pathname) : pathname;
+}

@@ -9,6 +9,7 @@ import { verifyToken } from "@/lib/auth/api-tokens";
 import { env } from "@/lib/env";
 import { AppError, mapError } from "@/lib/errors";
 import { readLimitedBody } from "@/lib/http/read-body";
+import { logged } from "@/lib/http/request-log";
 import { ingest } from "./ingest";
 import { countInMemory, countRejectedRequest } from "./ingest-counts";
 import { codecFor, jsonCodec, rpcStatus, type OtlpAnswerSignal, type OtlpCodec, type PartialSuccess, type RpcStatus } from "./otlp-codec";
@@ -63,7 +64,7 @@ function dropLogs(codec: OtlpCodec, body: Buffer): PartialSuccess | null {
 
 /** The POST handler of /v1/{signal}: the codec the content type names, then the ingestion pipeline. */
 export function otlpRoute(signal: OtlpAnswerSignal, limits?: IngestLimits) {
-  return async function POST(req: NextRequest): Promise<Response> {
+  return logged(async (req: NextRequest, _context: unknown, notes): Promise<Response> => {
     const { gate, buckets } = limits ?? defaultLimits();
     const codec = codecFor(req.headers.get("content-type"));
     let rejection: string | null = null;
@@ -75,6 +76,7 @@ export function otlpRoute(signal: OtlpAnswerSignal, limits?: IngestLimits) {
       }
       const match = /^Bearer\s+(\S+)$/i.exec(req.headers.get("authorization") ?? "");
       const actor = match?.[1] ? await verifyToken(match[1]) : null;
+      notes.actorId = actor?.userId ?? null;
       if (!actor) throw new AppError("unauthenticated", "Send Authorization: Bearer <token> with the telemetry:write scope");
       authorize(actor, "telemetry:write"); // before the body: a token without the scope learns nothing from it
       const admitted = buckets.take(actor.tokenId ?? actor.userId);
@@ -102,5 +104,5 @@ export function otlpRoute(signal: OtlpAnswerSignal, limits?: IngestLimits) {
     } finally {
       if (entered.ok) gate.leave();
     }
-  };
+  });
 }

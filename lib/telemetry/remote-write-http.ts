@@ -8,6 +8,7 @@ import { authorize } from "@/lib/auth/actor";
 import { verifyToken } from "@/lib/auth/api-tokens";
 import { env } from "@/lib/env";
 import { AppError, mapError } from "@/lib/errors";
+import { logged } from "@/lib/http/request-log";
 import { bodyDigest, ingestMetrics } from "./ingest";
 import { countRejectedRequest } from "./ingest-counts";
 import { OtlpDecodeError } from "./otlp-json";
@@ -38,7 +39,7 @@ async function readCompressed(req: Request, limitBytes: number): Promise<Buffer>
 }
 
 export function remoteWriteRoute(limits?: IngestLimits) {
-  return async function POST(req: NextRequest): Promise<Response> {
+  return logged(async (req: NextRequest, _context: unknown, notes): Promise<Response> => {
     const { gate, buckets } = limits ?? defaultLimits();
     let rejection: string | null = null;
     const entered = gate.enter();
@@ -49,6 +50,7 @@ export function remoteWriteRoute(limits?: IngestLimits) {
       }
       const match = /^Bearer\s+(\S+)$/i.exec(req.headers.get("authorization") ?? "");
       const actor = match?.[1] ? await verifyToken(match[1]) : null;
+      notes.actorId = actor?.userId ?? null;
       if (!actor) throw new AppError("unauthenticated", "Send Authorization: Bearer <token> with the telemetry:write scope (remote_write: authorization: credentials: …)");
       authorize(actor, "telemetry:write"); // before the body: a token without the scope learns nothing from it
       const admitted = buckets.take(actor.tokenId ?? actor.userId);
@@ -72,5 +74,5 @@ export function remoteWriteRoute(limits?: IngestLimits) {
     } finally {
       if (entered.ok) gate.leave();
     }
-  };
+  });
 }
