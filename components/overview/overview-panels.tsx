@@ -85,7 +85,7 @@ export function SilentPanel({ silent }: { silent: EstateOverview["silent"] }) {
           <p className={css.meta} style={{ margin: "0 0 .4rem" }}>
             {silent.count} integration point{silent.count === 1 ? "" : "s"} with calls once and none lately: silence is not health.
           </p>
-          <ul className={css.list}>
+          <ul className={`${css.list} ${css.wrapping}`}>
             {silent.top.map((s) => (
               <li key={s.key} data-testid="silent-integration">
                 <span className={css.key}>

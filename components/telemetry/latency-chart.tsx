@@ -6,7 +6,7 @@ import { Bar, CartesianGrid, ComposedChart, Legend, Line, ReferenceLine, Scatter
 import { AnnotationMarkers, AnnotationTooltip, type HoveredAnnotation } from "./annotation-markers";
 import type { ExemplarPoint } from "./exemplar-data";
 import { ExemplarPopover, type OpenExemplar } from "./exemplar-points";
-import { formatMs, fullTime, timeLabel, type ChartPoint, type Latency } from "./latency-data";
+import { formatMs, fullTime, timeLabel, timeTicks, type ChartPoint, type Latency } from "./latency-data";
 import type { Annotation } from "./queries";
 import css from "./telemetry.module.css";
 import { formatDurationExact } from "@/lib/format/duration";
@@ -66,7 +66,7 @@ export function LatencyChart({ integrationKey, data, budget, domain, annotations
   const calls = data.reduce((n, p) => n + p.count, 0);
   const errors = data.reduce((n, p) => n + p.errors, 0);
   const tick = (v: number) => timeLabel(v, spanMs);
-  const xAxis = <XAxis dataKey="x" type="number" scale="time" domain={domain} allowDataOverflow tickFormatter={tick} fontSize={11} stroke="var(--muted)" />;
+  const xAxis = <XAxis dataKey="x" type="number" scale="time" domain={domain} ticks={timeTicks(domain)} allowDataOverflow tickFormatter={tick} fontSize={11} stroke="var(--muted)" />;
   return (
     <div className="card" data-testid="latency-chart" role="figure" aria-label={`Latency of ${integrationKey}: p50, p95 and p99 against a p99 budget of ${formatDurationExact(budget.p99Ms)}, ${calls} calls`}>
       <div className={css.chartWrap}>

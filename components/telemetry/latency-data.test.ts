@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { chartPoints, formatMs, timeLabel } from "./latency-data";
+import { chartPoints, formatMs, timeLabel, timeTicks } from "./latency-data";
 
 const T0 = Date.UTC(2026, 10, 28, 10);
 const point = (minute: number, count: number, errors: number, p99: number | null) => ({
@@ -52,5 +52,27 @@ describe("labels", () => {
     expect(timeLabel(T0, 3_600_000)).toBe("10:00");
     expect(timeLabel(T0, 7 * 86_400_000)).toBe("11-28 10:00");
     expect(timeLabel(T0, 90 * 86_400_000)).toBe("2026-11-28");
+  });
+});
+
+describe("timeTicks", () => {
+  const at = (iso: string) => Date.parse(iso);
+  const labels = (ticks: number[]) => ticks.map((t) => new Date(t).toISOString().slice(11, 16));
+
+  it("puts at most eight ticks on whole UTC steps, whatever minute the range starts at", () => {
+    // 6 h from 07:10: hourly ticks, not the odd minutes where exemplars happen to lie.
+    expect(labels(timeTicks([at("2026-12-04T07:10:00Z"), at("2026-12-04T13:10:00Z")]))).toEqual(["08:00", "09:00", "10:00", "11:00", "12:00", "13:00"]);
+    // 1 h from 12:07: every 10 minutes.
+    expect(labels(timeTicks([at("2026-12-04T12:07:00Z"), at("2026-12-04T13:07:00Z")]))).toEqual(["12:10", "12:20", "12:30", "12:40", "12:50", "13:00"]);
+    // 7 days: a day apart, at midnight UTC.
+    const week = timeTicks([at("2026-11-27T13:00:00Z"), at("2026-12-04T13:00:00Z")]);
+    expect(week.map((t) => new Date(t).toISOString().slice(0, 16))).toEqual(["2026-11-28T00:00", "2026-11-29T00:00", "2026-11-30T00:00", "2026-12-01T00:00", "2026-12-02T00:00", "2026-12-03T00:00", "2026-12-04T00:00"]);
+  });
+
+  it("keeps long ranges to whole days and an empty range to no ticks", () => {
+    const ticks = timeTicks([at("2026-09-05T00:00:00Z"), at("2026-12-04T00:00:00Z")]);
+    expect(ticks.length).toBeLessThanOrEqual(8);
+    expect(ticks.every((t) => t % 86_400_000 === 0)).toBe(true);
+    expect(timeTicks([5, 5])).toEqual([]);
   });
 });

@@ -45,6 +45,23 @@ export function timeLabel(ms: number, spanMs: number): string {
   return iso.slice(0, 10);
 }
 
+/** Tick steps a time axis may use, each a whole number of UTC minutes, hours or days. */
+const TICK_STEPS_MS = [1, 2, 5, 10, 15, 30, 60, 120, 180, 360, 720, 1440, 2880, 10080].map((m) => m * 60_000);
+
+/**
+ * Evenly spaced ticks on whole UTC steps over `[from, to]`, at most `maxTicks` of them: a time axis
+ * left to Recharts takes its ticks from whatever data is drawn (exemplars land at odd minutes), so
+ * the charts that share an axis pass these instead.
+ */
+export function timeTicks([from, to]: [number, number], maxTicks = 8): number[] {
+  const span = to - from;
+  if (!(span > 0)) return [];
+  const step = TICK_STEPS_MS.find((s) => span / s <= maxTicks) ?? Math.ceil(span / maxTicks / 86_400_000) * 86_400_000;
+  const ticks: number[] = [];
+  for (let t = Math.ceil(from / step) * step; t <= to; t += step) ticks.push(t);
+  return ticks;
+}
+
 export const fullTime = (ms: number) => formatUtc(ms);
 
 /** A latency in ms, short: 0.42 ms, 12.3 ms, 250 ms, 1.25 s (the one duration formatter). */

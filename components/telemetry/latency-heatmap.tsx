@@ -4,7 +4,7 @@
 // A clicked cell lists its exemplars: the calls of that step and band to open as traces.
 import { useState } from "react";
 import { CartesianGrid, ComposedChart, ReferenceLine, usePlotArea, useXAxisScale, useYAxisScale, XAxis, YAxis } from "recharts";
-import { formatMs, fullTime, timeLabel } from "./latency-data";
+import { formatMs, fullTime, timeLabel, timeTicks } from "./latency-data";
 import { AXIS_WIDTH, RIGHT_GUTTER } from "./latency-chart";
 import { exemplarsInCell } from "./exemplar-data";
 import { ExemplarList } from "./exemplar-points";
@@ -126,7 +126,7 @@ export function LatencyHeatmap({ integrationKey, heatmap, domain, budgetP99Ms }:
       <div className={css.chartWrap} role="img" aria-label={`Latency heatmap: ${calls} calls in ${bands} latency bands from ${formatMs(lo)} to ${formatMs(hi)}`}>
         <ComposedChart responsive style={{ width: "100%", height: 220 }} data={heatmap.columns} margin={{ top: 8, right: RIGHT_GUTTER, bottom: 4, left: 0 }}>
           <CartesianGrid strokeDasharray="3 3" vertical={false} stroke="var(--border)" />
-          <XAxis dataKey="t" type="number" scale="time" domain={domain} allowDataOverflow tickFormatter={(v: number) => timeLabel(v, spanMs)} fontSize={11} stroke="var(--muted)" />
+          <XAxis dataKey="t" type="number" scale="time" domain={domain} ticks={timeTicks(domain)} allowDataOverflow tickFormatter={(v: number) => timeLabel(v, spanMs)} fontSize={11} stroke="var(--muted)" />
           <YAxis type="number" domain={[0, bands]} ticks={ticks} allowDataOverflow width={AXIS_WIDTH} fontSize={11} stroke="var(--muted)" tickFormatter={(i: number) => formatMs(heatmap.bandsMs[i] ?? hi)} />
           <Cells heatmap={heatmap} onHover={setHover} onOpen={setOpened} />
           {budgetBand !== null && (

@@ -118,19 +118,20 @@ export function useAnnotations(o: Options) {
   });
 }
 
-/** How many exemplars the percentile chart draws over a range: the slowest ones. */
+/** How many exemplars the percentile chart draws over a range, and over how many slots of it they are spread. */
 export const CHART_EXEMPLARS = 100;
+const CHART_EXEMPLAR_SLOTS = 50;
 
-const exemplarsUrl = (key: string, fromMs: number, toMs: number, limit: number) =>
-  `${path(key, "exemplars")}?${new URLSearchParams({ from: new Date(fromMs).toISOString(), to: new Date(toMs).toISOString(), limit: String(limit) })}`;
+const exemplarsUrl = (key: string, fromMs: number, toMs: number, limit: number, spread = 1) =>
+  `${path(key, "exemplars")}?${new URLSearchParams({ from: new Date(fromMs).toISOString(), to: new Date(toMs).toISOString(), limit: String(limit), spread: String(spread) })}`;
 
-/** The slowest exemplars over the range, drawn as points over the percentile lines. */
+/** The slowest exemplars of each slot of the range (so a quiet hour after an incident still has calls to open), drawn over the percentile lines. */
 export function useExemplars(o: Options) {
   return useQuery({
     queryKey: telemetryKeys.exemplars(o.integrationKey, rangeKey(o.range)),
     queryFn: () => {
       const r = resolveRange(o.range, Date.now());
-      return fetchJson<Exemplars>(exemplarsUrl(o.integrationKey, r.fromMs, r.toMs, CHART_EXEMPLARS));
+      return fetchJson<Exemplars>(exemplarsUrl(o.integrationKey, r.fromMs, r.toMs, CHART_EXEMPLARS, CHART_EXEMPLAR_SLOTS));
     },
     ...polling(o),
   });

@@ -18,8 +18,8 @@ async function estate() {
   const [a, b] = [await makeService(team.id), await makeService(team.id)];
   const member = await actorFor("member", [team.id]);
   const { view } = await createIntegration(member, syncDeclaration(a.slug, b.slug));
-  const read = async () =>
-    exemplarsOf(member, view.key, exemplarQuerySchema.parse({ from: new Date(MINUTE_MS).toISOString(), to: new Date(MINUTE_MS + 60_000).toISOString(), limit: "100" }));
+  const read = async (more: Record<string, string> = {}, minutes = 1) =>
+    exemplarsOf(member, view.key, exemplarQuerySchema.parse({ from: new Date(MINUTE_MS).toISOString(), to: new Date(MINUTE_MS + minutes * 60_000).toISOString(), limit: "100", ...more }));
   return { a: a.slug, b: b.slug, member, read };
 }
 
@@ -66,6 +66,27 @@ describe("exemplars", () => {
     expect(items).toEqual(expected);
     expect(items.filter((i) => i.error)).toHaveLength(3);
     expect(traceUrlTemplate).toBeNull();
+
+    expect((await read({ limit: "2" })).items).toEqual(expected.slice(0, 2));
+  });
+
+  it("spread over slots of the range: a quiet minute after a slow one still has its slowest call", async () => {
+    const { a, b, member, read } = await estate();
+    const traceBase = Math.floor(Math.random() * 1e9);
+    // Minute 0 (the incident): 100–104 ms; minute 1: 10–14 ms.
+    const spans = [0, 1].flatMap((minute) =>
+      Array.from({ length: 5 }, (_, i) => {
+        const atNs = BigInt(MINUTE_MS + minute * 60_000 + i * 1000) * 1_000_000n;
+        const ms = (minute === 0 ? 100 : 10) + i;
+        return { traceId: hex(traceBase, 24) + hex(minute * 10 + i, 8), spanId: hex(minute * 10 + i + 1, 16), name: "call", kind: 3, startTimeUnixNano: String(atNs), endTimeUnixNano: String(atNs + BigInt(ms) * 1_000_000n), attributes: [str("peer.service", b)] };
+      }),
+    );
+    await ingest("traces", member, jsonCodec, Buffer.from(JSON.stringify({ resourceSpans: [{ resource: { attributes: [str("service.name", a)] }, scopeSpans: [{ spans }] }] })));
+    expect((await read({ limit: "2" }, 2)).items.map((i) => i.durationMs)).toEqual([104, 103]);
+    expect((await read({ limit: "2", spread: "2" }, 2)).items.map((i) => i.durationMs)).toEqual([104, 14]);
+    // Four per minute asked, two minutes: each keeps its four slowest, slowest first.
+    expect((await read({ limit: "8", spread: "2" }, 2)).items.map((i) => i.durationMs)).toEqual([104, 103, 102, 101, 14, 13, 12, 11]);
+    expect(() => exemplarQuerySchema.parse({ spread: "0" })).toThrow(/spread is at least 1/);
   });
 
   it("come from the exemplars of spanmetrics histogram points, in milliseconds, with the point's outcome", async () => {
