@@ -8,14 +8,15 @@ import { authorize, type Actor } from "@/lib/auth/actor";
 import { env } from "@/lib/env";
 import { pairDeliveries, pruneLagHalves } from "./async-pairing";
 import { currentMatches, lastSeenMatches, type CatalogMatches } from "./catalog-matches";
-import { boundMetrics, boundTraces, type TimeWindow } from "./bounds";
+import { sqlStates } from "@/lib/errors";
+import { boundMetrics, boundTraces, MAX_MINUTE_COUNT, type TimeWindow } from "./bounds";
 import { capMetrics, capTraces } from "./edge-cap";
 import { addLags } from "./fold";
 import { observedEdgeCap } from "./observed-cap";
 import { metricPointsToFold, metricsBatch, retryAnswer, retryCounts, traceBatch, type IngestBatch } from "./ingest-batch";
 import { commitLocked, commitStatement, cumulativeDeltas, pruneCounts, pruneReceipts, pruneSeriesStates, type CommitOutcome } from "./ingest-store";
 import type { OtlpCodec, OtlpSignal } from "./otlp-codec";
-import type { TraceRequest } from "./otlp-json";
+import { OtlpDecodeError, type TraceRequest } from "./otlp-json";
 import type { MetricsRequest } from "./otlp-metrics";
 
 export interface IngestResult {
@@ -48,6 +49,22 @@ async function withCatalog(commit: (catalog: CatalogMatches, stamp: string | nul
   }
 }
 
+/**
+ * Counts accumulate across requests: one that is fine alone may take a stored minute past its bound,
+ * which the table's CHECK refuses atomically (also against a concurrent writer). That is the
+ * request's fault — a 400, nothing written — not a 500, and never a rounded count.
+ */
+async function exactCounts<T>(commit: () => Promise<T>): Promise<T> {
+  try {
+    return await commit();
+  } catch (err) {
+    if (sqlStates(err).includes("23514") && String((err as Error).message).includes("latency_buckets_minute_counts_exact")) {
+      throw new OtlpDecodeError(`These counts would take a minute of a series past ${MAX_MINUTE_COUNT} calls (2^53 − 1 over the 1,440 minutes of a day, so that its hours and days stay exact); nothing was written`, "resourceMetrics");
+    }
+    throw err;
+  }
+}
+
 const answer = ({ outcome, batch }: { outcome: CommitOutcome; batch: IngestBatch | null }, request: TraceRequest | MetricsRequest, signal: OtlpSignal): IngestResult =>
   outcome === "claimed" && batch ? { accepted: batch.accepted, rejected: batch.rejected, duplicate: false, message: batch.message } : retryAnswer(request, signal);
 
@@ -61,12 +78,12 @@ export async function ingestTraces(actor: Actor, decoded: TraceRequest, digest: 
   authorize(actor, "telemetry:write");
   const request = boundTraces(decoded, timeWindow());
   const [cap, token] = [await observedEdgeCap(), actor.tokenId ?? actor.userId];
-  const result = await withCatalog(async ({ matches }, stamp) => {
+  const result = await exactCounts(() => withCatalog(async ({ matches }, stamp) => {
     const batch = traceBatch(capTraces(request, matches, cap, token, Date.now()), matches, digest);
     if (batch.lagHalves.length === 0) return { outcome: await commitStatement(batch, stamp), batch };
     // Deliveries to pair: the stored halves are read and written under advisory locks.
     return commitLocked("traces", digest, stamp, batch.counts.ifRetry, async (tx) => ({ ...batch, buckets: addLags(batch.buckets, await pairDeliveries(tx, batch.lagHalves, matches)) }));
-  });
+  }));
   await pruneNowAndThen();
   return answer(result, request, "traces");
 }
@@ -80,7 +97,7 @@ export async function ingestMetrics(actor: Actor, decoded: MetricsRequest, diges
   authorize(actor, "telemetry:write");
   const request = boundMetrics(decoded, timeWindow());
   const [cap, token] = [await observedEdgeCap(), actor.tokenId ?? actor.userId];
-  const result = await withCatalog(async ({ matches }, stamp) => {
+  const result = await exactCounts(() => withCatalog(async ({ matches }, stamp) => {
     const capped = capMetrics(request, matches, cap, token, Date.now());
     const { deltas, cumulative } = metricPointsToFold(capped);
     if (cumulative.length === 0) {
@@ -88,7 +105,7 @@ export async function ingestMetrics(actor: Actor, decoded: MetricsRequest, diges
       return { outcome: await commitStatement(batch, stamp), batch };
     }
     return commitLocked("metrics", digest, stamp, retryCounts(request), async (tx) => metricsBatch(capped, matches, digest, [...deltas, ...(await cumulativeDeltas(tx, cumulative))]));
-  });
+  }));
   await pruneNowAndThen();
   return answer(result, request, "metrics");
 }
