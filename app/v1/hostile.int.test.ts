@@ -10,6 +10,7 @@ import { flushRejectedRequests } from "@/lib/telemetry/ingest-counts";
 import { MAX_MINUTE_COUNT } from "@/lib/telemetry/bounds";
 import { ingestionStatus } from "@/lib/telemetry/status";
 import { makeUser, unique } from "@/scripts/test/factories";
+import { servicegraphBody } from "@/scripts/test/servicegraph-body";
 import { POST as postMetrics } from "./metrics/route";
 import { POST as postTraces } from "./traces/route";
 
@@ -113,34 +114,9 @@ describe("/v1/traces with hostile names and times", () => {
   });
 });
 
-/** A servicegraph client-duration histogram: one delta point per count, all in the minute at `timeNs`. */
-function graphBody(client: string, server: string, points: { count: bigint | number; timeNs?: bigint }[]) {
-  return {
-    resourceMetrics: [
-      {
-        resource: { attributes: [str("service.name", "collector")] },
-        scopeMetrics: [
-          {
-            scope: { name: "servicegraph" },
-            metrics: [
-              {
-                name: "traces_service_graph_request_client",
-                unit: "s",
-                histogram: {
-                  aggregationTemporality: 1,
-                  dataPoints: points.map((p) => {
-                    const time = p.timeNs ?? T0 + 30_000_000_000n;
-                    return { attributes: [str("client", client), str("server", server)], startTimeUnixNano: String(time - 10_000_000_000n), timeUnixNano: String(time), count: String(p.count), explicitBounds: [0.1], bucketCounts: [String(p.count), "0"] };
-                  }),
-                },
-              },
-            ],
-          },
-        ],
-      },
-    ],
-  };
-}
+/** A servicegraph client-duration histogram from `client` to `server`: one delta point per count, by default all in the minute after T0. */
+const graphBody = (client: string, server: string, points: { count: bigint | number; timeNs?: bigint }[]) =>
+  servicegraphBody(points.map((p) => ({ client, server, count: p.count, timeNs: p.timeNs ?? T0 + 30_000_000_000n })));
 
 describe("/v1/metrics with hostile names, times and counts", () => {
   it("refuses with a 400 Status a request whose counts sum past 2^53 (a 500 before), writing nothing", async () => {
