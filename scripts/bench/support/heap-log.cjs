@@ -1,6 +1,6 @@
 // Preloaded into the server's node processes by `npm run bench -- soak` (NODE_OPTIONS=--require):
 // appends process.memoryUsage() to $EDGEWISE_HEAP_LOG.<pid> every second, and on SIGUSR2 writes a
-// heap snapshot to $EDGEWISE_HEAP_LOG.<pid>.<n>.heapsnapshot (after a full GC when exposed), so the
+// heap snapshot to $EDGEWISE_HEAP_LOG.<pid>.<n>.heapsnapshot (after full GCs, with --expose-gc), so the
 // bench can tell heap from RSS and compare what the heap holds before and after. Bench use only.
 const fs = require("node:fs");
 const v8 = require("node:v8");
@@ -15,10 +15,15 @@ if (base) {
   };
   setInterval(line, 1000).unref();
   let n = 0;
+  // A full GC, a pause for the finalizers it queued (undici's Request keeps its signal's abort listener
+  // until its FinalizationRegistry runs), another GC, then the snapshot: what is left is really held.
   process.on("SIGUSR2", () => {
-    if (typeof global.gc === "function") global.gc();
     const path = `${file}.${++n}.heapsnapshot`;
-    v8.writeHeapSnapshot(path);
-    fs.appendFileSync(`${path}.done`, "");
+    global.gc?.();
+    setTimeout(() => {
+      global.gc?.();
+      v8.writeHeapSnapshot(path);
+      fs.appendFileSync(`${path}.done`, "");
+    }, 1000);
   });
 }
