@@ -57,7 +57,7 @@ function isDatabaseDown(err: unknown): boolean {
 }
 
 /** The SQLSTATEs an error carries, wherever Prisma and its driver adapter put them. */
-function sqlStates(err: unknown): unknown[] {
+export function sqlStates(err: unknown): unknown[] {
   const e = err as { code?: unknown; cause?: { code?: unknown }; meta?: { code?: unknown; driverAdapterError?: { cause?: { code?: unknown } } } } | null;
   return [e?.code, e?.cause?.code, e?.meta?.code, e?.meta?.driverAdapterError?.cause?.code];
 }

@@ -22,6 +22,8 @@ import { makeTeam, makeUser } from "@/scripts/test/factories";
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 200);
 const SEED = Number(process.env.FUZZ_SEED ?? 20261128);
+/** Cases of the whole-body hostile shapes per endpoint (FUZZ_HOSTILE_RUNS; a quarter of FUZZ_RUNS by default). */
+const HOSTILE_RUNS = Number(process.env.FUZZ_HOSTILE_RUNS ?? Math.max(10, Math.round(RUNS / 4)));
 const counts: [string, number][] = [];
 /** Each endpoint's property runs as one test: give it room (a case is a request plus two table sweeps). */
 const PER_ENDPOINT = 600_000;
@@ -103,7 +105,7 @@ const nasty = fc.constantFrom<Json>(
   null, "", " ", "\u0000", "\uD800", "x".repeat(5000), -1, 0, 1.5, -0.0001, 1e308, -1e308, 2 ** 53 + 1, true, [], {},
   // What the hostile-input probe found the suite missing (issue 21): 2–10 KB names, integers at and past
   // 2^31, 2^53 and 2^63 (as numbers and as the int64 strings OTLP uses), out-of-range and malformed dates, YAML anchors.
-  "n".repeat(2048), "n".repeat(10_000), 2 ** 31, 2 ** 31 - 1, 2 ** 53, "2147483648", "9007199254740993", "9223372036854775808", "18446744073709551616",
+  "n".repeat(2048), "n".repeat(10_000), 2 ** 31, 2 ** 31 - 1, 2 ** 53, 2 ** 63, -(2 ** 63), 2 ** 64, -(2 ** 31) - 1, "2147483648", "9007199254740993", "9223372036854775808", "18446744073709551616",
   "0000-00-00", "2026-13-45", "9999-12-31T23:59:59Z", "16725225600000000000", "a: &a [x, x]\nb: *a",
   "'; DROP TABLE users; --", "<script>alert(1)</script>", "../../etc/passwd", "=cmd|' /C calc'!A0", "2026-02-30T25:61:00Z", "ew_" + "A".repeat(43), "__proto__",
 );
@@ -214,6 +216,39 @@ function hostileOtlp(valid: Json): fc.Arbitrary<{ raw: string }> {
   return fc.array(one, { minLength: 1, maxLength: 3 }).map((edits) => ({ raw: JSON.stringify(edits.reduce((v, e) => e(v), valid)) }));
 }
 
+/** Keys of API bodies whose string values name something (and may end up in an index, a slug or a label). */
+const API_NAME_KEY = /name|slug|title|service|operation|team|owner|key|label|protocol|topic|channel|reason|file/i;
+const DATE_KEY = /date|at$|until|since|from|to$|expires/i;
+const hugeInts = fc.constantFrom(2 ** 31 - 1, 2 ** 31, 2 ** 53 - 1, 2 ** 53, 2 ** 53 + 2, 2 ** 63, -(2 ** 63), 2 ** 64, -1, 1e21);
+const badDates = fc.constantFrom("0000-00-00", "2026-13-45", "2026-02-30", "1969-12-31T23:59:59Z", "9999-12-31T23:59:59.999Z", "+275760-09-13T00:00:00Z", "-000001-01-01", "2026-05-01T25:61:61Z", "16725225600000000000", "NaN");
+
+/** YAML that expands (billion laughs), shares nodes (anchors, merge keys) or refers to itself. */
+const aliasBomb = ["a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]", ...Array.from({ length: 8 }, (_, i) => `${"bcdefghi"[i]}: &${"bcdefghi"[i]} [${Array(9).fill(`*${"abcdefgh"[i]}`).join(", ")}]`)].join("\n");
+const yamlTricks = fc.constantFrom(
+  (c: string) => `${aliasBomb}\n---\n${c}`,
+  (c: string) => `${c}\n---\n${aliasBomb}\n`,
+  (c: string) => `---\n${aliasBomb}\n${c.replace(/^---\n/, "")}`, // inside MADR front matter
+  (c: string) => `base: &base { team: x, tier: 1 }\nmerged: { <<: *base, <<: *base }\n---\n${c}`,
+  (c: string) => `self: &self [*self]\n---\n${c}`,
+  (c: string) => c.replace(/\n/, "\nanchored: &x value\nagain: *x\n"),
+  (c: string) => `${c}\n${"deep: ".repeat(1) + "[".repeat(2000)}${"]".repeat(2000)}\n`,
+);
+
+/**
+ * A valid API body made hostile whole, the probe's way: every name field 2–10 KB, every integer at or
+ * past 2^31, 2^53 and 2^63, every date-like field out of range or malformed, YAML and MADR contents
+ * with anchors, alias bombs and self-references, and dry runs turned into real ones (so refusals are
+ * tested where they would write).
+ */
+function hostileBodies(valid: Json): fc.Arbitrary<{ raw: string }> {
+  const names = fc.integer({ min: 2048, max: 10_240 }).map((n) => (v: Json) => rewrite(v, (k, x) => (typeof x === "string" && API_NAME_KEY.test(k) ? "n".repeat(n) : undefined)));
+  const ints = hugeInts.map((i) => (v: Json) => rewrite(v, (_k, x) => (typeof x === "number" && Number.isInteger(x) ? i : undefined)));
+  const dates = badDates.map((d) => (v: Json) => rewrite(v, (k, x) => (typeof x === "string" && (DATE_KEY.test(k) || /^\d{4}-\d\d-\d\d/.test(x)) ? d : undefined)));
+  const yaml = yamlTricks.map((t) => (v: Json) => rewrite(v, (k, x) => (k === "content" && typeof x === "string" ? t(x) : undefined)));
+  const real = fc.constant((v: Json) => rewrite(v, (k, x) => (k === "dryRun" && x === true ? false : undefined)));
+  return fc.array(fc.oneof(names, ints, dates, yaml, real), { minLength: 1, maxLength: 3 }).map((edits) => ({ raw: JSON.stringify(edits.reduce((v, e) => e(v), valid)) }));
+}
+
 // ---- OTLP payloads from the official serializers -----------------------------------------------------
 
 async function traceSamples(service: string, peer: string) {
@@ -287,7 +322,7 @@ afterAll(async () => {
 });
 
 /** One property: send, then check the invariants every request must keep. */
-async function check(label: string, op: Operation, s: Sent, statuses: Map<number, number>) {
+async function check(label: string, op: Operation, s: Sent, statuses: Map<number, number>): Promise<{ status: number; text: string }> {
   const before = await fingerprint();
   const res = await send(op, adminToken, s);
   statuses.set(res.status, (statuses.get(res.status) ?? 0) + 1);
@@ -300,6 +335,7 @@ async function check(label: string, op: Operation, s: Sent, statuses: Map<number
     if (res.type.startsWith("application/json")) expect(JSON.parse(res.text)).toMatchObject(shape);
   }
   if (unhandled.length) throw new Error(`${label}: unhandled rejection ${String(unhandled[0])}`);
+  return res;
 }
 
 async function run<T>(label: string, arb: fc.Arbitrary<T>, toSent: (v: T) => Sent, op: Operation, numRuns = RUNS) {
@@ -331,9 +367,45 @@ describe("fuzzing API input schemas (bodies)", () => {
       const entry = authzMatrix[`${op.method} ${op.path}`];
       expect(entry, `${op.method} ${op.path} has a body schema but no entry in scripts/test/authz-matrix.ts to make a valid request from`).toBeDefined();
       const target = await entry!.prepare({ admin, self: admin, team, ownership: "own", id: `fz${Date.now().toString(36)}` });
-      await run(`${op.method} ${op.path}`, bodies((target.body ?? {}) as Json), (b) => ({ path: target.path, body: b.raw, contentType: "application/json", headers: target.headers }), op);
+      const sent = (b: { raw: string }): Sent => ({ path: target.path, body: b.raw, contentType: "application/json", headers: target.headers });
+      await run(`${op.method} ${op.path}`, bodies((target.body ?? {}) as Json), sent, op);
+      await run(`${op.method} ${op.path} hostile whole`, hostileBodies((target.body ?? {}) as Json), sent, op, HOSTILE_RUNS);
     }, PER_ENDPOINT);
   }
+});
+
+describe("fuzzing reference cycles", () => {
+  it("POST /api/decisions/import with random supersession graphs: any loop is a 422 naming it, and writes nothing", async () => {
+    const op = operations.find((o) => o.method === "POST" && o.path === "/api/decisions/import")!;
+    // k records; each superseded by one of them (itself included) or by none.
+    const graphs = fc.integer({ min: 1, max: 4 }).chain((k) => fc.array(fc.option(fc.nat({ max: k - 1 }), { nil: null }), { minLength: k, maxLength: k }));
+    const loops = (succ: (number | null)[]) => succ.some((_, start) => {
+      const seen = new Set<number>();
+      for (let at: number | null = start; at !== null; at = succ[at]!) {
+        if (seen.has(at)) return true;
+        seen.add(at);
+      }
+      return false;
+    });
+    let base = 870_000_000 + Math.floor(Math.random() * 1_000_000);
+    const statuses = new Map<number, number>();
+    let n = 0;
+    await fc.assert(
+      fc.asyncProperty(graphs, async (succ) => {
+        n++;
+        base += 10;
+        const files = succ.map((s, i) => ({ name: `${base + i}.md`, content: `---\nnumber: ${base + i}\ndate: 2026-05-01\nstatus: ${s === null ? "accepted" : "superseded"}\n${s === null ? "" : `superseded-by: ${base + s}\n`}---\n# Record ${base + i}\n` }));
+        const res = await check(`${op.path} supersession graph`, op, { path: op.path, body: JSON.stringify({ dryRun: false, files }), contentType: "application/json" }, statuses);
+        if (loops(succ)) {
+          expect(res.status).toBe(422);
+          expect(res.text).toMatch(/Supersession loop|a record cannot supersede itself/);
+        }
+      }),
+      { numRuns: HOSTILE_RUNS, seed: SEED, endOnFailure: true },
+    );
+    counts.push([`${op.path} supersession graphs  (${[...statuses].sort(([a], [b]) => a - b).map(([st, c]) => `${st}×${c}`).join(" ")})`, n]);
+    expect(statuses.get(422) ?? 0, "some graphs should hold a loop").toBeGreaterThan(0);
+  }, PER_ENDPOINT);
 });
 
 describe("fuzzing API input schemas (queries)", () => {

@@ -6,8 +6,11 @@ import { describe, expect, it } from "vitest";
 import { systemActor } from "@/lib/auth/actor";
 import { createToken } from "@/lib/auth/api-tokens";
 import { db } from "@/lib/db/client";
+import { flushRejectedRequests } from "@/lib/telemetry/ingest-counts";
+import { MAX_MINUTE_COUNT } from "@/lib/telemetry/bounds";
 import { ingestionStatus } from "@/lib/telemetry/status";
 import { makeUser, unique } from "@/scripts/test/factories";
+import { servicegraphBody } from "@/scripts/test/servicegraph-body";
 import { POST as postMetrics } from "./metrics/route";
 import { POST as postTraces } from "./traces/route";
 
@@ -111,34 +114,9 @@ describe("/v1/traces with hostile names and times", () => {
   });
 });
 
-/** A servicegraph client-duration histogram: one delta point per count, all in the minute at `timeNs`. */
-function graphBody(client: string, server: string, points: { count: bigint | number; timeNs?: bigint }[]) {
-  return {
-    resourceMetrics: [
-      {
-        resource: { attributes: [str("service.name", "collector")] },
-        scopeMetrics: [
-          {
-            scope: { name: "servicegraph" },
-            metrics: [
-              {
-                name: "traces_service_graph_request_client",
-                unit: "s",
-                histogram: {
-                  aggregationTemporality: 1,
-                  dataPoints: points.map((p) => {
-                    const time = p.timeNs ?? T0 + 30_000_000_000n;
-                    return { attributes: [str("client", client), str("server", server)], startTimeUnixNano: String(time - 10_000_000_000n), timeUnixNano: String(time), count: String(p.count), explicitBounds: [0.1], bucketCounts: [String(p.count), "0"] };
-                  }),
-                },
-              },
-            ],
-          },
-        ],
-      },
-    ],
-  };
-}
+/** A servicegraph client-duration histogram from `client` to `server`: one delta point per count, by default all in the minute after T0. */
+const graphBody = (client: string, server: string, points: { count: bigint | number; timeNs?: bigint }[]) =>
+  servicegraphBody(points.map((p) => ({ client, server, count: p.count, timeNs: p.timeNs ?? T0 + 30_000_000_000n })));
 
 describe("/v1/metrics with hostile names, times and counts", () => {
   it("refuses with a 400 Status a request whose counts sum past 2^53 (a 500 before), writing nothing", async () => {
@@ -152,11 +130,43 @@ describe("/v1/metrics with hostile names, times and counts", () => {
     expect(status.message).toContain("9007199254740993, more than 2^53 − 1");
     expect(await edgeCount(client, server)).toBe(0);
 
-    // Exactly 2^53 − 1 in one minute is carried exactly.
-    const exact = await send(postMetrics, "/v1/metrics", authorization, graphBody(client, server, [{ count: half }, { count: half - 1n }]));
+    // Exactly 2^53 − 1 is carried exactly, spread over minutes each within MAX_MINUTE_COUNT.
+    const minutes = 1441n;
+    const points = Array.from({ length: Number(minutes) }, (_, i) => ({ count: i === 0 ? 2n ** 53n - 1n - (minutes - 1n) * BigInt(MAX_MINUTE_COUNT) : BigInt(MAX_MINUTE_COUNT), timeNs: T0 - BigInt(i) * MIN_NS + 30_000_000_000n }));
+    const exact = await send(postMetrics, "/v1/metrics", authorization, graphBody(client, server, points));
     expect(exact.status).toBe(200);
-    const [row] = await db().$queryRaw<{ count: bigint }[]>`SELECT count FROM latency_buckets WHERE series_key = ${`edge:${client}->${server}`}`;
-    expect(row!.count).toBe(2n ** 53n - 1n);
+    const [row] = await db().$queryRaw<{ total: string }[]>`SELECT sum(count)::text AS total FROM latency_buckets WHERE series_key = ${`edge:${client}->${server}`}`;
+    expect(BigInt(row!.total)).toBe(2n ** 53n - 1n);
+  });
+
+  it("refuses with a 400 Status, changing nothing, a request fine alone whose count would take a stored minute past its bound (2^53 + 90 stored, read rounded, before)", async () => {
+    const authorization = await auth();
+    const [client, server] = [unique("svc"), unique("dst")];
+    const key = `edge:${client}->${server}`;
+    const stored = async () => (await db().$queryRaw<{ count: bigint; histogram: unknown }[]>`SELECT count, histogram::text AS histogram FROM latency_buckets WHERE series_key = ${key}`)[0];
+    const first = await send(postMetrics, "/v1/metrics", authorization, graphBody(client, server, [{ count: BigInt(MAX_MINUTE_COUNT) - 10n }]));
+    expect(first.status).toBe(200);
+    const before = await stored();
+    expect(before!.count).toBe(BigInt(MAX_MINUTE_COUNT) - 10n);
+    const malformed = async () => {
+      await flushRejectedRequests();
+      return (await ingestionStatus(systemActor("test"))).rejections.find((r) => r.signal === "metrics" && r.reason === "request:malformed")?.count ?? 0;
+    };
+    const countsBefore = await malformed();
+
+    // 100 more is fine in its own request, but the minute would pass its bound.
+    const res = await send(postMetrics, "/v1/metrics", authorization, graphBody(client, server, [{ count: 100 }]));
+    expect(res.status).toBe(400);
+    const status = await res.json();
+    expect(status.code).toBe(3);
+    expect(status.message).toBe(`These counts would take a minute of a series past ${MAX_MINUTE_COUNT} calls (2^53 − 1 over the 1,440 minutes of a day, so that its hours and days stay exact); nothing was written`);
+    expect(await stored()).toEqual(before);
+    expect((await malformed()) - countsBefore).toBe(1);
+
+    // Up to the bound still lands, exactly.
+    const rest = await send(postMetrics, "/v1/metrics", authorization, graphBody(client, server, [{ count: 10 }]));
+    expect(rest.status).toBe(200);
+    expect((await stored())!.count).toBe(BigInt(MAX_MINUTE_COUNT));
   });
 
   it("rejects points with long client/server names or dated 2500 in partialSuccess and commits the rest", async () => {

@@ -185,4 +185,24 @@ describe("MADR import obeys the review workflow", () => {
     const error = await refused(architect, fileOf(view, { status: "superseded", supersededBy: old.number }), successor.number, /^Supersession loop: /);
     expect(error.message).toBe(`Supersession loop: ${formatNumber(successor.number)} → ${formatNumber(old.number)} → ${formatNumber(successor.number)}; a record cannot, directly or through others, supersede itself`);
   });
+
+  it.each([
+    ["a number past PostgreSQL's integer (P2020, a 500 before)", (n: number) => `---\nnumber: 2147483648\ndate: 2024-03-01\nstatus: proposed\n---\n# Record ${n}\n`, "number"],
+    ["the impossible date 2026-13-45 (Invalid Date reached Prisma before)", (n: number) => `---\nnumber: ${n}\ndate: 2026-13-45\nstatus: proposed\n---\n# Record ${n}\n`, "date"],
+    ["the date 0000-00-00", (n: number) => `---\nnumber: ${n}\ndate: 0000-00-00\nstatus: proposed\n---\n# Record ${n}\n`, "date"],
+    ["a record superseded by itself", (n: number) => `---\nnumber: ${n}\ndate: 2024-03-01\nstatus: superseded\nsuperseded-by: ${n}\n---\n# Record ${n}\n`, "superseded-by"],
+  ] as const)("answers an import of %s over HTTP with 422 naming the field, creating nothing (issue 21, defects 3 and 5)", async (_, content, path) => {
+    const architect = await actorFor("architect");
+    const token = (await createToken(systemActor("test"), { name: "t", scopes: ["decisions:write"], userEmail: architect.email })).token;
+    const number = 890_000_000 + Math.floor(Math.random() * 1_000_000);
+    const before = await db().decisionRecord.count();
+    const res = await importRoute.POST(
+      new NextRequest("http://localhost/api/decisions/import", { method: "POST", headers: { authorization: `Bearer ${token}`, "content-type": "application/json" }, body: JSON.stringify({ dryRun: false, files: [{ name: `${number}.md`, content: content(number) }] }) }),
+      { params: Promise.resolve({}) },
+    );
+    expect(res.status).toBe(422);
+    const body = (await res.json()) as { error: { details: { file: string; path: string; message: string }[] } };
+    expect(body.error.details).toEqual([expect.objectContaining({ file: `${number}.md`, path })]);
+    expect(await db().decisionRecord.count()).toBe(before);
+  });
 });

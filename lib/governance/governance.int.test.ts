@@ -47,6 +47,8 @@ describe("waivers", () => {
     const soon = new Date(Date.now() + 86_400_000).toISOString();
     await expect(grantWaiver(architect, { ...valid, expiresAt: soon, decision: undefined as never })).rejects.toThrow(/Cite the decision record/);
     await expect(grantWaiver(architect, { ...valid, expiresAt: soon, decision: 999_999 })).rejects.toThrow("No decision record ADR-999999");
+    // Past PostgreSQL's integer: a validation error, not P2020 from the lookup (a 500, found by the hostile fuzz shapes of issue 21).
+    await expect(grantWaiver(architect, { ...valid, expiresAt: soon, decision: 2 ** 31 })).rejects.toThrow(/Record numbers are at most 999999999/);
     await expect(grantWaiver(member, valid)).rejects.toMatchObject({ code: "forbidden" });
     await expect(grantWaiver(architect, { ...valid, rule: "no-such-rule" })).rejects.toThrow(/Unknown rule no-such-rule/);
     await expect(grantWaiver(architect, { ...valid, expiresAt: "2020-01-01" })).rejects.toThrow(/must expire in the future/);

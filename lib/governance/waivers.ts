@@ -5,6 +5,7 @@ import { z } from "zod";
 import { recordAudit } from "@/lib/audit";
 import { auditActor, authorize, type Actor } from "@/lib/auth/actor";
 import { db } from "@/lib/db/client";
+import { MAX_RECORD_NUMBER } from "@/lib/decisions/schema";
 import { AppError } from "@/lib/errors";
 import type { ActiveWaiver } from "./evaluate";
 import { ruleById } from "./rules";
@@ -15,7 +16,7 @@ export const waiverSchema = z.object({
   reason: z.string().trim().min(10, "Explain why (at least 10 characters)").max(2000),
   expiresAt: z.iso.datetime({ offset: true, error: "expiresAt is an ISO-8601 date-time, e.g. 2027-03-31T00:00:00Z" }).or(z.iso.date({ error: "expiresAt is a date (YYYY-MM-DD) or date-time" })),
   // Every accepted deviation cites the design decision that accepted it.
-  decision: z.number({ error: "Cite the decision record that accepts this deviation (its number)" }).int().positive("Decision record numbers start at 1"),
+  decision: z.number({ error: "Cite the decision record that accepts this deviation (its number)" }).int().positive("Decision record numbers start at 1").max(MAX_RECORD_NUMBER, `Record numbers are at most ${MAX_RECORD_NUMBER}`),
 });
 
 export const waiverListQuerySchema = z.object({

@@ -103,6 +103,12 @@ export function boundTraces(request: TraceRequest, window: TimeWindow): TraceReq
 /** Counts a request may carry in total: beyond 2^53 − 1 a JavaScript number no longer holds every integer. */
 export const MAX_REQUEST_COUNT = BigInt(Number.MAX_SAFE_INTEGER);
 
+/**
+ * Calls one minute of one series may hold (the CHECK latency_buckets_minute_counts_exact): a day has
+ * 1,440 minutes, so every hour and day rolled up from them stays within 2^53 − 1 and is read exactly.
+ */
+export const MAX_MINUTE_COUNT = Math.floor(Number.MAX_SAFE_INTEGER / 1440);
+
 const countOf = (p: MetricPoint): bigint => (p.type === "sum" ? 0n : BigInt(p.count));
 
 /**

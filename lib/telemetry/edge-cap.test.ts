@@ -29,6 +29,52 @@ describe("EdgeCap", () => {
   });
 });
 
+describe("EdgeCap reservations", () => {
+  it("a failed attempt gives its new edges' places back to the token and the estate; a committed one keeps them", () => {
+    const cap = new EdgeCap(2, 3, ["edge:s->stored"]);
+    const failed = new Set<string>();
+    expect([cap.admit("t", "edge:a->1", 0, failed), cap.admit("t", "edge:a->2", 1, failed), cap.admit("t", "edge:a->3", 2)]).toEqual([null, null, "edge_cap_token"]);
+    expect(cap.size).toBe(3); // pending places count, so a concurrent request cannot pass the cap
+    cap.settle(failed, false);
+    expect(cap.size).toBe(1);
+    const made = new Set<string>();
+    expect([cap.admit("t", "edge:a->3", 3, made), cap.admit("t", "edge:a->3", 4, made), cap.admit("t", "edge:a->4", 5, made)]).toEqual([null, null, null]);
+    cap.settle(made, true);
+    expect([cap.size, cap.admit("t", "edge:a->5", 6)]).toEqual([3, "edge_cap_token"]);
+    expect(cap.admit("u", "edge:a->5", 7)).toBe("edge_cap_total");
+  });
+
+  it("an edge two attempts write stays while either commits, and goes only when both fail", () => {
+    const cap = new EdgeCap(5, 10);
+    const [x, y] = [new Set<string>(), new Set<string>()];
+    cap.admit("t", "edge:a->1", 0, x);
+    cap.admit("u", "edge:a->1", 1, y);
+    cap.settle(x, false);
+    expect(cap.size).toBe(1); // y still holds it
+    cap.settle(y, true);
+    cap.settle(new Set(["edge:a->1"]), false); // a late failure of a settled edge changes nothing
+    expect(cap.size).toBe(1);
+    const [p, q] = [new Set<string>(), new Set<string>()];
+    cap.admit("t", "edge:b->1", 2, p);
+    cap.admit("t", "edge:b->1", 3, q);
+    cap.settle(p, false);
+    cap.settle(q, false);
+    expect(cap.size).toBe(1);
+    // The token's hour holds a->1 only: four more places.
+    expect(["2", "3", "4", "5", "6"].map((n) => cap.admit("t", `edge:c->${n}`, 4))).toEqual([null, null, null, null, "edge_cap_token"]);
+  });
+
+  it("refresh keeps pending edges known", () => {
+    const cap = new EdgeCap(5, 10);
+    const x = new Set<string>();
+    cap.admit("t", "edge:a->1", 0, x);
+    cap.refresh([], 10_000);
+    expect(cap.size).toBe(1);
+    cap.settle(x, false);
+    expect(cap.size).toBe(0);
+  });
+});
+
 describe("capTraces", () => {
   const span = (service: string, peer: string, kind: DecodedSpan["kind"] = "client"): DecodedSpan => ({
     traceId: "a".repeat(32), spanId: "b".repeat(16), parentSpanId: null, name: "call", kind, serviceName: service, startUnixNano: 0n, durationMs: 1, error: false, attributes: { "peer.service": peer }, links: [],

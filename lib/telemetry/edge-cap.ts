@@ -12,11 +12,23 @@ export type EdgeCapReason = "edge_cap_token" | "edge_cap_total";
 
 const HOUR_MS = 3_600_000;
 
+/** The new edges one commit attempt reserved (EdgeCap.settle confirms or returns them). */
+export type EdgeTicket = Set<string>;
+
+interface Reservation {
+  token: string;
+  atMs: number;
+  /** Attempts in flight that write this edge; it is returned when the last of them fails. */
+  holders: number;
+}
+
 export class EdgeCap {
   private readonly known: Set<string>;
   /** Per token: when each of its edges of the last hour was admitted (ascending). */
   private readonly recent = new Map<string, number[]>();
   private readonly admittedAt = new Map<string, number>();
+  /** New edges admitted for commits not settled yet: they hold their places, so concurrent requests cannot pass the cap. */
+  private readonly pending = new Map<string, Reservation>();
 
   constructor(
     readonly perTokenHour: number,
@@ -30,7 +42,7 @@ export class EdgeCap {
     return this.known.size;
   }
 
-  /** Replaces the known edges with those stored, plus those admitted at or after `sinceMs` (perhaps not committed yet). */
+  /** Replaces the known edges with those stored, plus those admitted at or after `sinceMs` (perhaps not committed yet) and those pending. */
   refresh(stored: Iterable<string>, sinceMs: number): void {
     this.known.clear();
     for (const k of stored) this.known.add(k);
@@ -38,19 +50,57 @@ export class EdgeCap {
       if (at >= sinceMs) this.known.add(k);
       else this.admittedAt.delete(k);
     }
+    for (const k of this.pending.keys()) this.known.add(k);
   }
 
-  /** Null when `key` may be written (known, or admitted now as new), else why not. */
-  admit(token: string, key: string, nowMs: number): EdgeCapReason | null {
-    if (this.known.has(key)) return null;
+  /**
+   * Null when `key` may be written (known, or admitted now as new), else why not. With a `ticket`, a
+   * new edge is only reserved: `settle` confirms it when the commit is made, or gives its place back.
+   */
+  admit(token: string, key: string, nowMs: number, ticket?: EdgeTicket): EdgeCapReason | null {
+    if (this.known.has(key)) {
+      const held = this.pending.get(key);
+      if (held && ticket && !ticket.has(key)) {
+        held.holders += 1;
+        ticket.add(key);
+      }
+      return null;
+    }
     const times = (this.recent.get(token) ?? []).filter((t) => t > nowMs - HOUR_MS);
     this.recent.set(token, times);
     if (times.length >= this.perTokenHour) return "edge_cap_token";
     if (this.known.size >= this.total) return "edge_cap_total";
     times.push(nowMs);
     this.known.add(key);
-    this.admittedAt.set(key, nowMs);
+    if (ticket) {
+      this.pending.set(key, { token, atMs: nowMs, holders: 1 });
+      ticket.add(key);
+    } else this.admittedAt.set(key, nowMs);
     return null;
+  }
+
+  /**
+   * Ends an attempt: `committed`, its new edges are stored and keep their places; otherwise (a stale
+   * catalog tried again, a retried body, a refused or failed commit) each edge no other attempt still
+   * holds gives its place back to its token and to the estate — so retries neither count twice nor leak.
+   */
+  settle(ticket: EdgeTicket, committed: boolean): void {
+    for (const key of ticket) {
+      const held = this.pending.get(key);
+      if (!held) continue; // another attempt committed it already
+      if (committed) {
+        this.pending.delete(key);
+        this.admittedAt.set(key, held.atMs);
+        continue;
+      }
+      if (--held.holders > 0) continue;
+      this.pending.delete(key);
+      this.known.delete(key);
+      const times = this.recent.get(held.token);
+      const i = times?.indexOf(held.atMs) ?? -1;
+      if (times && i >= 0) times.splice(i, 1);
+    }
+    ticket.clear();
   }
 }
 
@@ -66,12 +116,13 @@ function capItems<T, R extends { rejected: number; reasons: string[]; byReason: 
   cap: EdgeCap,
   token: string,
   nowMs: number,
+  ticket?: EdgeTicket,
 ): { kept: T[]; request: R } {
   const kept: T[] = [];
   const out = { ...request, reasons: [...request.reasons], byReason: { ...request.byReason } };
   for (const item of items) {
     const key = keyOf(item);
-    const reason = key === null ? null : cap.admit(token, key, nowMs);
+    const reason = key === null ? null : cap.admit(token, key, nowMs, ticket);
     if (!reason) {
       kept.push(item);
       continue;
@@ -90,12 +141,12 @@ function observedKeyOfSpan(span: DecodedSpan, matches: TelemetryMatch[]): string
   return edge && edge.side === "client" ? observedSeriesKey(edge.source, edge.target) : null;
 }
 
-export function capTraces(request: TraceRequest, matches: TelemetryMatch[], cap: EdgeCap, token: string, nowMs: number): TraceRequest {
-  const { kept, request: out } = capItems(request, request.spans, "span", (s) => observedKeyOfSpan(s, matches), cap, token, nowMs);
+export function capTraces(request: TraceRequest, matches: TelemetryMatch[], cap: EdgeCap, token: string, nowMs: number, ticket?: EdgeTicket): TraceRequest {
+  const { kept, request: out } = capItems(request, request.spans, "span", (s) => observedKeyOfSpan(s, matches), cap, token, nowMs, ticket);
   return kept.length === request.spans.length ? request : { ...out, spans: kept };
 }
 
-export function capMetrics(request: MetricsRequest, matches: TelemetryMatch[], cap: EdgeCap, token: string, nowMs: number): MetricsRequest {
-  const { kept, request: out } = capItems(request, request.points, "data point", (p) => observedKeyOfPoint(p, matches), cap, token, nowMs);
+export function capMetrics(request: MetricsRequest, matches: TelemetryMatch[], cap: EdgeCap, token: string, nowMs: number, ticket?: EdgeTicket): MetricsRequest {
+  const { kept, request: out } = capItems(request, request.points, "data point", (p) => observedKeyOfPoint(p, matches), cap, token, nowMs, ticket);
   return kept.length === request.points.length ? request : { ...out, points: kept };
 }

@@ -8,14 +8,15 @@ import { authorize, type Actor } from "@/lib/auth/actor";
 import { env } from "@/lib/env";
 import { pairDeliveries, pruneLagHalves } from "./async-pairing";
 import { currentMatches, lastSeenMatches, type CatalogMatches } from "./catalog-matches";
-import { boundMetrics, boundTraces, type TimeWindow } from "./bounds";
-import { capMetrics, capTraces } from "./edge-cap";
+import { sqlStates } from "@/lib/errors";
+import { boundMetrics, boundTraces, MAX_MINUTE_COUNT, type TimeWindow } from "./bounds";
+import { capMetrics, capTraces, type EdgeCap, type EdgeTicket } from "./edge-cap";
 import { addLags } from "./fold";
 import { observedEdgeCap } from "./observed-cap";
 import { metricPointsToFold, metricsBatch, retryAnswer, retryCounts, traceBatch, type IngestBatch } from "./ingest-batch";
 import { commitLocked, commitStatement, cumulativeDeltas, pruneCounts, pruneReceipts, pruneSeriesStates, type CommitOutcome } from "./ingest-store";
 import type { OtlpCodec, OtlpSignal } from "./otlp-codec";
-import type { TraceRequest } from "./otlp-json";
+import { OtlpDecodeError, type TraceRequest } from "./otlp-json";
 import type { MetricsRequest } from "./otlp-metrics";
 
 export interface IngestResult {
@@ -37,14 +38,42 @@ export async function ingest(signal: OtlpSignal, actor: Actor, codec: OtlpCodec,
  * Commits with the declarations this process last saw (no lookup per batch): the store checks they
  * are still current and writes nothing if not; then the batch is made again from the current ones —
  * so a batch is folded once, and again only when the catalog changed since. Declarations changing
- * under every attempt: the last one is written unchecked with the declarations just read.
+ * under every attempt: the last one is written unchecked with the declarations just read. Each
+ * attempt reserves its new observed edges on a ticket of its own, settled with the attempt's outcome.
  */
-async function withCatalog(commit: (catalog: CatalogMatches, stamp: string | null) => Promise<{ outcome: CommitOutcome; batch: IngestBatch | null }>) {
+async function withCatalog(
+  cap: EdgeCap,
+  commit: (catalog: CatalogMatches, stamp: string | null, ticket: EdgeTicket) => Promise<{ outcome: CommitOutcome; batch: IngestBatch | null }>,
+) {
   let catalog = lastSeenMatches() ?? (await currentMatches());
   for (let attempt = 1; ; attempt++) {
-    const result = await commit(catalog, attempt < 3 ? catalog.stamp : null);
+    const ticket: EdgeTicket = new Set();
+    let result: { outcome: CommitOutcome; batch: IngestBatch | null };
+    try {
+      result = await commit(catalog, attempt < 3 ? catalog.stamp : null, ticket);
+    } catch (err) {
+      cap.settle(ticket, false);
+      throw err;
+    }
+    cap.settle(ticket, result.outcome === "claimed");
     if (result.outcome !== "stale") return result;
     catalog = await currentMatches();
+  }
+}
+
+/**
+ * Counts accumulate across requests: one that is fine alone may take a stored minute past its bound,
+ * which the table's CHECK refuses atomically (also against a concurrent writer). That is the
+ * request's fault — a 400, nothing written — not a 500, and never a rounded count.
+ */
+async function exactCounts<T>(commit: () => Promise<T>): Promise<T> {
+  try {
+    return await commit();
+  } catch (err) {
+    if (sqlStates(err).includes("23514") && String((err as Error).message).includes("latency_buckets_minute_counts_exact")) {
+      throw new OtlpDecodeError(`These counts would take a minute of a series past ${MAX_MINUTE_COUNT} calls (2^53 − 1 over the 1,440 minutes of a day, so that its hours and days stay exact); nothing was written`, "resourceMetrics");
+    }
+    throw err;
   }
 }
 
@@ -61,12 +90,12 @@ export async function ingestTraces(actor: Actor, decoded: TraceRequest, digest: 
   authorize(actor, "telemetry:write");
   const request = boundTraces(decoded, timeWindow());
   const [cap, token] = [await observedEdgeCap(), actor.tokenId ?? actor.userId];
-  const result = await withCatalog(async ({ matches }, stamp) => {
-    const batch = traceBatch(capTraces(request, matches, cap, token, Date.now()), matches, digest);
+  const result = await exactCounts(() => withCatalog(cap, async ({ matches }, stamp, ticket) => {
+    const batch = traceBatch(capTraces(request, matches, cap, token, Date.now(), ticket), matches, digest);
     if (batch.lagHalves.length === 0) return { outcome: await commitStatement(batch, stamp), batch };
     // Deliveries to pair: the stored halves are read and written under advisory locks.
     return commitLocked("traces", digest, stamp, batch.counts.ifRetry, async (tx) => ({ ...batch, buckets: addLags(batch.buckets, await pairDeliveries(tx, batch.lagHalves, matches)) }));
-  });
+  }));
   await pruneNowAndThen();
   return answer(result, request, "traces");
 }
@@ -80,15 +109,15 @@ export async function ingestMetrics(actor: Actor, decoded: MetricsRequest, diges
   authorize(actor, "telemetry:write");
   const request = boundMetrics(decoded, timeWindow());
   const [cap, token] = [await observedEdgeCap(), actor.tokenId ?? actor.userId];
-  const result = await withCatalog(async ({ matches }, stamp) => {
-    const capped = capMetrics(request, matches, cap, token, Date.now());
+  const result = await exactCounts(() => withCatalog(cap, async ({ matches }, stamp, ticket) => {
+    const capped = capMetrics(request, matches, cap, token, Date.now(), ticket);
     const { deltas, cumulative } = metricPointsToFold(capped);
     if (cumulative.length === 0) {
       const batch = metricsBatch(capped, matches, digest, deltas);
       return { outcome: await commitStatement(batch, stamp), batch };
     }
     return commitLocked("metrics", digest, stamp, retryCounts(request), async (tx) => metricsBatch(capped, matches, digest, [...deltas, ...(await cumulativeDeltas(tx, cumulative))]));
-  });
+  }));
   await pruneNowAndThen();
   return answer(result, request, "metrics");
 }

@@ -3,16 +3,44 @@
 // OTLP traces and metrics (valid, with 3–9 KB names, dated 2500, counts past 2^53, random new edges),
 // catalog and latency reads, catalog YAML imports (valid dry runs and alias bombs). Samples the
 // server's RSS every BENCH_SAMPLE_SECONDS (default 5) and prints it over time, with the growth after
-// warm-up (the first fifth of the run) and every status seen; a 5xx is a violation.
+// warm-up (the first fifth of the run) and every status seen; a 5xx is a violation. The server's own
+// heap (used/total, from a preload: support/heap-log.cjs) is printed beside RSS; with
+// BENCH_HEAP_SNAPSHOTS=1 a heap snapshot is taken after warm-up and after the idle wait, and what grew
+// between them is printed.
 import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import { ensureBuild } from "../build-state";
 import { startBenchServer, type BenchServer } from "./server";
+import { heapGrowth, heapTotals } from "./support/heap-diff";
 import { scratchEstate } from "./support/estate";
 import { otlpBatch, recentNs } from "./support/otlp";
 
 const MINUTES = Number(process.env.BENCH_MINUTES ?? 2);
 const SAMPLE_S = Number(process.env.BENCH_SAMPLE_SECONDS ?? 5);
 const WORKERS = Number(process.env.SOAK_WORKERS ?? 4);
+const SNAPSHOTS = process.env.BENCH_HEAP_SNAPSHOTS === "1";
+
+/** The heap log the preload writes for `next start` (the process whose argv names next), its last line. */
+function serverHeap(logBase: string): { pid: number; heapUsedMb: number; heapTotalMb: number } | null {
+  const dir = path.dirname(logBase);
+  for (const f of fs.readdirSync(dir)) {
+    const m = new RegExp(`^${path.basename(logBase)}\\.(\\d+)$`).exec(f);
+    if (!m) continue;
+    const lines = fs.readFileSync(path.join(dir, f), "utf8").trim().split("\n");
+    const last = JSON.parse(lines.at(-1)!) as { argv: string; heapUsed: number; heapTotal: number };
+    if (last.argv.includes("next")) return { pid: Number(m[1]), heapUsedMb: Math.round(last.heapUsed / 1048576), heapTotalMb: Math.round(last.heapTotal / 1048576) };
+  }
+  return null;
+}
+
+/** SIGUSR2 to the server: the preload writes a heap snapshot; resolves with its path once written. */
+async function snapshot(logBase: string, pid: number, n: number): Promise<string> {
+  const file = `${logBase}.${pid}.${n}.heapsnapshot`;
+  process.kill(pid, "SIGUSR2");
+  while (!fs.existsSync(`${file}.done`)) await new Promise((r) => setTimeout(r, 500));
+  return file;
+}
 
 /** Resident memory of a process tree (the launcher and `next start`), in MB. */
 function rssMb(pid: number): number {
@@ -78,6 +106,10 @@ export async function run() {
     const reader = { authorization: `Bearer ${await estate.token(["catalog:read"])}` };
     const writer = { authorization: `Bearer ${await estate.token(["catalog:read", "catalog:write"])}` };
     const key = encodeURIComponent((await estate.batchTarget()).key);
+    const heapDir = fs.mkdtempSync(path.join(os.tmpdir(), "edgewise-soak-"));
+    const logBase = path.join(heapDir, "heap");
+    process.env.EDGEWISE_HEAP_LOG = logBase;
+    process.env.NODE_OPTIONS = `${process.env.NODE_OPTIONS ?? ""} --expose-gc --require ${path.resolve("scripts/bench/support/heap-log.cjs")}`.trim();
     server = await startBenchServer(estate.database.url);
     const base = server.base;
     const exported = await (await fetch(`${base}/api/catalog/export`, { headers: reader })).text();
@@ -93,7 +125,13 @@ export async function run() {
       ["POST /api/catalog/import (alias bomb)", () => fetch(`${base}/api/catalog/import`, { method: "POST", headers: { ...writer, "content-type": "application/yaml" }, body: aliasBomb })],
     ];
 
-    const samples: { atS: number; rssMb: number; requests: number }[] = [];
+    const samples: { atS: number; rssMb: number; heapUsedMb: number | null; heapTotalMb: number | null; requests: number }[] = [];
+    const sample = () => {
+      const heap = serverHeap(logBase);
+      samples.push({ atS: Math.round((Date.now() - started) / 1000), rssMb: rssMb(server!.pid), heapUsedMb: heap?.heapUsedMb ?? null, heapTotalMb: heap?.heapTotalMb ?? null, requests: done });
+    };
+    const snapshots: string[] = [];
+    let warmSnapshot: Promise<void> | null = null;
     const started = Date.now();
     const endAt = started + MINUTES * 60_000;
     let done = 0;
@@ -108,17 +146,29 @@ export async function run() {
         done++;
       }
     };
-    const sampler = setInterval(() => samples.push({ atS: Math.round((Date.now() - started) / 1000), rssMb: rssMb(server!.pid), requests: done }), SAMPLE_S * 1000);
-    samples.push({ atS: 0, rssMb: rssMb(server.pid), requests: 0 });
+    const sampler = setInterval(() => {
+      sample();
+      const pid = serverHeap(logBase)?.pid;
+      if (SNAPSHOTS && pid && !warmSnapshot && Date.now() - started >= (MINUTES * 60_000) / 5) warmSnapshot = snapshot(logBase, pid, 1).then((f) => void snapshots.push(f));
+    }, SAMPLE_S * 1000);
+    sample();
     await Promise.all(Array.from({ length: WORKERS }, (_, w) => worker(w)));
     clearInterval(sampler);
-    samples.push({ atS: Math.round((Date.now() - started) / 1000), rssMb: rssMb(server.pid), requests: done });
+    sample();
     // Idle: does memory come back once the traffic stops?
     await new Promise((r) => setTimeout(r, 20_000));
     const idleRssMb = rssMb(server.pid);
+    const idleHeap = serverHeap(logBase);
+    let growth: ReturnType<typeof heapGrowth> = [];
+    if (SNAPSHOTS && idleHeap && warmSnapshot) {
+      await warmSnapshot;
+      snapshots.push(await snapshot(logBase, idleHeap.pid, 2));
+      growth = heapGrowth(heapTotals(snapshots[0]!), heapTotals(snapshots[1]!));
+    }
 
-    console.log("\n t (s)  RSS (MB)  requests");
-    for (const s of samples) console.log(`${String(s.atS).padStart(6)}  ${String(s.rssMb).padStart(8)}  ${String(s.requests).padStart(8)}`);
+    const cell = (v: number | null, w: number) => String(v ?? "–").padStart(w);
+    console.log("\n t (s)  RSS (MB)  heap used/total (MB)  requests");
+    for (const s of samples) console.log(`${cell(s.atS, 6)}  ${cell(s.rssMb, 8)}  ${cell(s.heapUsedMb, 9)} / ${cell(s.heapTotalMb, 8)}  ${cell(s.requests, 8)}`);
     const warm = samples.find((s) => s.atS >= (MINUTES * 60) / 5) ?? samples[0]!;
     const last = samples.at(-1)!;
     const figures = {
@@ -131,12 +181,19 @@ export async function run() {
       rssMaxMb: Math.max(...samples.map((s) => s.rssMb)),
       growthAfterWarmupMb: last.rssMb - warm.rssMb,
       idleRssMbAfter20s: idleRssMb,
+      idleHeapUsedMbAfter20s: idleHeap?.heapUsedMb ?? null,
+      heapGrowthBetweenSnapshots: growth,
       samples,
       statuses,
       violations: [...new Set(violations)],
     };
     console.log(`\n${done} requests in ${MINUTES} min; RSS ${figures.rssStartMb} → ${figures.rssAfterWarmupMb} MB after warm-up → ${figures.rssEndMb} MB at the end (max ${figures.rssMaxMb}), ${idleRssMb} MB after 20 s idle`);
+    console.log(`heap used after 20 s idle: ${idleHeap?.heapUsedMb ?? "–"} MB`);
     console.log(Object.entries(statuses).map(([k, v]) => `  ${k}  ×${v}`).join("\n"));
+    if (growth.length) {
+      console.log("\nHeap growth from after warm-up to after idle (self size, by constructor):");
+      for (const g of growth) console.log(`  ${((g.bytesAfter - g.bytesBefore) / 1024).toFixed(0).padStart(8)} KB  ${String(g.countAfter - g.countBefore).padStart(8)} objects  ${g.what}`);
+    }
     return figures;
   } finally {
     await server?.stop();

@@ -58,6 +58,19 @@ describe("/api/catalog/import", () => {
     ]);
   });
 
+  it("answers a billion-laughs YAML with 422 naming its file and document (500 before, issue 21 defect 5), applying the valid document beside it neither", async () => {
+    const team = await makeTeam();
+    const token = await tokenFor("member", [team.id], ["catalog:write"]);
+    const slug = unique("svc");
+    const levels = ["a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]"];
+    for (let i = 1; i < 9; i++) levels.push(`${"abcdefghi"[i]}: &${"abcdefghi"[i]} [${Array(9).fill(`*${"abcdefghi"[i - 1]}`).join(", ")}]`);
+    const res = await importer.POST(post("/api/catalog/import?file=laughs.yaml", token, `${serviceDoc(slug, team.slug)}---\n${levels.join("\n")}\n`, "application/yaml"), none);
+    expect(res.status).toBe(422);
+    const { error } = (await res.json()) as { error: { details: { issues: { file: string; document: number; message: string }[] } } };
+    expect(error.details.issues).toEqual([expect.objectContaining({ file: "laughs.yaml", document: 1, message: expect.stringMatching(/^YAML aliases expand too far/) })]);
+    expect(await db().service.findUnique({ where: { slug } })).toBeNull();
+  });
+
   it("answers 403 naming the entity when a member imports another team's service, and applies nothing", async () => {
     const [mine, theirs] = [await makeTeam(), await makeTeam()];
     const existing = await makeService(theirs.id);
