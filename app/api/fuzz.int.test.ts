@@ -266,6 +266,18 @@ async function traceSamples(service: string, peer: string) {
   return { json: JSON.parse(Buffer.from(JsonTraceSerializer.serializeRequest(spans)!).toString("utf8")) as Json, protobuf: ProtobufTraceSerializer.serializeRequest(spans)! };
 }
 
+/** Log records from the SDK: /v1/logs decodes only to count them, and must still refuse damage cleanly. */
+async function logSamples(service: string) {
+  const { InMemoryLogRecordExporter, LoggerProvider, SimpleLogRecordProcessor } = await import("@opentelemetry/sdk-logs");
+  const { JsonLogsSerializer, ProtobufLogsSerializer } = await import("@opentelemetry/otlp-transformer");
+  const exporter = new InMemoryLogRecordExporter();
+  const provider = new LoggerProvider({ resource: resourceFromAttributes({ "service.name": service }), processors: [new SimpleLogRecordProcessor({ exporter })] });
+  for (const scope of ["http", "db"]) for (let i = 0; i < 2; i++) provider.getLogger(scope).emit({ body: `${scope} ${i}`, severityText: "WARN", attributes: { i } });
+  await provider.forceFlush();
+  const records = exporter.getFinishedLogRecords();
+  return { json: JSON.parse(Buffer.from(JsonLogsSerializer.serializeRequest(records)!).toString("utf8")) as Json, protobuf: ProtobufLogsSerializer.serializeRequest(records)! };
+}
+
 /** The metrics side exists once OTLP metrics ingestion has landed (it is listed in api-operations). */
 async function metricSamples(service: string, peer: string) {
   const sdk = await import(/* @vite-ignore */ "@opentelemetry/sdk-metrics");
@@ -424,7 +436,7 @@ describe("fuzzing the OTLP decoders through the ingestion routes", () => {
   for (const op of ingestion) {
     const signal = op.path.split("/").at(-1)!;
     it(`${op.method} ${op.path} (JSON and protobuf)`, async () => {
-      const samples = signal === "traces" ? await traceSamples(`fz-${team}`, "fz-peer") : signal === "metrics" ? await metricSamples(`fz-${team}`, "fz-peer") : null;
+      const samples = signal === "traces" ? await traceSamples(`fz-${team}`, "fz-peer") : signal === "metrics" ? await metricSamples(`fz-${team}`, "fz-peer") : signal === "logs" ? await logSamples(`fz-${team}`) : null;
       expect(samples, `fuzz: no sample payloads for OTLP ${signal}: add them next to traceSamples`).not.toBeNull();
       const json = await run(`${op.path} application/json`, bodies(samples!.json), (b) => ({ path: op.path, body: b.raw, contentType: "application/json" }), op);
       const hostile = await run(`${op.path} hostile names, times, counts`, hostileOtlp(samples!.json), (b) => ({ path: op.path, body: b.raw, contentType: "application/json" }), op);
