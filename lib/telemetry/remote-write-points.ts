@@ -60,9 +60,13 @@ interface ClassicGroup {
 
 const withoutLe = (labels: Record<string, string>) => JSON.stringify(Object.entries(labels).filter(([k]) => k !== "__name__" && k !== "le").sort(([a], [b]) => (a < b ? -1 : 1)));
 
-/** A native histogram's spans and delta-encoded counts as dense OTLP buckets (Prometheus index i holds (base^(i−1), base^i]). */
-function nativeBuckets(spans: { offset: number; length: number }[], deltas: number[]): ExponentialBuckets | null {
-  const counts: number[] = [];
+/**
+ * A native histogram's spans and counts as dense OTLP buckets (Prometheus index i holds (base^(i−1), base^i]):
+ * integer histograms send each count as a delta from the previous one, float histograms send it whole.
+ * Counts must come out whole and not negative (a float histogram of span metrics counts calls).
+ */
+function nativeBuckets(spans: { offset: number; length: number }[], counts: number[], deltas: boolean): ExponentialBuckets | null {
+  const dense: number[] = [];
   let index = 0;
   let first: number | null = null;
   let running = 0;
@@ -70,20 +74,23 @@ function nativeBuckets(spans: { offset: number; length: number }[], deltas: numb
   for (const span of spans) {
     index += span.offset;
     for (let j = 0; j < span.length; j++, index++) {
-      running += deltas[d++] ?? NaN;
-      if (!(running >= 0)) return null;
+      const c = counts[d++] ?? NaN;
+      running = deltas ? running + c : c;
+      if (!(running >= 0) || !Number.isSafeInteger(running)) return null;
       first ??= index;
-      counts[index - first] = running;
+      dense[index - first] = running;
     }
   }
-  for (let i = 0; i < counts.length; i++) counts[i] ??= 0;
-  return { offset: (first ?? 1) - 1, counts };
+  if (d !== counts.length) return null;
+  for (let i = 0; i < dense.length; i++) dense[i] ??= 0;
+  return { offset: (first ?? 1) - 1, counts: dense };
 }
 
 function nativePoint(shape: Shape, h: NativeHistogram): ExponentialPoint | null {
-  const positive = nativeBuckets(h.positive, h.positiveDeltas);
-  const negative = nativeBuckets(h.negative, h.negativeDeltas);
-  if (!positive || !negative) return null;
+  const positive = nativeBuckets(h.positive, h.float ? h.positiveCounts : h.positiveDeltas, !h.float);
+  const negative = nativeBuckets(h.negative, h.float ? h.negativeCounts : h.negativeDeltas, !h.float);
+  // Schemas −4…8 are exponential; −53 (custom bounds) and anything else is not.
+  if (!positive || !negative || h.schema < -4 || h.schema > 8 || !Number.isSafeInteger(h.count) || !Number.isSafeInteger(h.zeroCount) || h.count < 0 || h.zeroCount < 0) return null;
   return { ...pointBase(shape, h.timestampMs, unitOf(shape.family)), type: "exponential", count: h.count, sum: Number.isFinite(h.sum) ? h.sum : null, min: null, max: null, scale: h.schema, zeroCount: h.zeroCount, positive, negative };
 }
 
@@ -126,8 +133,10 @@ export function writeRequestToMetrics(request: WriteRequest): MetricsRequest {
     let used = false;
     for (const h of series.histograms) {
       const point = nativePoint({ family: name, labels: series.labels }, h);
-      if (!point) reject("invalid_buckets", `${name}: native histogram spans and bucket counts disagree`);
-      else used = keep(point) || used;
+      if (!point) {
+        reject("invalid_buckets", `${name}: native histogram spans and bucket counts disagree, or a count is not a whole number ≥ 0`);
+        used = true; // counted as rejected, not also as ignored
+      } else used = keep(point) || used;
     }
     for (const s of series.samples.filter((x) => isNumber(x.value))) {
       const point: SumPoint = { ...pointBase({ family: name, labels: series.labels }, s.timestampMs, ""), type: "sum", value: s.value };

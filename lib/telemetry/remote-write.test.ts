@@ -130,10 +130,36 @@ describe("writeRequestToMetrics", () => {
 describe("native histograms", () => {
   it("become exponential points with OTLP's bucket indices", () => {
     // schema 0 (base 2): Prometheus buckets 1 and 2 hold (1, 2] and (2, 4]; a gap, then bucket 5 holds (16, 32].
-    const histogram = { count: 6, sum: 40, schema: 0, zeroCount: 1, positive: [{ offset: 1, length: 2 }, { offset: 2, length: 1 }], positiveDeltas: [2, -1, 1], negative: [], negativeDeltas: [], timestampMs: 1000 };
+    const histogram = { float: false, count: 6, sum: 40, schema: 0, zeroCount: 1, positive: [{ offset: 1, length: 2 }, { offset: 2, length: 1 }], positiveDeltas: [2, -1, 1], negative: [], negativeDeltas: [], positiveCounts: [], negativeCounts: [], timestampMs: 1000 };
     const m = writeRequestToMetrics({ timeseries: [{ labels: { __name__: "traces_spanmetrics_latency", ...LABELS }, samples: [], histograms: [histogram] }] });
     const p = m.points[0] as ExponentialPoint;
     expect(p.positive).toEqual({ offset: 0, counts: [2, 1, 0, 0, 2] });
     expect(p).toMatchObject({ scale: 0, zeroCount: 1, count: 6, type: "exponential", unit: "s" });
+  });
+});
+
+describe("float native histograms", () => {
+  const labels = { __name__: "traces_spanmetrics_latency", ...LABELS };
+  // The same histogram as above, as a float one on the wire: absolute counts, count and zero count as doubles.
+  const floatBody = (positiveCounts: number[], count: number) =>
+    encodeWriteRequest([{ labels, samples: [], floatHistograms: [{ count, sum: 40, schema: 0, zeroCount: 1, positive: [{ offset: 1, length: 2 }, { offset: 2, length: 1 }], positiveCounts, timestampMs: 1000 }] }]);
+
+  it("decode count_float, zero_count_float and positive_counts from the wire", () => {
+    const [h] = decodeWriteRequest(floatBody([2, 1, 2], 6)).timeseries[0]!.histograms;
+    expect(h).toMatchObject({ float: true, count: 6, zeroCount: 1, sum: 40, schema: 0, positiveCounts: [2, 1, 2], positiveDeltas: [], timestampMs: 1000 });
+  });
+
+  it("become the same exponential point as the integer histogram", () => {
+    const p = writeRequestToMetrics(decodeWriteRequest(floatBody([2, 1, 2], 6))).points[0] as ExponentialPoint;
+    expect(p.positive).toEqual({ offset: 0, counts: [2, 1, 0, 0, 2] });
+    expect(p).toMatchObject({ scale: 0, zeroCount: 1, count: 6, type: "exponential", unit: "s" });
+  });
+
+  it("are rejected when a count is fractional or negative, or spans and counts disagree", () => {
+    for (const [counts, count] of [[[2, 0.5, 2], 5.5], [[2, -1, 2], 4], [[2, 1], 4]] as [number[], number][]) {
+      const m = writeRequestToMetrics(decodeWriteRequest(floatBody(counts, count)));
+      expect(m.points).toHaveLength(0);
+      expect(m.byReason).toEqual({ invalid_buckets: 1 });
+    }
   });
 });

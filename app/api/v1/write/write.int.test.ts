@@ -106,6 +106,25 @@ describe("POST /api/v1/write", () => {
     expect(keys).toEqual([]);
   });
 
+  it("folds float native histograms like OTLP exponential ones: the second scrape's growth, percentiles in its buckets", async () => {
+    const e = await estate();
+    const labels = { __name__: "traces_spanmetrics_latency", job: "tempo", service: e.a, span_name: "call", span_kind: "SPAN_KIND_CLIENT", status_code: "STATUS_CODE_UNSET", peer_service: e.b };
+    // Schema 0 in seconds: index −4 holds (1/32, 1/16] s, index −1 holds (1/4, 1/2] s.
+    const native = (positiveCounts: number[], atMs: number) =>
+      encodeWriteRequest([{ labels, samples: [], floatHistograms: [{ count: positiveCounts.reduce((a, b) => a + b, 0), sum: 1, schema: 0, zeroCount: 0, positive: [{ offset: -4, length: 4 }], positiveCounts, timestampMs: atMs }] }]);
+    const h = { ...REMOTE_WRITE, authorization: e.auth };
+    expect((await post(h, native([1, 0, 0, 0], T0_MS + 10_000))).status).toBe(204);
+    expect((await post(h, native([7, 0, 0, 3], T0_MS + 70_000))).status).toBe(204);
+    const read = await latencySeries(e.member, e.key, latencyQuerySchema.parse({ from: new Date(T0_MS).toISOString(), to: new Date(T0_MS + 2 * 60_000).toISOString(), step: "1m" }));
+    const [m0, m1] = read.series;
+    expect(m0!.count).toBe(0); // the first scrape only set the state
+    expect(m1!.count).toBe(9); // 6 more in (31.25, 62.5] ms, 3 in (250, 500] ms
+    expect(m1!.p50).toBeGreaterThan(31.25);
+    expect(m1!.p50).toBeLessThanOrEqual(62.5);
+    expect(m1!.p99).toBeGreaterThan(250);
+    expect(m1!.p99).toBeLessThanOrEqual(500);
+  });
+
   it("answers 400 for a body that is not a snappy WriteRequest and writes nothing", async () => {
     const e = await estate();
     const res = await post({ ...REMOTE_WRITE, authorization: e.auth }, new TextEncoder().encode("not snappy at all"));
