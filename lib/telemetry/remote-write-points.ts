@@ -1,6 +1,7 @@
 // A remote-write request as the metric points /v1/metrics folds (pure): the `_bucket{le}`, `_sum` and
-// `_count` series of one classic histogram at one timestamp become one cumulative explicit-bucket point
-// (no start time: remote write has none, so resets are found by counts going down); native histograms
+// `_count` samples of one classic histogram at one timestamp become one cumulative explicit-bucket point,
+// still to be assembled with the samples of other requests (classic-assembly.ts: Prometheus shards
+// series), with no start time (remote write has none, so resets are found by counts going down); native histograms
 // become exponential points; servicegraph's failed counter a monotonic sum. Prometheus labels turn back
 // into the OTel attribute names the attribution rules read (`peer_service` → `peer.service`, `service`
 // → the resource's `service.name`). Series that are no span metrics are counted and ignored.
@@ -52,10 +53,8 @@ function pointBase({ family, labels }: Shape, timestampMs: number, unit: string)
 interface ClassicGroup {
   shape: Shape;
   timestampMs: number;
-  buckets: [number, number][];
-  count: number | null;
-  sum: number | null;
-  series: number;
+  /** "sum", "count", or the le bound as a number's string ("+Inf", "0.005"). */
+  parts: Record<string, number>;
 }
 
 const withoutLe = (labels: Record<string, string>) => JSON.stringify(Object.entries(labels).filter(([k]) => k !== "__name__" && k !== "le").sort(([a], [b]) => (a < b ? -1 : 1)));
@@ -94,18 +93,11 @@ function nativePoint(shape: Shape, h: NativeHistogram): ExponentialPoint | null 
   return { ...pointBase(shape, h.timestampMs, unitOf(shape.family)), type: "exponential", count: h.count, sum: Number.isFinite(h.sum) ? h.sum : null, min: null, max: null, scale: h.schema, zeroCount: h.zeroCount, positive, negative };
 }
 
-/** Cumulative `le` counts into an explicit point, or why they cannot be one. */
-function classicPoint(g: ClassicGroup): ExplicitPoint | string {
-  const sorted = [...g.buckets].sort((a, b) => a[0] - b[0]);
-  if (sorted.at(-1)?.[0] !== Infinity) return "no le=\"+Inf\" bucket in this request (all of a histogram's series must arrive together)";
-  const bucketCounts: number[] = [];
-  let previous = 0;
-  for (const [, cumulative] of sorted) {
-    if (!Number.isSafeInteger(cumulative) || cumulative < previous) return "le bucket counts must be whole numbers that do not decrease with le";
-    bucketCounts.push(cumulative - previous);
-    previous = cumulative;
-  }
-  return { ...pointBase(g.shape, g.timestampMs, unitOf(g.shape.family)), type: "histogram", count: previous, sum: g.sum, min: null, max: null, bounds: sorted.slice(0, -1).map(([le]) => le), bucketCounts };
+/** A classic group as the point it will be once assembled: its parts only (count for the request's bounds). */
+function classicPart(g: ClassicGroup): ExplicitPoint {
+  const inf = g.parts["+Inf"];
+  const count = inf !== undefined && Number.isSafeInteger(inf) && inf >= 0 ? inf : 0;
+  return { ...pointBase(g.shape, g.timestampMs, unitOf(g.shape.family)), type: "histogram", count, sum: null, min: null, max: null, bounds: [], bucketCounts: [count], classic: g.parts };
 }
 
 const isNumber = (v: number) => !Number.isNaN(v); // NaN: Prometheus' staleness marker, a gap
@@ -126,7 +118,8 @@ export function writeRequestToMetrics(request: WriteRequest): MetricsRequest {
   for (const series of request.timeseries) {
     const name = series.labels.__name__ ?? "";
     const part = /^(.+)_(bucket|sum|count)$/.exec(name);
-    if (part && histogramFamilies.has(part[1]!)) {
+    // A _sum or _count whose _bucket series Prometheus put in another request: still the histogram's, if it is a span-latency one.
+    if (part && (histogramFamilies.has(part[1]!) || roleOf(classicPart({ shape: { family: part[1]!, labels: series.labels }, timestampMs: 0, parts: {} })))) {
       parts.push([series, part[1]!, part[2] as "bucket" | "sum" | "count"]);
       continue;
     }
@@ -150,27 +143,19 @@ export function writeRequestToMetrics(request: WriteRequest): MetricsRequest {
     for (const s of series.samples.filter((x) => isNumber(x.value))) {
       const id = `${key}|${s.timestampMs}`;
       let g = groups.get(id);
-      if (!g) groups.set(id, (g = { shape: { family, labels: series.labels }, timestampMs: s.timestampMs, buckets: [], count: null, sum: null, series: 0 }));
-      if (part === "sum") g.sum = s.value;
-      else if (part === "count") g.count = s.value;
+      if (!g) groups.set(id, (g = { shape: { family, labels: series.labels }, timestampMs: s.timestampMs, parts: {} }));
+      if (part !== "bucket") g.parts[part] = s.value;
       else {
         const le = series.labels.le === "+Inf" ? Infinity : Number(series.labels.le);
         if (Number.isNaN(le)) reject("invalid_buckets", `${series.labels.__name__}: le="${series.labels.le}" is not a number`);
-        else g.buckets.push([le, s.value]);
+        else g.parts[le === Infinity ? "+Inf" : String(le)] = s.value;
       }
     }
   }
-  // Series of a histogram folded or rejected (counted there): the rest are ignored.
+  // Every group goes on to be assembled with the parts other requests brought (Prometheus shards a
+  // histogram's series): even one with only _sum or _count, whose buckets may be in another request.
   const handled = new Set<string>();
-  for (const g of groups.values()) {
-    if (g.buckets.length === 0) continue; // only _sum/_count arrived: nothing to place in buckets
-    const point = classicPoint(g);
-    const key = `${g.shape.family}|${withoutLe(g.shape.labels)}`;
-    if (typeof point === "string") {
-      reject("invalid_buckets", `${g.shape.family}_bucket: ${point}`);
-      handled.add(key);
-    } else if (keep(point)) handled.add(key);
-  }
+  for (const g of groups.values()) if (keep(classicPart(g))) handled.add(`${g.shape.family}|${withoutLe(g.shape.labels)}`);
   for (const [series, family] of parts) if (!handled.has(`${family}|${withoutLe(series.labels)}`)) ignored += 1;
   if (ignored) result.byReason[IGNORED_SERIES] = ignored;
   return result;

@@ -4,12 +4,19 @@ import { compress } from "snappyjs";
 import { describe, expect, it } from "vitest";
 import { classicHistogram, encodeWriteRequest } from "@/scripts/test/remote-write-body";
 import { TEMPO_BUCKETS_S } from "@/scripts/test/spanmetrics-target";
+import { alone } from "./classic-assembly";
 import { cumulativeDelta, stateOf } from "./cumulative";
 import { foldMetricPoints } from "./metrics-fold";
 import { OtlpDecodeError } from "./otlp-json";
 import type { ExplicitPoint, ExponentialPoint } from "./otlp-metrics";
 import { decodeWriteRequest } from "./remote-write";
-import { IGNORED_SERIES, writeRequestToMetrics } from "./remote-write-points";
+import { IGNORED_SERIES, writeRequestToMetrics as toPoints } from "./remote-write-points";
+
+/** The points with each classic histogram assembled from this request alone (classic-assembly.test.ts covers several). */
+function writeRequestToMetrics(request: Parameters<typeof toPoints>[0]) {
+  const m = toPoints(request);
+  return { ...m, points: m.points.map(alone).filter((p): p is Exclude<typeof p, string> => typeof p !== "string") };
+}
 
 // Recorded from Debian's Prometheus 2.42 (see fixtures/README.md): a Tempo-shaped target with these observations.
 const FIXTURE = fs.readFileSync(path.join(__dirname, "fixtures/prometheus-2.42-remote-write.bin"));
@@ -97,14 +104,12 @@ describe("writeRequestToMetrics", () => {
     ]);
   });
 
-  it("rejects a histogram without its +Inf bucket, or with counts going down as le grows", () => {
+  it("keeps a histogram without its +Inf bucket, or even only its _count, for assembly with the rest of it from other requests", () => {
     const noInf = classicHistogram("traces_spanmetrics_latency", LABELS, [0.1], [0.05], t0).filter((s) => s.labels.le !== "+Inf");
-    const down = classicHistogram("traces_spanmetrics_latency", { ...LABELS, span_name: "y" }, [0.1, 1], [0.05], t0).map((s) => (s.labels.le === "1" ? { ...s, samples: [{ value: 0, timestampMs: t0 }] } : s));
-    const m = decode([...noInf, ...down]);
-    expect(m.points).toHaveLength(0);
-    expect(m.rejected).toBe(2);
-    expect(m.byReason).toEqual({ invalid_buckets: 2 });
-    expect(m.reasons.join(" ")).toMatch(/\+Inf/);
+    const countOnly = classicHistogram("traces_spanmetrics_latency", { ...LABELS, span_name: "y" }, [0.1], [0.05], t0).filter((s) => s.labels.__name__!.endsWith("_count"));
+    const m = toPoints(decodeWriteRequest(encodeWriteRequest([...noInf, ...countOnly])));
+    expect(m.points.map((p) => (p as ExplicitPoint).classic)).toEqual([{ "0.1": 1, sum: 0.05, count: 1 }, { count: 1 }]);
+    expect(m.byReason).toEqual({});
   });
 
   it("folds cumulative scrapes into per-interval deltas and counts a restart whole", () => {
