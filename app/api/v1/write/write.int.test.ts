@@ -13,23 +13,14 @@ import { IGNORED_SERIES } from "@/lib/telemetry/remote-write-points";
 import { actorFor, makeService, makeTeam, makeUser } from "@/scripts/test/factories";
 import { classicHistogram, encodeWriteRequest } from "@/scripts/test/remote-write-body";
 import { TEMPO_BUCKETS_S } from "@/scripts/test/spanmetrics-target";
+import { remoteWriteEstate, remoteWriteToken } from "@/scripts/test/remote-write-estate";
 import { POST } from "./route";
 
 // An hour-aligned time an hour ago: recent enough that minute buckets are what the API reads.
 const T0_MS = Math.floor(Date.now() / 3_600_000) * 3_600_000 - 3_600_000;
 
-async function token(scopes: ("telemetry:write" | "catalog:read")[]) {
-  const user = await makeUser("member");
-  return (await createToken(systemActor("test"), { name: "prom", scopes, userEmail: user.email })).token;
-}
-
-async function estate() {
-  const team = await makeTeam();
-  const [a, b] = [await makeService(team.id), await makeService(team.id)];
-  const member = await actorFor("member", [team.id]);
-  const { view } = await createIntegration(member, { sourceService: a.slug, targetService: b.slug, operation: "call", style: "sync", protocol: "http", budget: { p99Ms: 100 } });
-  return { a: a.slug, b: b.slug, member, key: view.key, auth: `Bearer ${await token(["telemetry:write"])}` };
-}
+const token = remoteWriteToken;
+const estate = remoteWriteEstate;
 
 const REMOTE_WRITE = { "content-type": "application/x-protobuf", "content-encoding": "snappy", "x-prometheus-remote-write-version": "0.1.0" };
 const post = (headers: Record<string, string>, body: Uint8Array) => POST(new NextRequest("http://localhost/api/v1/write", { method: "POST", headers, body: new Uint8Array(body) }));
