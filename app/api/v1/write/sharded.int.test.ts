@@ -1,9 +1,9 @@
 // Prometheus shards a histogram's series: its _bucket{le}, _sum and _count samples at one timestamp come
-// in different requests, here through two route handlers (two ingestion paths, each with its own
-// limits, as two server processes have) at once, with retried shards, into one real PostgreSQL. The
+// in different requests, here through two route handlers in this process, then through two server
+// processes over HTTP, at once, with retried shards, into one real PostgreSQL. The
 // latency API shows the exact calls per minute, and nothing is left staged.
 import { NextRequest } from "next/server";
-import { describe, expect, it } from "vitest";
+import { describe, expect, inject, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { latencyQuerySchema, latencySeries } from "@/lib/telemetry/latency";
 import { remoteWriteRoute } from "@/lib/telemetry/remote-write-http";
@@ -11,18 +11,19 @@ import { ConcurrencyGate, TokenBuckets } from "@/lib/telemetry/overload";
 import { classicHistogram, encodeWriteRequest, type WriteSeries } from "@/scripts/test/remote-write-body";
 import { TEMPO_BUCKETS_S } from "@/scripts/test/spanmetrics-target";
 import { remoteWriteEstate } from "@/scripts/test/remote-write-estate";
+import { startRemoteWriteServer } from "@/scripts/test/remote-write-process";
 
 const T0_MS = Math.floor(Date.now() / 3_600_000) * 3_600_000 - 3_600_000;
 const HEADERS = { "content-type": "application/x-protobuf", "content-encoding": "snappy", "x-prometheus-remote-write-version": "0.1.0" };
 const paths = [0, 1].map(() => remoteWriteRoute({ gate: new ConcurrencyGate(16), buckets: new TokenBuckets(10_000, 10_000) }));
 
-describe("classic histograms sharded across requests", () => {
-  it("count every call once through two ingestion paths at once, with shards retried", async () => {
+type Estate = Awaited<ReturnType<typeof remoteWriteEstate>>;
+/** Sends one body through ingestion path 0 or 1. */
+type Post = (e: Estate, path: number, series: WriteSeries[]) => Promise<Response>;
+
+async function scenario(send: Post) {
     const e = await remoteWriteEstate();
-    const post = async (path: number, series: WriteSeries[]) => {
-      const res = await paths[path]!(new NextRequest("http://localhost/api/v1/write", { method: "POST", headers: { ...HEADERS, authorization: e.auth }, body: new Uint8Array(encodeWriteRequest(series)) }));
-      expect(res.status).toBe(204);
-    };
+    const post = async (path: number, series: WriteSeries[]) => expect((await send(e, path, series)).status).toBe(204);
     // Cumulative observations per scrape, ok and error series; scrape k is in minute k.
     const ok = [[0.01], [0.01, 0.05, 0.05, 0.3], [0.01, 0.05, 0.05, 0.3, 0.003, 2.5], [0.01, 0.05, 0.05, 0.3, 0.003, 2.5, 0.07, 0.07, 0.07]];
     const failed = [[], [0.9], [0.9, 0.9], [0.9, 0.9, 4]];
@@ -54,5 +55,19 @@ describe("classic histograms sharded across requests", () => {
     ]);
     const staged = await db().$queryRaw<{ n: bigint }[]>`SELECT count(*) AS n FROM remote_write_staging WHERE shape->'resource'->>'service.name' = ${e.a}`;
     expect(Number(staged[0]!.n)).toBe(0);
+}
+
+describe("classic histograms sharded across requests", () => {
+  it("count every call once through two ingestion paths at once, with shards retried", async () => {
+    await scenario((e, path, series) => paths[path]!(new NextRequest("http://localhost/api/v1/write", { method: "POST", headers: { ...HEADERS, authorization: e.auth }, body: new Uint8Array(encodeWriteRequest(series)) })));
   }, 60_000);
+
+  it("count every call once through two server processes over HTTP, with shards retried", async () => {
+    const servers = await Promise.all([0, 1].map(() => startRemoteWriteServer(inject("databaseUrl"))));
+    try {
+      await scenario((e, path, series) => fetch(`${servers[path]!.url}/api/v1/write`, { method: "POST", headers: { ...HEADERS, authorization: e.auth }, body: new Uint8Array(encodeWriteRequest(series)) }));
+    } finally {
+      await Promise.all(servers.map((s) => s.stop()));
+    }
+  }, 120_000);
 });
