@@ -54,6 +54,7 @@ const LABELS: Record<string, string> = {
   "request:overloaded": "Too many requests in flight (429)",
   "request:unavailable": "Database unavailable (503)",
   ignored_series: "Remote-write series that are no span metrics (accepted and ignored)",
+  incomplete_histogram: "Remote-write histograms still missing series after the wait (their calls come with the next one)",
 };
 
 /** Remote write tallies its whole-request rejections as `request:remote_write_<reason>`. */
