@@ -34,6 +34,8 @@ export const envSchema = z
     // Telemetry time sanity window (lib/telemetry/bounds.ts): how far ahead an item may start, how long a span may last.
     EDGEWISE_INGEST_MAX_FUTURE_MINUTES: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).max(1440).default(5)),
     EDGEWISE_INGEST_MAX_SPAN_MINUTES: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(525_600).default(1440)),
+    // Remote write (lib/telemetry/classic-assembly.ts): how long a classic histogram split across requests waits for its other series.
+    EDGEWISE_REMOTE_WRITE_ASSEMBLY_WAIT_SECONDS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).max(3600).default(30)),
     // Observed-edge cardinality (lib/telemetry/edge-cap.ts): new undeclared edges per ingest token per hour, and in all.
     EDGEWISE_OBSERVED_EDGES_PER_TOKEN_HOUR: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).default(1000)),
     EDGEWISE_OBSERVED_EDGES_MAX: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).default(10_000)),

@@ -5,6 +5,7 @@
 import "server-only";
 import { createHash } from "node:crypto";
 import { authorize, type Actor } from "@/lib/auth/actor";
+import { db } from "@/lib/db/client";
 import { env } from "@/lib/env";
 import { pairDeliveries, pruneLagHalves } from "./async-pairing";
 import { currentMatches, lastSeenMatches, type CatalogMatches } from "./catalog-matches";
@@ -13,7 +14,9 @@ import { boundMetrics, boundTraces, MAX_MINUTE_COUNT, type TimeWindow } from "./
 import { capMetrics, capTraces, type EdgeCap, type EdgeTicket } from "./edge-cap";
 import { addLags } from "./fold";
 import { observedEdgeCap } from "./observed-cap";
-import { metricPointsToFold, metricsBatch, retryAnswer, retryCounts, traceBatch, type IngestBatch } from "./ingest-batch";
+import { metricPointsToFold, metricsBatch, rejectionMessage, retryAnswer, retryCounts, traceBatch, type IngestBatch } from "./ingest-batch";
+import { assembleStaged, pruneStaging } from "./classic-staging";
+import { INCOMPLETE_HISTOGRAM, type Assembly } from "./classic-assembly";
 import { commitLocked, commitStatement, cumulativeDeltas, pruneCounts, pruneReceipts, pruneSeriesStates, type CommitOutcome } from "./ingest-store";
 import type { OtlpCodec, OtlpSignal } from "./otlp-codec";
 import { OtlpDecodeError, type TraceRequest } from "./otlp-json";
@@ -116,10 +119,24 @@ export async function ingestMetrics(actor: Actor, decoded: MetricsRequest, diges
       const batch = metricsBatch(capped, matches, digest, deltas);
       return { outcome: await commitStatement(batch, stamp), batch };
     }
-    return commitLocked("metrics", digest, stamp, retryCounts(request), async (tx) => metricsBatch(capped, matches, digest, [...deltas, ...(await cumulativeDeltas(tx, cumulative))]));
+    return commitLocked("metrics", digest, stamp, retryCounts(request), async (tx) => {
+      const { points, assembly } = await assembleStaged(tx, cumulative);
+      return withAssembly(metricsBatch(capped, matches, digest, [...deltas, ...(await cumulativeDeltas(tx, points))]), assembly);
+    });
   }));
   await pruneNowAndThen();
   return answer(result, request, "metrics");
+}
+
+/** The batch with what assembling classic histograms counted: those dropped incomplete, and those with bad buckets (rejected). */
+function withAssembly(batch: IngestBatch, assembly: Assembly | null): IngestBatch {
+  if (!assembly || (assembly.incomplete === 0 && assembly.invalid.length === 0)) return batch;
+  const ifNew = { ...batch.counts.ifNew };
+  if (assembly.incomplete) ifNew[INCOMPLETE_HISTOGRAM] = (ifNew[INCOMPLETE_HISTOGRAM] ?? 0) + assembly.incomplete;
+  if (assembly.invalid.length) ifNew.invalid_buckets = (ifNew.invalid_buckets ?? 0) + assembly.invalid.length;
+  const rejected = batch.rejected + assembly.invalid.length;
+  const message = assembly.invalid.length ? [batch.message, rejectionMessage(assembly.invalid.length, "histogram", assembly.invalid.slice(0, 5))].filter(Boolean).join("; ") : batch.message;
+  return { ...batch, counts: { ...batch.counts, ifNew }, rejected, message };
 }
 
 let lastPrunedMs = 0;
@@ -128,5 +145,5 @@ let lastPrunedMs = 0;
 async function pruneNowAndThen(): Promise<void> {
   if (Date.now() - lastPrunedMs <= 60_000) return;
   lastPrunedMs = Date.now();
-  await Promise.all([pruneReceipts(), pruneCounts(), pruneSeriesStates(), pruneLagHalves()]).catch(() => undefined);
+  await Promise.all([pruneReceipts(), pruneCounts(), pruneSeriesStates(), pruneLagHalves(), pruneStaging(db())]).catch(() => undefined);
 }

@@ -37,6 +37,12 @@ export interface ExplicitPoint extends PointBase {
   /** Upper bounds, ascending; bucketCounts has one more entry (the overflow bucket). */
   bounds: number[];
   bucketCounts: number[];
+  /**
+   * Remote write only: the classic histogram's samples at this time as this request carried them (by
+   * part: "sum", "count", the le bound), to assemble with those staged from other requests
+   * (classic-assembly.ts) before the point is folded; bounds and counts are filled in then.
+   */
+  classic?: Record<string, number>;
 }
 
 export interface ExponentialBuckets {

@@ -60,7 +60,9 @@ export function remoteWriteRoute(limits?: IngestLimits) {
       }
       const type = (req.headers.get("content-type") ?? "").split(";")[0]!.trim().toLowerCase();
       const encoding = (req.headers.get("content-encoding") ?? "").trim().toLowerCase();
-      if (type !== "application/x-protobuf" || encoding !== "snappy") throw new AppError("unsupported_media_type", "Send remote write 1.0: Content-Type application/x-protobuf, Content-Encoding snappy");
+      // Remote write 2.0 names its message in the type (proto=io.prometheus.write.v2.Request): a 415 makes the sender fall back to 1.0.
+      const proto = /;\s*proto=([^;\s]+)/i.exec(req.headers.get("content-type") ?? "")?.[1] ?? "prometheus.WriteRequest";
+      if (type !== "application/x-protobuf" || encoding !== "snappy" || proto !== "prometheus.WriteRequest") throw new AppError("unsupported_media_type", "Send remote write 1.0: Content-Type application/x-protobuf (proto=prometheus.WriteRequest), Content-Encoding snappy");
       const body = await readCompressed(req, env().EDGEWISE_INGEST_MAX_BYTES);
       const request = writeRequestToMetrics(decodeWriteRequest(body, env().EDGEWISE_INGEST_MAX_BYTES * 8));
       await ingestMetrics(actor, request, bodyDigest(body));

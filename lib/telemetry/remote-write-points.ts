@@ -1,6 +1,7 @@
 // A remote-write request as the metric points /v1/metrics folds (pure): the `_bucket{le}`, `_sum` and
-// `_count` series of one classic histogram at one timestamp become one cumulative explicit-bucket point
-// (no start time: remote write has none, so resets are found by counts going down); native histograms
+// `_count` samples of one classic histogram at one timestamp become one cumulative explicit-bucket point,
+// still to be assembled with the samples of other requests (classic-assembly.ts: Prometheus shards
+// series), with no start time (remote write has none, so resets are found by counts going down); native histograms
 // become exponential points; servicegraph's failed counter a monotonic sum. Prometheus labels turn back
 // into the OTel attribute names the attribution rules read (`peer_service` → `peer.service`, `service`
 // → the resource's `service.name`). Series that are no span metrics are counted and ignored.
@@ -52,17 +53,19 @@ function pointBase({ family, labels }: Shape, timestampMs: number, unit: string)
 interface ClassicGroup {
   shape: Shape;
   timestampMs: number;
-  buckets: [number, number][];
-  count: number | null;
-  sum: number | null;
-  series: number;
+  /** "sum", "count", or the le bound as a number's string ("+Inf", "0.005"). */
+  parts: Record<string, number>;
 }
 
 const withoutLe = (labels: Record<string, string>) => JSON.stringify(Object.entries(labels).filter(([k]) => k !== "__name__" && k !== "le").sort(([a], [b]) => (a < b ? -1 : 1)));
 
-/** A native histogram's spans and delta-encoded counts as dense OTLP buckets (Prometheus index i holds (base^(i−1), base^i]). */
-function nativeBuckets(spans: { offset: number; length: number }[], deltas: number[]): ExponentialBuckets | null {
-  const counts: number[] = [];
+/**
+ * A native histogram's spans and counts as dense OTLP buckets (Prometheus index i holds (base^(i−1), base^i]):
+ * integer histograms send each count as a delta from the previous one, float histograms send it whole.
+ * Counts must come out whole and not negative (a float histogram of span metrics counts calls).
+ */
+function nativeBuckets(spans: { offset: number; length: number }[], counts: number[], deltas: boolean): ExponentialBuckets | null {
+  const dense: number[] = [];
   let index = 0;
   let first: number | null = null;
   let running = 0;
@@ -70,35 +73,31 @@ function nativeBuckets(spans: { offset: number; length: number }[], deltas: numb
   for (const span of spans) {
     index += span.offset;
     for (let j = 0; j < span.length; j++, index++) {
-      running += deltas[d++] ?? NaN;
-      if (!(running >= 0)) return null;
+      const c = counts[d++] ?? NaN;
+      running = deltas ? running + c : c;
+      if (!(running >= 0) || !Number.isSafeInteger(running)) return null;
       first ??= index;
-      counts[index - first] = running;
+      dense[index - first] = running;
     }
   }
-  for (let i = 0; i < counts.length; i++) counts[i] ??= 0;
-  return { offset: (first ?? 1) - 1, counts };
+  if (d !== counts.length) return null;
+  for (let i = 0; i < dense.length; i++) dense[i] ??= 0;
+  return { offset: (first ?? 1) - 1, counts: dense };
 }
 
 function nativePoint(shape: Shape, h: NativeHistogram): ExponentialPoint | null {
-  const positive = nativeBuckets(h.positive, h.positiveDeltas);
-  const negative = nativeBuckets(h.negative, h.negativeDeltas);
-  if (!positive || !negative) return null;
+  const positive = nativeBuckets(h.positive, h.float ? h.positiveCounts : h.positiveDeltas, !h.float);
+  const negative = nativeBuckets(h.negative, h.float ? h.negativeCounts : h.negativeDeltas, !h.float);
+  // Schemas −4…8 are exponential; −53 (custom bounds) and anything else is not.
+  if (!positive || !negative || h.schema < -4 || h.schema > 8 || !Number.isSafeInteger(h.count) || !Number.isSafeInteger(h.zeroCount) || h.count < 0 || h.zeroCount < 0) return null;
   return { ...pointBase(shape, h.timestampMs, unitOf(shape.family)), type: "exponential", count: h.count, sum: Number.isFinite(h.sum) ? h.sum : null, min: null, max: null, scale: h.schema, zeroCount: h.zeroCount, positive, negative };
 }
 
-/** Cumulative `le` counts into an explicit point, or why they cannot be one. */
-function classicPoint(g: ClassicGroup): ExplicitPoint | string {
-  const sorted = [...g.buckets].sort((a, b) => a[0] - b[0]);
-  if (sorted.at(-1)?.[0] !== Infinity) return "no le=\"+Inf\" bucket in this request (all of a histogram's series must arrive together)";
-  const bucketCounts: number[] = [];
-  let previous = 0;
-  for (const [, cumulative] of sorted) {
-    if (!Number.isSafeInteger(cumulative) || cumulative < previous) return "le bucket counts must be whole numbers that do not decrease with le";
-    bucketCounts.push(cumulative - previous);
-    previous = cumulative;
-  }
-  return { ...pointBase(g.shape, g.timestampMs, unitOf(g.shape.family)), type: "histogram", count: previous, sum: g.sum, min: null, max: null, bounds: sorted.slice(0, -1).map(([le]) => le), bucketCounts };
+/** A classic group as the point it will be once assembled: its parts only (count for the request's bounds). */
+function classicPart(g: ClassicGroup): ExplicitPoint {
+  const inf = g.parts["+Inf"];
+  const count = inf !== undefined && Number.isSafeInteger(inf) && inf >= 0 ? inf : 0;
+  return { ...pointBase(g.shape, g.timestampMs, unitOf(g.shape.family)), type: "histogram", count, sum: null, min: null, max: null, bounds: [], bucketCounts: [count], classic: g.parts };
 }
 
 const isNumber = (v: number) => !Number.isNaN(v); // NaN: Prometheus' staleness marker, a gap
@@ -119,15 +118,18 @@ export function writeRequestToMetrics(request: WriteRequest): MetricsRequest {
   for (const series of request.timeseries) {
     const name = series.labels.__name__ ?? "";
     const part = /^(.+)_(bucket|sum|count)$/.exec(name);
-    if (part && histogramFamilies.has(part[1]!)) {
+    // A _sum or _count whose _bucket series Prometheus put in another request: still the histogram's, if it is a span-latency one.
+    if (part && (histogramFamilies.has(part[1]!) || roleOf(classicPart({ shape: { family: part[1]!, labels: series.labels }, timestampMs: 0, parts: {} })))) {
       parts.push([series, part[1]!, part[2] as "bucket" | "sum" | "count"]);
       continue;
     }
     let used = false;
     for (const h of series.histograms) {
       const point = nativePoint({ family: name, labels: series.labels }, h);
-      if (!point) reject("invalid_buckets", `${name}: native histogram spans and bucket counts disagree`);
-      else used = keep(point) || used;
+      if (!point) {
+        reject("invalid_buckets", `${name}: native histogram spans and bucket counts disagree, or a count is not a whole number ≥ 0`);
+        used = true; // counted as rejected, not also as ignored
+      } else used = keep(point) || used;
     }
     for (const s of series.samples.filter((x) => isNumber(x.value))) {
       const point: SumPoint = { ...pointBase({ family: name, labels: series.labels }, s.timestampMs, ""), type: "sum", value: s.value };
@@ -141,27 +143,19 @@ export function writeRequestToMetrics(request: WriteRequest): MetricsRequest {
     for (const s of series.samples.filter((x) => isNumber(x.value))) {
       const id = `${key}|${s.timestampMs}`;
       let g = groups.get(id);
-      if (!g) groups.set(id, (g = { shape: { family, labels: series.labels }, timestampMs: s.timestampMs, buckets: [], count: null, sum: null, series: 0 }));
-      if (part === "sum") g.sum = s.value;
-      else if (part === "count") g.count = s.value;
+      if (!g) groups.set(id, (g = { shape: { family, labels: series.labels }, timestampMs: s.timestampMs, parts: {} }));
+      if (part !== "bucket") g.parts[part] = s.value;
       else {
         const le = series.labels.le === "+Inf" ? Infinity : Number(series.labels.le);
         if (Number.isNaN(le)) reject("invalid_buckets", `${series.labels.__name__}: le="${series.labels.le}" is not a number`);
-        else g.buckets.push([le, s.value]);
+        else g.parts[le === Infinity ? "+Inf" : String(le)] = s.value;
       }
     }
   }
-  // Series of a histogram folded or rejected (counted there): the rest are ignored.
+  // Every group goes on to be assembled with the parts other requests brought (Prometheus shards a
+  // histogram's series): even one with only _sum or _count, whose buckets may be in another request.
   const handled = new Set<string>();
-  for (const g of groups.values()) {
-    if (g.buckets.length === 0) continue; // only _sum/_count arrived: nothing to place in buckets
-    const point = classicPoint(g);
-    const key = `${g.shape.family}|${withoutLe(g.shape.labels)}`;
-    if (typeof point === "string") {
-      reject("invalid_buckets", `${g.shape.family}_bucket: ${point}`);
-      handled.add(key);
-    } else if (keep(point)) handled.add(key);
-  }
+  for (const g of groups.values()) if (keep(classicPart(g))) handled.add(`${g.shape.family}|${withoutLe(g.shape.labels)}`);
   for (const [series, family] of parts) if (!handled.has(`${family}|${withoutLe(series.labels)}`)) ignored += 1;
   if (ignored) result.byReason[IGNORED_SERIES] = ignored;
   return result;

@@ -4,12 +4,19 @@ import { compress } from "snappyjs";
 import { describe, expect, it } from "vitest";
 import { classicHistogram, encodeWriteRequest } from "@/scripts/test/remote-write-body";
 import { TEMPO_BUCKETS_S } from "@/scripts/test/spanmetrics-target";
+import { alone } from "./classic-assembly";
 import { cumulativeDelta, stateOf } from "./cumulative";
 import { foldMetricPoints } from "./metrics-fold";
 import { OtlpDecodeError } from "./otlp-json";
 import type { ExplicitPoint, ExponentialPoint } from "./otlp-metrics";
 import { decodeWriteRequest } from "./remote-write";
-import { IGNORED_SERIES, writeRequestToMetrics } from "./remote-write-points";
+import { IGNORED_SERIES, writeRequestToMetrics as toPoints } from "./remote-write-points";
+
+/** The points with each classic histogram assembled from this request alone (classic-assembly.test.ts covers several). */
+function writeRequestToMetrics(request: Parameters<typeof toPoints>[0]) {
+  const m = toPoints(request);
+  return { ...m, points: m.points.map(alone).filter((p): p is Exclude<typeof p, string> => typeof p !== "string") };
+}
 
 // Recorded from Debian's Prometheus 2.42 (see fixtures/README.md): a Tempo-shaped target with these observations.
 const FIXTURE = fs.readFileSync(path.join(__dirname, "fixtures/prometheus-2.42-remote-write.bin"));
@@ -97,14 +104,12 @@ describe("writeRequestToMetrics", () => {
     ]);
   });
 
-  it("rejects a histogram without its +Inf bucket, or with counts going down as le grows", () => {
+  it("keeps a histogram without its +Inf bucket, or even only its _count, for assembly with the rest of it from other requests", () => {
     const noInf = classicHistogram("traces_spanmetrics_latency", LABELS, [0.1], [0.05], t0).filter((s) => s.labels.le !== "+Inf");
-    const down = classicHistogram("traces_spanmetrics_latency", { ...LABELS, span_name: "y" }, [0.1, 1], [0.05], t0).map((s) => (s.labels.le === "1" ? { ...s, samples: [{ value: 0, timestampMs: t0 }] } : s));
-    const m = decode([...noInf, ...down]);
-    expect(m.points).toHaveLength(0);
-    expect(m.rejected).toBe(2);
-    expect(m.byReason).toEqual({ invalid_buckets: 2 });
-    expect(m.reasons.join(" ")).toMatch(/\+Inf/);
+    const countOnly = classicHistogram("traces_spanmetrics_latency", { ...LABELS, span_name: "y" }, [0.1], [0.05], t0).filter((s) => s.labels.__name__!.endsWith("_count"));
+    const m = toPoints(decodeWriteRequest(encodeWriteRequest([...noInf, ...countOnly])));
+    expect(m.points.map((p) => (p as ExplicitPoint).classic)).toEqual([{ "0.1": 1, sum: 0.05, count: 1 }, { count: 1 }]);
+    expect(m.byReason).toEqual({});
   });
 
   it("folds cumulative scrapes into per-interval deltas and counts a restart whole", () => {
@@ -130,10 +135,36 @@ describe("writeRequestToMetrics", () => {
 describe("native histograms", () => {
   it("become exponential points with OTLP's bucket indices", () => {
     // schema 0 (base 2): Prometheus buckets 1 and 2 hold (1, 2] and (2, 4]; a gap, then bucket 5 holds (16, 32].
-    const histogram = { count: 6, sum: 40, schema: 0, zeroCount: 1, positive: [{ offset: 1, length: 2 }, { offset: 2, length: 1 }], positiveDeltas: [2, -1, 1], negative: [], negativeDeltas: [], timestampMs: 1000 };
+    const histogram = { float: false, count: 6, sum: 40, schema: 0, zeroCount: 1, positive: [{ offset: 1, length: 2 }, { offset: 2, length: 1 }], positiveDeltas: [2, -1, 1], negative: [], negativeDeltas: [], positiveCounts: [], negativeCounts: [], timestampMs: 1000 };
     const m = writeRequestToMetrics({ timeseries: [{ labels: { __name__: "traces_spanmetrics_latency", ...LABELS }, samples: [], histograms: [histogram] }] });
     const p = m.points[0] as ExponentialPoint;
     expect(p.positive).toEqual({ offset: 0, counts: [2, 1, 0, 0, 2] });
     expect(p).toMatchObject({ scale: 0, zeroCount: 1, count: 6, type: "exponential", unit: "s" });
+  });
+});
+
+describe("float native histograms", () => {
+  const labels = { __name__: "traces_spanmetrics_latency", ...LABELS };
+  // The same histogram as above, as a float one on the wire: absolute counts, count and zero count as doubles.
+  const floatBody = (positiveCounts: number[], count: number) =>
+    encodeWriteRequest([{ labels, samples: [], floatHistograms: [{ count, sum: 40, schema: 0, zeroCount: 1, positive: [{ offset: 1, length: 2 }, { offset: 2, length: 1 }], positiveCounts, timestampMs: 1000 }] }]);
+
+  it("decode count_float, zero_count_float and positive_counts from the wire", () => {
+    const [h] = decodeWriteRequest(floatBody([2, 1, 2], 6)).timeseries[0]!.histograms;
+    expect(h).toMatchObject({ float: true, count: 6, zeroCount: 1, sum: 40, schema: 0, positiveCounts: [2, 1, 2], positiveDeltas: [], timestampMs: 1000 });
+  });
+
+  it("become the same exponential point as the integer histogram", () => {
+    const p = writeRequestToMetrics(decodeWriteRequest(floatBody([2, 1, 2], 6))).points[0] as ExponentialPoint;
+    expect(p.positive).toEqual({ offset: 0, counts: [2, 1, 0, 0, 2] });
+    expect(p).toMatchObject({ scale: 0, zeroCount: 1, count: 6, type: "exponential", unit: "s" });
+  });
+
+  it("are rejected when a count is fractional or negative, or spans and counts disagree", () => {
+    for (const [counts, count] of [[[2, 0.5, 2], 5.5], [[2, -1, 2], 4], [[2, 1], 4]] as [number[], number][]) {
+      const m = writeRequestToMetrics(decodeWriteRequest(floatBody(counts, count)));
+      expect(m.points).toHaveLength(0);
+      expect(m.byReason).toEqual({ invalid_buckets: 1 });
+    }
   });
 });

@@ -1,6 +1,6 @@
 // Reads a Prometheus remote-write 1.0 body (pure): snappy block compression (snappyjs) around a
 // prometheus.WriteRequest in protobuf wire format, read with the OTLP decoder's reader. Only labels,
-// float samples and native histograms are kept; metadata and exemplars are skipped, as protobuf
+// float samples and native histograms (integer and float) are kept; metadata and exemplars are skipped, as protobuf
 // allows. A body that is not a WriteRequest is one error, OtlpDecodeError (a 400, never retried).
 import { uncompress } from "snappyjs";
 import { OtlpDecodeError } from "./otlp-json";
@@ -11,8 +11,12 @@ export interface Sample {
   timestampMs: number;
 }
 
-/** A native histogram sample (integer counts only; float histograms are skipped). */
+/**
+ * A native histogram sample. Integer histograms carry bucket counts as deltas (`*Deltas`), float ones
+ * as absolute counts (`*Counts`, with `float` set); `count` and `zeroCount` are whichever was sent.
+ */
 export interface NativeHistogram {
+  float: boolean;
   count: number;
   sum: number;
   schema: number;
@@ -21,6 +25,8 @@ export interface NativeHistogram {
   positiveDeltas: number[];
   negative: { offset: number; length: number }[];
   negativeDeltas: number[];
+  positiveCounts: number[];
+  negativeCounts: number[];
   timestampMs: number;
 }
 
@@ -45,6 +51,13 @@ function sint64s(r: Reader, wireType: number, into: number[]) {
   while (!packed.done) into.push(zigzag(packed.varint()));
 }
 
+/** Packed or unpacked repeated double (field wire type 2 or 1). */
+function doubles(r: Reader, wireType: number, into: number[]) {
+  if (wireType === 1) return void into.push(r.fixed64().getFloat64(0, true));
+  const packed = sub(r);
+  while (!packed.done) into.push(packed.fixed64().getFloat64(0, true));
+}
+
 function bucketSpan(r: Reader) {
   const span = { offset: 0, length: 0 };
   r.fields((n, w) => {
@@ -55,25 +68,32 @@ function bucketSpan(r: Reader) {
   return span;
 }
 
-function histogram(r: Reader): NativeHistogram | null {
-  const h: NativeHistogram = { count: 0, sum: 0, schema: 0, zeroCount: 0, positive: [], positiveDeltas: [], negative: [], negativeDeltas: [], timestampMs: 0 };
-  let float = false;
+function histogram(r: Reader): NativeHistogram {
+  const h: NativeHistogram = { float: false, count: 0, sum: 0, schema: 0, zeroCount: 0, positive: [], positiveDeltas: [], negative: [], negativeDeltas: [], positiveCounts: [], negativeCounts: [], timestampMs: 0 };
+  const double = () => r.fixed64().getFloat64(0, true);
   r.fields((n, w) => {
     if (n === 1 && w === 0) h.count = Number(r.varint());
-    else if ((n === 2 && w === 1) || (n === 7 && w === 1) || ((n === 10 || n === 13) && w === 2)) {
-      float = true;
-      return false;
-    } else if (n === 3 && w === 1) h.sum = r.fixed64().getFloat64(0, true);
+    else if (n === 2 && w === 1) [h.float, h.count] = [true, double()];
+    else if (n === 3 && w === 1) h.sum = double();
     else if (n === 4 && w === 0) h.schema = zigzag(r.varint());
     else if (n === 6 && w === 0) h.zeroCount = Number(r.varint());
+    else if (n === 7 && w === 1) [h.float, h.zeroCount] = [true, double()];
     else if (n === 8 && w === 2) h.negative.push(bucketSpan(sub(r)));
     else if (n === 9 && (w === 0 || w === 2)) sint64s(r, w, h.negativeDeltas);
+    else if (n === 10 && (w === 1 || w === 2)) {
+      h.float = true;
+      doubles(r, w, h.negativeCounts);
+    }
     else if (n === 11 && w === 2) h.positive.push(bucketSpan(sub(r)));
     else if (n === 12 && (w === 0 || w === 2)) sint64s(r, w, h.positiveDeltas);
+    else if (n === 13 && (w === 1 || w === 2)) {
+      h.float = true;
+      doubles(r, w, h.positiveCounts);
+    }
     else if (n === 15 && w === 0) h.timestampMs = int64(r.varint());
     else return false;
   });
-  return float ? null : h;
+  return h;
 }
 
 function timeSeries(r: Reader): TimeSeries {
@@ -99,8 +119,7 @@ function timeSeries(r: Reader): TimeSeries {
       });
       series.samples.push(sample);
     } else if (n === 4 && w === 2) {
-      const h = histogram(sub(r));
-      if (h) series.histograms.push(h);
+      series.histograms.push(histogram(sub(r)));
     } else return false;
   });
   return series;

@@ -56,6 +56,7 @@ const LABELS: Record<string, string> = {
   "request:unavailable": "Database unavailable (503)",
   logs_not_stored: "Log records answered and dropped: Edgewise stores no logs (/v1/logs)",
   ignored_series: "Remote-write series that are no span metrics (accepted and ignored)",
+  incomplete_histogram: "Remote-write histograms still missing series after the wait (their calls come with the next one)",
 };
 
 /** Remote write tallies its whole-request rejections as `request:remote_write_<reason>`. */

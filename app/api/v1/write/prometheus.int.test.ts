@@ -1,7 +1,8 @@
 // Real parts: Debian's Prometheus scrapes a Tempo-shaped target with known observations and
 // remote-writes to /api/v1/write (the real route handler behind a loopback HTTP bridge, a real
 // PostgreSQL); the latency API then shows the exact call count, percentiles within the buckets'
-// widths, and a counter reset on the target (fresh counts) counted right.
+// widths, and a counter reset on the target (fresh counts) counted right — with four shards and five
+// samples a request, so every histogram's series are split across requests sent at once.
 import { NextRequest } from "next/server";
 import { describe, expect, it } from "vitest";
 import { latencyQuerySchema, latencySeries } from "@/lib/telemetry/latency";
@@ -11,6 +12,7 @@ import { actorFor, makeService, makeTeam, makeUser } from "@/scripts/test/factor
 import { systemActor } from "@/lib/auth/actor";
 import { createToken } from "@/lib/auth/api-tokens";
 import { createIntegration } from "@/lib/catalog/integrations";
+import { decodeWriteRequest } from "@/lib/telemetry/remote-write";
 import { POST } from "./route";
 
 const missing = prometheusMissing();
@@ -31,20 +33,24 @@ describe.skipIf(missing !== null)("Prometheus remote write into Edgewise", () =>
     const labels = { service: a.slug, span_name: "call", span_kind: "SPAN_KIND_CLIENT", status_code: "STATUS_CODE_UNSET", peer_service: b.slug };
     const target = await startTarget((): SpanSeries[] => [{ labels, observations }]);
     let writes = 0;
+    let split = 0; // writes carrying part of a histogram's series only
     const statuses: number[] = [];
     const bridge = await serve((req, res) => {
       const chunks: Buffer[] = [];
       req.on("data", (c: Buffer) => chunks.push(c));
       req.on("end", async () => {
         const headers = Object.fromEntries(Object.entries(req.headers).filter((e): e is [string, string] => typeof e[1] === "string"));
-        const answer = await POST(new NextRequest("http://localhost/api/v1/write", { method: "POST", headers, body: new Uint8Array(Buffer.concat(chunks)) }));
+        const body = Buffer.concat(chunks);
+        const names = new Set(decodeWriteRequest(body).timeseries.map((t) => (t.labels.le === "+Inf" ? "+Inf" : t.labels.__name__)));
+        if (names.has("traces_spanmetrics_latency_bucket") !== names.has("+Inf") || names.has("traces_spanmetrics_latency_count") !== names.has("+Inf")) split += 1;
+        const answer = await POST(new NextRequest("http://localhost/api/v1/write", { method: "POST", headers, body: new Uint8Array(body) }));
         statuses.push(answer.status);
         writes += 1;
         res.writeHead(answer.status).end(await answer.text());
       });
     });
     const prometheus = await startPrometheus(
-      `global:\n  scrape_interval: 1s\nscrape_configs:\n  - job_name: tempo\n    static_configs:\n      - targets: ["${target.url.slice("http://".length)}"]\nremote_write:\n  - url: ${bridge.url}/api/v1/write\n    authorization:\n      credentials: ${token}\n    queue_config:\n      batch_send_deadline: 1s\n      max_shards: 1\n`,
+      `global:\n  scrape_interval: 1s\nscrape_configs:\n  - job_name: tempo\n    static_configs:\n      - targets: ["${target.url.slice("http://".length)}"]\nremote_write:\n  - url: ${bridge.url}/api/v1/write\n    authorization:\n      credentials: ${token}\n    queue_config:\n      batch_send_deadline: 1s\n      min_shards: 4\n      max_shards: 4\n      max_samples_per_send: 5\n`,
     );
     const total = async () => {
       const now = Date.now();
@@ -66,6 +72,7 @@ describe.skipIf(missing !== null)("Prometheus remote write into Edgewise", () =>
       await sleep(3000); // more scrapes of unchanged counts add nothing
       expect(await total()).toBe(23);
       expect(statuses.every((s) => s === 204)).toBe(true);
+      expect(split).toBeGreaterThan(0); // Prometheus did split histograms across requests
       const now = Date.now();
       const read = await latencySeries(member, view.key, latencyQuerySchema.parse({ from: new Date(Math.floor(now / 3_600_000) * 3_600_000 - 3_600_000).toISOString(), to: new Date(Math.floor(now / 3_600_000) * 3_600_000 + 3_600_000).toISOString(), step: "2h" }));
       const all = read.series.find((s) => s.count === 23)!;

@@ -13,23 +13,14 @@ import { IGNORED_SERIES } from "@/lib/telemetry/remote-write-points";
 import { actorFor, makeService, makeTeam, makeUser } from "@/scripts/test/factories";
 import { classicHistogram, encodeWriteRequest } from "@/scripts/test/remote-write-body";
 import { TEMPO_BUCKETS_S } from "@/scripts/test/spanmetrics-target";
+import { remoteWriteEstate, remoteWriteToken } from "@/scripts/test/remote-write-estate";
 import { POST } from "./route";
 
 // An hour-aligned time an hour ago: recent enough that minute buckets are what the API reads.
 const T0_MS = Math.floor(Date.now() / 3_600_000) * 3_600_000 - 3_600_000;
 
-async function token(scopes: ("telemetry:write" | "catalog:read")[]) {
-  const user = await makeUser("member");
-  return (await createToken(systemActor("test"), { name: "prom", scopes, userEmail: user.email })).token;
-}
-
-async function estate() {
-  const team = await makeTeam();
-  const [a, b] = [await makeService(team.id), await makeService(team.id)];
-  const member = await actorFor("member", [team.id]);
-  const { view } = await createIntegration(member, { sourceService: a.slug, targetService: b.slug, operation: "call", style: "sync", protocol: "http", budget: { p99Ms: 100 } });
-  return { a: a.slug, b: b.slug, member, key: view.key, auth: `Bearer ${await token(["telemetry:write"])}` };
-}
+const token = remoteWriteToken;
+const estate = remoteWriteEstate;
 
 const REMOTE_WRITE = { "content-type": "application/x-protobuf", "content-encoding": "snappy", "x-prometheus-remote-write-version": "0.1.0" };
 const post = (headers: Record<string, string>, body: Uint8Array) => POST(new NextRequest("http://localhost/api/v1/write", { method: "POST", headers, body: new Uint8Array(body) }));
@@ -106,6 +97,25 @@ describe("POST /api/v1/write", () => {
     expect(keys).toEqual([]);
   });
 
+  it("folds float native histograms like OTLP exponential ones: the second scrape's growth, percentiles in its buckets", async () => {
+    const e = await estate();
+    const labels = { __name__: "traces_spanmetrics_latency", job: "tempo", service: e.a, span_name: "call", span_kind: "SPAN_KIND_CLIENT", status_code: "STATUS_CODE_UNSET", peer_service: e.b };
+    // Schema 0 in seconds: index −4 holds (1/32, 1/16] s, index −1 holds (1/4, 1/2] s.
+    const native = (positiveCounts: number[], atMs: number) =>
+      encodeWriteRequest([{ labels, samples: [], floatHistograms: [{ count: positiveCounts.reduce((a, b) => a + b, 0), sum: 1, schema: 0, zeroCount: 0, positive: [{ offset: -4, length: 4 }], positiveCounts, timestampMs: atMs }] }]);
+    const h = { ...REMOTE_WRITE, authorization: e.auth };
+    expect((await post(h, native([1, 0, 0, 0], T0_MS + 10_000))).status).toBe(204);
+    expect((await post(h, native([7, 0, 0, 3], T0_MS + 70_000))).status).toBe(204);
+    const read = await latencySeries(e.member, e.key, latencyQuerySchema.parse({ from: new Date(T0_MS).toISOString(), to: new Date(T0_MS + 2 * 60_000).toISOString(), step: "1m" }));
+    const [m0, m1] = read.series;
+    expect(m0!.count).toBe(0); // the first scrape only set the state
+    expect(m1!.count).toBe(9); // 6 more in (31.25, 62.5] ms, 3 in (250, 500] ms
+    expect(m1!.p50).toBeGreaterThan(31.25);
+    expect(m1!.p50).toBeLessThanOrEqual(62.5);
+    expect(m1!.p99).toBeGreaterThan(250);
+    expect(m1!.p99).toBeLessThanOrEqual(500);
+  });
+
   it("answers 400 for a body that is not a snappy WriteRequest and writes nothing", async () => {
     const e = await estate();
     const res = await post({ ...REMOTE_WRITE, authorization: e.auth }, new TextEncoder().encode("not snappy at all"));
@@ -118,6 +128,9 @@ describe("POST /api/v1/write", () => {
     const body = encodeWriteRequest(scrape(e, [0.01], T0_MS));
     expect((await post({ ...REMOTE_WRITE, "content-encoding": "gzip", authorization: e.auth }, body)).status).toBe(415);
     expect((await post({ ...REMOTE_WRITE, "content-type": "application/json", authorization: e.auth }, body)).status).toBe(415);
+    // Remote write 2.0 (Alloy's experimental protobuf_message): refused, not read as an empty 1.0 request.
+    expect((await post({ ...REMOTE_WRITE, "content-type": "application/x-protobuf;proto=io.prometheus.write.v2.Request", authorization: e.auth }, body)).status).toBe(415);
+    expect((await post({ ...REMOTE_WRITE, "content-type": "application/x-protobuf;proto=prometheus.WriteRequest", authorization: e.auth }, body)).status).toBe(204);
     expect((await post(REMOTE_WRITE, body)).status).toBe(401);
     expect((await post({ ...REMOTE_WRITE, authorization: `Bearer ${await token(["catalog:read"])}` }, body)).status).toBe(403);
   });
