@@ -10,8 +10,9 @@ import { pairDeliveries, pruneLagHalves } from "./async-pairing";
 import { currentMatches, lastSeenMatches, type CatalogMatches } from "./catalog-matches";
 import { boundMetrics, boundTraces, type TimeWindow } from "./bounds";
 import { capMetrics, capTraces } from "./edge-cap";
-import { addLags } from "./fold";
+import { addLags, addRetries } from "./fold";
 import { observedEdgeCap } from "./observed-cap";
+import { groupRetries, pruneRetryCalls } from "./retry-store";
 import { metricPointsToFold, metricsBatch, retryAnswer, retryCounts, traceBatch, type IngestBatch } from "./ingest-batch";
 import { commitLocked, commitStatement, cumulativeDeltas, pruneCounts, pruneReceipts, pruneSeriesStates, type CommitOutcome } from "./ingest-store";
 import type { OtlpCodec, OtlpSignal } from "./otlp-codec";
@@ -63,9 +64,13 @@ export async function ingestTraces(actor: Actor, decoded: TraceRequest, digest: 
   const [cap, token] = [await observedEdgeCap(), actor.tokenId ?? actor.userId];
   const result = await withCatalog(async ({ matches }, stamp) => {
     const batch = traceBatch(capTraces(request, matches, cap, token, Date.now()), matches, digest);
-    if (batch.lagHalves.length === 0) return { outcome: await commitStatement(batch, stamp), batch };
-    // Deliveries to pair: the stored halves are read and written under advisory locks.
-    return commitLocked("traces", digest, stamp, batch.counts.ifRetry, async (tx) => ({ ...batch, buckets: addLags(batch.buckets, await pairDeliveries(tx, batch.lagHalves, matches)) }));
+    if (batch.lagHalves.length === 0 && batch.attempts.length === 0) return { outcome: await commitStatement(batch, stamp), batch };
+    // Deliveries to pair and attempts to group into logical calls: the stored halves and calls are
+    // read and written under their locks (halves first, then calls: one order for every writer).
+    return commitLocked("traces", digest, stamp, batch.counts.ifRetry, async (tx) => {
+      const withLags = addLags(batch.buckets, await pairDeliveries(tx, batch.lagHalves, matches));
+      return { ...batch, buckets: addRetries(withLags, await groupRetries(tx, batch.attempts)) };
+    });
   });
   await pruneNowAndThen();
   return answer(result, request, "traces");
@@ -99,5 +104,5 @@ let lastPrunedMs = 0;
 async function pruneNowAndThen(): Promise<void> {
   if (Date.now() - lastPrunedMs <= 60_000) return;
   lastPrunedMs = Date.now();
-  await Promise.all([pruneReceipts(), pruneCounts(), pruneSeriesStates(), pruneLagHalves()]).catch(() => undefined);
+  await Promise.all([pruneReceipts(), pruneCounts(), pruneSeriesStates(), pruneLagHalves(), pruneRetryCalls()]).catch(() => undefined);
 }
