@@ -67,7 +67,7 @@ async function recentRetries(now: Date): Promise<Map<string, ObservedRetries>> {
   const [hourAgo, fiveAgo] = [new Date(now.getTime() - 3_600_000), new Date(now.getTime() - 300_000)];
   const rows = await db().$queryRaw<(RetryRow & { recent: boolean })[]>`
     SELECT ip.key, w.recent, sum(b.count) AS calls, sum(b.errors) AS errors, sum(b.throttled) AS throttled, edgewise_counts_agg(b.attempt_counts) AS counts
-    FROM latency_buckets b JOIN integration_points ip ON ip.id = b.series_key
+    FROM latency_buckets b JOIN integration_points ip ON ip.id::text = b.series_key
     CROSS JOIN LATERAL (VALUES (FALSE), (TRUE)) AS w(recent)
     WHERE b.resolution = 'minute' AND b.start >= ${hourAgo} AND b.start <= ${now} AND ip.lifecycle <> 'retired'
       AND (NOT w.recent OR b.start >= ${fiveAgo})
