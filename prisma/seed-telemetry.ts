@@ -1,11 +1,13 @@
 // The demo estate's 30-day telemetry backfill, so the first start shows live charts: hour buckets for
 // the month, minute buckets for the last 25 hours, then the regular roll-up makes the days. Daily and
 // weekly traffic cycles, plus four stories: a p99 creeping toward its budget, a deploy that broke a
-// budget, an incident with errors, and an async integration whose delivery lag keeps growing.
+// budget, an incident with errors (and a retry storm: callers retrying into the failing callee), and an
+// async integration whose delivery lag keeps growing.
 // Deterministic (seeded PRNG) and written straight as histograms — telemetry is never stored span by span —
 // with a few exemplars per minute (made-up trace ids) so the charts have calls to open.
 import { Prisma, type PrismaClient } from "@prisma/client";
 import type { Exemplar } from "../lib/telemetry/exemplars";
+import type { AttemptCounts } from "../lib/telemetry/retries";
 import { bucketValue, type Histogram } from "../lib/telemetry/histogram";
 import { noisyCount, prng, sampleShape, syntheticHistogram, type LatencyShape } from "../lib/telemetry/synthetic";
 
@@ -39,6 +41,8 @@ interface Profile {
   errorRateAt(tMs: number): number;
   /** No calls at or after this time (a silent integration). */
   stopsAtMs: number | null;
+  /** Callers retrying into a failing callee at this time: attempts per logical call well above 1. */
+  stormAt(tMs: number): boolean;
 }
 
 /** 0.25 at night, 1 at the mid-afternoon peak (UTC), 60 % of that on weekends. */
@@ -67,6 +71,7 @@ function profileFor(ip: Declared, nowMs: number, random: () => number): Profile 
     shapeAt: (_t, load) => ({ medianMs: baseMedian * (1 + 0.12 * load), sigma, tailShare, tailFactor }),
     errorRateAt: () => 0.0004,
     stopsAtMs: null,
+    stormAt: () => false,
   };
   switch (ip.key) {
     case STORIES.creeping: {
@@ -84,6 +89,7 @@ function profileFor(ip: Declared, nowMs: number, random: () => number): Profile 
         ...base,
         shapeAt: (t, load) => ({ medianMs: baseMedian * (t >= from && t < to ? 2.6 : 1) * (1 + 0.12 * load), sigma, tailShare: t >= from && t < to ? 0.08 : tailShare, tailFactor }),
         errorRateAt: (t) => (t >= from && t < to ? 0.22 : 0.0004),
+        stormAt: (t) => t >= from && t < to,
       };
     }
     case STORIES.growingLag: {
@@ -113,6 +119,23 @@ interface Row {
   histogram: Histogram;
   /** The calls a chart can open as traces: the slowest of the bucket and a few of its errors. */
   exemplars: Exemplar[];
+  throttled: number;
+  /** Logical calls by attempts each took (synchronous calls only: async ones are measured by delivery). */
+  attemptCounts: AttemptCounts;
+}
+
+/**
+ * How a bucket's `count` attempts group into logical calls: one each normally; in a storm 40 % of
+ * the calls give up after the declared 3 attempts and 20 % succeed on the second (about ×2).
+ * Attempts add up to `count` exactly.
+ */
+export function seededAttemptCounts(count: number, storm: boolean): AttemptCounts {
+  if (!storm) return count > 0 ? { "1": count } : {};
+  // 60 % of the attempts in calls of three, 20 % in calls of two, the rest single: never more than `count`.
+  const three = Math.floor((count * 0.6) / 3);
+  const two = Math.floor((count * 0.2) / 2);
+  const one = count - 2 * two - 3 * three;
+  return Object.fromEntries(Object.entries({ "1": one, "2": two, "3": three }).filter(([, n]) => n > 0));
 }
 
 const SEED_SLOWEST = 3;
@@ -147,15 +170,19 @@ function bucketRow(ip: Declared, profile: Profile, startMs: number, lengthMs: nu
   const errors = Math.min(count, noisyCount(count * errorRate, random));
   const shape = profile.shapeAt(mid, load);
   const histogram = syntheticHistogram(shape, count, random);
-  return { seriesKey: ip.id, resolution, start: new Date(startMs), count, errors, histogram, exemplars: seededExemplars(histogram, errors, shape, startMs, lengthMs, exemplarRandom) };
+  const storm = profile.stormAt(mid);
+  // In the storm the failing inventory database answers half of the failures 503 (throttled).
+  const throttled = storm ? Math.round(errors / 2) : 0;
+  const attemptCounts = ip.style === "sync" || ip.style === "hybrid" ? seededAttemptCounts(count, storm) : {};
+  return { seriesKey: ip.id, resolution, start: new Date(startMs), count, errors, histogram, exemplars: seededExemplars(histogram, errors, shape, startMs, lengthMs, exemplarRandom), throttled, attemptCounts };
 }
 
 async function insertRows(prisma: PrismaClient, rows: Row[]): Promise<void> {
   for (let i = 0; i < rows.length; i += 400) {
     const values = rows
       .slice(i, i + 400)
-      .map((r) => Prisma.sql`(${r.seriesKey}, ${r.resolution}, ${r.start}, ${r.count}, ${r.errors}, ${JSON.stringify(r.histogram)}::jsonb)`);
-    await prisma.$executeRaw`INSERT INTO latency_buckets (series_key, resolution, start, count, errors, histogram) VALUES ${Prisma.join(values)}`;
+      .map((r) => Prisma.sql`(${r.seriesKey}, ${r.resolution}, ${r.start}, ${r.count}, ${r.errors}, ${JSON.stringify(r.histogram)}::jsonb, ${r.throttled}, ${JSON.stringify(r.attemptCounts)}::jsonb)`);
+    await prisma.$executeRaw`INSERT INTO latency_buckets (series_key, resolution, start, count, errors, histogram, throttled, attempt_counts) VALUES ${Prisma.join(values)}`;
   }
   // Hours get theirs as the roll-up would keep them: a sample of errors and the slowest calls.
   const kept = rows.filter((r) => r.exemplars.length > 0);

@@ -1,6 +1,9 @@
 // `npm run demo:traffic`: sends OTLP traces for the seeded demo estate to a running Edgewise through the
 // official OpenTelemetry JS SDK and its protobuf exporter, until stopped (or after --minutes, 60 by
-// default, so a forgotten run ends by itself).
+// default, so a forgotten run ends by itself). Minutes 5–10 of every 20 are an incident on
+// checkout->inventory:reserve-stock: half its attempts fail (503), and checkout retries each up to
+// the declared 3 attempts under the same parent span — a retry storm the Latency tab and the
+// findings (no-retry-storm) show while it lasts.
 // Options: --url http://localhost:3000  --token ew_…  --minutes 60  --rate 20 (spans per integration per second)
 // Without --token it creates one (telemetry:write, owned by admin@edgewise.local) in the local data directory.
 import { parseArgs } from "node:util";
@@ -9,6 +12,7 @@ import { OTLPTraceExporter } from "@opentelemetry/exporter-trace-otlp-proto";
 import { resourceFromAttributes } from "@opentelemetry/resources";
 import { BatchSpanProcessor, TracerProvider } from "@opentelemetry/sdk-trace";
 import { DEMO_INTEGRATIONS } from "../prisma/seed-integrations";
+import { STORIES } from "../prisma/seed-telemetry";
 
 const { values } = parseArgs({
   options: { url: { type: "string" }, token: { type: "string" }, minutes: { type: "string" }, rate: { type: "string" } },
@@ -58,6 +62,11 @@ async function main() {
   const edges = [...live.map((i) => ({ source: i.sourceService, target: i.targetService, op: i.operation, async: i.style !== "sync" && i.style !== "hybrid", medianMs: i.budget.p99Ms / 4 })), { source: "checkout", target: "tax-engine", op: "calculate", async: false, medianMs: 30 }];
 
   let sent = 0;
+  const startedAt = Date.now();
+  const storming = (now: number) => {
+    const minute = Math.floor((now - startedAt) / 60_000) % 20;
+    return minute >= 5 && minute < 10;
+  };
   const stopAt = Date.now() + minutes * 60_000;
   let stopping = false;
   const stop = async () => {
@@ -95,6 +104,10 @@ async function main() {
           continue;
         }
         const start = now - 1000 + Math.random() * 1000;
+        if (`${e.source}->${e.target}:${e.op}` === STORIES.incident) {
+          sent += reserveStock(tracer, e, start, ms, storming(now));
+          continue;
+        }
         const span = tracer.startSpan(e.op, { kind: SpanKind.CLIENT, startTime: start, attributes: { "peer.service": e.target } });
         if (Math.random() < 0.005) span.setStatus({ code: SpanStatusCode.ERROR });
         span.end(start + ms);
@@ -103,6 +116,33 @@ async function main() {
     }
   }, 1000);
   setInterval(() => console.log(`${sent} spans sent`), 10_000).unref();
+}
+
+type Tracer = ReturnType<typeof trace.getTracer>;
+
+/**
+ * One logical reserve-stock call: a parent span in checkout and an attempt per try beneath it, as an
+ * HTTP client instrumentation records them (http.request.resend_count from the second on). In the
+ * storm half the attempts fail with 503 and are retried after the declared fixed 100 ms, up to 3.
+ * Returns the spans sent.
+ */
+function reserveStock(tracer: Tracer, e: { target: string; op: string }, start: number, ms: number, storm: boolean): number {
+  const parent = tracer.startSpan("reserve order", { kind: SpanKind.INTERNAL, startTime: start });
+  const inParent = trace.setSpan(context.active(), parent);
+  let at = start;
+  let attempts = 0;
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const failed = storm ? Math.random() < 0.5 : Math.random() < 0.005;
+    const status = failed ? 503 : 200;
+    const span = tracer.startSpan(e.op, { kind: SpanKind.CLIENT, startTime: at, attributes: { "peer.service": e.target, "http.response.status_code": status, ...(attempt > 0 ? { "http.request.resend_count": attempt } : {}) } }, inParent);
+    if (failed) span.setStatus({ code: SpanStatusCode.ERROR });
+    span.end(at + ms);
+    attempts += 1;
+    at += ms + 100;
+    if (!failed) break;
+  }
+  parent.end(at);
+  return attempts + 1;
 }
 
 main().catch((err: unknown) => {

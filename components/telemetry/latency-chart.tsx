@@ -1,11 +1,13 @@
 "use client";
 // Observed p50/p95/p99 against the declared budgets, annotations as markers, the previous period's
-// p99 as a dashed overlay, exemplars as points that open their traces; beneath it on the same time axis, calls per minute and the error rate.
+// p99 as a dashed overlay, exemplars as points that open their traces; beneath it on the same time axis, calls per minute and the error rate,
+// then retry amplification and the throttled share.
 import { useState } from "react";
 import { Bar, CartesianGrid, ComposedChart, Legend, Line, ReferenceLine, Scatter, Tooltip, XAxis, YAxis } from "recharts";
 import { AnnotationMarkers, AnnotationTooltip, type HoveredAnnotation } from "./annotation-markers";
 import type { ExemplarPoint } from "./exemplar-data";
 import { ExemplarPopover, type OpenExemplar } from "./exemplar-points";
+import { RetryChart } from "./retry-chart";
 import { formatMs, fullTime, timeLabel, timeTicks, type ChartPoint, type Latency } from "./latency-data";
 import type { Annotation } from "./queries";
 import css from "./telemetry.module.css";
@@ -113,6 +115,7 @@ export function LatencyChart({ integrationKey, data, budget, domain, annotations
           <Line yAxisId="errors" dataKey="errorRatePercent" name="error rate (%)" stroke="var(--danger)" dot={false} connectNulls={false} isAnimationActive={false} />
         </ComposedChart>
       </div>
+      <RetryChart data={data} xAxis={xAxis} axisWidth={AXIS_WIDTH} gutter={RIGHT_GUTTER} tooltipStyle={tooltipStyle} />
     </div>
   );
 }

@@ -2,13 +2,14 @@ import { describe, expect, it } from "vitest";
 import { chartPoints, formatMs, timeLabel, timeTicks } from "./latency-data";
 
 const T0 = Date.UTC(2026, 10, 28, 10);
-const point = (minute: number, count: number, errors: number, p99: number | null) => ({
+const point = (minute: number, count: number, errors: number, p99: number | null, retries = { attempts: count, logicalCalls: count, maxAttempts: count ? 1 : 0, throttled: 0 }) => ({
   t: new Date(T0 + minute * 60_000).toISOString(),
   count,
   errors,
   p50: p99 === null ? null : p99 / 2,
   p95: p99,
   p99,
+  ...retries,
 });
 
 describe("chart points", () => {
@@ -17,6 +18,17 @@ describe("chart points", () => {
     expect(a).toMatchObject({ x: T0, callsPerMinute: 120, errorRatePercent: 0.5 });
     expect(b).toMatchObject({ callsPerMinute: 0, errorRatePercent: null });
     expect(a).not.toHaveProperty("previousP99");
+  });
+
+  it("gives retry amplification and the throttled share per step, null without calls", () => {
+    const [a, b, c] = chartPoints(
+      [point(0, 300, 30, 80, { attempts: 300, logicalCalls: 120, maxAttempts: 4, throttled: 6 }), point(5, 0, 0, null), point(10, 40, 0, 50, { attempts: 0, logicalCalls: 0, maxAttempts: 0, throttled: 0 })],
+      300_000,
+    );
+    expect(a).toMatchObject({ amplification: 2.5, throttledPercent: 2, errorRatePercent: 10 });
+    expect(b).toMatchObject({ amplification: null, throttledPercent: null });
+    // Only the server side observed: no logical calls to divide by, and nothing throttled of 40.
+    expect(c).toMatchObject({ amplification: null, throttledPercent: 0 });
   });
 
   it.each([

@@ -13,9 +13,15 @@ export interface ChartPoint extends LatencyPoint {
   callsPerMinute: number;
   /** Errors as a share of calls (%); null for a step without calls. */
   errorRatePercent: number | null;
+  /** Retry amplification, attempts per logical call (1 = no retries); null for a step without logical calls. */
+  amplification: number | null;
+  /** Throttled calls as a share of calls (%); null for a step without calls. */
+  throttledPercent: number | null;
   /** The previous period's p99 at the same offset into its range; undefined when not compared. */
   previousP99?: number | null;
 }
+
+const percent = (part: number, whole: number) => (whole > 0 ? Math.round((part / whole) * 100_000) / 1000 : null);
 
 /**
  * A step still filling is not a dip: its calls per minute are over the time elapsed in it (at least a
@@ -31,7 +37,9 @@ export function chartPoints(series: LatencyPoint[], stepMs: number, previous?: {
       ...(p.partialMs === undefined ? {} : { p50: null, p95: null, p99: null }),
       x,
       callsPerMinute: Math.round((p.count / (elapsedMs / 60_000)) * 100) / 100,
-      errorRatePercent: p.count > 0 ? Math.round((p.errors / p.count) * 100_000) / 1000 : null,
+      errorRatePercent: percent(p.errors, p.count),
+      amplification: p.logicalCalls > 0 ? Math.round((p.attempts / p.logicalCalls) * 1000) / 1000 : null,
+      throttledPercent: percent(p.throttled, p.count),
       ...(previous ? { previousP99: before.get(x) ?? null } : {}),
     };
   });

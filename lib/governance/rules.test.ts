@@ -21,6 +21,22 @@ const observed = (integrations: IntegrationDeclaration[], o: Partial<Observation
   ...ctx(integrations),
   observations: new Map(integrations.map((i) => [i.key, { p99Ms24h: null, calls24h: 0, windowCalls: 0, windowErrors: 0, drift: null, ...o }])),
 });
+/** Retry windows: a window's calls, errors, throttled, and logical calls by attempts each took. */
+const win = (calls: number, errors: number, throttled: number, byAttempts: Record<number, number>) => {
+  const entries = Object.entries(byAttempts).map(([k, n]) => [Number(k), n] as const);
+  const logicalCalls = entries.reduce((s, [, n]) => s + n, 0);
+  return {
+    calls,
+    errors,
+    throttled,
+    logicalCalls,
+    attempts: entries.reduce((s, [k, n]) => s + k * n, 0),
+    maxAttempts: entries.reduce((m, [k, n]) => (n > 0 ? Math.max(m, k) : m), 0),
+    retriedCalls: entries.reduce((s, [k, n]) => (k > 1 ? s + n : s), 0),
+  };
+};
+const retriesSeen = (last5m: ReturnType<typeof win>, last1h = last5m) => ({ retries: { last5m, last1h } });
+
 const run = (id: string, c: PolicyContext, thresholds: Record<string, number> = {}) => {
   const rule = ruleById.get(id)!;
   return rule.evaluate(c, { ...effectiveThresholds(rule, undefined), ...thresholds }).map((f) => f.message);
@@ -75,6 +91,52 @@ describe("budget arithmetic", () => {
 
 // Every rule with a declaration that passes and one that fails, and the exact message expected.
 const cases: { rule: string; pass: PolicyContext; fail: PolicyContext; message: string }[] = [
+  {
+    rule: "observed-attempts-within-declared",
+    // Declared maxAttempts 3: a call of 3 attempts is within it, one of 4 is not.
+    pass: observed([d(retrying())], retriesSeen(win(100, 0, 0, { 1: 90, 3: 10 }))),
+    fail: observed([d(retrying())], retriesSeen(win(100, 0, 0, { 1: 90, 3: 9, 4: 1 }))),
+    message: "a->b:op: a logical call took 4 attempts in the last hour; 3 declared.",
+  },
+  {
+    rule: "no-retry-storm",
+    // 40 calls, 30 of them retried twice: 100 attempts / 40 = ×2.5; 10 errors in 100 calls = 10 %.
+    pass: observed([d(retrying())], retriesSeen(win(100, 5, 0, { 1: 10, 3: 30 }))), // 5 % is not above 5 %
+    fail: observed([d(retrying())], retriesSeen(win(100, 10, 0, { 1: 10, 3: 30 }))),
+    message: "a->b:op: 100 attempts for 40 logical calls (×2.5) in the last 5 minutes while 10 % of calls fail.",
+  },
+  {
+    rule: "no-retry-storm",
+    // ×1.5 exactly is not above 1.5 (20 calls: 10 of one attempt, 10 of two = 30 attempts).
+    pass: observed([d(retrying())], retriesSeen(win(30, 9, 0, { 1: 10, 2: 10 }))),
+    fail: observed([d(retrying())], retriesSeen(win(31, 9, 0, { 1: 9, 2: 10, 3: 1 }))),
+    message: "a->b:op: 32 attempts for 20 logical calls (×1.6) in the last 5 minutes while 29 % of calls fail.",
+  },
+  {
+    rule: "retries-only-where-declared",
+    pass: observed([d(retrying())], retriesSeen(win(12, 0, 0, { 1: 10, 2: 1 }))),
+    fail: observed([d(safe)], retriesSeen(win(12, 0, 0, { 1: 10, 2: 1 }))),
+    message: "a->b:op: 1 logical calls were retried in the last hour, but it declares no retries and is not idempotent.",
+  },
+  {
+    rule: "retries-only-where-declared",
+    pass: observed([d(safe)], retriesSeen(win(10, 0, 0, { 1: 10 }))), // no retries seen
+    fail: observed([d({ ...retrying(), idempotency: { strategy: "none" } })], retriesSeen(win(12, 0, 0, { 1: 8, 2: 2 }))),
+    message: "a->b:op: 2 logical calls were retried in the last hour, but it is not idempotent.",
+  },
+  {
+    rule: "throttling-handled",
+    // 1 % of 1000 is not above 1 %; 11 of 1000 is.
+    pass: observed([d(safe)], retriesSeen(win(1000, 10, 10, {}))),
+    fail: observed([d(safe)], retriesSeen(win(1000, 11, 11, {}))),
+    message: "a->b:op: 11 of 1000 calls (1.1 %) were throttled in the last hour, with no concurrency limit or backoff declared.",
+  },
+  {
+    rule: "throttling-handled",
+    pass: observed([d(retrying())], retriesSeen(win(1000, 50, 50, {}))), // exponential backoff declared
+    fail: observed([d({ resilience: { ...retrying().resilience, retries: { ...retrying().resilience.retries, backoff: "none", baseDelayMs: null, maxDelayMs: null } } })], retriesSeen(win(1000, 50, 50, {}))),
+    message: "a->b:op: 50 of 1000 calls (5 %) were throttled in the last hour, with no concurrency limit or backoff declared.",
+  },
   { rule: "sync-timeout-declared", pass: ctx([d(safe)]), fail: ctx([d({})]), message: "a->b:op is sync but declares no timeout." },
   {
     rule: "sync-timeout-fits-budgets",
@@ -238,6 +300,14 @@ describe("policy rules", () => {
     const creeping = observed([d({})], { drift: { slopePercentPerDay: 2, recent7dP99Ms: 80, daysToBreach: 20.5, projectedBreachAt: "2026-12-19", driftingSince: null } });
     expect(run("drifting-toward-budget", creeping, { withinDays: 20 })).toEqual([]);
     expect(run("drifting-toward-budget", creeping, { withinDays: 21 })).toHaveLength(1);
+    const storm = observed([d(retrying())], retriesSeen(win(100, 10, 0, { 1: 10, 3: 30 })));
+    expect(run("no-retry-storm", storm, { amplification: 3 })).toEqual([]);
+    expect(run("no-retry-storm", storm, { errorRatePercent: 10 })).toEqual([]);
+    expect(run("no-retry-storm", storm, { minCalls: 41 })).toEqual([]);
+    const concurrency = observed([d({ ...safe, resilience: { ...safe.resilience, concurrencyLimit: 50 } })], retriesSeen(win(1000, 50, 50, {})));
+    expect(run("throttling-handled", concurrency)).toEqual([]);
+    const extra = observed([d(retrying())], retriesSeen(win(100, 0, 0, { 1: 99, 4: 1 })));
+    expect(run("observed-attempts-within-declared", extra, { extraAttempts: 1 })).toEqual([]);
   });
 });
 
@@ -263,6 +333,10 @@ const headlines: Record<string, string> = {
   "observed-p99-over-budget": "Observed p99 is over the declared budget",
   "error-budget-exhausted": "Availability error budget is exhausted",
   "drifting-toward-budget": "Observed p99 is drifting toward its budget",
+  "observed-attempts-within-declared": "Calls take more attempts than the declared retries allow",
+  "no-retry-storm": "Retry storm: callers multiply load on a failing callee",
+  "retries-only-where-declared": "Calls are retried without declared retries or idempotency",
+  "throttling-handled": "Callee throttles calls and the caller has no declared concurrency limit or backoff",
 };
 
 describe("finding headlines", () => {

@@ -63,7 +63,7 @@ export const operations: Operation[] = [
   op("PATCH", "/api/integrations/{key}", "Integrations", "catalog:write", "Change an integration point; send If-Match, a stale one answers 409", { body: mergePatch }),
   op("DELETE", "/api/integrations/{key}", "Integrations", "catalog:write", "Retire an integration point (it and its history stay readable)"),
   op("GET", "/api/integrations/{key}/history", "Integrations", "catalog:read", "Every change with who, when and a field-by-field diff"),
-  op("GET", "/api/integrations/{key}/latency", "Telemetry", "catalog:read", "Observed p50/p95/p99, calls and errors per step (from, to, step)", { query: latencyQuerySchema }),
+  op("GET", "/api/integrations/{key}/latency", "Telemetry", "catalog:read", "Observed p50/p95/p99, calls and errors, attempts, logical calls and throttled calls per step (from, to, step)", { query: latencyQuerySchema }),
   op("GET", "/api/integrations/{key}/exemplars", "Telemetry", "catalog:read", "Exemplars: the slowest calls and first errors per minute over a range (from, to, limit), slowest first, with the trace URL template; spread=N keeps the slowest limit/N of each of N equal slots of the range", { query: exemplarQuerySchema }),
   op("GET", "/api/integrations/{key}/heatmap", "Telemetry", "catalog:read", "Latency distribution: calls per log-spaced latency band per step (from, to, step)", { query: heatmapQuerySchema }),
   op("GET", "/api/integrations/{key}/slo", "Telemetry", "catalog:read", "SLO compliance, error budget left, burn rates and alert state for both SLOs"),

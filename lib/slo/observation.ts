@@ -8,6 +8,26 @@ export interface Observation {
   windowErrors: number;
   /** The daily-p99 trend (see the drift board); null without enough days of calls to fit one. */
   drift: ObservedDrift | null;
+  /** Retries and throttling seen in the last 5 minutes and the last hour; absent when neither was seen. */
+  retries?: ObservedRetries;
+}
+
+/** Calls and logical calls over one window (lib/telemetry/retries.ts has the grouping). */
+export interface RetryWindow {
+  calls: number;
+  errors: number;
+  throttled: number;
+  logicalCalls: number;
+  attempts: number;
+  /** The most attempts one logical call took. */
+  maxAttempts: number;
+  /** Logical calls that took more than one attempt. */
+  retriedCalls: number;
+}
+
+export interface ObservedRetries {
+  last5m: RetryWindow;
+  last1h: RetryWindow;
 }
 
 export interface ObservedDrift {

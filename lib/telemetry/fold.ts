@@ -5,6 +5,7 @@ import { edgeOf, matchSpan, type TelemetryMatch } from "./attribute";
 import { ExemplarPicker, type Exemplar } from "./exemplars";
 import { emptyHistogram, merge, record, type Histogram } from "./histogram";
 import type { DecodedSpan } from "./otlp-json";
+import { addAttemptCounts, callKeyOf, isThrottled, resendCountOf, type Attempt, type AttemptCounts, type RetryDelta } from "./retries";
 
 export const MINUTE_MS = 60_000;
 
@@ -16,12 +17,18 @@ export interface FoldedBucket {
   histogram: Histogram;
   /** The calls to open as traces (exemplars.ts): at most EXEMPLARS_PER_MINUTE. */
   exemplars: Exemplar[];
+  /** Calls the callee turned away for load (retries.ts, isThrottled); absent is 0. */
+  throttled?: number;
+  /** What the minute's logical calls change by, by attempts each (retries.ts); absent is none. */
+  attemptCounts?: AttemptCounts;
 }
 
 export interface FoldResult {
   buckets: FoldedBucket[];
   /** Spans that measure no edge (internal spans, servers whose caller is unknown). */
   unattributed: number;
+  /** Client spans as attempts of logical calls, to group with the stored ones (retry-store.ts). */
+  attempts: Attempt[];
 }
 
 export const observedSeriesKey = (source: string, target: string) => `edge:${source}->${target}`;
@@ -40,17 +47,29 @@ class MinuteBuckets {
   }
 
   /** `exemplar`: the call's ids, when it has a trace to open. */
-  add(seriesKey: string, startMs: number, valueMs: number, error: boolean, exemplar?: { traceId: string; spanId: string; atMs: number }) {
+  private entry(seriesKey: string, startMs: number) {
     const id = `${seriesKey}|${startMs}`;
     let entry = this.byKey.get(id);
     if (!entry) {
       entry = { bucket: { seriesKey, startMs, count: 0, errors: 0, histogram: emptyHistogram(), exemplars: [] }, picker: new ExemplarPicker() };
       this.byKey.set(id, entry);
     }
+    return entry;
+  }
+
+  add(seriesKey: string, startMs: number, valueMs: number, error: boolean, exemplar?: { traceId: string; spanId: string; atMs: number }, throttled = false) {
+    const entry = this.entry(seriesKey, startMs);
     entry.bucket.count += 1;
     if (error) entry.bucket.errors += 1;
+    if (throttled) entry.bucket.throttled = (entry.bucket.throttled ?? 0) + 1;
     record(entry.bucket.histogram, valueMs);
     if (exemplar) entry.picker.add({ ...exemplar, durationMs: valueMs, error });
+  }
+
+  /** Adds what logical calls change by; a minute with no call in this batch gets a bucket of 0 calls. */
+  addRetries(delta: RetryDelta) {
+    const { bucket } = this.entry(delta.seriesKey, delta.startMs);
+    bucket.attemptCounts = addAttemptCounts(bucket.attemptCounts ?? {}, delta.attemptCounts);
   }
 
   /** A stable order: concurrent writers then lock rows in the same order and cannot deadlock. */
@@ -65,6 +84,7 @@ class MinuteBuckets {
 export function foldSpans(spans: DecodedSpan[], matches: TelemetryMatch[]): FoldResult {
   const buckets = new MinuteBuckets();
   let unattributed = 0;
+  const attempts: Attempt[] = [];
   for (const span of spans) {
     const match = matchSpan(span, matches);
     // An asynchronous integration is measured by its deliveries' lag (async-lag.ts), not by one span.
@@ -82,9 +102,20 @@ export function foldSpans(spans: DecodedSpan[], matches: TelemetryMatch[]): Fold
       }
       seriesKey = observedSeriesKey(edge.source, edge.target);
     }
-    buckets.add(seriesKey, Number(span.startUnixNano / 60_000_000_000n) * MINUTE_MS, span.durationMs, span.error, { traceId: span.traceId, spanId: span.spanId, atMs: Number(span.startUnixNano / 1_000_000n) });
+    const atMs = Number(span.startUnixNano / 1_000_000n);
+    buckets.add(seriesKey, Number(span.startUnixNano / 60_000_000_000n) * MINUTE_MS, span.durationMs, span.error, { traceId: span.traceId, spanId: span.spanId, atMs }, isThrottled(span.attributes));
+    // Only the caller sees its retries: each attempt is its own client span under the same parent.
+    if (span.kind === "client") attempts.push({ callKey: callKeyOf(seriesKey, span), seriesKey, startMs: atMs, resendCount: resendCountOf(span.attributes) });
   }
-  return { buckets: buckets.sorted(), unattributed };
+  return { buckets: buckets.sorted(), unattributed, attempts };
+}
+
+/** The buckets with what the batch's logical calls change by (a new list; `buckets` is not changed). */
+export function addRetries(buckets: FoldedBucket[], deltas: RetryDelta[]): FoldedBucket[] {
+  if (deltas.length === 0) return buckets;
+  const all = new MinuteBuckets(buckets);
+  for (const d of deltas) all.addRetries(d);
+  return all.sorted();
 }
 
 /** The buckets with the deliveries of asynchronous integrations added (a new list; `buckets` is not changed). */

@@ -8,6 +8,7 @@ import { foldMetricPoints, roleOf, type DeltaPoint } from "./metrics-fold";
 import type { OtlpSignal } from "./otlp-codec";
 import type { TraceRequest } from "./otlp-json";
 import type { MetricPoint, MetricsRequest } from "./otlp-metrics";
+import type { Attempt } from "./retries";
 
 export interface BatchBucket extends FoldedBucket {
   /** Observations placed from coarse histogram buckets (metrics only). */
@@ -29,6 +30,8 @@ export interface IngestBatch {
   buckets: BatchBucket[];
   /** Producer and consumer halves to pair with stored ones; any at all and the batch is written under locks. */
   lagHalves: LagHalf[];
+  /** Client spans to group into logical calls with the stored ones; any at all and the batch is written under locks. */
+  attempts: Attempt[];
   counts: BatchCounts;
   /** The answer when the receipt is new. */
   accepted: number;
@@ -48,11 +51,13 @@ export function retryAnswer(request: TraceRequest | MetricsRequest, signal: Otlp
 
 export function traceBatch(request: TraceRequest, matches: TelemetryMatch[], digest: string): IngestBatch {
   const n = request.spans.length;
+  const folded = foldSpans(request.spans, matches);
   return {
     signal: "traces",
     digest,
-    buckets: foldSpans(request.spans, matches).buckets,
+    buckets: folded.buckets,
     lagHalves: pairableHalves(request.spans, matches),
+    attempts: folded.attempts,
     counts: { ifNew: { accepted: n, ...request.byReason }, ifRetry: retryCounts(request) },
     accepted: n,
     rejected: request.rejected,
@@ -83,6 +88,7 @@ export function metricsBatch(request: MetricsRequest, matches: TelemetryMatch[],
     digest,
     buckets: folded.buckets,
     lagHalves: [],
+    attempts: [],
     counts: { ifNew: { accepted: request.points.length - unknownUnit, ...request.byReason, ...(unknownUnit ? { unknown_unit: unknownUnit } : {}) }, ifRetry: retryCounts(request) },
     accepted: request.points.length - unknownUnit,
     rejected,

@@ -29,18 +29,21 @@ const claimReceipt = (digest: string, when: Prisma.Sql) =>
 
 /** latency_buckets: adds minute buckets in the order given (the batch's lock order). */
 const addBuckets = (buckets: BatchBucket[], when: Prisma.Sql) => Prisma.sql`
-  INSERT INTO latency_buckets (series_key, resolution, start, count, errors, histogram, approximate_count)
-  SELECT b.series_key, 'minute', b.start, b.count, b.errors, b.histogram, b.approximate
+  INSERT INTO latency_buckets (series_key, resolution, start, count, errors, histogram, approximate_count, throttled, attempt_counts)
+  SELECT b.series_key, 'minute', b.start, b.count, b.errors, b.histogram, b.approximate, b.throttled, b.attempt_counts
   FROM unnest(${buckets.map((b) => b.seriesKey)}::text[], ${buckets.map((b) => new Date(b.startMs).toISOString())}::timestamptz[],
               ${buckets.map((b) => b.count)}::bigint[], ${buckets.map((b) => b.errors)}::bigint[],
-              ${buckets.map((b) => JSON.stringify(b.histogram))}::jsonb[], ${buckets.map((b) => b.approximate ?? 0)}::bigint[])
-       AS b(series_key, start, count, errors, histogram, approximate)
+              ${buckets.map((b) => JSON.stringify(b.histogram))}::jsonb[], ${buckets.map((b) => b.approximate ?? 0)}::bigint[],
+              ${buckets.map((b) => b.throttled ?? 0)}::bigint[], ${buckets.map((b) => JSON.stringify(b.attemptCounts ?? {}))}::jsonb[])
+       AS b(series_key, start, count, errors, histogram, approximate, throttled, attempt_counts)
   WHERE ${when}
   ON CONFLICT (series_key, resolution, start) DO UPDATE SET
     count = latency_buckets.count + EXCLUDED.count,
     errors = latency_buckets.errors + EXCLUDED.errors,
     histogram = edgewise_merge_histogram(latency_buckets.histogram, EXCLUDED.histogram),
     approximate_count = latency_buckets.approximate_count + EXCLUDED.approximate_count,
+    throttled = latency_buckets.throttled + EXCLUDED.throttled,
+    attempt_counts = edgewise_add_counts(latency_buckets.attempt_counts, EXCLUDED.attempt_counts),
     updated_at = now()
   RETURNING 1`;
 

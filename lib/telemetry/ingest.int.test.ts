@@ -67,7 +67,9 @@ describe("trace ingestion", () => {
     expect(Math.abs(first!.p50! - 500) / 500).toBeLessThanOrEqual(0.01);
     expect(Math.abs(first!.p95! - 950) / 950).toBeLessThanOrEqual(0.01);
     expect(Math.abs(first!.p99! - 990) / 990).toBeLessThanOrEqual(0.01);
-    expect(second).toEqual({ t: new Date(Date.parse(from) + 60_000).toISOString(), count: 0, errors: 0, p50: null, p95: null, p99: null });
+    // Each span is a logical call of its own (no parent): 1000 calls of one attempt; nothing throttled.
+    expect(first).toMatchObject({ attempts: 1000, logicalCalls: 1000, maxAttempts: 1, throttled: 0 });
+    expect(second).toEqual({ t: new Date(Date.parse(from) + 60_000).toISOString(), count: 0, errors: 0, p50: null, p95: null, p99: null, attempts: 0, logicalCalls: 0, maxAttempts: 0, throttled: 0 });
   });
 
   it("acknowledges a retried body without counting it twice, and merges concurrent writers exactly", async () => {

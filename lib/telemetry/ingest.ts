@@ -12,8 +12,9 @@ import { currentMatches, lastSeenMatches, type CatalogMatches } from "./catalog-
 import { sqlStates } from "@/lib/errors";
 import { boundMetrics, boundTraces, MAX_MINUTE_COUNT, type TimeWindow } from "./bounds";
 import { capMetrics, capTraces, type EdgeCap, type EdgeTicket } from "./edge-cap";
-import { addLags } from "./fold";
+import { addLags, addRetries } from "./fold";
 import { observedEdgeCap } from "./observed-cap";
+import { groupRetries, pruneRetryCalls } from "./retry-store";
 import { metricPointsToFold, metricsBatch, rejectionMessage, retryAnswer, retryCounts, traceBatch, type IngestBatch } from "./ingest-batch";
 import { assembleStaged, pruneStaging } from "./classic-staging";
 import { INCOMPLETE_HISTOGRAM, type Assembly } from "./classic-assembly";
@@ -95,9 +96,13 @@ export async function ingestTraces(actor: Actor, decoded: TraceRequest, digest: 
   const [cap, token] = [await observedEdgeCap(), actor.tokenId ?? actor.userId];
   const result = await exactCounts(() => withCatalog(cap, async ({ matches }, stamp, ticket) => {
     const batch = traceBatch(capTraces(request, matches, cap, token, Date.now(), ticket), matches, digest);
-    if (batch.lagHalves.length === 0) return { outcome: await commitStatement(batch, stamp), batch };
-    // Deliveries to pair: the stored halves are read and written under advisory locks.
-    return commitLocked("traces", digest, stamp, batch.counts.ifRetry, async (tx) => ({ ...batch, buckets: addLags(batch.buckets, await pairDeliveries(tx, batch.lagHalves, matches)) }));
+    if (batch.lagHalves.length === 0 && batch.attempts.length === 0) return { outcome: await commitStatement(batch, stamp), batch };
+    // Deliveries to pair and attempts to group into logical calls: the stored halves and calls are
+    // read and written under their locks (halves first, then calls: one order for every writer).
+    return commitLocked("traces", digest, stamp, batch.counts.ifRetry, async (tx) => {
+      const withLags = addLags(batch.buckets, await pairDeliveries(tx, batch.lagHalves, matches));
+      return { ...batch, buckets: addRetries(withLags, await groupRetries(tx, batch.attempts)) };
+    });
   }));
   await pruneNowAndThen();
   return answer(result, request, "traces");
@@ -145,5 +150,5 @@ let lastPrunedMs = 0;
 async function pruneNowAndThen(): Promise<void> {
   if (Date.now() - lastPrunedMs <= 60_000) return;
   lastPrunedMs = Date.now();
-  await Promise.all([pruneReceipts(), pruneCounts(), pruneSeriesStates(), pruneLagHalves(), pruneStaging(db())]).catch(() => undefined);
+  await Promise.all([pruneReceipts(), pruneCounts(), pruneSeriesStates(), pruneLagHalves(), pruneStaging(db()), pruneRetryCalls()]).catch(() => undefined);
 }

@@ -9,6 +9,7 @@ import { db } from "@/lib/db/client";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { addTally, emptyTally, quantile, type Histogram, type Tally } from "./histogram";
+import { addAttemptCounts, retryFigures, type AttemptCounts } from "./retries";
 import { settledLines, type Settled } from "./rollup";
 
 const STEP_UNITS: Record<string, number> = { m: 60_000, h: 3_600_000, d: 86_400_000 };
@@ -46,6 +47,14 @@ export interface LatencyPoint {
   p50: number | null;
   p95: number | null;
   p99: number | null;
+  /** Attempts of the step's logical calls (client spans; retries included) — amplification is attempts / logicalCalls. */
+  attempts: number;
+  /** Logical calls: the attempts under one parent span to this integration and operation count once. 0 where only the server side is observed. */
+  logicalCalls: number;
+  /** The most attempts one logical call took. */
+  maxAttempts: number;
+  /** Calls answered HTTP 429/503 or gRPC RESOURCE_EXHAUSTED/UNAVAILABLE. */
+  throttled: number;
   /** Only on a step still filling (it ends after now): how much of it has elapsed, in ms. */
   partialMs?: number;
 }
@@ -99,7 +108,10 @@ export interface LatencySeries {
 
 const round = (v: number | null) => (v === null ? null : Math.round(v * 1000) / 1000);
 
-export type Step = Tally;
+export interface Step extends Tally {
+  throttled: number;
+  attemptCounts: AttemptCounts;
+}
 
 /**
  * The stored histograms of one series merged per step (keyed by the step's start), read from the
@@ -134,8 +146,8 @@ export async function readSteps(seriesKey: string, query: RangeQuery): Promise<{
   // Coarse buckets only where they are settled: each roll-up pass recomputes its last margin, so the
   // newest buckets may lag what was ingested into them a moment ago — those come from minutes.
   const tier = coarsest(resolution, stepTier(query.stepMs));
-  const rows = await db().$queryRaw<{ start: Date; count: bigint; errors: bigint; histogram: Histogram; approximate_count: bigint }[]>`
-    SELECT start, count, errors, histogram, approximate_count
+  const rows = await db().$queryRaw<{ start: Date; count: bigint; errors: bigint; histogram: Histogram; approximate_count: bigint; throttled: bigint; attempt_counts: AttemptCounts }[]>`
+    SELECT start, count, errors, histogram, approximate_count, throttled, attempt_counts
     FROM latency_buckets
     WHERE series_key = ${seriesKey} AND start >= ${new Date(query.fromMs)} AND start < ${new Date(query.toMs)}
       AND ${tierFilter(tier, settled)}`;
@@ -144,8 +156,10 @@ export async function readSteps(seriesKey: string, query: RangeQuery): Promise<{
   for (const row of rows) {
     const t = Math.floor(row.start.getTime() / query.stepMs) * query.stepMs;
     let step = steps.get(t);
-    if (!step) steps.set(t, (step = emptyTally()));
+    if (!step) steps.set(t, (step = { ...emptyTally(), throttled: 0, attemptCounts: {} }));
     addTally(step, row);
+    step.throttled += Number(row.throttled);
+    step.attemptCounts = addAttemptCounts(step.attemptCounts, row.attempt_counts);
     // Some observations came from coarse metric buckets (explicit bounds): percentiles are approximate.
     if (row.approximate_count > 0n) approximate = true;
   }
@@ -177,6 +191,7 @@ export async function latencySeries(actor: Actor, key: string, query: RangeQuery
   for (let t = query.fromMs; t < query.toMs; t += query.stepMs) {
     const s = steps.get(t);
     const partial = t <= nowMs && t + query.stepMs > nowMs;
+    const retries = retryFigures(s?.attemptCounts ?? {});
     series.push({
       ...(partial ? { partialMs: nowMs - t } : {}),
       t: new Date(t).toISOString(),
@@ -185,6 +200,10 @@ export async function latencySeries(actor: Actor, key: string, query: RangeQuery
       p50: s ? round(quantile(s.histogram, 0.5)) : null,
       p95: s ? round(quantile(s.histogram, 0.95)) : null,
       p99: s ? round(quantile(s.histogram, 0.99)) : null,
+      attempts: retries.attempts,
+      logicalCalls: retries.logicalCalls,
+      maxAttempts: retries.maxAttempts,
+      throttled: s?.throttled ?? 0,
     });
   }
   return { budget: view.budget, resolution, series, approximate };

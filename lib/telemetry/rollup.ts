@@ -63,13 +63,15 @@ export async function rollUp(now = new Date()): Promise<RollupResult> {
                  date_bin(${step.bin}::interval, ${now}::timestamptz, 'epoch') AS "to"`;
         if (!bounds?.from || bounds.from >= bounds.to) continue;
         result.rolled[step.target] = await tx.$executeRaw`
-          INSERT INTO latency_buckets (series_key, resolution, start, count, errors, histogram, approximate_count, updated_at)
-          SELECT series_key, ${step.target}, date_bin(${step.bin}::interval, start, 'epoch'), sum(count), sum(errors), edgewise_histogram_agg(histogram), sum(approximate_count), now()
+          INSERT INTO latency_buckets (series_key, resolution, start, count, errors, histogram, approximate_count, throttled, attempt_counts, updated_at)
+          SELECT series_key, ${step.target}, date_bin(${step.bin}::interval, start, 'epoch'), sum(count), sum(errors), edgewise_histogram_agg(histogram), sum(approximate_count),
+                 sum(throttled), edgewise_counts_agg(attempt_counts), now()
           FROM latency_buckets
           WHERE resolution = ${step.source} AND start >= ${bounds.from} AND start < ${bounds.to}
           GROUP BY 1, 3 -- positions: one parameter placeholder in SELECT and GROUP BY would not match
           ON CONFLICT (series_key, resolution, start) DO UPDATE SET
-            count = EXCLUDED.count, errors = EXCLUDED.errors, histogram = EXCLUDED.histogram, approximate_count = EXCLUDED.approximate_count, updated_at = now()`;
+            count = EXCLUDED.count, errors = EXCLUDED.errors, histogram = EXCLUDED.histogram, approximate_count = EXCLUDED.approximate_count,
+            throttled = EXCLUDED.throttled, attempt_counts = EXCLUDED.attempt_counts, updated_at = now()`;
         // Exemplars roll up with hours and days (five-minute buckets only speed up reads).
         if (step.target !== "five_minute")
           await tx.$executeRaw`

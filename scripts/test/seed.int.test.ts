@@ -7,6 +7,7 @@ import { migrate } from "@/lib/db/migrate";
 import { carriesMessages, styles } from "@/lib/catalog/integration-schema";
 import { DEMO_INTEGRATIONS } from "@/prisma/seed-integrations";
 import { seedDemo } from "@/prisma/seed";
+import { retryFigures } from "@/lib/telemetry/retries";
 import { deployRegressionAt, incidentWindow, seedTelemetry, STORIES } from "@/prisma/seed-telemetry";
 import { assessDrift } from "@/lib/slo/drift";
 import { emptyHistogram, merge, quantile, type Histogram } from "@/lib/telemetry/histogram";
@@ -202,6 +203,20 @@ describe("demo telemetry backfill", () => {
     const normal = between(STORIES.incident, from - 7 * 86_400_000, from - 86_400_000);
     expect(incident.errors / incident.calls).toBeGreaterThan(0.1);
     expect(normal.errors / normal.calls).toBeLessThan(0.01);
+    // The incident's retry storm (its whole hours): callers retry into the failing inventory, about ×2, and half the failures are 503s.
+    const retries = async (fromMs: number, toMs: number) => {
+      const [r] = await prisma!.$queryRaw<{ calls: bigint; throttled: bigint; counts: Record<string, number> }[]>`
+        SELECT sum(b.count) AS calls, sum(b.throttled) AS throttled, edgewise_counts_agg(b.attempt_counts) AS counts
+        FROM latency_buckets b JOIN integration_points ip ON ip.id::text = b.series_key
+        WHERE ip.key = ${STORIES.incident} AND b.resolution = 'hour' AND b.start >= ${new Date(fromMs)} AND b.start + interval '1 hour' <= ${new Date(toMs)}`;
+      const f = retryFigures(r!.counts);
+      return { amplification: f.attempts / f.logicalCalls, attempts: f.attempts, calls: Number(r!.calls), throttledShare: Number(r!.throttled) / Number(r!.calls) };
+    };
+    const storm = await retries(from, to);
+    expect(storm.attempts).toBe(storm.calls);
+    expect(storm.amplification).toBeGreaterThan(1.5);
+    expect(storm.throttledShare).toBeGreaterThan(0.05);
+    expect(await retries(from - 7 * 86_400_000, from - 86_400_000)).toMatchObject({ amplification: 1, throttledShare: 0 });
 
     const lag = daily(STORIES.growingLag);
     expect(lag.at(-2)!.p99Ms).toBeGreaterThan(2 * lag[1]!.p99Ms);

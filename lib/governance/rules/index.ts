@@ -6,6 +6,7 @@ import { messagingRules } from "./messaging";
 import { observedRules } from "./observed";
 import { patternRules } from "./patterns";
 import { resilienceRules } from "./resilience";
+import { retryRules } from "./retries";
 
-export const rules: Rule[] = [...resilienceRules, ...messagingRules, ...contractLifecycleRules, ...patternRules, ...journeyRules, ...observedRules];
+export const rules: Rule[] = [...resilienceRules, ...messagingRules, ...contractLifecycleRules, ...patternRules, ...journeyRules, ...observedRules, ...retryRules];
 export const ruleById = new Map(rules.map((r) => [r.id, r]));
