@@ -62,8 +62,11 @@ describe.skipIf(missing !== null)("Prometheus remote write into Edgewise", () =>
       return total();
     };
     try {
-      // The first scrapes (zero counts) set the series' state.
-      for (let i = 0; i < 40 && writes < 2; i++) await sleep(250);
+      // The first scrapes (zero counts) set the series' state. Sharded, two writes can be halves of one
+      // scrape, and a series' first histogram is its baseline (README: the first point's calls are not
+      // counted): wait for several writes and a few scrape intervals, so calls start after the baseline.
+      for (let i = 0; i < 80 && writes < 8; i++) await sleep(250);
+      await sleep(2500);
       observations = Array.from({ length: 20 }, () => 0.05);
       expect(await waitFor(20)).toBe(20);
       // The target restarts: fresh counts, lower than before — all of them are new calls.
