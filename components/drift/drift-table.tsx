@@ -36,6 +36,28 @@ function Breach({ row }: { row: DriftRow }) {
   );
 }
 
+/** A persisting shift's start; else an ended episode (an incident) said as such, so it is not read as drift. */
+function DriftingSince({ row }: { row: DriftRow }) {
+  if (row.driftingSince) return <time dateTime={row.driftingSince}>{row.driftingSince}</time>;
+  const e = row.lastEpisode;
+  if (!e) return <span className="muted">—</span>;
+  return (
+    <span className="muted" data-testid="drift-episode">
+      —
+      <div className={css.sub}>
+        spike <time dateTime={e.since}>{e.since}</time>
+        {e.until !== e.since && (
+          <>
+            {" "}
+            to <time dateTime={e.until}>{e.until}</time>
+          </>
+        )}
+        , back to baseline
+      </div>
+    </span>
+  );
+}
+
 function KeyCell({ row, budget = false }: { row: DriftRow; budget?: boolean }) {
   return (
     <td>
@@ -86,7 +108,9 @@ export function DriftTable({ items }: { items: DriftRow[] }) {
                   </div>
                 )}
               </td>
-              <td>{row.driftingSince ? <time dateTime={row.driftingSince}>{row.driftingSince}</time> : <span className="muted">—</span>}</td>
+              <td>
+                <DriftingSince row={row} />
+              </td>
               <td>
                 <Breach row={row} />
               </td>

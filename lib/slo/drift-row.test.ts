@@ -46,10 +46,21 @@ describe("drift figures", () => {
   it("dates a +30 % step by the day it started", () => {
     // Warm-up days 0–13 at 100 ms: noise floor σ = 0.02, so δ = 0.02 and λ = 0.2 (log units). Days 14–19
     // each add −0.02 (minimum −0.12 on day 19); day 20 adds ln 1.3 − 0.02 = 0.242 and the excursion
-    // 0.242 > 0.2 raises the alarm at once, dating the shift to day 20 = 2026-11-14.
+    // 0.242 > 0.2 raises the alarm at once, dating the shift to day 20 = 2026-11-14. It is confirmed on
+    // day 23, the fourth day since, when the median of days 21–23 (ln 1.3 = 0.262) is ≥ 3σ = 0.06 up.
     const f = figures(series(35, (i) => (i >= 20 ? 130 : 100)));
-    expect(f.driftingSince).toBe("2026-11-14");
+    expect(f).toMatchObject({ driftingSince: "2026-11-14", lastEpisode: null });
     expect(figures(series(35, () => 100)).driftingSince).toBeNull();
+    // Day 22 is the third day since: not confirmed yet.
+    expect(figures(series(23, (i) => (i >= 20 ? 130 : 100))).driftingSince).toBeNull();
+    expect(figures(series(24, (i) => (i >= 20 ? 130 : 100))).driftingSince).toBe("2026-11-14");
+  });
+
+  it("reports an incident day as an ended episode, not as drifting", () => {
+    // Day 25 (2026-11-19) at 4×, every other day 100 ms: Page–Hinkley alone alarms on day 25; on day 28
+    // the median of days 26–28 is back at the baseline, so it is an episode of one day.
+    const f = figures(series(35, (i) => (i === 25 ? 400 : 100)));
+    expect(f).toMatchObject({ driftingSince: null, lastEpisode: { since: "2026-11-19", until: "2026-11-19" } });
   });
 });
 
