@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { driftFigures, MIN_TREND_DAYS, rankDrift, type DailyPoint } from "./drift-row";
+import { annotateDrift, driftFigures, MIN_TREND_DAYS, NEAR_CHANGE_DAYS, rankDrift, type DailyPoint } from "./drift-row";
 
 const DAY = 86_400_000;
 const START = Date.UTC(2026, 9, 25); // 2026-10-25; day 34 is 2026-11-28
@@ -61,6 +61,24 @@ describe("drift figures", () => {
     // the median of days 26–28 is back at the baseline, so it is an episode of one day.
     const f = figures(series(35, (i) => (i === 25 ? 400 : 100)));
     expect(f).toMatchObject({ driftingSince: null, lastEpisode: { since: "2026-11-19", until: "2026-11-19" } });
+  });
+});
+
+describe("annotations near the change", () => {
+  const mark = (at: string, kind = "deploy") => ({ at, kind, title: `${kind} at ${at}`, link: null });
+  const marks = [mark("2026-11-20T23:59:00Z"), mark("2026-11-12T10:00:00Z", "incident"), mark("2026-11-21T00:00:00Z", "decision"), mark("2026-11-27T00:00:00Z")];
+  const near = (f: Parameters<typeof annotateDrift>[1]) => annotateDrift(marks, f).map((a) => `${a.day} ${a.nearChange}`);
+
+  it(`marks those within ${NEAR_CHANGE_DAYS} days of the change point, by UTC day, oldest first`, () => {
+    // Change on 11-23: 11-21 to 11-25 are near; 11-20 (even at 23:59) is three days before.
+    expect(near({ driftingSince: "2026-11-23", lastEpisode: null })).toEqual(["2026-11-12 false", "2026-11-20 false", "2026-11-21 true", "2026-11-27 false"]);
+  });
+  it("else those around the latest ended episode, from 2 days before its start to 2 after its end", () => {
+    expect(near({ driftingSince: null, lastEpisode: { since: "2026-11-14", until: "2026-11-25" } })).toEqual(["2026-11-12 true", "2026-11-20 true", "2026-11-21 true", "2026-11-27 true"]);
+    expect(near({ driftingSince: null, lastEpisode: { since: "2026-11-29", until: "2026-11-29" } })).toEqual(["2026-11-12 false", "2026-11-20 false", "2026-11-21 false", "2026-11-27 true"]);
+  });
+  it("marks none without a change point or an episode", () => {
+    expect(annotateDrift(marks, { driftingSince: null, lastEpisode: null }).some((a) => a.nearChange)).toBe(false);
   });
 });
 

@@ -83,6 +83,35 @@ export function driftFigures(input: {
   };
 }
 
+/** Annotations this many days either side of a change point (or an episode) are "near" it. */
+export const NEAR_CHANGE_DAYS = 2;
+
+export interface DriftAnnotation {
+  at: string;
+  /** Its UTC day (YYYY-MM-DD), the sparkline's x. */
+  day: string;
+  kind: string;
+  title: string;
+  link: string | null;
+  /** Within NEAR_CHANGE_DAYS of the change point, or of the latest ended episode: a likely cause. */
+  nearChange: boolean;
+}
+
+const dayNumber = (day: string) => Date.parse(`${day}T00:00:00Z`) / DAY_MS;
+
+/** The annotations of one integration point, oldest first, each marked when it falls near the change (or episode). */
+export function annotateDrift(annotations: { at: string; kind: string; title: string; link: string | null }[], figures: Pick<DriftFigures, "driftingSince" | "lastEpisode">): DriftAnnotation[] {
+  const span = figures.driftingSince ? [figures.driftingSince, figures.driftingSince] : figures.lastEpisode ? [figures.lastEpisode.since, figures.lastEpisode.until] : null;
+  return [...annotations]
+    .sort((a, b) => a.at.localeCompare(b.at))
+    .map((a) => {
+      const day = a.at.slice(0, 10);
+      const d = dayNumber(day);
+      const nearChange = span !== null && d >= dayNumber(span[0]!) - NEAR_CHANGE_DAYS && d <= dayNumber(span[1]!) + NEAR_CHANGE_DAYS;
+      return { at: a.at, day, kind: a.kind, title: a.title, link: a.link, nearChange };
+    });
+}
+
 export type DriftSort = "drift" | "breach";
 
 type Rankable = Pick<DriftFigures, "changePercent" | "daysToBreach" | "overBudget"> & { key: string };
