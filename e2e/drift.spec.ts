@@ -110,3 +110,34 @@ test("the demo estate's creeping integration point is projected to breach its bu
   await expect.poll(async () => ((await curve.getAttribute("d")) ?? "").split("L").length - 1).toBeGreaterThanOrEqual(20);
   await page.screenshot({ path: "test-results/drift-demo-estate.png", fullPage: true });
 });
+
+test("the demo estate's incident is a spike back to baseline, not drift, with its annotation beside it", async ({ page, request }) => {
+  // prisma/seed-telemetry.ts: checkout->inventory:reserve-stock had a 90-minute failover three days ago,
+  // annotated as an incident; the board used to read it as "drifting since" that day (issue 20).
+  const key = "checkout->inventory:reserve-stock";
+  const res = await request.get("/api/drift?team=checkout-team");
+  expect(res.status()).toBe(200);
+  type Row = { key: string; driftingSince: string | null; lastEpisode: { since: string; until: string } | null; annotations: { at: string; day: string; kind: string; title: string; nearChange: boolean }[] };
+  const row = ((await res.json()) as { items: Row[] }).items.find((r) => r.key === key)!;
+  const incident = row.annotations.find((a) => a.kind === "incident")!;
+  expect(incident).toMatchObject({ title: "Inventory database failover: reservations timing out", nearChange: true });
+  expect(row.driftingSince).toBeNull();
+  expect(row.lastEpisode).toEqual({ since: incident.day, until: incident.day });
+
+  await page.goto("/drift?team=checkout-team");
+  const tr = page.locator(`[data-testid="drift-row"][data-key="${key}"]`);
+  await expect(tr.getByTestId("drift-episode")).toHaveText(`—spike ${incident.day}, back to baseline`);
+  const near = tr.getByTestId("drift-near-annotations").getByRole("listitem");
+  // Every annotation the API marks near the change is listed (the demo also has an accepted decision
+  // from those days), the incident among them.
+  const nearOnes = row.annotations.filter((a) => a.nearChange);
+  await expect(near).toHaveCount(nearOnes.length);
+  await expect(near.filter({ hasText: `incident ${incident.day} Inventory database failover: reservations timing out` })).toHaveCount(1);
+  // On the sparkline: a mark on the incident's day, labelled by kind because it is near the change.
+  const sparkline = tr.getByTestId("drift-sparkline");
+  await expect(sparkline).toHaveAttribute("aria-label", new RegExp(`, ${row.annotations.length} annotations?$`));
+  await expect(sparkline.locator(".drift-annotation-near")).toHaveCount(nearOnes.length);
+  // The kind letter is the reference line's label, drawn beside (not inside) the line element.
+  await expect(sparkline.locator("svg text").filter({ hasText: /^I$/ })).toHaveCount(nearOnes.filter((a) => a.kind === "incident").length);
+  await page.screenshot({ path: "test-results/drift-incident-episode.png", fullPage: true });
+});

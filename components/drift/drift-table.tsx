@@ -36,6 +36,50 @@ function Breach({ row }: { row: DriftRow }) {
   );
 }
 
+/** A persisting shift's start; else an ended episode (an incident) said as such, so it is not read as drift. */
+function DriftingSince({ row }: { row: DriftRow }) {
+  if (row.driftingSince) return <time dateTime={row.driftingSince}>{row.driftingSince}</time>;
+  const e = row.lastEpisode;
+  if (!e) return <span className="muted">—</span>;
+  return (
+    <span className="muted" data-testid="drift-episode">
+      —
+      <div className={css.sub}>
+        spike <time dateTime={e.since}>{e.since}</time>
+        {e.until !== e.since && (
+          <>
+            {" "}
+            to <time dateTime={e.until}>{e.until}</time>
+          </>
+        )}
+        , back to baseline
+      </div>
+    </span>
+  );
+}
+
+/** The annotations near the change point (or the episode): what happened around then. */
+function NearChange({ row }: { row: DriftRow }) {
+  const near = row.annotations.filter((a) => a.nearChange);
+  if (!near.length) return null;
+  return (
+    <ul className={css.marks} aria-label="Annotations near the change" data-testid="drift-near-annotations">
+      {near.map((a, i) => (
+        <li key={`${a.at} ${i}`} data-kind={a.kind}>
+          <span className="badge">{a.kind}</span> <time dateTime={a.at}>{a.day}</time>{" "}
+          {a.link ? (
+            <a href={a.link} title={a.title}>
+              {a.title}
+            </a>
+          ) : (
+            <span title={a.title}>{a.title}</span>
+          )}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
 function KeyCell({ row, budget = false }: { row: DriftRow; budget?: boolean }) {
   return (
     <td>
@@ -78,7 +122,7 @@ export function DriftTable({ items }: { items: DriftRow[] }) {
                 <Change row={row} />
               </td>
               <td>
-                <DriftSparkline integrationKey={row.key} daily={row.daily} budgetP99Ms={row.budgetP99Ms} overBudget={row.overBudget} />
+                <DriftSparkline integrationKey={row.key} daily={row.daily} budgetP99Ms={row.budgetP99Ms} overBudget={row.overBudget} annotations={row.annotations} />
                 {row.slopePercentPerDay !== null && (
                   <div className={css.sub}>
                     trend {row.slopePercentPerDay > 0 ? "+" : ""}
@@ -86,7 +130,10 @@ export function DriftTable({ items }: { items: DriftRow[] }) {
                   </div>
                 )}
               </td>
-              <td>{row.driftingSince ? <time dateTime={row.driftingSince}>{row.driftingSince}</time> : <span className="muted">—</span>}</td>
+              <td>
+                <DriftingSince row={row} />
+                <NearChange row={row} />
+              </td>
               <td>
                 <Breach row={row} />
               </td>

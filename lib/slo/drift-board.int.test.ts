@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
+import { createAnnotation } from "@/lib/catalog/annotations";
 import { createIntegration } from "@/lib/catalog/integrations";
 import { db } from "@/lib/db/client";
 import { emptyHistogram, quantile, record, type Histogram } from "@/lib/telemetry/histogram";
@@ -109,6 +110,15 @@ beforeAll(async () => {
   await createIntegration(await actorFor("admin"), { sourceService: c1.slug, targetService: c2.slug, operation: "quiet", style: "sync", protocol: "grpc", budget: { p99Ms: 100 } });
   await db().$executeRaw`INSERT INTO telemetry_rollups (resolution, rolled_until) VALUES ('hour', ${new Date(HOUR_UNTIL)}), ('day', ${new Date(DAY_UNTIL)})`;
 
+  // Annotations: a deploy the day before the step (near it), an incident two weeks before (not near),
+  // one before the 35 days and one after now (neither shown), and one on the stable integration point.
+  const mark = (key: string, at: string, kind: "deploy" | "incident", title: string) => createAnnotation(member, { at, kind, title, integrations: [key] });
+  await mark(fixtures.stepped.key, "2026-11-23T15:00:00Z", "deploy", "Stock service 4.2");
+  await mark(fixtures.stepped.key, "2026-11-10T08:00:00Z", "incident", "Database failover");
+  await mark(fixtures.stepped.key, "2026-10-01T08:00:00Z", "deploy", "Too old");
+  await mark(fixtures.stepped.key, "2026-11-28T13:00:00Z", "deploy", "After now");
+  await mark(fixtures.stable.key, "2026-11-20T09:00:00Z", "deploy", "Stable 1.1");
+
   board = await driftBoard(member, { now: NOW });
   rows = new Map(board.items.map((r) => [r.key, r]));
 });
@@ -161,6 +171,14 @@ describe("drift board", () => {
     expect(stepped.changePercent).toBeGreaterThan(28);
     expect(stepped.changePercent).toBeLessThan(32);
     expect(stepped.driftingSince).toBe("2026-11-24");
+    // The annotations in the 35 days, oldest first; the deploy the day before the step is near it.
+    expect(stepped.annotations).toEqual([
+      { at: "2026-11-10T08:00:00.000Z", day: "2026-11-10", kind: "incident", title: "Database failover", link: null, nearChange: false },
+      { at: "2026-11-23T15:00:00.000Z", day: "2026-11-23", kind: "deploy", title: "Stock service 4.2", link: null, nearChange: true },
+    ]);
+    // Without a change point nothing is near one.
+    expect(stable.annotations).toEqual([{ at: "2026-11-20T09:00:00.000Z", day: "2026-11-20", kind: "deploy", title: "Stable 1.1", link: null, nearChange: false }]);
+    expect(rows.get(fixtures.creeping.key)!.annotations).toEqual([]);
     expect(stepped.projectedBreachAt).toBeNull(); // most days share a level: the robust slope is 0
 
     // Creeping 2 %/day: today's p99 is p99(day 0) × 1.02^34; the 250 ms budget is ln(250 / that) / ln 1.02 days on.

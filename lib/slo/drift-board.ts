@@ -6,7 +6,7 @@ import { z } from "zod";
 import { authorize, type Actor } from "@/lib/auth/actor";
 import { db } from "@/lib/db/client";
 import { quantile, type Histogram } from "@/lib/telemetry/histogram";
-import { driftFigures, rankDrift, type DailyPoint, type DriftFigures, type DriftSort } from "./drift-row";
+import { annotateDrift, driftFigures, rankDrift, type DailyPoint, type DriftAnnotation, type DriftFigures, type DriftSort } from "./drift-row";
 
 const DAY_MS = 86_400_000;
 const HOUR_MS = 3_600_000;
@@ -36,6 +36,8 @@ export interface DriftRow extends DriftFigures {
   daily: DailyPoint[];
   /** Set when the integration point is silent (the health refresh's status): the time of its last call. */
   silentSince: string | null;
+  /** Deploys, incidents and accepted decisions on it within the 35 days, oldest first; those near the change marked. */
+  annotations: DriftAnnotation[];
 }
 
 export interface DriftBoard {
@@ -105,6 +107,17 @@ async function telemetry(seriesKeys: string[], now: Date) {
     UNION ALL SELECT 'recent24h', series_key, NULL, count, histogram FROM last24h`;
 }
 
+/** The annotations in the board's 35 days, one row per (annotation, integration point) among `seriesKeys`. */
+function annotationsOf(seriesKeys: string[], now: Date) {
+  const today = Math.floor(now.getTime() / DAY_MS) * DAY_MS;
+  const from = new Date(today - (DAYS - 1) * DAY_MS);
+  return db().$queryRaw<{ series_key: string; at: Date; kind: string; title: string; link: string | null }[]>`
+    SELECT x.id::text AS series_key, a.at, a.kind, a.title, a.link
+    FROM annotations a CROSS JOIN LATERAL unnest(a.integration_ids) AS x(id)
+    WHERE a.at >= ${from} AND a.at < ${now} AND x.id::text = ANY(${seriesKeys})
+    ORDER BY a.at`;
+}
+
 /** The drift rows of every live integration point (of one team), unranked and unauthorized: for trusted callers. */
 export async function estateDrift(now = new Date(), team?: string): Promise<DriftRow[]> {
   const declared = await db().$queryRaw<Declared[]>`
@@ -117,10 +130,10 @@ export async function estateDrift(now = new Date(), team?: string): Promise<Drif
     LEFT JOIN integration_health h ON h.integration_id = ip.id
     WHERE ip.lifecycle <> 'retired' AND (${team ?? null}::text IS NULL OR tm.slug = ${team ?? null})`;
   if (!declared.length) return [];
-  const rows = await telemetry(
-    declared.map((d) => d.series_key),
-    now,
-  );
+  const seriesKeys = declared.map((d) => d.series_key);
+  const [rows, marks] = await Promise.all([telemetry(seriesKeys, now), annotationsOf(seriesKeys, now)]);
+  const marksOf = new Map<string, { at: string; kind: string; title: string; link: string | null }[]>();
+  for (const m of marks) marksOf.set(m.series_key, [...(marksOf.get(m.series_key) ?? []), { at: m.at.toISOString(), kind: m.kind, title: m.title, link: m.link }]);
   const p99 = new Map<string, number | null>();
   const days = new Map<string, Map<string, { count: number; p99Ms: number | null }>>();
   for (const r of rows) {
@@ -147,7 +160,8 @@ export async function estateDrift(now = new Date(), team?: string): Promise<Drif
       recent24hP99Ms: p99.get(`${d.series_key} recent24h`) ?? null,
       daily,
     });
-    return { key: d.key, sourceService: d.source, targetService: d.target, team: d.team, budgetP99Ms: d.budget_p99_ms, ...figures, daily, silentSince: d.silent_since?.toISOString() ?? null };
+    const annotations = annotateDrift(marksOf.get(d.series_key) ?? [], figures);
+    return { key: d.key, sourceService: d.source, targetService: d.target, team: d.team, budgetP99Ms: d.budget_p99_ms, ...figures, daily, silentSince: d.silent_since?.toISOString() ?? null, annotations };
   });
 }
 

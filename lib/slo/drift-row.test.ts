@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { driftFigures, MIN_TREND_DAYS, rankDrift, type DailyPoint } from "./drift-row";
+import { annotateDrift, driftFigures, MIN_TREND_DAYS, NEAR_CHANGE_DAYS, rankDrift, type DailyPoint } from "./drift-row";
 
 const DAY = 86_400_000;
 const START = Date.UTC(2026, 9, 25); // 2026-10-25; day 34 is 2026-11-28
@@ -46,10 +46,39 @@ describe("drift figures", () => {
   it("dates a +30 % step by the day it started", () => {
     // Warm-up days 0–13 at 100 ms: noise floor σ = 0.02, so δ = 0.02 and λ = 0.2 (log units). Days 14–19
     // each add −0.02 (minimum −0.12 on day 19); day 20 adds ln 1.3 − 0.02 = 0.242 and the excursion
-    // 0.242 > 0.2 raises the alarm at once, dating the shift to day 20 = 2026-11-14.
+    // 0.242 > 0.2 raises the alarm at once, dating the shift to day 20 = 2026-11-14. It is confirmed on
+    // day 23, the fourth day since, when the median of days 21–23 (ln 1.3 = 0.262) is ≥ 3σ = 0.06 up.
     const f = figures(series(35, (i) => (i >= 20 ? 130 : 100)));
-    expect(f.driftingSince).toBe("2026-11-14");
+    expect(f).toMatchObject({ driftingSince: "2026-11-14", lastEpisode: null });
     expect(figures(series(35, () => 100)).driftingSince).toBeNull();
+    // Day 22 is the third day since: not confirmed yet.
+    expect(figures(series(23, (i) => (i >= 20 ? 130 : 100))).driftingSince).toBeNull();
+    expect(figures(series(24, (i) => (i >= 20 ? 130 : 100))).driftingSince).toBe("2026-11-14");
+  });
+
+  it("reports an incident day as an ended episode, not as drifting", () => {
+    // Day 25 (2026-11-19) at 4×, every other day 100 ms: Page–Hinkley alone alarms on day 25; on day 28
+    // the median of days 26–28 is back at the baseline, so it is an episode of one day.
+    const f = figures(series(35, (i) => (i === 25 ? 400 : 100)));
+    expect(f).toMatchObject({ driftingSince: null, lastEpisode: { since: "2026-11-19", until: "2026-11-19" } });
+  });
+});
+
+describe("annotations near the change", () => {
+  const mark = (at: string, kind = "deploy") => ({ at, kind, title: `${kind} at ${at}`, link: null });
+  const marks = [mark("2026-11-20T23:59:00Z"), mark("2026-11-12T10:00:00Z", "incident"), mark("2026-11-21T00:00:00Z", "decision"), mark("2026-11-27T00:00:00Z")];
+  const near = (f: Parameters<typeof annotateDrift>[1]) => annotateDrift(marks, f).map((a) => `${a.day} ${a.nearChange}`);
+
+  it(`marks those within ${NEAR_CHANGE_DAYS} days of the change point, by UTC day, oldest first`, () => {
+    // Change on 11-23: 11-21 to 11-25 are near; 11-20 (even at 23:59) is three days before.
+    expect(near({ driftingSince: "2026-11-23", lastEpisode: null })).toEqual(["2026-11-12 false", "2026-11-20 false", "2026-11-21 true", "2026-11-27 false"]);
+  });
+  it("else those around the latest ended episode, from 2 days before its start to 2 after its end", () => {
+    expect(near({ driftingSince: null, lastEpisode: { since: "2026-11-14", until: "2026-11-25" } })).toEqual(["2026-11-12 true", "2026-11-20 true", "2026-11-21 true", "2026-11-27 true"]);
+    expect(near({ driftingSince: null, lastEpisode: { since: "2026-11-29", until: "2026-11-29" } })).toEqual(["2026-11-12 false", "2026-11-20 false", "2026-11-21 false", "2026-11-27 true"]);
+  });
+  it("marks none without a change point or an episode", () => {
+    expect(annotateDrift(marks, { driftingSince: null, lastEpisode: null }).some((a) => a.nearChange)).toBe(false);
   });
 });
 

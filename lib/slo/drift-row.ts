@@ -22,8 +22,10 @@ export interface DriftFigures {
   changePercent: number | null;
   /** Theil–Sen slope of log daily p99, as % per day. */
   slopePercentPerDay: number | null;
-  /** Page–Hinkley: the day the upward shift started (YYYY-MM-DD). */
+  /** The day a shift that persisted and still holds started (YYYY-MM-DD); incidents never set it. */
   driftingSince: string | null;
+  /** The latest upward episode that ended (an incident, or a shift since gone back), YYYY-MM-DD; null if none. */
+  lastEpisode: { since: string; until: string } | null;
   /** The first day the trend reaches the budget (YYYY-MM-DD); null when not rising or already over. */
   projectedBreachAt: string | null;
   /** Days from the last day with calls until the trend reaches the budget (fractional). */
@@ -49,6 +51,7 @@ export function driftFigures(input: {
   const change = baselineP99Ms !== null && recent7dP99Ms !== null ? recent7dP99Ms - baselineP99Ms : null;
   let slopePercentPerDay: number | null = null;
   let driftingSince: string | null = null;
+  let lastEpisode: DriftFigures["lastEpisode"] = null;
   let projectedBreachAt: string | null = null;
   let daysToBreach: number | null = null;
   if (seen.length >= MIN_TREND_DAYS) {
@@ -57,6 +60,8 @@ export function driftFigures(input: {
     const a = assessDrift(series, budgetP99Ms);
     slopePercentPerDay = a.trendPerDay === null ? null : a.trendPerDay * 100;
     if (a.changePoint) driftingSince = addDays(seen[0]!.day, a.changePoint.sinceDay);
+    const episode = a.episodes[a.episodes.length - 1];
+    if (episode) lastEpisode = { since: addDays(seen[0]!.day, episode.sinceDay), until: addDays(seen[0]!.day, episode.untilDay) };
     if (!overBudget && a.daysToBreach !== null && a.daysToBreach > 0) {
       daysToBreach = a.daysToBreach;
       // The trend at the last day + d reaches the budget for d ≥ daysToBreach: the first whole day is the ceiling.
@@ -71,10 +76,40 @@ export function driftFigures(input: {
     changePercent: change !== null && baselineP99Ms ? round((change / baselineP99Ms) * 100, 2) : null,
     slopePercentPerDay: round(slopePercentPerDay, 3),
     driftingSince,
+    lastEpisode,
     projectedBreachAt,
     daysToBreach: round(daysToBreach, 2),
     overBudget,
   };
+}
+
+/** Annotations this many days either side of a change point (or an episode) are "near" it. */
+export const NEAR_CHANGE_DAYS = 2;
+
+export interface DriftAnnotation {
+  at: string;
+  /** Its UTC day (YYYY-MM-DD), the sparkline's x. */
+  day: string;
+  kind: string;
+  title: string;
+  link: string | null;
+  /** Within NEAR_CHANGE_DAYS of the change point, or of the latest ended episode: a likely cause. */
+  nearChange: boolean;
+}
+
+const dayNumber = (day: string) => Date.parse(`${day}T00:00:00Z`) / DAY_MS;
+
+/** The annotations of one integration point, oldest first, each marked when it falls near the change (or episode). */
+export function annotateDrift(annotations: { at: string; kind: string; title: string; link: string | null }[], figures: Pick<DriftFigures, "driftingSince" | "lastEpisode">): DriftAnnotation[] {
+  const span = figures.driftingSince ? [figures.driftingSince, figures.driftingSince] : figures.lastEpisode ? [figures.lastEpisode.since, figures.lastEpisode.until] : null;
+  return [...annotations]
+    .sort((a, b) => a.at.localeCompare(b.at))
+    .map((a) => {
+      const day = a.at.slice(0, 10);
+      const d = dayNumber(day);
+      const nearChange = span !== null && d >= dayNumber(span[0]!) - NEAR_CHANGE_DAYS && d <= dayNumber(span[1]!) + NEAR_CHANGE_DAYS;
+      return { at: a.at, day, kind: a.kind, title: a.title, link: a.link, nearChange };
+    });
 }
 
 export type DriftSort = "drift" | "breach";

@@ -54,7 +54,7 @@ describe("healthEvents", () => {
   });
 
   it("drift: a new change point reports once; a breach newly projected within 14 days reports once", () => {
-    const figures = { baselineP99Ms: 50, recent24hP99Ms: 80, recent7dP99Ms: 70, changeMs: 20, changePercent: 40, slopePercentPerDay: 3, overBudget: false };
+    const figures = { baselineP99Ms: 50, recent24hP99Ms: 80, recent7dP99Ms: 70, changeMs: 20, changePercent: 40, slopePercentPerDay: 3, overBudget: false, lastEpisode: null };
     const drift = (driftingSince: string | null, daysToBreach: number | null) => ({ ...figures, driftingSince, daysToBreach, projectedBreachAt: daysToBreach === null ? null : "2026-01-10" });
     const go = (before: HealthSnapshot | null, d: ReturnType<typeof drift>, m: number) =>
       healthEvents({ key: "a->b:op", team: "t", before, after: snap("ok", sloh("ok")), reasons: [], p99Ms24h: 10, budgetP99Ms: 100, drift: d, now: at(m), appUrl: "http://app" });

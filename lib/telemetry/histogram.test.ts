@@ -1,5 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { gaussian, rng } from "./seeded-random";
 import { bucketIndex, bucketValue, countAtOrBelow, emptyHistogram, merge, quantile, record, RELATIVE_ACCURACY, type Histogram } from "./histogram";
 
 /** The exact nearest-rank quantile of raw samples: the independent method the sketch is held to. */
@@ -17,16 +18,7 @@ const from = (samples: number[]): Histogram => {
 const relativeError = (estimate: number, exact: number) => (exact === 0 ? Math.abs(estimate) : Math.abs(estimate - exact) / exact);
 
 // Seeded generators for the distributions latencies actually follow.
-function rng(seed: number) {
-  let s = seed >>> 0 || 1;
-  return () => {
-    s ^= s << 13;
-    s ^= s >>> 17;
-    s ^= s << 5;
-    return (s >>> 0) / 4294967296;
-  };
-}
-const normal = (r: () => number) => Math.sqrt(-2 * Math.log(1 - r())) * Math.cos(2 * Math.PI * r());
+const normal = gaussian;
 const distributions: Record<string, (r: () => number) => number> = {
   lognormal: (r) => Math.exp(3 + 0.8 * normal(r)),
   bimodal: (r) => (r() < 0.7 ? 20 + 3 * normal(r) : 250 + 40 * normal(r)),
