@@ -5,7 +5,7 @@ import { edgeOf, matchSpan, type TelemetryMatch } from "./attribute";
 import { ExemplarPicker, type Exemplar } from "./exemplars";
 import { emptyHistogram, merge, record, type Histogram } from "./histogram";
 import type { DecodedSpan } from "./otlp-json";
-import { addAttemptCounts, callKeyOf, isThrottled, resendCountOf, type Attempt, type AttemptCounts, type RetryDelta } from "./retries";
+import { addAttemptCounts, applyAttempts, callKeyOf, isThrottled, resendCountOf, type Attempt, type AttemptCounts, type RetryDelta } from "./retries";
 
 export const MINUTE_MS = 60_000;
 
@@ -27,7 +27,7 @@ export interface FoldResult {
   buckets: FoldedBucket[];
   /** Spans that measure no edge (internal spans, servers whose caller is unknown). */
   unattributed: number;
-  /** Client spans as attempts of logical calls, to group with the stored ones (retry-store.ts). */
+  /** Client spans with a parent as attempts of logical calls, to group with the stored ones (retry-store.ts); those without one are folded already. */
   attempts: Attempt[];
 }
 
@@ -85,6 +85,7 @@ export function foldSpans(spans: DecodedSpan[], matches: TelemetryMatch[]): Fold
   const buckets = new MinuteBuckets();
   let unattributed = 0;
   const attempts: Attempt[] = [];
+  const ownCalls: Attempt[] = [];
   for (const span of spans) {
     const match = matchSpan(span, matches);
     // An asynchronous integration is measured by its deliveries' lag (async-lag.ts), not by one span.
@@ -105,8 +106,13 @@ export function foldSpans(spans: DecodedSpan[], matches: TelemetryMatch[]): Fold
     const atMs = Number(span.startUnixNano / 1_000_000n);
     buckets.add(seriesKey, Number(span.startUnixNano / 60_000_000_000n) * MINUTE_MS, span.durationMs, span.error, { traceId: span.traceId, spanId: span.spanId, atMs }, isThrottled(span.attributes));
     // Only the caller sees its retries: each attempt is its own client span under the same parent.
-    if (span.kind === "client") attempts.push({ callKey: callKeyOf(seriesKey, span), seriesKey, startMs: atMs, resendCount: resendCountOf(span.attributes) });
+    if (span.kind !== "client") continue;
+    const attempt = { callKey: callKeyOf(seriesKey, span), seriesKey, startMs: atMs, resendCount: resendCountOf(span.attributes) };
+    (span.parentSpanId ? attempts : ownCalls).push(attempt);
   }
+  // A span without a parent is a logical call of its own, complete now (no later span can share its
+  // key), so it is counted here and needs no stored state: only spans with a parent are grouped in SQL.
+  for (const delta of applyAttempts(new Map(), ownCalls).deltas) buckets.addRetries(delta);
   return { buckets: buckets.sorted(), unattributed, attempts };
 }
 

@@ -108,13 +108,20 @@ const outcomeOf = (row: { fresh: boolean; claimed: boolean } | undefined): Commi
 export async function commitStatement(batch: IngestBatch, stamp: string | null): Promise<CommitOutcome> {
   const claimed = Prisma.sql`EXISTS (SELECT FROM claim)`;
   const [row] = await db().$queryRaw<{ fresh: boolean; claimed: boolean }[]>`
-    WITH ${head(batch.digest, stamp)},
-    added AS (${addBuckets(batch.buckets, claimed)}),
-    noted AS (${addExemplars(batch.buckets, claimed)}),
-    counted AS (${addCountRows(batch.signal, countRows(batch.counts), claimed, Prisma.sql`(SELECT ok FROM fresh)`)})
-    SELECT (SELECT ok FROM fresh) AS fresh, ${claimed} AS claimed, (SELECT count(*) FROM added) AS added, (SELECT count(*) FROM noted) AS noted, (SELECT count(*) FROM counted) AS counted`;
+    WITH ${head(batch.digest, stamp)}, ${upserts(batch, claimed, Prisma.sql`(SELECT ok FROM fresh)`)}
+    SELECT (SELECT ok FROM fresh) AS fresh, ${claimed} AS claimed, ${upserted}`;
   return outcomeOf(row);
 }
+
+/**
+ * The batch's buckets, exemplars and counts as the CTEs of one statement: the hot rows (this minute's
+ * bucket and counts, which every exporter writes) are locked by it and held only until its commit.
+ */
+const upserts = (batch: IngestBatch, claimed: Prisma.Sql, fresh: Prisma.Sql) => Prisma.sql`
+    added AS (${addBuckets(batch.buckets, claimed)}),
+    noted AS (${addExemplars(batch.buckets, claimed)}),
+    counted AS (${addCountRows(batch.signal, countRows(batch.counts), claimed, fresh)})`;
+const upserted = Prisma.sql`(SELECT count(*) FROM added) AS added, (SELECT count(*) FROM noted) AS noted, (SELECT count(*) FROM counted) AS counted`;
 
 /**
  * A batch that depends on stored state, in one transaction: the same head, then `underLock` takes the
@@ -137,9 +144,9 @@ export async function commitLocked(
       return { outcome, batch: null };
     }
     const batch = await underLock(tx);
-    if (batch.buckets.length) await tx.$executeRaw(addBuckets(batch.buckets, Prisma.sql`TRUE`));
-    if (batch.buckets.some((b) => b.exemplars.length)) await tx.$executeRaw(addExemplars(batch.buckets, Prisma.sql`TRUE`));
-    await tx.$executeRaw(addCountRows(signal, countRows(batch.counts), Prisma.sql`TRUE`));
+    // Last and as one statement: the hot rows are then held for one round trip and the commit, not
+    // across the reads above (every batch that groups retries comes this way, so this is the common path).
+    await tx.$queryRaw`WITH ${upserts(batch, Prisma.sql`TRUE`, Prisma.sql`TRUE`)} SELECT ${upserted}`;
     return { outcome, batch };
   });
 }

@@ -1,6 +1,8 @@
 // Retry grouping and the retry and throttling maths, with figures worked out by hand: attempts of
 // one logical call arriving in several batches, in any order, make one call, counted once.
 import { describe, expect, it } from "vitest";
+import { foldSpans } from "./fold";
+import type { DecodedSpan } from "./otlp-json";
 import { addAttemptCounts, amplification, applyAttempts, attemptsOf, callKeyOf, isThrottled, resendCountOf, retryFigures, throttledShare, type Attempt, type CallState } from "./retries";
 
 const M = 1_740_000_000_000; // a whole minute, ms
@@ -99,5 +101,22 @@ describe("isThrottled", () => {
 
   it("reads resend_count only as a small non-negative integer", () => {
     expect([resendCountOf({ "http.request.resend_count": 2 }), resendCountOf({ "http.request.resend_count": -1 }), resendCountOf({ "http.request.resend_count": 1.5 }), resendCountOf({})]).toEqual([2, null, null, null]);
+  });
+});
+
+describe("foldSpans' attempts", () => {
+  const T = BigInt(M) * 1_000_000n;
+  const client = (spanId: string, parentSpanId: string | null, offsetMs: number, attributes: DecodedSpan["attributes"] = {}): DecodedSpan => ({
+    traceId: "a".repeat(32), spanId: spanId.padStart(16, "0"), parentSpanId, name: "GET /stock", kind: "client", serviceName: "checkout",
+    startUnixNano: T + BigInt(offsetMs) * 1_000_000n, durationMs: 3, error: false, attributes: { "peer.service": "inventory", ...attributes }, links: [],
+  });
+
+  it("counts a span without a parent as a call of its own in the batch, leaving only spans with a parent to group with stored calls", () => {
+    const folded = foldSpans([client("1", null, 1000), client("2", null, 2000, { "http.request.resend_count": 2 }), client("3", "p1", 3000), client("4", "p1", 4000)], []);
+    expect(folded.buckets).toHaveLength(1);
+    // The two parentless calls are final: 1 attempt, and 3 by its resend_count; the parented pair waits for the store.
+    expect(folded.buckets[0]).toMatchObject({ count: 4, attemptCounts: { "1": 1, "3": 1 } });
+    expect(folded.attempts.map((a) => a.startMs - M)).toEqual([3000, 4000]);
+    expect(new Set(folded.attempts.map((a) => a.callKey)).size).toBe(1);
   });
 });
