@@ -96,6 +96,21 @@ describe("observed retries", () => {
     expect(totals(merged.series)).toEqual({ count: 60, attempts: 60, logicalCalls: 20, maxAttempts: 3, throttled: 40 });
   });
 
+  it("keeps each call's stored state right for the next request: an earlier attempt arriving second, a third one after it", async () => {
+    // No resend_count, so only the stored spans and minute say what the call has had: if either were
+    // stored wrongly after the second request, the third would move the call from the wrong place.
+    const { a, b, member, key } = await estate({ resilience: { timeoutMs: 50, retries: { maxAttempts: 3, backoff: "exponential", baseDelayMs: 10, maxDelayMs: 40, jitter: true } }, idempotency: { strategy: "natural" } });
+    const calls = Array.from({ length: 5 }, (_, i) => ({ trace: hex(++traceSeq, 32), parent: hex(2000 + i, 16) }));
+    const attempt = (n: number, offsetMs: number) => calls.map((c, i) => ({ ...c, span: i * 10 + n, atMs: T_MS + offsetMs + i }));
+    for (const [n, offsetMs] of [[2, 10_000], [1, -50_000], [3, 20_000]] as const) await send(member, body(a.slug, b.slug, attempt(n, offsetMs)));
+
+    const series = (await latencySeries(member, key, latencyQuerySchema.parse({ from: new Date(T_MS - MINUTE_MS).toISOString(), to: new Date(T_MS + MINUTE_MS).toISOString(), step: "1m" }))).series;
+    expect(series.map((p) => [p.count, p.logicalCalls, p.attempts, p.maxAttempts])).toEqual([
+      [5, 5, 15, 3], // the earliest attempts' minute: five calls of three attempts
+      [10, 0, 0, 0],
+    ]);
+  });
+
   it("honours http.request.resend_count when only the last attempt's span arrives", async () => {
     const { a, b, member, key } = await estate({});
     await send(member, body(a.slug, b.slug, [{ trace: hex(++traceSeq, 32), parent: hex(7, 16), span: 1, atMs: T_MS, resend: 3 }]));
