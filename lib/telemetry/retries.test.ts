@@ -96,6 +96,8 @@ describe("isThrottled", () => {
     [{ "rpc.grpc.status_code": 2 }, false],
     [{ "rpc.response.status_code": "RESOURCE_EXHAUSTED" }, true],
     [{ "rpc.response.status_code": "NOT_FOUND" }, false],
+    [{ "rpc.status_code": "UNAVAILABLE" }, true],
+    [{ "rpc.status_code": "OK" }, false],
     [{}, false],
   ])("%j → %s", (attributes, throttled) => expect(isThrottled(attributes)).toBe(throttled));
 

@@ -59,14 +59,15 @@ const GRPC_THROTTLED_NAMES = new Set(["RESOURCE_EXHAUSTED", "UNAVAILABLE"]);
 /**
  * Whether the callee turned the call away for load: HTTP 429 or 503 (`http.response.status_code`, or
  * the older `http.status_code`), gRPC RESOURCE_EXHAUSTED or UNAVAILABLE (`rpc.grpc.status_code`, or
- * the status name in the newer `rpc.response.status_code`).
+ * the status name in the newer string attribute: `rpc.response.status_code`, which the conventions
+ * later renamed `rpc.status_code` (both are read; semantic-conventions' incubating attributes).
  */
 export function isThrottled(attributes: Record<string, AttributeValue>): boolean {
   const http = integer(attributes["http.response.status_code"] ?? attributes["http.status_code"]);
   if (http === 429 || http === 503) return true;
   const grpc = integer(attributes["rpc.grpc.status_code"]);
   if (grpc !== null) return GRPC_THROTTLED.has(grpc);
-  const name = attributes["rpc.response.status_code"];
+  const name = attributes["rpc.response.status_code"] ?? attributes["rpc.status_code"];
   return typeof name === "string" && GRPC_THROTTLED_NAMES.has(name);
 }
 
