@@ -14,18 +14,19 @@ import { ingest } from "./ingest";
 import { countInMemory, countRejectedRequest } from "./ingest-counts";
 import { codecFor, jsonCodec, rpcStatus, type OtlpAnswerSignal, type OtlpCodec, type PartialSuccess, type RpcStatus } from "./otlp-codec";
 import { OtlpDecodeError } from "./otlp-json";
-import { ConcurrencyGate, TokenBuckets, type Admission } from "./overload";
+import { ConcurrencyGate, type Admission, type RateLimiter } from "./overload";
+import { SharedTokenBuckets } from "./shared-buckets";
 
 export interface IngestLimits {
   gate: ConcurrencyGate;
-  buckets: TokenBuckets;
+  buckets: RateLimiter;
 }
 
 let defaults: IngestLimits | null = null;
-/** One gate and one set of token buckets per process, shared by both signals. */
+/** One gate per process; token buckets kept in the database, shared by every signal and instance. */
 export function defaultLimits(): IngestLimits {
   const e = env();
-  defaults ??= { gate: new ConcurrencyGate(e.EDGEWISE_INGEST_MAX_CONCURRENT), buckets: new TokenBuckets(e.EDGEWISE_INGEST_RATE_PER_TOKEN, e.EDGEWISE_INGEST_BURST_PER_TOKEN) };
+  defaults ??= { gate: new ConcurrencyGate(e.EDGEWISE_INGEST_MAX_CONCURRENT), buckets: new SharedTokenBuckets(e.EDGEWISE_INGEST_RATE_PER_TOKEN, e.EDGEWISE_INGEST_BURST_PER_TOKEN, "ingest") };
   return defaults;
 }
 
@@ -79,7 +80,7 @@ export function otlpRoute(signal: OtlpAnswerSignal, limits?: IngestLimits) {
       notes.actorId = actor?.userId ?? null;
       if (!actor) throw new AppError("unauthenticated", "Send Authorization: Bearer <token> with the telemetry:write scope");
       authorize(actor, "telemetry:write"); // before the body: a token without the scope learns nothing from it
-      const admitted = buckets.take(actor.tokenId ?? actor.userId);
+      const admitted = await buckets.take(actor.tokenId ?? actor.userId);
       if (!admitted.ok) {
         rejection = "rate_limited";
         tooMany(admitted, "This token is sending faster than the configured rate (EDGEWISE_INGEST_RATE_PER_TOKEN)");

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ConcurrencyGate, TokenBuckets } from "./overload";
+import { ConcurrencyGate, retryAfterS, TokenBuckets } from "./overload";
 
 describe("ConcurrencyGate", () => {
   it("admits up to its limit and again once a request leaves", () => {
@@ -28,5 +28,32 @@ describe("TokenBuckets", () => {
     const buckets = new TokenBuckets(0.1, 1, () => 0);
     expect(buckets.take("a").ok).toBe(true);
     expect(buckets.take("a")).toEqual({ ok: false, retryAfterS: 10 });
+  });
+});
+
+describe("TokenBuckets as a bound on a shared bucket", () => {
+  it("reports a level without taking, and refills from a settled level", () => {
+    let now = 0;
+    const bound = new TokenBuckets(2, 3, () => now);
+    expect([bound.level("a"), bound.level("a")]).toEqual([3, 3]); // an unseen key is full; looking takes nothing
+    bound.settle("a", 0.25); // what the database answered after other instances took the rest
+    expect(bound.level("a")).toBe(0.25);
+    expect(bound.take("a")).toEqual({ ok: false, retryAfterS: 1 });
+    now = 375; // 0.75 s × 2/s = 0.75 more: exactly one token
+    expect(bound.level("a")).toBe(1);
+    bound.settle("a", 99);
+    expect(bound.level("a")).toBe(3); // never above the burst
+  });
+});
+
+describe("retryAfterS", () => {
+  it.each([
+    [0, 2, 1], // half a second, rounded up to one
+    [0.9, 0.1, 1],
+    [0, 0.1, 10],
+    [-0.5, 0.5, 3], // a debt of half a token: 1.5 tokens at 0.5/s
+    [0.5, 0.001, 500],
+  ])("tokens %d at %d/s → %d s", (tokens, rate, expected) => {
+    expect(retryAfterS(tokens, rate)).toBe(expected);
   });
 });

@@ -3,6 +3,16 @@
 
 export type Admission = { ok: true } | { ok: false; retryAfterS: number };
 
+/** A per-key rate limit: in memory (this file) or shared by every instance (shared-buckets.ts). */
+export interface RateLimiter {
+  take(key: string): Admission | Promise<Admission>;
+}
+
+/** Whole seconds until a bucket holding `tokens` (< 1) has one again at `ratePerS`; at least 1. */
+export function retryAfterS(tokens: number, ratePerS: number): number {
+  return Math.max(1, Math.ceil((1 - tokens) / ratePerS));
+}
+
 /** At most `limit` requests at once in this process; `enter` fails fast instead of queueing. */
 export class ConcurrencyGate {
   private inFlight = 0;
@@ -27,7 +37,7 @@ export class ConcurrencyGate {
  * One bucket per key holding up to `burst` requests, refilled at `ratePerS`. A key unseen for long
  * enough to refill completely is forgotten, so memory follows the active tokens only.
  */
-export class TokenBuckets {
+export class TokenBuckets implements RateLimiter {
   private readonly buckets = new Map<string, { tokens: number; atMs: number }>();
 
   constructor(
@@ -37,17 +47,32 @@ export class TokenBuckets {
   ) {}
 
   take(key: string): Admission {
+    const b = this.refilled(key);
+    if (b.tokens >= 1) {
+      b.tokens -= 1;
+      return { ok: true };
+    }
+    return { ok: false, retryAfterS: retryAfterS(b.tokens, this.ratePerS) };
+  }
+
+  /** The tokens `key` holds now, taking none. */
+  level(key: string): number {
+    return this.refilled(key).tokens;
+  }
+
+  /** Sets what `key` holds now (capped at the burst), e.g. to what a shared bucket answered. */
+  settle(key: string, tokens: number): void {
+    this.refilled(key).tokens = Math.min(this.burst, tokens);
+  }
+
+  private refilled(key: string): { tokens: number; atMs: number } {
     const nowMs = this.now();
     const b = this.buckets.get(key) ?? { tokens: this.burst, atMs: nowMs };
     b.tokens = Math.min(this.burst, b.tokens + ((nowMs - b.atMs) / 1000) * this.ratePerS);
     b.atMs = nowMs;
     this.buckets.set(key, b);
     if (this.buckets.size > 10_000) this.forgetIdle(nowMs);
-    if (b.tokens >= 1) {
-      b.tokens -= 1;
-      return { ok: true };
-    }
-    return { ok: false, retryAfterS: Math.max(1, Math.ceil((1 - b.tokens) / this.ratePerS)) };
+    return b;
   }
 
   private forgetIdle(nowMs: number) {

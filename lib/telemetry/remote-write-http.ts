@@ -1,5 +1,5 @@
 // POST /api/v1/write, Prometheus remote write 1.0: the same load shedding, bearer auth and pipeline as
-// OTLP (one gate and token buckets per process, shared with /v1/*), answering as the remote-write
+// OTLP (one gate per process, and the token buckets every instance shares with /v1/*), answering as the remote-write
 // specification asks — 204 once committed, 400 for a body that is not a snappy WriteRequest (the
 // sender drops it), 429/503 with Retry-After when overloaded or the database is down (it retries).
 import "server-only";
@@ -53,7 +53,7 @@ export function remoteWriteRoute(limits?: IngestLimits) {
       notes.actorId = actor?.userId ?? null;
       if (!actor) throw new AppError("unauthenticated", "Send Authorization: Bearer <token> with the telemetry:write scope (remote_write: authorization: credentials: …)");
       authorize(actor, "telemetry:write"); // before the body: a token without the scope learns nothing from it
-      const admitted = buckets.take(actor.tokenId ?? actor.userId);
+      const admitted = await buckets.take(actor.tokenId ?? actor.userId);
       if (!admitted.ok) {
         rejection = "rate_limited";
         tooMany(admitted.retryAfterS, "This token is sending faster than the configured rate (EDGEWISE_INGEST_RATE_PER_TOKEN)");
