@@ -310,11 +310,12 @@ let policySnapshot: { id: string; enabled: boolean; thresholds: { name: string; 
 
 beforeAll(async () => {
   process.on("unhandledRejection", onUnhandled);
-  // Refusals are meant to leave traces in two tables only: failed sign-ins, and ingestion's tally of
-  // turned-away requests (flushed every few seconds, so it may land during any later check).
+  // Refusals are meant to leave traces in three tables only: failed sign-ins, ingestion's tally of
+  // turned-away requests (flushed every few seconds, so it may land during any later check), and the
+  // shared rate limit's token buckets (a refused request still spends its token, or bad ones would be free).
   const tables = await db().$queryRaw<{ table_name: string; has_updated: boolean }[]>`
     SELECT t.table_name::text AS table_name, EXISTS (SELECT 1 FROM information_schema.columns c WHERE c.table_schema = 'public' AND c.table_name = t.table_name AND c.column_name = 'updated_at') AS has_updated
-    FROM information_schema.tables t WHERE t.table_schema = 'public' AND t.table_type = 'BASE TABLE' AND t.table_name NOT IN ('_prisma_migrations', 'login_attempts', 'ingest_counts') ORDER BY t.table_name`;
+    FROM information_schema.tables t WHERE t.table_schema = 'public' AND t.table_type = 'BASE TABLE' AND t.table_name NOT IN ('_prisma_migrations', 'login_attempts', 'ingest_counts', 'rate_buckets') ORDER BY t.table_name`;
   fingerprintSql = tables.map((t) => `SELECT '${t.table_name}' AS t, count(*) AS n, ${t.has_updated ? "max(updated_at)" : "NULL::timestamptz"} AS u FROM "${t.table_name}"`).join(" UNION ALL ");
   const owner = await makeUser("admin");
   adminToken = (await createToken(systemActor("fuzz"), { name: "fuzz admin", scopes: ["admin"], userEmail: owner.email })).token;
