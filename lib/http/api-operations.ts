@@ -36,6 +36,10 @@ export interface Operation {
   query?: z.ZodType;
   /** Response media type when not JSON. */
   produces?: string;
+  /** What a success answers (JSON), from lib/http/responses; app/api/responses.int.test.ts checks real answers against it. */
+  response?: z.ZodType;
+  /** The success status, where the route answers another one than route() picks by method. */
+  status?: 200 | 201 | 202 | 204;
 }
 
 const op = (method: Operation["method"], path: string, tag: string, scope: Scope | null, summary: string, extra: Partial<Operation> = {}): Operation => ({ method, path, tag, scope, summary, ...extra });
@@ -74,7 +78,7 @@ export const operations: Operation[] = [
   op("POST", "/v1/traces", "Telemetry", "telemetry:write", "OTLP/HTTP traces (JSON or protobuf, gzip accepted); 200 means folded and committed; errors are a google.rpc.Status in the request's encoding", { body: z.record(z.string(), z.unknown()).describe("ExportTraceServiceRequest (OTLP/JSON)") }),
   op("POST", "/v1/metrics", "Telemetry", "telemetry:write", "OTLP/HTTP metrics: spanmetrics and servicegraph histograms (JSON or protobuf, gzip accepted); 200 means folded and committed; errors are a google.rpc.Status in the request's encoding", { body: z.record(z.string(), z.unknown()).describe("ExportMetricsServiceRequest (OTLP/JSON)") }),
   op("POST", "/v1/logs", "Telemetry", "telemetry:write", "OTLP/HTTP logs, accepted and dropped: Edgewise stores no logs, so a valid request answers 200 with every log record in partialSuccess.rejectedLogRecords (OTLP clients do not retry it) and the records are counted on Settings → Telemetry; bad requests answer as for traces", { body: z.record(z.string(), z.unknown()).describe("ExportLogsServiceRequest (OTLP/JSON)") }),
-  op("POST", "/api/v1/write", "Telemetry", "telemetry:write", "Prometheus remote write 1.0 (snappy-compressed protobuf WriteRequest): span-metric classic histograms (Tempo metrics-generator, Collector spanmetrics, servicegraph) folded like OTLP; 204 means folded and committed; 400 is not retried; 429/503 carry Retry-After", { body: z.string().describe("prometheus.WriteRequest, protobuf, snappy block-compressed") }),
+  op("POST", "/api/v1/write", "Telemetry", "telemetry:write", "Prometheus remote write 1.0 (snappy-compressed protobuf WriteRequest): span-metric classic histograms (Tempo metrics-generator, Collector spanmetrics, servicegraph) folded like OTLP; 204 means folded and committed; 400 is not retried; 429/503 carry Retry-After", { body: z.string().describe("prometheus.WriteRequest, protobuf, snappy block-compressed"), status: 204 }),
   op("POST", "/api/catalog/import", "Catalog as code", "catalog:write", "Import catalog YAML (JSON {files, dryRun, prune}, or raw application/yaml); answers the plan: created, changed with field diffs, retired, unchanged", { body: catalogImportSchema, query: catalogImportQuerySchema }),
   op("GET", "/api/catalog/schema", "Catalog as code", null, "The JSON Schema of Edgewise YAML (for editors: yaml-language-server $schema)", { produces: "application/schema+json" }),
   op("GET", "/api/catalog/export", "Catalog as code", "catalog:read", "The whole catalog as multi-document YAML (format edgewise, backstage or openslo), or a Prometheus rule file (format prometheus-rules, metrics collector or tempo)", { query: catalogExportQuerySchema, produces: "application/yaml" }),
@@ -103,7 +107,7 @@ export const operations: Operation[] = [
   op("POST", "/api/decisions/{number}/evidence", "Decisions", "decisions:write", "Attach evidence computed now: a journey what-if {kind: simulation, journey, scenario, requests?, seed?, from?, to?} or a latency snapshot of a linked integration {kind: latency-snapshot, integration, from?, to?}; draft or proposed records, by those who may edit them", { body: evidenceSchema }),
   op("GET", "/api/decisions/inbox", "Decisions", "catalog:read", "How many records await the caller's review"),
   op("GET", "/api/decisions/export", "Decisions", "catalog:read", "All records as a zip of MADR files", { produces: "application/zip" }),
-  op("POST", "/api/decisions/import", "Decisions", "decisions:write", "Import MADR files (architects); dry run by default", { body: importSchema }),
+  op("POST", "/api/decisions/import", "Decisions", "decisions:write", "Import MADR files (architects); dry run by default", { body: importSchema, status: 200 }),
   op("GET", "/api/users", "Administration", "admin", "List users"),
   op("POST", "/api/users", "Administration", "admin", "Create a user", { body: userCreateSchema }),
   op("PATCH", "/api/users/{id}", "Administration", "admin", "Change a user's role, teams, password or status", { body: userUpdateSchema }),
@@ -115,14 +119,14 @@ export const operations: Operation[] = [
   op("GET", "/api/notifications/channels/{id}", "Notifications", "catalog:write", "Read a channel"),
   op("PATCH", "/api/notifications/channels/{id}", "Notifications", "catalog:write", "Change a channel; rotateSecret answers the new secret once", { body: channelUpdateSchema }),
   op("DELETE", "/api/notifications/channels/{id}", "Notifications", "catalog:write", "Delete a channel with its rules and delivery log"),
-  op("POST", "/api/notifications/channels/{id}/test", "Notifications", "catalog:write", "Send a test event now and answer the outcome"),
+  op("POST", "/api/notifications/channels/{id}/test", "Notifications", "catalog:write", "Send a test event now and answer the outcome", { status: 200 }),
   op("GET", "/api/notifications/rules", "Notifications", "catalog:write", "List alert rules"),
   op("POST", "/api/notifications/rules", "Notifications", "catalog:write", "Create a rule: event types, filters (teams, integrations, minSeverity), channel, muted", { body: ruleCreateSchema }),
   op("PATCH", "/api/notifications/rules/{id}", "Notifications", "catalog:write", "Change a rule", { body: ruleUpdateSchema }),
   op("DELETE", "/api/notifications/rules/{id}", "Notifications", "catalog:write", "Delete a rule"),
   op("GET", "/api/notifications/deliveries", "Notifications", "catalog:write", "The delivery log with every attempt (filters: channel, state; cursor paging)", { query: deliveryListQuerySchema }),
-  op("POST", "/api/notifications/deliveries/{id}/replay", "Notifications", "catalog:write", "Replay a dead letter"),
-  op("POST", "/api/notifications/dead-letters/replay", "Notifications", "catalog:write", "Replay all dead letters of a channel, or all", { body: deadLetterReplaySchema }),
+  op("POST", "/api/notifications/deliveries/{id}/replay", "Notifications", "catalog:write", "Replay a dead letter", { status: 202 }),
+  op("POST", "/api/notifications/dead-letters/replay", "Notifications", "catalog:write", "Replay all dead letters of a channel, or all", { body: deadLetterReplaySchema, status: 202 }),
   op("GET", "/api/audit", "Administration", "admin", "The audit log, newest first (filters: actor, entityType, action, from, to; cursor paging)", { query: auditListQuerySchema }),
   op("GET", "/api/audit/export", "Administration", "admin", "The filtered audit log as CSV (formula-looking cells made inert)", { query: auditFilterSchema, produces: "text/csv" }),
 ];
