@@ -61,4 +61,16 @@ describe("OpenAPI document", () => {
     const described = (openApiDocument().paths[path] as Record<string, { responses: Record<string, unknown> }>)[method.toLowerCase()]!.responses;
     expect(Object.keys(described).filter((s) => /^[45]/.test(s))).toEqual(statuses);
   });
+  it("describes success bodies from the response schemas, with named shapes as components", () => {
+    const doc = openApiDocument();
+    const list = doc.paths["/api/integrations"]!.get as { responses: Record<string, { content: Record<string, { schema: { properties: { items: { items: unknown } }; required: string[] } }> }> };
+    const schema = list.responses["200"]!.content["application/json"]!.schema;
+    expect(schema.required).toEqual(["items", "nextCursor", "total"]);
+    expect(schema.properties.items.items).toEqual({ $ref: "#/components/schemas/Integration" });
+    const integration = doc.components.schemas.Integration as { required: string[]; additionalProperties: boolean };
+    expect(integration.required).toEqual(expect.arrayContaining(["key", "style", "budget", "delivery", "ownerTeam", "status"]));
+    expect(integration.additionalProperties).toBe(false);
+    const notFound = (doc.paths["/api/integrations/{key}"]!.get as { responses: Record<string, { content: Record<string, { schema: unknown }> }> }).responses["404"]!;
+    expect(notFound.content["application/json"]!.schema).toEqual({ $ref: "#/components/schemas/Error" });
+  });
 });
