@@ -24,6 +24,7 @@ import { heatmapQuerySchema } from "@/lib/telemetry/heatmap";
 import { annotationQuerySchema, annotationSchema } from "@/lib/catalog/annotations";
 import { channelCreateSchema, channelUpdateSchema, deadLetterReplaySchema, deliveryListQuerySchema, ruleCreateSchema, ruleUpdateSchema } from "@/lib/notifications/schema";
 import { catalogExportQuerySchema, catalogImportQuerySchema, catalogImportSchema } from "@/lib/catalog/as-code/import";
+import { catalogImportResponse, channelTestResponse, decisionImportResponse, replayedDeliveryResponse, replayedResponse, simulationResponse } from "./responses/actions";
 import { auditPageResponse, channelResponse, createdTokenResponse, deliveryPageResponse, ruleResponse, tokenResponse, userResponse } from "./responses/admin";
 import { annotationResponse, historyResponse, integrationPageResponse, integrationResponse, serviceResponse, teamResponse } from "./responses/catalog";
 import { page } from "./responses/common";
@@ -86,7 +87,7 @@ export const operations: Operation[] = [
   op("POST", "/v1/metrics", "Telemetry", "telemetry:write", "OTLP/HTTP metrics: spanmetrics and servicegraph histograms (JSON or protobuf, gzip accepted); 200 means folded and committed; errors are a google.rpc.Status in the request's encoding", { body: z.record(z.string(), z.unknown()).describe("ExportMetricsServiceRequest (OTLP/JSON)") , response: otlpResponse("rejectedDataPoints") }),
   op("POST", "/v1/logs", "Telemetry", "telemetry:write", "OTLP/HTTP logs, accepted and dropped: Edgewise stores no logs, so a valid request answers 200 with every log record in partialSuccess.rejectedLogRecords (OTLP clients do not retry it) and the records are counted on Settings → Telemetry; bad requests answer as for traces", { body: z.record(z.string(), z.unknown()).describe("ExportLogsServiceRequest (OTLP/JSON)") , response: otlpResponse("rejectedLogRecords") }),
   op("POST", "/api/v1/write", "Telemetry", "telemetry:write", "Prometheus remote write 1.0 (snappy-compressed protobuf WriteRequest): span-metric classic histograms (Tempo metrics-generator, Collector spanmetrics, servicegraph) folded like OTLP; 204 means folded and committed; 400 is not retried; 429/503 carry Retry-After", { body: z.string().describe("prometheus.WriteRequest, protobuf, snappy block-compressed"), status: 204 }),
-  op("POST", "/api/catalog/import", "Catalog as code", "catalog:write", "Import catalog YAML (JSON {files, dryRun, prune}, or raw application/yaml); answers the plan: created, changed with field diffs, retired, unchanged", { body: catalogImportSchema, query: catalogImportQuerySchema }),
+  op("POST", "/api/catalog/import", "Catalog as code", "catalog:write", "Import catalog YAML (JSON {files, dryRun, prune}, or raw application/yaml); answers the plan: created, changed with field diffs, retired, unchanged", { body: catalogImportSchema, query: catalogImportQuerySchema, response: catalogImportResponse }),
   op("GET", "/api/catalog/schema", "Catalog as code", null, "The JSON Schema of Edgewise YAML (for editors: yaml-language-server $schema)", { produces: "application/schema+json" , response: documentResponse }),
   op("GET", "/api/catalog/export", "Catalog as code", "catalog:read", "The whole catalog as multi-document YAML (format edgewise, backstage or openslo), or a Prometheus rule file (format prometheus-rules, metrics collector or tempo)", { query: catalogExportQuerySchema, produces: "application/yaml" }),
   op("GET", "/api/journeys", "Journeys", "catalog:read", "List journeys with their budget composition", { response: page(journeyResponse) }),
@@ -94,7 +95,7 @@ export const operations: Operation[] = [
   op("GET", "/api/journeys/{slug}", "Journeys", "catalog:read", "Read a journey and its budget waterfall", { response: journeyResponse }),
   op("PATCH", "/api/journeys/{slug}", "Journeys", "catalog:write", "Change a journey", { body: journeyUpdateSchema , response: journeyResponse }),
   op("DELETE", "/api/journeys/{slug}", "Journeys", "catalog:write", "Delete a journey"),
-  op("POST", "/api/journeys/{slug}/simulate", "Journeys", "catalog:read", "What if: simulate the journey over its steps' observed latency (or declared budgets) with and without a scenario of per-step changes; read-only", { body: simulateSchema }),
+  op("POST", "/api/journeys/{slug}/simulate", "Journeys", "catalog:read", "What if: simulate the journey over its steps' observed latency (or declared budgets) with and without a scenario of per-step changes; read-only", { body: simulateSchema, response: simulationResponse }),
   op("GET", "/api/policies", "Governance", "catalog:read", "The policy rules with their settings", { response: page(policyResponse) }),
   op("PATCH", "/api/policies/{rule}", "Governance", "catalog:write", "Switch a rule on or off, tune its thresholds (architects)", { body: policyUpdateSchema , response: policyResponse }),
   op("GET", "/api/patterns", "Governance", "catalog:read", "The pattern blueprints: each design field's default, the rules the defaults satisfy, traits, trade-offs and when to use it", { response: page(patternResponse) }),
@@ -114,7 +115,7 @@ export const operations: Operation[] = [
   op("POST", "/api/decisions/{number}/evidence", "Decisions", "decisions:write", "Attach evidence computed now: a journey what-if {kind: simulation, journey, scenario, requests?, seed?, from?, to?} or a latency snapshot of a linked integration {kind: latency-snapshot, integration, from?, to?}; draft or proposed records, by those who may edit them", { body: evidenceSchema , response: evidenceResponse }),
   op("GET", "/api/decisions/inbox", "Decisions", "catalog:read", "How many records await the caller's review", { response: inboxResponse }),
   op("GET", "/api/decisions/export", "Decisions", "catalog:read", "All records as a zip of MADR files", { produces: "application/zip" }),
-  op("POST", "/api/decisions/import", "Decisions", "decisions:write", "Import MADR files (architects); dry run by default", { body: importSchema, status: 200 }),
+  op("POST", "/api/decisions/import", "Decisions", "decisions:write", "Import MADR files (architects); dry run by default", { body: importSchema, status: 200, response: decisionImportResponse }),
   op("GET", "/api/users", "Administration", "admin", "List users", { response: page(userResponse) }),
   op("POST", "/api/users", "Administration", "admin", "Create a user", { body: userCreateSchema , response: userResponse }),
   op("PATCH", "/api/users/{id}", "Administration", "admin", "Change a user's role, teams, password or status", { body: userUpdateSchema , response: userResponse }),
@@ -126,14 +127,14 @@ export const operations: Operation[] = [
   op("GET", "/api/notifications/channels/{id}", "Notifications", "catalog:write", "Read a channel", { response: channelResponse }),
   op("PATCH", "/api/notifications/channels/{id}", "Notifications", "catalog:write", "Change a channel; rotateSecret answers the new secret once", { body: channelUpdateSchema , response: channelResponse.extend({ secret: z.string().optional().describe("The new signing secret after rotateSecret, shown this once") }) }),
   op("DELETE", "/api/notifications/channels/{id}", "Notifications", "catalog:write", "Delete a channel with its rules and delivery log"),
-  op("POST", "/api/notifications/channels/{id}/test", "Notifications", "catalog:write", "Send a test event now and answer the outcome", { status: 200 }),
+  op("POST", "/api/notifications/channels/{id}/test", "Notifications", "catalog:write", "Send a test event now and answer the outcome", { status: 200, response: channelTestResponse }),
   op("GET", "/api/notifications/rules", "Notifications", "catalog:write", "List alert rules", { response: page(ruleResponse) }),
   op("POST", "/api/notifications/rules", "Notifications", "catalog:write", "Create a rule: event types, filters (teams, integrations, minSeverity), channel, muted", { body: ruleCreateSchema , response: ruleResponse }),
   op("PATCH", "/api/notifications/rules/{id}", "Notifications", "catalog:write", "Change a rule", { body: ruleUpdateSchema , response: ruleResponse }),
   op("DELETE", "/api/notifications/rules/{id}", "Notifications", "catalog:write", "Delete a rule"),
   op("GET", "/api/notifications/deliveries", "Notifications", "catalog:write", "The delivery log with every attempt (filters: channel, state; cursor paging)", { query: deliveryListQuerySchema , response: deliveryPageResponse }),
-  op("POST", "/api/notifications/deliveries/{id}/replay", "Notifications", "catalog:write", "Replay a dead letter", { status: 202 }),
-  op("POST", "/api/notifications/dead-letters/replay", "Notifications", "catalog:write", "Replay all dead letters of a channel, or all", { body: deadLetterReplaySchema, status: 202 }),
+  op("POST", "/api/notifications/deliveries/{id}/replay", "Notifications", "catalog:write", "Replay a dead letter", { status: 202, response: replayedDeliveryResponse }),
+  op("POST", "/api/notifications/dead-letters/replay", "Notifications", "catalog:write", "Replay all dead letters of a channel, or all", { body: deadLetterReplaySchema, status: 202, response: replayedResponse }),
   op("GET", "/api/audit", "Administration", "admin", "The audit log, newest first (filters: actor, entityType, action, from, to; cursor paging)", { query: auditListQuerySchema , response: auditPageResponse }),
   op("GET", "/api/audit/export", "Administration", "admin", "The filtered audit log as CSV (formula-looking cells made inert)", { query: auditFilterSchema, produces: "text/csv" }),
 ];

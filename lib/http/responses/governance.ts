@@ -7,6 +7,15 @@ import { isoDate, isoDateTime, nullableDateTime, page } from "./common";
 const severity = z.enum(["error", "warning", "info"]);
 const counts = z.object({ error: z.number().int(), warning: z.number().int(), info: z.number().int(), waived: z.number().int() });
 
+/** The budget waterfall: synchronous steps one after another, async ones off the critical path. */
+export const compositionResponse = z.object({
+  budgetP99Ms: z.number(),
+  syncTotalMs: z.number(),
+  slackMs: z.number(),
+  syncHops: z.number().int(),
+  steps: z.array(z.object({ key: z.string(), synchronous: z.boolean(), budgetP99Ms: z.number(), offsetMs: z.number() })),
+});
+
 export const journeyResponse = z
   .object({
     slug: z.string(),
@@ -17,13 +26,7 @@ export const journeyResponse = z
     criticality: z.string(),
     steps: z.array(z.string()).describe("Integration keys, in order"),
     stepDetails: z.array(z.object({ key: z.string(), style: z.string(), sourceService: z.string(), targetService: z.string(), budgetP99Ms: z.number(), lifecycle: z.string() })),
-    composition: z.object({
-      budgetP99Ms: z.number(),
-      syncTotalMs: z.number(),
-      slackMs: z.number(),
-      syncHops: z.number().int(),
-      steps: z.array(z.object({ key: z.string(), synchronous: z.boolean(), budgetP99Ms: z.number(), offsetMs: z.number() })),
-    }),
+    composition: compositionResponse,
     createdAt: isoDateTime,
     updatedAt: isoDateTime,
   })
