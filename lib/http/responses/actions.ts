@@ -28,7 +28,8 @@ export const decisionImportResponse = z.object({
   warnings: z.array(fileIssue).describe("Read other than as written, and applied anyway"),
 });
 
-const simulation = z.object({
+/** One run of the journey what-if: end-to-end figures, per-step results, waterfall and distribution. */
+export const simulationResult = z.object({
   requests: z.number().int(),
   p50Ms: z.number(),
   p95Ms: z.number(),
@@ -67,8 +68,8 @@ export const simulationResponse = z.object({
   seed: z.number().int(),
   scenarioChanges: z.array(z.record(z.string(), z.unknown())).describe("The scenario's changes as sent"),
   observedCalls: z.record(z.string(), z.number().int()).describe("Observed calls per step over the range (0: drawn from the declared budget)"),
-  baseline: simulation,
-  scenario: simulation,
+  baseline: simulationResult,
+  scenario: simulationResult,
 });
 
 export const channelTestResponse = z.object({

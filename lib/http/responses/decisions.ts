@@ -1,6 +1,7 @@
 // What the decision-record routes answer: records, their detail with timeline and open actions, evidence.
 import { z } from "zod";
 import { decisionStatuses, verdicts } from "@/lib/decisions/workflow";
+import { simulationResult } from "./actions";
 import { fieldChanges } from "./catalog";
 import { isoDateTime, nullableDateTime } from "./common";
 
@@ -60,7 +61,7 @@ export const evidenceResponse = z
       scenario: z.record(z.string(), z.unknown()).describe("The scenario as POST /api/journeys/{slug}/simulate takes it"),
       requests: z.number().int(),
       seed: z.number().int(),
-      result: z.object({ baseline: z.record(z.string(), z.unknown()), scenario: z.record(z.string(), z.unknown()) }).describe("The simulation's answers, as POST /api/journeys/{slug}/simulate gives them"),
+      result: z.object({ baseline: simulationResult, scenario: simulationResult }).describe("The simulation's answers, as POST /api/journeys/{slug}/simulate gives them"),
       observedCalls: z.record(z.string(), z.number()),
       telemetryRange: range,
       ...evidenceCommon,
