@@ -3,63 +3,21 @@
 // (own team / other team) × (token with the needed scope / token without it / a bogus token), through
 // the real route handlers and the real database. Expected statuses come from the hand-written table in
 // scripts/test/authz-matrix.ts; the session half (real cookies over HTTP) is e2e/authz-matrix.spec.ts.
-import path from "node:path";
-import { NextRequest } from "next/server";
 import { beforeAll, describe, expect, it } from "vitest";
 import { systemActor } from "@/lib/auth/actor";
 import { createToken } from "@/lib/auth/api-tokens";
 import type { Scope } from "@/lib/auth/permissions";
 import { db } from "@/lib/db/client";
 import { operations, type Operation } from "@/lib/http/api-operations";
+import { callRoute } from "@/scripts/test/in-process-api";
 import { authzMatrix, expectedFor, inMatrix, matches, MATRIX_ROLES, missingEntryMessage, ownershipMatters, type Api, type MatrixRole, type MatrixScope } from "@/scripts/test/authz-matrix";
 import { makeTeam, makeUser } from "@/scripts/test/factories";
-
-type Handler = (req: NextRequest, ctx: { params: Promise<Record<string, string>> }) => Promise<Response>;
-
-/** The route module for an operation path: /api/teams/{slug} → app/api/teams/[slug]/route.ts. */
-const moduleCache = new Map<string, Promise<Record<string, Handler>>>();
-function routeModule(template: string) {
-  const file = path.resolve("app", `.${template.replace(/\{(\w+)\}/g, "[$1]")}`, "route.ts");
-  if (!moduleCache.has(file)) moduleCache.set(file, import(/* @vite-ignore */ file) as Promise<Record<string, Handler>>);
-  return moduleCache.get(file)!;
-}
-
-const params = (template: string) => template.split("{").length;
-const templates = [...new Set(operations.map((o) => o.path))].sort((a, b) => params(a) - params(b));
-
-/** Finds the operation path a concrete path belongs to (literal segments win over parameters). */
-function resolve(method: string, concrete: string): { template: string; params: Record<string, string> } {
-  const pathname = concrete.split("?")[0]!;
-  for (const template of templates) {
-    if (!operations.some((o) => o.path === template && o.method === method)) continue;
-    const names: string[] = [];
-    const pattern = new RegExp(`^${template.replace(/[.*+?^$()|[\]\\]/g, "\\$&").replace(/\\?\{(\w+)\\?\}/g, (_m, n: string) => (names.push(n), "([^/]+)"))}$`);
-    const m = pattern.exec(pathname);
-    if (m) return { template, params: Object.fromEntries(names.map((n, i) => [n, decodeURIComponent(m[i + 1]!)])) };
-  }
-  throw new Error(`No operation for ${method} ${concrete}`);
-}
 
 /** An Api that calls the route handlers in process with a bearer token. */
 function api(token: string): Api {
   return async (method, concrete, body, headers = {}) => {
-    const { template, params } = resolve(method, concrete);
-    const handler = (await routeModule(template))[method];
-    if (!handler) throw new Error(`${template} exports no ${method}`);
-    const req = new NextRequest(`http://localhost${concrete}`, {
-      method,
-      headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { "content-type": "application/json" }), ...headers },
-      body: body === undefined ? undefined : body instanceof Uint8Array ? new Uint8Array(body) : JSON.stringify(body),
-    });
-    const res = await handler(req, { params: Promise.resolve(params) });
-    const text = await res.text();
-    let parsed: unknown = text;
-    try {
-      parsed = text ? JSON.parse(text) : null;
-    } catch {
-      /* not JSON */
-    }
-    return { status: res.status, body: parsed };
+    const { status, body: answer } = await callRoute(token, method, concrete, body, headers);
+    return { status, body: answer };
   };
 }
 

@@ -2,7 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { operations } from "./api-operations";
-import { openApiDocument } from "./openapi";
+import { errorStatuses, openApiDocument } from "./openapi";
 
 /** Every (method, path) the route files under app/api, app/v1 and app/metrics actually export. */
 function routesOnDisk(): string[] {
@@ -42,5 +42,35 @@ describe("OpenAPI document", () => {
     expect(list.parameters.map((p) => p.name)).toEqual(expect.arrayContaining(["team", "style", "q", "sort", "cursor"]));
     const unique = new Set(Object.values(doc.paths).flatMap((p) => Object.values(p).map((o) => (o as { operationId: string }).operationId)));
     expect(unique.size).toBe(operations.length);
+  });
+  it("names the server it is given, and the relative root without one", () => {
+    expect(openApiDocument("https://edgewise.example.com").servers).toEqual([{ url: "https://edgewise.example.com", description: "This Edgewise" }]);
+    expect(openApiDocument().servers.map((s) => s.url)).toEqual(["/"]);
+  });
+  it.each([
+    ["GET", "/api/integrations", ["400", "401", "403", "422", "503"]],
+    ["PATCH", "/api/integrations/{key}", ["400", "401", "403", "404", "409", "413", "415", "422", "503"]],
+    ["DELETE", "/api/services/{slug}", ["401", "403", "404", "409", "503"]],
+    ["POST", "/v1/traces", ["400", "401", "403", "413", "415", "429", "503"]],
+    ["GET", "/api/health", ["503"]],
+    ["GET", "/api/health/live", []],
+    ["GET", "/api/patterns/{name}", ["401", "403", "404"]],
+  ])("%s %s answers errors %j", (method, path, statuses) => {
+    const op = operations.find((o) => o.method === method && o.path === path)!;
+    expect(errorStatuses(op)).toEqual(statuses);
+    const described = (openApiDocument().paths[path] as Record<string, { responses: Record<string, unknown> }>)[method.toLowerCase()]!.responses;
+    expect(Object.keys(described).filter((s) => /^[45]/.test(s))).toEqual(statuses);
+  });
+  it("describes success bodies from the response schemas, with named shapes as components", () => {
+    const doc = openApiDocument();
+    const list = doc.paths["/api/integrations"]!.get as { responses: Record<string, { content: Record<string, { schema: { properties: { items: { items: unknown } }; required: string[] } }> }> };
+    const schema = list.responses["200"]!.content["application/json"]!.schema;
+    expect(schema.required).toEqual(["items", "nextCursor", "total"]);
+    expect(schema.properties.items.items).toEqual({ $ref: "#/components/schemas/Integration" });
+    const integration = doc.components.schemas.Integration as { required: string[]; additionalProperties: boolean };
+    expect(integration.required).toEqual(expect.arrayContaining(["key", "style", "budget", "delivery", "ownerTeam", "status"]));
+    expect(integration.additionalProperties).toBe(false);
+    const notFound = (doc.paths["/api/integrations/{key}"]!.get as { responses: Record<string, { content: Record<string, { schema: unknown }> }> }).responses["404"]!;
+    expect(notFound.content["application/json"]!.schema).toEqual({ $ref: "#/components/schemas/Error" });
   });
 });

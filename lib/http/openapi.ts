@@ -1,18 +1,7 @@
 // The OpenAPI 3.1 document, generated from the operation list and its zod schemas.
 import { z } from "zod";
 import { operations, type Operation } from "./api-operations";
-
-const errorSchema = {
-  type: "object",
-  required: ["error"],
-  properties: {
-    error: {
-      type: "object",
-      required: ["code", "message"],
-      properties: { code: { type: "string" }, message: { type: "string" }, details: {} },
-    },
-  },
-};
+import { errorBodySchema } from "./responses/common";
 
 /** OTLP/HTTP's error body (google.rpc.Status), here in its JSON form; protobuf requests get the protobuf message. */
 const statusSchema = {
@@ -25,10 +14,59 @@ const statusSchema = {
   },
 };
 
-/** What an operation answers when it fails: the API's error shape, or OTLP's Status in the request's encoding. */
-function errorResponse(op: Operation) {
-  if (!op.path.startsWith("/v1/")) return { description: "Error", content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } } };
-  return { description: "Error: google.rpc.Status, as protobuf for protobuf requests", content: { "application/json": { schema: { $ref: "#/components/schemas/Status" } }, "application/x-protobuf": {} } };
+/** The body of a failure: the API's error shape, or OTLP's Status in the request's encoding. */
+function errorContent(op: Operation) {
+  if (!op.path.startsWith("/v1/")) return { "application/json": { schema: { $ref: "#/components/schemas/Error" } } };
+  return { "application/json": { schema: { $ref: "#/components/schemas/Status" } }, "application/x-protobuf": {} };
+}
+
+const isIngest = (op: Operation) => op.path.startsWith("/v1/") || op.path === "/api/v1/write";
+/** Routes that answer without the database (so never 503 for it). */
+const databaseFree = new Set(["/api/health/live", "/api/openapi.json", "/api/catalog/schema", "/api/patterns", "/api/patterns/{name}"]);
+
+const errorMeaning: Record<string, string> = {
+  "400": "Malformed request (not JSON, a bad cursor, undecodable OTLP)",
+  "401": "No valid session or bearer token",
+  "403": "The token lacks the scope, or the caller's role or team may not do this",
+  "404": "No such resource",
+  "409": "Conflicts with the current state: already exists, a stale If-Match, still referred to, or a transition not allowed now",
+  "413": "The body is too large",
+  "415": "The body's media type is not accepted",
+  "422": "The input fails validation; details lists each issue",
+  "429": "Over the token's rate limit; Retry-After says when to try again",
+  "503": "The database is unavailable; Retry-After says when to try again",
+};
+
+/** The failures an operation can answer, from what it takes: authentication, path parameters, a body, a query, a write. */
+export function errorStatuses(op: Operation): string[] {
+  const out = new Set<string>();
+  if (op.scope) ["401", "403"].forEach((s) => out.add(s));
+  if (op.path.includes("{")) out.add("404");
+  // OTLP and remote write answer bad data with 400 (422 is route()'s answer to a body that fails its schema).
+  if (op.body) ["400", "413", "415", ...(isIngest(op) ? [] : ["422"])].forEach((s) => out.add(s));
+  if (op.query) ["400", "422"].forEach((s) => out.add(s));
+  if (op.method !== "GET" && !isIngest(op) && !op.path.endsWith("/simulate")) out.add("409");
+  if (isIngest(op)) out.add("429");
+  if (!databaseFree.has(op.path)) out.add("503");
+  return [...out].sort();
+}
+
+/** Date-time and date formats say it; zod's long equivalent regex would only bloat every timestamp. */
+function dropFormatPatterns(ctx: { jsonSchema: Record<string, unknown> }) {
+  if (ctx.jsonSchema.format === "date-time" || ctx.jsonSchema.format === "date") delete ctx.jsonSchema.pattern;
+}
+
+/**
+ * A response schema as JSON Schema; the named schemas inside it (`.meta({id})`) go to components and
+ * are referred to there, so a generated client gets one type per shape (components["schemas"]["Integration"]).
+ */
+function responseSchema(schema: z.ZodType, components: Record<string, unknown>): unknown {
+  const toComponents = (v: unknown) => JSON.parse(JSON.stringify(v).replaceAll('"#/$defs/', '"#/components/schemas/')) as unknown;
+  const { $schema: _s, $defs, id, ...rest } = z.toJSONSchema(schema, { io: "output", unrepresentable: "any", override: dropFormatPatterns }) as Record<string, unknown> & { $defs?: Record<string, unknown>; id?: string };
+  for (const [name, def] of Object.entries($defs ?? {})) components[name] = toComponents(def);
+  if (typeof id !== "string") return toComponents(rest);
+  components[id] = toComponents(rest);
+  return { $ref: `#/components/schemas/${id}` };
 }
 
 function jsonSchema(schema: z.ZodType, io: "input" | "output") {
@@ -50,7 +88,8 @@ function parameters(op: Operation) {
  * simulation its answer with 200, and the DELETEs that
  * return what they retired or revoked answer 200 too.
  */
-function successStatus(op: Operation): "200" | "201" | "204" {
+export function successStatus(op: Operation): string {
+  if (op.status) return String(op.status);
   if (op.method === "POST") return op.path.startsWith("/v1/") || op.path.endsWith("/import") || op.path.endsWith("/simulate") ? "200" : "201";
   if (op.method === "DELETE") return /^\/api\/(tokens|waivers|integrations)\//.test(op.path) ? "200" : "204";
   return "200";
@@ -78,14 +117,23 @@ const tagDescriptions: Record<string, string> = {
   Notifications: "Channels, alert rules, the delivery log and dead letters",
 };
 
+/** The document; `serverUrl` is where the API is served (NEXTAUTH_URL, else the request's origin). */
 export function openApiDocument(serverUrl?: string) {
   const paths: Record<string, Record<string, unknown>> = {};
+  const schemas: Record<string, unknown> = { Status: statusSchema };
+  const error = responseSchema(errorBodySchema, schemas);
   for (const op of operations) {
     const status = successStatus(op);
+    const body = op.response ? { schema: responseSchema(op.response, schemas) } : {};
     const responses: Record<string, unknown> = {
-      [status]: status === "204" ? { description: "Done; no content" } : { description: "Success", content: { [op.produces ?? "application/json"]: {} } },
-      default: errorResponse(op),
+      [status]: status === "204" ? { description: "Done; no content" } : { description: "Success", content: { [op.produces ?? "application/json"]: body } },
     };
+    for (const code of errorStatuses(op)) {
+      // Health and readiness answer their own shape when the database is down.
+      const own = code === "503" && (op.path === "/api/health" || op.path === "/api/health/ready");
+      responses[code] = { description: own ? "Not ready: the body names the failed check" : errorMeaning[code], content: own ? { "application/json": body } : errorContent(op) };
+    }
+    responses.default = { description: "Unexpected error", content: errorContent(op) };
     paths[op.path] ??= {};
     paths[op.path]![op.method.toLowerCase()] = {
       summary: op.summary,
@@ -97,6 +145,7 @@ export function openApiDocument(serverUrl?: string) {
       responses,
     };
   }
+  if ((error as { $ref?: string }).$ref !== "#/components/schemas/Error") throw new Error("errorBodySchema must be named Error");
   return {
     openapi: "3.1.0",
     info: {
@@ -105,14 +154,14 @@ export function openApiDocument(serverUrl?: string) {
       description:
         "Architecture governance for the integration points between services. Scripts send `Authorization: Bearer <token>` with a token whose scope the operation names; the browser's session cookie works too. Errors are {error: {code, message, details?}}; the OTLP/HTTP routes (/v1/…) answer a google.rpc.Status instead, as OTLP requires.",
     },
-    servers: serverUrl ? [{ url: serverUrl }] : [],
+    servers: [{ url: serverUrl ?? "/", description: serverUrl ? "This Edgewise" : "The server this document was read from" }],
     tags: [...new Set(operations.map((o) => o.tag))].map((name) => ({ name, ...(tagDescriptions[name] ? { description: tagDescriptions[name] } : {}) })),
     components: {
       securitySchemes: {
         bearer: { type: "http", scheme: "bearer", description: "An API token (Settings → API tokens, or `npm run edgewise -- token create`)" },
         session: { type: "apiKey", in: "cookie", name: "next-auth.session-token" },
       },
-      schemas: { Error: errorSchema, Status: statusSchema },
+      schemas,
     },
     paths,
   };

@@ -1,7 +1,8 @@
-import { NextResponse } from "next/server";
+import { NextResponse, type NextRequest } from "next/server";
+import { env } from "@/lib/env";
 import { openApiDocument } from "@/lib/http/openapi";
 
-/** Public like any API description: it holds no data, only the shape of the API. */
-export function GET() {
-  return NextResponse.json(openApiDocument(), { headers: { "Cache-Control": "public, max-age=300" } });
+/** Public like any API description: it holds no data, only the shape of the API. Its server is NEXTAUTH_URL, else where it was asked. */
+export function GET(req: NextRequest) {
+  return NextResponse.json(openApiDocument(env().NEXTAUTH_URL ?? req.nextUrl.origin), { headers: { "Cache-Control": "public, max-age=300" } });
 }
