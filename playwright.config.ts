@@ -4,10 +4,14 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { defineConfig, devices } from "@playwright/test";
+import { OIDC_E2E } from "./e2e/oidc-client";
 
 const DATA_DIR_PREFIX = "edgewise-e2e-";
 const port = Number(process.env.E2E_PORT ?? 3210);
 const baseURL = `http://localhost:${port}`;
+// Single sign-on is configured against a provider that e2e/oidc.spec.ts starts for itself; next-auth
+// reads its discovery document only when a sign-in starts, so other specs never need it running.
+const oidcPort = port + OIDC_E2E.portOffset;
 
 /**
  * Removes data directories of earlier runs whose PostgreSQL has stopped (it deletes postmaster.pid
@@ -88,6 +92,12 @@ export default defineConfig({
       NEXT_TELEMETRY_DISABLED: "1",
       // Exemplars open their traces here (e2e/exemplars.spec.ts checks the link, never follows it).
       EDGEWISE_TRACE_URL: "https://tracing.example.test/trace/{traceId}",
+      OIDC_ISSUER: `http://localhost:${oidcPort}`,
+      OIDC_CLIENT_ID: OIDC_E2E.clientId,
+      OIDC_CLIENT_SECRET: OIDC_E2E.clientSecret,
+      OIDC_NAME: OIDC_E2E.name,
+      EDGEWISE_OIDC_SCOPES: "openid email profile groups",
+      EDGEWISE_OIDC_TEAMS_CLAIM: OIDC_E2E.teamsClaim,
     },
   },
 });

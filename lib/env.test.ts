@@ -28,6 +28,7 @@ describe("parseEnv", () => {
     [{ DATABASE_URL: "mysql://x" }, "DATABASE_URL: must be a postgresql:// connection URL"],
     [{ NEXTAUTH_SECRET: "short" }, "NEXTAUTH_SECRET: must be at least 32 characters"],
     [{ NEXTAUTH_URL: "not a url" }, "NEXTAUTH_URL"],
+    [{ EDGEWISE_OIDC_SCOPES: "email profile" }, "EDGEWISE_OIDC_SCOPES: must include openid"],
     [{ OIDC_ISSUER: "https://id.example.com" }, "OIDC needs all of OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET"],
   ])("names the bad variable in %j", (source, expected) => {
     expect(() => parseEnv(source)).toThrow(EnvError);
@@ -37,5 +38,12 @@ describe("parseEnv", () => {
     const env = parseEnv({ OIDC_ISSUER: "https://id.example.com/realms/x", OIDC_CLIENT_ID: "edgewise", OIDC_CLIENT_SECRET: "s" });
     expect(env.oidcEnabled).toBe(true);
     expect(env.OIDC_NAME).toBe("Single sign-on");
+    expect(env.EDGEWISE_OIDC_SCOPES).toBe("openid email profile");
+    expect(env.EDGEWISE_OIDC_TEAMS_CLAIM).toBeUndefined();
+  });
+  it("reads the scopes and the teams claim", () => {
+    const env = parseEnv({ EDGEWISE_OIDC_SCOPES: "openid email groups", EDGEWISE_OIDC_TEAMS_CLAIM: " https://edgewise.example/teams " });
+    expect(env.EDGEWISE_OIDC_SCOPES).toBe("openid email groups");
+    expect(env.EDGEWISE_OIDC_TEAMS_CLAIM).toBe("https://edgewise.example/teams");
   });
 });

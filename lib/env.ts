@@ -22,6 +22,16 @@ export const envSchema = z
     OIDC_CLIENT_ID: z.preprocess(emptyToUndefined, z.string().optional()),
     OIDC_CLIENT_SECRET: z.preprocess(emptyToUndefined, z.string().optional()),
     OIDC_NAME: z.preprocess(emptyToUndefined, z.string().default("Single sign-on")),
+    // Scopes asked of the provider; some (Okta's `groups`) must be asked for before a claim is released.
+    EDGEWISE_OIDC_SCOPES: z.preprocess(
+      emptyToUndefined,
+      z
+        .string()
+        .default("openid email profile")
+        .refine((s) => s.split(/\s+/).includes("openid"), "must include openid"),
+    ),
+    /** The claim (ID token or userinfo) whose values are the slugs of the user's teams; unset: memberships are left to admins. */
+    EDGEWISE_OIDC_TEAMS_CLAIM: z.preprocess(emptyToUndefined, z.string().trim().optional()),
     /** Structured request logs (JSON lines on stdout); unset: info, or silent under the test runner. */
     EDGEWISE_LOG_LEVEL: z.preprocess(emptyToUndefined, z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).optional()),
     EDGEWISE_LOGIN_MAX_FAILURES: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).default(10)),

@@ -5,6 +5,9 @@ import CredentialsProvider from "next-auth/providers/credentials";
 import { z } from "zod";
 import { db } from "@/lib/db/client";
 import { env } from "@/lib/env";
+import { serverLog } from "@/lib/http/request-log";
+import { mergeClaims, teamsFromClaim, type Claims } from "./oidc-claims";
+import { signInOidcUser } from "./oidc-user";
 import { clearLoginFailures, loginBlocked, recordLoginFailure } from "./login-limit";
 import { DUMMY_HASH, verifyPassword } from "./password";
 
@@ -53,9 +56,18 @@ function providers(): NextAuthOptions["providers"] {
       wellKnown: `${e.OIDC_ISSUER!.replace(/\/$/, "")}/.well-known/openid-configuration`,
       clientId: e.OIDC_CLIENT_ID,
       clientSecret: e.OIDC_CLIENT_SECRET,
-      authorization: { params: { scope: "openid email profile" } },
+      authorization: { params: { scope: e.EDGEWISE_OIDC_SCOPES } },
       idToken: true,
       checks: ["pkce", "state"],
+      // After the ID token is verified: add userinfo's claims, where conforming providers put email and groups.
+      userinfo: {
+        async request({ tokens, client }) {
+          // next-auth types the token set as its parameters; at run time it is openid-client's TokenSet, with claims().
+          const idToken = (tokens as unknown as { claims(): Claims }).claims();
+          const info = client.issuer.metadata.userinfo_endpoint && tokens.access_token ? await client.userinfo(tokens.access_token) : null;
+          return mergeClaims(idToken, info);
+        },
+      },
       profile(profile: { sub: string; email?: string; name?: string; preferred_username?: string }) {
         return { id: profile.sub, email: profile.email ?? null, name: profile.name ?? profile.preferred_username ?? profile.email ?? profile.sub };
       },
@@ -64,18 +76,20 @@ function providers(): NextAuthOptions["providers"] {
   return list;
 }
 
-/** OIDC users are created on first sign-in as viewers; an admin raises their role. */
-async function userForOidc(subject: string, email: string | null | undefined, name: string | null | undefined) {
-  const existing = await db().user.findUnique({ where: { oidcSubject: subject } });
-  if (existing) return existing;
-  const fallbackEmail = (email ?? `${subject}@oidc.invalid`).toLowerCase();
-  return db().$transaction(async (tx) => {
-    const user = await tx.user.create({ data: { email: fallbackEmail, name: name ?? fallbackEmail, oidcSubject: subject, role: "viewer" } });
-    await tx.auditEvent.create({
-      data: { actorId: user.id, actorLabel: user.email, action: "user.create.oidc", entityType: "user", entityId: user.id, after: { email: user.email, role: user.role } },
-    });
-    return user;
-  });
+/** Signs an OIDC user in: created as a viewer the first time; teams from the claim when one is configured. */
+async function oidcSignIn(subject: string, user: { email?: string | null; name?: string | null }, claims: Claims): Promise<boolean> {
+  const claimName = env().EDGEWISE_OIDC_TEAMS_CLAIM;
+  const teams = claimName ? teamsFromClaim(claims, claimName) : null;
+  const result = await signInOidcUser({ subject, email: user.email, name: user.name, teams: teams?.slugs ?? null });
+  const plan = result.memberships;
+  if (teams && plan && (!teams.present || teams.skipped || plan.unknown.length || plan.add.length || plan.remove.length)) {
+    const log = serverLog("oidc");
+    const fields = { userId: result.user.id, claim: claimName, claimPresent: teams.present, skippedValues: teams.skipped, ...plan };
+    if (!teams.present) log.warn(fields, "OIDC teams claim absent from the sign-in: team memberships removed");
+    else if (plan.unknown.length) log.warn(fields, "OIDC teams claim names teams that do not exist: ignored");
+    else log.info(fields, "OIDC team memberships updated from the claim");
+  }
+  return !result.user.disabledAt;
 }
 
 export function authOptions(): NextAuthOptions {
@@ -85,10 +99,9 @@ export function authOptions(): NextAuthOptions {
     pages: { signIn: "/login", error: "/login" },
     providers: providers(),
     callbacks: {
-      async signIn({ user, account }) {
+      async signIn({ user, account, profile }) {
         if (account?.provider !== "oidc") return true;
-        const local = await userForOidc(account.providerAccountId, user.email, user.name);
-        return !local.disabledAt;
+        return oidcSignIn(account.providerAccountId, user, (profile ?? {}) as Claims);
       },
       async jwt({ token, user, account }) {
         if (account?.provider === "oidc") {

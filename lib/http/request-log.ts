@@ -16,6 +16,11 @@ function requestLogger(): Logger {
   return logger;
 }
 
+/** The same JSON log for events that are not one request's line (an OIDC sign-in's teams), tagged with their source. */
+export function serverLog(component: string): Logger {
+  return requestLogger().child({ component });
+}
+
 /** Sends the request log to `destination` at `level` (tests read it); without arguments, back to stdout from the environment. */
 export function useRequestLog(destination?: DestinationStream, level = "info"): void {
   logger = destination ? pino({ level, base: { service: "edgewise" }, timestamp: pino.stdTimeFunctions.isoTime }, destination) : null;
