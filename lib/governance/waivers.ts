@@ -25,6 +25,9 @@ const waivedFinding = {
 
 export const waiverSchema = z.object({ ...waivedFinding, ...waiverTerms });
 
+/** One rule on one integration point: what a waiver silences. */
+const pairId = (f: { rule: string; integration: string }) => `${f.rule}\u0000${f.integration}`;
+
 /** Several findings waived at once (issue 20): all of them, or none when any is refused. */
 export const MAX_BULK_WAIVERS = 500;
 export const bulkWaiverSchema = z.object({
@@ -35,7 +38,7 @@ export const bulkWaiverSchema = z.object({
     .superRefine((list, ctx) => {
       const seen = new Set<string>();
       list.forEach((f, i) => {
-        const id = `${f.rule}\u0000${f.integration}`;
+        const id = pairId(f);
         if (seen.has(id)) ctx.addIssue({ code: "custom", path: [i], message: `${f.rule} on ${f.integration} is listed twice` });
         seen.add(id);
       });
@@ -111,16 +114,8 @@ async function requireDecision(tx: Tx, number: number) {
   if (!decision) throw new AppError("validation_failed", `No decision record ADR-${String(number).padStart(4, "0")}`, [{ path: "decision", message: "No such decision record" }]);
 }
 
-type Terms = { reason: string; decision: number; expiresAt: Date };
-
-async function createWaiver(tx: Tx, actor: Actor, ruleId: string, integrationId: string, terms: Terms, now: Date): Promise<WaiverView> {
-  const row = await tx.waiver.create({
-    data: { ruleId, integrationId, reason: terms.reason, expiresAt: terms.expiresAt, decisionNumber: terms.decision, grantedById: actor.via === "system" ? null : actor.userId, grantedBy: auditActor(actor).label },
-    include,
-  });
-  await recordAudit(tx, auditActor(actor), { action: "waiver.grant", entityType: "waiver", entityId: row.id, after: view(row, now) });
-  return view(row, now);
-}
+/** Who granted a waiver, as the row records it. */
+const grantor = (actor: Actor) => ({ grantedById: actor.via === "system" ? null : actor.userId, grantedBy: auditActor(actor).label });
 
 export async function grantWaiver(actor: Actor, input: z.input<typeof waiverSchema>, now = new Date()): Promise<WaiverView> {
   authorize(actor, "waiver:grant");
@@ -131,7 +126,12 @@ export async function grantWaiver(actor: Actor, input: z.input<typeof waiverSche
     const integration = await tx.integrationPoint.findUnique({ where: { key: data.integration } });
     await requireDecision(tx, data.decision);
     if (!integration) throw new AppError("validation_failed", `Unknown integration point ${data.integration}`, [{ path: "integration", message: "Unknown integration point" }]);
-    return createWaiver(tx, actor, data.rule, integration.id, { ...data, expiresAt }, now);
+    const row = await tx.waiver.create({
+      data: { ruleId: data.rule, integrationId: integration.id, reason: data.reason, expiresAt, decisionNumber: data.decision, ...grantor(actor) },
+      include,
+    });
+    await recordAudit(tx, auditActor(actor), { action: "waiver.grant", entityType: "waiver", entityId: row.id, after: view(row, now) });
+    return view(row, now);
   });
 }
 
@@ -158,13 +158,16 @@ export async function grantWaivers(actor: Actor, input: z.input<typeof bulkWaive
     const unknown = data.findings.flatMap((f, i) => (idOf.has(f.integration) ? [] : [{ path: `findings.${i}.integration`, message: `Unknown integration point ${f.integration}` }]));
     if (unknown.length) refuse(unknown);
     // Two statements whatever the count, so a large selection stays well inside the transaction's time limit.
-    const who = auditActor(actor);
     const created = await tx.waiver.createManyAndReturn({
-      data: data.findings.map((f) => ({ ruleId: f.rule, integrationId: idOf.get(f.integration)!, reason: data.reason, expiresAt, decisionNumber: data.decision, grantedById: actor.via === "system" ? null : actor.userId, grantedBy: who.label })),
+      data: data.findings.map((f) => ({ ruleId: f.rule, integrationId: idOf.get(f.integration)!, reason: data.reason, expiresAt, decisionNumber: data.decision, ...grantor(actor) })),
     });
+    // Answered in the order asked (RETURNING promises no order); each rule and integration pair is listed once.
+    const position = new Map(data.findings.map((f, i) => [pairId(f), i]));
     const keyOf = new Map(rows.map((r) => [r.id, r.key]));
-    const granted = created.map((w) => view({ ...w, integration: { key: keyOf.get(w.integrationId)! } }, now));
-    await recordAudits(tx, who, granted.map((w) => ({ action: "waiver.grant", entityType: "waiver", entityId: w.id, after: w })));
+    const granted = created
+      .map((w) => view({ ...w, integration: { key: keyOf.get(w.integrationId)! } }, now))
+      .sort((x, y) => position.get(pairId(x))! - position.get(pairId(y))!);
+    await recordAudits(tx, auditActor(actor), granted.map((w) => ({ action: "waiver.grant", entityType: "waiver", entityId: w.id, after: w })));
     return granted;
   });
 }
