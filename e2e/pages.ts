@@ -34,6 +34,7 @@ export function mainPages(decisionNumber: number): MainPage[] {
     { name: "journey", path: "/journeys/place-order" },
     { name: "new journey form", path: "/journeys/new" },
     { name: "findings", path: "/findings" },
+    { name: "findings grouped by rule", path: "/findings?groupBy=rule" },
     { name: "scorecards", path: "/scorecards" },
     { name: "decisions list", path: "/decisions" },
     { name: "decision detail", path: `/decisions/${decisionNumber}` },

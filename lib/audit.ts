@@ -26,16 +26,21 @@ export function redact<T extends Record<string, unknown>>(row: T): Omit<T, "pass
   return rest;
 }
 
+const auditRow = (actor: AuditActor, entry: AuditEntry) => ({
+  actorId: actor.userId,
+  actorLabel: actor.label,
+  action: entry.action,
+  entityType: entry.entityType,
+  entityId: entry.entityId,
+  before: json(entry.before),
+  after: json(entry.after),
+});
+
 export async function recordAudit(tx: Tx, actor: AuditActor, entry: AuditEntry) {
-  await tx.auditEvent.create({
-    data: {
-      actorId: actor.userId,
-      actorLabel: actor.label,
-      action: entry.action,
-      entityType: entry.entityType,
-      entityId: entry.entityId,
-      before: json(entry.before),
-      after: json(entry.after),
-    },
-  });
+  await tx.auditEvent.create({ data: auditRow(actor, entry) });
+}
+
+/** Many entries by one actor in one statement (bulk writes), each as recordAudit would write it. */
+export async function recordAudits(tx: Tx, actor: AuditActor, entries: AuditEntry[]) {
+  if (entries.length) await tx.auditEvent.createMany({ data: entries.map((entry) => auditRow(actor, entry)) });
 }

@@ -1,3 +1,4 @@
+import { plural } from "@/lib/format/plural";
 import { FieldTable } from "./field-table";
 import type { OperationView } from "./reference-model";
 import styles from "./api-reference.module.css";
@@ -36,7 +37,7 @@ export function OperationCard({ op }: { op: OperationView }) {
       {op.body.length > 0 && (
         <details className={styles.fields} open={op.body.length <= OPEN_UP_TO}>
           <summary>
-            Request body, {op.bodyTypes.join(" or ")} ({op.body.length} {op.body.length === 1 ? "field" : "fields"}, <span className={styles.required}>*</span> required)
+            Request body, {op.bodyTypes.join(" or ")} ({plural(op.body.length, "field")}, <span className={styles.required}>*</span> required)
           </summary>
           <FieldTable rows={op.body} label={`Request body of ${op.method} ${op.path}`} />
         </details>

@@ -12,13 +12,16 @@ interface ItemProps {
   canGrant: boolean;
   /** The journey whose page this is: links to it would point to the page itself. */
   currentJourney?: string;
+  /** A tick box to choose the finding for a bulk waiver (grouped findings page, architects). */
+  selection?: { checked: boolean; onToggle: () => void };
 }
 
-export function FindingItem({ finding: f, canGrant, currentJourney }: ItemProps) {
+export function FindingItem({ finding: f, canGrant, currentJourney, selection }: ItemProps) {
   const label = `${f.rule} on ${f.integration ?? f.journey ?? "estate"}`;
   return (
     <li className={css.finding} data-testid="finding" data-rule={f.rule} data-waived={String(f.waived)} data-severity={f.severity}>
       <div className={css.findingHead}>
+        {selection && <input type="checkbox" checked={selection.checked} onChange={selection.onToggle} aria-label={`Select ${label}`} />}
         <SeverityBadge value={f.severity} />
         <span className={css.findingTitle}>{f.title}</span>
         {f.waived && <span className="badge">Waived</span>}

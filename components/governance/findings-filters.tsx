@@ -17,6 +17,12 @@ interface Props {
   journeys: Option[];
 }
 
+const GROUPINGS: Option[] = [
+  { value: "rule", label: "Rule" },
+  { value: "team", label: "Team" },
+  { value: "integration", label: "Integration point" },
+];
+
 const SEVERITIES: Option[] = [
   { value: "error", label: "Errors" },
   { value: "warning", label: "Warnings" },
@@ -40,6 +46,8 @@ export function FindingsFilters({ rules, teams, journeys }: Props) {
     const next = new URLSearchParams(shown.toString());
     if (value) next.set(name, value);
     else next.delete(name);
+    // Another filter or grouping is another list: start it at its first page.
+    next.delete("page");
     const query = next.toString();
     startTransition(() => {
       setShown([name, value]);
@@ -65,6 +73,7 @@ export function FindingsFilters({ rules, teams, journeys }: Props) {
   const filtered = ["severity", "rule", "team", "journey", "waived"].some((k) => shown.has(k));
   return (
     <form className={`card ${css.filters}`} aria-label="Filter findings" aria-busy={pending} onSubmit={(e) => e.preventDefault()}>
+      {select("groupBy", "Group by", GROUPINGS, "Severity")}
       {select("severity", "Severity", SEVERITIES, "All severities")}
       {select("rule", "Rule", rules, "All rules")}
       {select("team", "Team", teams, "All teams")}
@@ -76,7 +85,7 @@ export function FindingsFilters({ rules, teams, journeys }: Props) {
       </label>
       <div className="row">
         {filtered && (
-          <Link className="btn btn-sm btn-ghost" href={pathname} scroll={false}>
+          <Link className="btn btn-sm btn-ghost" href={shown.get("groupBy") ? `${pathname}?groupBy=${encodeURIComponent(shown.get("groupBy")!)}` : pathname} scroll={false}>
             Clear filters
           </Link>
         )}

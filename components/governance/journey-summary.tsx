@@ -1,4 +1,5 @@
 // The journey's headline numbers: its budget, what the synchronous chain adds up to, and the slack or overrun.
+import { plural } from "@/lib/format/plural";
 import type { JourneyView } from "@/lib/governance/journeys";
 import { formatMs, slackWording } from "./format";
 import css from "./governance.module.css";
@@ -17,7 +18,7 @@ export function JourneySummary({ journey }: { journey: JourneyView }) {
         <div className="stat-label">Synchronous chain</div>
         <div className={css.statValue}>{formatMs(c.syncTotalMs)}</div>
         <div className="muted">
-          {c.syncHops} synchronous {c.syncHops === 1 ? "hop" : "hops"}
+          {plural(c.syncHops, "synchronous hop")}
           {asyncSteps > 0 && ` · ${asyncSteps} async`}
         </div>
       </div>

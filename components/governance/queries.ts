@@ -65,6 +65,13 @@ export interface WaiverInput {
 
 export const useGrantWaiver = () => useGovernanceMutation((body: WaiverInput) => fetchJson<WaiverView>("/api/waivers", { method: "POST", body }));
 
+export interface BulkWaiverInput extends Omit<WaiverInput, "rule" | "integration"> {
+  findings: { rule: string; integration: string }[];
+}
+
+/** Waives several findings citing one decision: all of them, or (on any refusal) none. */
+export const useGrantWaivers = () => useGovernanceMutation((body: BulkWaiverInput) => fetchJson<List<WaiverView>>("/api/waivers/bulk", { method: "POST", body }));
+
 export const useRevokeWaiver = () => useGovernanceMutation((id: string) => fetchJson<WaiverView>(`/api/waivers/${encodeURIComponent(id)}`, { method: "DELETE" }));
 
 export const useUpdatePolicy = () =>

@@ -1,4 +1,5 @@
 // One team's scorecard: its level, the share of its integration points passing, and the trend.
+import { plural } from "@/lib/format/plural";
 import Link from "next/link";
 import type { Scorecard } from "@/lib/governance/scorecards";
 import { LEVELS } from "@/lib/governance/scorecard-levels";
@@ -31,7 +32,7 @@ export function ScorecardCard({ card }: { card: Scorecard }) {
         <div className="row" style={{ justifyContent: "space-between" }}>
           <strong>{card.passingPercent}% passing</strong>
           <span className="muted">
-            {card.passing} of {card.total} integration {card.total === 1 ? "point" : "points"}
+            {card.passing} of {plural(card.total, "integration point")}
           </span>
         </div>
         <div className={css.bar} role="progressbar" aria-label={`${card.teamName} integration points passing`} aria-valuemin={0} aria-valuemax={100} aria-valuenow={card.passingPercent}>

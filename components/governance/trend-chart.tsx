@@ -1,6 +1,7 @@
 "use client";
 // A team's share of passing integration points over the daily snapshots. With a single snapshot there
 // is no line yet, so that one day is drawn as a dot and the caption says the trend is just starting.
+import { plural } from "@/lib/format/plural";
 import { CartesianGrid, Line, LineChart, Tooltip, XAxis, YAxis } from "recharts";
 import css from "./governance.module.css";
 
@@ -12,7 +13,7 @@ export interface TrendPoint {
 
 export function TrendChart({ trend, team }: { trend: TrendPoint[]; team: string }) {
   const latest = trend.at(-1);
-  const summary = latest ? `${trend.length} daily ${trend.length === 1 ? "snapshot" : "snapshots"}, latest ${latest.passingPercent}% passing on ${latest.day}` : "No snapshots yet";
+  const summary = latest ? `${plural(trend.length, "daily snapshot")}, latest ${latest.passingPercent}% passing on ${latest.day}` : "No snapshots yet";
   return (
     <figure style={{ margin: 0 }}>
       <div className={css.trend} role="img" aria-label={`Passing trend for ${team}: ${summary}`}>

@@ -13,7 +13,6 @@ const MAX_DAYS = 366;
 export function GrantWaiver({ rule, integration }: { rule: string; integration: string }) {
   const [open, setOpen] = useState(false);
   const grant = useGrantWaiver();
-  const id = useId();
   const problems = fieldErrors(grant.error);
   const problemFor = (path: string) => problems.find((p) => p.path === path)?.message;
 
@@ -27,22 +26,40 @@ export function GrantWaiver({ rule, integration }: { rule: string; integration: 
 
   async function onSubmit(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
-    const data = new FormData(e.currentTarget);
-    const decision = String(data.get("decision") ?? "").trim();
-    const ok = await grant
-      .mutateAsync({
-        rule,
-        integration,
-        reason: String(data.get("reason") ?? ""),
-        expiresAt: String(data.get("expiresAt") ?? ""),
-        decision: decision ? Number(decision) : null,
-      })
-      .catch(() => null);
+    const ok = await grant.mutateAsync({ rule, integration, ...waiverTermsOf(new FormData(e.currentTarget)) }).catch(() => null);
     if (ok) setOpen(false);
   }
 
   return (
     <form className={css.waiverForm} onSubmit={onSubmit} aria-label={`Grant a waiver for ${rule} on ${integration}`} noValidate>
+      <WaiverTermsFields problemFor={problemFor} />
+      {grant.error && problems.length === 0 && <ErrorNotice error={grant.error} />}
+      <div className="row">
+        <button className="btn btn-sm btn-primary" disabled={grant.isPending}>
+          {grant.isPending ? "Granting…" : "Grant waiver"}
+        </button>
+        <button type="button" className="btn btn-sm btn-ghost" onClick={() => {
+            grant.reset();
+            setOpen(false);
+          }}>
+          Cancel
+        </button>
+      </div>
+    </form>
+  );
+}
+
+/** What a waiver form sends besides the findings: reason, expiry and the cited decision (blank: null, which the API refuses by name). */
+export function waiverTermsOf(data: FormData): { reason: string; expiresAt: string; decision: number | null } {
+  const decision = String(data.get("decision") ?? "").trim();
+  return { reason: String(data.get("reason") ?? ""), expiresAt: String(data.get("expiresAt") ?? ""), decision: decision ? Number(decision) : null };
+}
+
+/** Reason, expiry and decision record, with the API's field problems beside each (one waiver or many). */
+export function WaiverTermsFields({ problemFor }: { problemFor: (path: string) => string | undefined }) {
+  const id = useId();
+  return (
+    <>
       <div className={css.field}>
         <label htmlFor={`${id}-reason`}>Reason</label>
         <textarea id={`${id}-reason`} name="reason" rows={2} required minLength={10} maxLength={2000} aria-describedby={`${id}-reason-note`} aria-invalid={problemFor("reason") ? true : undefined} placeholder="Why this is acceptable for now, and what will fix it" />
@@ -66,19 +83,7 @@ export function GrantWaiver({ rule, integration }: { rule: string; integration: 
           </span>
         </div>
       </div>
-      {grant.error && problems.length === 0 && <ErrorNotice error={grant.error} />}
-      <div className="row">
-        <button className="btn btn-sm btn-primary" disabled={grant.isPending}>
-          {grant.isPending ? "Granting…" : "Grant waiver"}
-        </button>
-        <button type="button" className="btn btn-sm btn-ghost" onClick={() => {
-            grant.reset();
-            setOpen(false);
-          }}>
-          Cancel
-        </button>
-      </div>
-    </form>
+    </>
   );
 }
 

@@ -1,6 +1,7 @@
 "use client";
 // The delivery log (every attempt: time, status or error, duration), filterable by channel and state,
 // and the dead letters — deliveries whose attempts ran out or were refused for good — with Replay.
+import { plural } from "@/lib/format/plural";
 import { useState } from "react";
 import { ErrorNotice, LoadingRows } from "@/components/ui/states";
 import { DELIVERY_STATES } from "@/lib/notifications/schema";
@@ -88,7 +89,7 @@ export function DeadLettersPanel() {
           <DeliveryTable rows={rows} replay={(id) => replay.mutate(id)} />
         </>
       )}
-      {replayAll.data && <p role="status">Replayed {replayAll.data.replayed} dead letter{replayAll.data.replayed === 1 ? "" : "s"}.</p>}
+      {replayAll.data && <p role="status">Replayed {plural(replayAll.data.replayed, "dead letter")}.</p>}
       {(replay.error || replayAll.error) && <ErrorNotice error={replay.error ?? replayAll.error} />}
     </section>
   );

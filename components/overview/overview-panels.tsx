@@ -1,4 +1,5 @@
 // The overview's panels: each a short list and a link to the full, filtered list behind it.
+import { plural, pluralNoun } from "@/lib/format/plural";
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { integrationHref } from "@/components/catalog/labels";
@@ -83,7 +84,7 @@ export function SilentPanel({ silent }: { silent: EstateOverview["silent"] }) {
       ) : (
         <>
           <p className={css.meta} style={{ margin: "0 0 .4rem" }}>
-            {silent.count} integration point{silent.count === 1 ? "" : "s"} with calls once and none lately: silence is not health.
+            {plural(silent.count, "integration point")} with calls once and none lately: silence is not health.
           </p>
           <ul className={`${css.list} ${css.wrapping}`}>
             {silent.top.map((s) => (
@@ -109,7 +110,7 @@ export function EdgesPanel({ edges }: { edges: EstateOverview["observedEdges"] }
       <Link href="/catalog/observed" className={css.bigLink} data-testid="observed-edge-count">
         {edges.count}
       </Link>{" "}
-      <span className={css.meta}>edge{edges.count === 1 ? "" : "s"} with traffic that no integration point declares</span>
+      <span className={css.meta}>{pluralNoun(edges.count, "edge")} with traffic that no integration point declares</span>
       {edges.top.length > 0 && (
         <ul className={css.list} style={{ marginTop: ".5rem" }}>
           {edges.top.map((e) => (

@@ -5,7 +5,7 @@ import { Prisma } from "@prisma/client";
 import { z } from "zod";
 import { authorize, type Actor } from "@/lib/auth/actor";
 import { db } from "@/lib/db/client";
-import { AppError } from "@/lib/errors";
+import { decodeOffsetCursor, encodeOffsetCursor } from "@/lib/offset-cursor";
 import { criticalities, lifecycles, styles } from "./integration-schema";
 import { integrationRowsByIds, integrationStatuses, toView, type IntegrationStatus, type IntegrationView } from "./integrations";
 
@@ -61,16 +61,6 @@ export interface IntegrationPage {
   total: number;
 }
 
-/** Cursors are opaque to clients; inside, the offset of the next page. */
-function decodeCursor(cursor: string | undefined): number {
-  if (!cursor) return 0;
-  const match = /^o:(\d{1,9})$/.exec(Buffer.from(cursor, "base64url").toString("utf8"));
-  if (!match) throw new AppError("bad_request", "The cursor is not one this API returned");
-  const offset = Number(match[1]);
-  return offset;
-}
-const encodeCursor = (offset: number) => Buffer.from(`o:${offset}`).toString("base64url");
-
 function whereClause(q: IntegrationListQuery): Prisma.Sql {
   const parts: Prisma.Sql[] = [];
   if (q.team) parts.push(Prisma.sql`team.slug = ${q.team}`);
@@ -95,7 +85,7 @@ function whereClause(q: IntegrationListQuery): Prisma.Sql {
 
 export async function listIntegrations(actor: Actor, query: IntegrationListQuery): Promise<IntegrationPage> {
   authorize(actor, "catalog:read");
-  const offset = decodeCursor(query.cursor);
+  const offset = decodeOffsetCursor(query.cursor);
   const descending = query.sort.startsWith("-");
   const column = sortColumns[query.sort.replace(/^-/, "") as keyof typeof sortColumns];
   const direction = descending ? Prisma.sql`DESC` : Prisma.sql`ASC`;
@@ -119,5 +109,5 @@ export async function listIntegrations(actor: Actor, query: IntegrationListQuery
     return row ? [toView(row, statuses.get(id))] : [];
   });
   const next = offset + rows.length;
-  return { items, nextCursor: rows.length === query.limit && next < total ? encodeCursor(next) : null, total };
+  return { items, nextCursor: rows.length === query.limit && next < total ? encodeOffsetCursor(next) : null, total };
 }

@@ -40,6 +40,12 @@ export async function listDecisions(actor: Actor, query: Query): Promise<Decisio
   return filtered.map(toView);
 }
 
+/** How many records link an integration point: the count on its Decisions tab. */
+export async function countDecisions(actor: Actor, integration: string): Promise<number> {
+  authorize(actor, "catalog:read");
+  return db().decisionRecord.count({ where: { integrations: { some: { integration: { key: integration } } } } });
+}
+
 /** The count shown in the navigation for architects. */
 export async function inboxCount(actor: Actor): Promise<number> {
   if (actor.role !== "architect" && actor.role !== "admin") return 0;

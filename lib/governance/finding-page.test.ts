@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { pageOfFindings } from "./finding-page";
 
-const f = (id: string, severity: "error" | "warning" | "info", waived = false) => ({ id, severity, waived });
+const f = (id: string, severity: "error" | "warning" | "info", waived = false) => ({ id, severity, waived, rule: `rule-${id.slice(0, 1)}`, team: null, integration: null });
 // As evaluated: mixed severities, one waived error.
 const all = [f("w1", "warning"), f("e1", "error", true), f("i1", "info"), f("e2", "error"), f("w2", "warning"), f("e3", "error")];
 const ids = (items: { id: string }[]) => items.map((x) => x.id);

@@ -1,9 +1,10 @@
-// One page of findings for display: ordered as the page groups them (errors, warnings, info; open
-// before waived; otherwise as evaluated), so that a large estate renders a page, not every finding.
+// One page of findings for display: ordered as the page groups them (by rule, team or integration
+// when asked; errors, warnings, info; open before waived; otherwise as evaluated), so that a large
+// estate renders a page, not every finding.
+import { orderFindings, type FindingGrouping } from "./finding-groups";
 import type { Severity } from "./rule-types";
 
 export const FINDINGS_PAGE_SIZE = 200;
-const ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 
 export interface FindingsPage<T> {
   items: T[];
@@ -15,14 +16,12 @@ export interface FindingsPage<T> {
   to: number;
 }
 
-export function pageOfFindings<T extends { severity: Severity; waived: boolean }>(findings: T[], page: number, size = FINDINGS_PAGE_SIZE): FindingsPage<T> {
+type Pageable = { severity: Severity; waived: boolean; rule: string; team: string | null; integration: string | null };
+
+export function pageOfFindings<T extends Pageable>(findings: T[], page: number, size = FINDINGS_PAGE_SIZE, by?: FindingGrouping): FindingsPage<T> {
   const pages = Math.max(1, Math.ceil(findings.length / size));
   const current = Math.min(Math.max(1, Math.floor(page) || 1), pages);
-  const ordered = findings
-    .map((f, i) => ({ f, i }))
-    .sort((a, b) => ORDER[a.f.severity] - ORDER[b.f.severity] || Number(a.f.waived) - Number(b.f.waived) || a.i - b.i)
-    .map(({ f }) => f);
-  const items = ordered.slice((current - 1) * size, current * size);
+  const items = orderFindings(findings, by).slice((current - 1) * size, current * size);
   const from = items.length ? (current - 1) * size + 1 : 0;
   return { items, page: current, pages, from, to: from ? from + items.length - 1 : 0 };
 }

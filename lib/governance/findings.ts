@@ -5,13 +5,19 @@ import { z } from "zod";
 import { authorize, type Actor } from "@/lib/auth/actor";
 import { declarationOf, integrationInclude } from "@/lib/catalog/integrations";
 import { db } from "@/lib/db/client";
+import { decodeOffsetCursor, encodeOffsetCursor } from "@/lib/offset-cursor";
 import { evaluatePolicies } from "./evaluate";
 import { observations } from "@/lib/slo/observations";
 import { journeyContexts } from "./journeys";
 import { policySettings } from "./policies";
+import { findingGroupings, groupFindings, orderFindings, type FindingGroup } from "./finding-groups";
 import type { Finding } from "./rule-types";
 import { rules } from "./rules";
 import { activeWaivers } from "./waivers";
+
+const MAX_FINDINGS_LIMIT = 500;
+/** A page when only a cursor is sent. */
+const DEFAULT_FINDINGS_LIMIT = 200;
 
 export const findingsQuerySchema = z.object({
   severity: z.enum(["error", "warning", "info"]).optional(),
@@ -20,6 +26,10 @@ export const findingsQuerySchema = z.object({
   journey: z.string().max(63).optional(),
   integration: z.string().max(200).optional(),
   waived: z.enum(["true", "false"]).optional(),
+  // Extensions (issue 20): grouping and paging are asked for; without them the answer is as before.
+  groupBy: z.enum(findingGroupings, { error: `groupBy is one of ${findingGroupings.join(", ")}` }).optional(),
+  limit: z.coerce.number({ error: "limit is a whole number" }).int("limit is a whole number").min(1, "limit is at least 1").max(MAX_FINDINGS_LIMIT, `limit is at most ${MAX_FINDINGS_LIMIT}`).optional(),
+  cursor: z.string().max(100).optional(),
 });
 export type FindingsQuery = z.infer<typeof findingsQuerySchema>;
 
@@ -29,8 +39,13 @@ export interface FindingView extends Finding {
 
 export interface FindingsResult {
   items: FindingView[];
-  nextCursor: null;
+  /** Set only when paging (limit or cursor) was asked for and more findings follow. */
+  nextCursor: string | null;
   counts: { error: number; warning: number; info: number; waived: number };
+  /** With groupBy: every group of the filtered findings (not just this page), in reading order. */
+  groups?: FindingGroup[];
+  /** When paging: how many findings match the filters. */
+  total?: number;
 }
 
 /**
@@ -128,14 +143,16 @@ export async function listFindings(actor: Actor, query: FindingsQuery, now = new
       (!query.waived || String(f.waived) === query.waived),
   );
   const open = items.filter((f) => !f.waived);
-  return {
-    items,
-    nextCursor: null,
-    counts: {
-      error: open.filter((f) => f.severity === "error").length,
-      warning: open.filter((f) => f.severity === "warning").length,
-      info: open.filter((f) => f.severity === "info").length,
-      waived: items.length - open.length,
-    },
+  const counts = {
+    error: open.filter((f) => f.severity === "error").length,
+    warning: open.filter((f) => f.severity === "warning").length,
+    info: open.filter((f) => f.severity === "info").length,
+    waived: items.length - open.length,
   };
+  const ordered = query.groupBy ? orderFindings(items, query.groupBy) : items;
+  const grouped = query.groupBy ? { groups: groupFindings(items, query.groupBy) } : {};
+  if (query.limit === undefined && query.cursor === undefined) return { items: ordered, nextCursor: null, counts, ...grouped };
+  const offset = decodeOffsetCursor(query.cursor);
+  const end = offset + (query.limit ?? DEFAULT_FINDINGS_LIMIT);
+  return { items: ordered.slice(offset, end), nextCursor: end < ordered.length ? encodeOffsetCursor(end) : null, counts, ...grouped, total: ordered.length };
 }

@@ -3,6 +3,7 @@
 // are computed on read, so the open ones are kept in finding_states and each pass diffs against
 // them; the diff, the new states and the events are written in one transaction. Ids are
 // deterministic, so a re-run (or a second server) records nothing twice.
+import { plural } from "@/lib/format/plural";
 import "server-only";
 import { db } from "@/lib/db/client";
 import { appUrl } from "@/lib/notifications/app-url";
@@ -41,7 +42,7 @@ export async function waiverExpiryPass(now = new Date()): Promise<number> {
       state: null,
       severity: notice.severity,
       occurredAt: now.toISOString(),
-      summary: `The waiver of ${w.ruleId} for ${w.integration.key} expires ${w.expiresAt.toISOString().slice(0, 10)} (in ${Math.max(1, Math.round(leftMs / DAY_MS))} day(s)); the finding comes back then`,
+      summary: `The waiver of ${w.ruleId} for ${w.integration.key} expires ${w.expiresAt.toISOString().slice(0, 10)} (in ${plural(Math.max(1, Math.round(leftMs / DAY_MS)), "day")}); the finding comes back then`,
       link: `${base}/findings?integration=${encodeURIComponent(w.integration.key)}`,
       integration: w.integration.key,
       team: w.integration.source.team.slug,

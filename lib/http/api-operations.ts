@@ -16,7 +16,7 @@ import { findingsQuerySchema } from "@/lib/governance/findings";
 import { journeySchema, journeyUpdateSchema } from "@/lib/governance/journeys";
 import { simulateSchema } from "@/lib/governance/simulate/scenario-schema";
 import { policyUpdateSchema } from "@/lib/governance/policies";
-import { waiverListQuerySchema, waiverSchema } from "@/lib/governance/waivers";
+import { bulkWaiverSchema, waiverListQuerySchema, waiverSchema } from "@/lib/governance/waivers";
 import { exemplarQuerySchema } from "@/lib/telemetry/exemplar-query";
 import { latencyQuerySchema } from "@/lib/telemetry/latency";
 import { driftQuerySchema } from "@/lib/slo/drift-board";
@@ -100,9 +100,10 @@ export const operations: Operation[] = [
   op("PATCH", "/api/policies/{rule}", "Governance", "catalog:write", "Switch a rule on or off, tune its thresholds (architects)", { body: policyUpdateSchema , response: policyResponse }),
   op("GET", "/api/patterns", "Governance", "catalog:read", "The pattern blueprints: each design field's default, the rules the defaults satisfy, traits, trade-offs and when to use it", { response: page(patternResponse) }),
   op("GET", "/api/patterns/{name}", "Governance", "catalog:read", "One pattern blueprint; 404 names the known patterns", { response: patternResponse }),
-  op("GET", "/api/policies/findings", "Governance", "catalog:read", "Findings over the estate", { query: findingsQuerySchema , response: findingsResponse }),
+  op("GET", "/api/policies/findings", "Governance", "catalog:read", "Findings over the estate (filters); groupBy=rule|team|integration adds every group's counts and orders items by group; limit and cursor page the items (nextCursor, total)", { query: findingsQuerySchema , response: findingsResponse }),
   op("GET", "/api/waivers", "Governance", "catalog:read", "List waivers", { query: waiverListQuerySchema , response: page(waiverResponse) }),
   op("POST", "/api/waivers", "Governance", "catalog:write", "Grant a waiver (architects)", { body: waiverSchema , response: waiverResponse }),
+  op("POST", "/api/waivers/bulk", "Governance", "catalog:write", "Waive several findings ({rule, integration} each, at most 500) citing one decision record, with one reason and expiry (architects); all or nothing: any refused finding is named in the error and nothing is waived", { body: bulkWaiverSchema, response: page(waiverResponse) }),
   op("DELETE", "/api/waivers/{id}", "Governance", "catalog:write", "Revoke a waiver (architects)", { response: waiverResponse }),
   op("GET", "/api/scorecards", "Governance", "catalog:read", "Team scorecards with their daily trend", { response: page(scorecardResponse) }),
   op("GET", "/api/decisions", "Decisions", "catalog:read", "List decision records", { query: decisionListQuerySchema , response: page(decisionResponse) }),

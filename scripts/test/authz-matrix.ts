@@ -246,6 +246,14 @@ export const authzMatrix: Record<string, MatrixEntry> = {
     },
   },
   "POST /api/waivers": { scope: "catalog:write", expect: ARCHITECTS, prepare: async (c) => ({ path: "/api/waivers", body: await waiverBody(c) }) },
+  "POST /api/waivers/bulk": {
+    scope: "catalog:write",
+    expect: ARCHITECTS,
+    prepare: async (c) => {
+      const { rule, integration, ...terms } = await waiverBody(c);
+      return { path: "/api/waivers/bulk", body: { findings: [{ rule, integration }], ...terms } };
+    },
+  },
   "DELETE /api/waivers/{id}": {
     scope: "catalog:write",
     expect: ARCHITECTS,

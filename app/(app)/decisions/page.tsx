@@ -1,4 +1,5 @@
 // Decision records: filtered, searched and sorted on the server, with the whole view in the URL.
+import { pluralNoun } from "@/lib/format/plural";
 import Link from "next/link";
 import { DecisionFilters } from "@/components/decisions/list/decision-filters";
 import { DecisionsTable } from "@/components/decisions/list/decisions-table";
@@ -95,8 +96,8 @@ export default async function DecisionsPage({ searchParams }: { searchParams: Pr
         <>
           <p className={css.meta} data-testid="decisions-total">
             <span>
-              <strong>{items.length.toLocaleString("en")}</strong> decision{items.length === 1 ? "" : "s"}
-              {filtered ? (items.length === 1 ? " matches" : " match") : ""}
+              <strong>{items.length.toLocaleString("en")}</strong> {pluralNoun(items.length, "decision")}
+              {filtered ? ` ${pluralNoun(items.length, "matches", "match")}` : ""}
             </span>
             {filtered && <Link href={clearFiltersHref(state)}>Clear filters</Link>}
           </p>

@@ -1,5 +1,6 @@
 // The drift board: every live integration point ranked by how far its p99 has moved from its
 // baseline, or by how soon it would cross its budget at the current trend. The view is in the URL.
+import { plural } from "@/lib/format/plural";
 import Link from "next/link";
 import { DriftControls } from "@/components/drift/drift-controls";
 import { driftHref } from "@/components/drift/drift-href";
@@ -81,7 +82,7 @@ export default async function DriftPage({ searchParams }: { searchParams: Promis
           ) : (
             <>
               <p className={css.meta} data-testid="drift-meta">
-                {observed.length} integration point{observed.length === 1 ? "" : "s"} with telemetry
+                {plural(observed.length, "integration point")} with telemetry
                 {sort === "drift" ? ", largest rise of p99 first" : ", over budget first, then the soonest projected breach"}
                 {silent.length > 0 && ` · ${silent.length} silent`}
                 {unobserved > 0 && ` · ${unobserved} without any calls in the last ${BASELINE_DAYS + RECENT_DAYS} days`}

@@ -1,4 +1,5 @@
 // Journeys: every critical user journey, its end-to-end budget and whether its synchronous chain fits.
+import { plural } from "@/lib/format/plural";
 import Link from "next/link";
 import { mayCreateJourneys } from "@/components/governance/access";
 import { GovernanceNav } from "@/components/governance/governance-nav";
@@ -46,7 +47,7 @@ export default async function JourneysPage() {
       ) : (
         <>
           <p className="muted" role="status">
-            {journeys.length} {journeys.length === 1 ? "journey" : "journeys"}
+            {plural(journeys.length, "journey")}
             {over > 0 ? (
               <>
                 {" · "}

@@ -17,13 +17,17 @@ export function tabOf(value: string | string[] | undefined): TabId {
   return TABS.find((t) => t.id === v)?.id ?? "overview";
 }
 
-export function DetailTabs({ integrationKey, active }: { integrationKey: string; active: TabId }) {
+/** Counts shown beside tab labels, "Findings (3)", where a tab lists things. */
+export type TabCounts = Partial<Record<TabId, number>>;
+
+export function DetailTabs({ integrationKey, active, counts = {} }: { integrationKey: string; active: TabId; counts?: TabCounts }) {
   const base = integrationHref(integrationKey);
   return (
     <nav className={css.tabs} aria-label="Integration point sections">
       {TABS.map((t) => (
         <Link key={t.id} href={t.id === "overview" ? base : `${base}?tab=${t.id}`} aria-current={t.id === active ? "page" : undefined} scroll={false}>
           {t.label}
+          {counts[t.id] !== undefined && ` (${counts[t.id]})`}
         </Link>
       ))}
     </nav>

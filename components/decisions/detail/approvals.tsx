@@ -1,4 +1,5 @@
 // Where the record stands on approvals: "1 of 1 approvals", and who has asked for changes.
+import { plural } from "@/lib/format/plural";
 import type { DecisionDetail } from "@/lib/decisions/records";
 import css from "../decisions.module.css";
 
@@ -10,7 +11,7 @@ export function Approvals({ detail }: { detail: DecisionDetail }) {
     <div data-testid="approvals">
       <div className={css.approvalLine}>
         <strong data-testid="approval-count">
-          {approvals} of {required} approval{required === 1 ? "" : "s"}
+          {approvals} of {plural(required, "approval")}
         </strong>
         <span className="muted">on revision {revision}</span>
       </div>

@@ -1,6 +1,7 @@
 "use client";
 // The editor's building blocks: a section, a Markdown field with a preview, a one-item-per-line list,
 // and the problems shown under a field.
+import { plural } from "@/lib/format/plural";
 import { useState, type ReactNode } from "react";
 import { Markdown } from "@/components/catalog/markdown";
 import css from "../decisions.module.css";
@@ -106,7 +107,7 @@ export function LinesField({ field, label, value, onChange, placeholder, errors,
         disabled={disabled}
       />
       <div id={`${id}-hint`} className="field-hint">
-        One per line{count ? ` · ${count} item${count === 1 ? "" : "s"}` : ""}
+        One per line{count ? ` · ${plural(count, "item")}` : ""}
       </div>
       <FieldErrors field={field} messages={errors} />
     </div>

@@ -1,6 +1,7 @@
 // Edgewise YAML documents into validated entities (no database): the envelope (apiVersion, kind,
 // metadata.name, spec), then each spec through the same zod schema the API and forms use, with
 // every issue placed by file, document, dotted field path and line.
+import { pluralNoun } from "@/lib/format/plural";
 import { z } from "zod";
 import { teamCreateSchema } from "@/lib/admin/team-schema";
 import { integrationSchema, type IntegrationDeclaration } from "@/lib/catalog/integration-schema";
@@ -57,7 +58,7 @@ function validateOne(source: SourceDocument, issues: DocumentIssue[]): { kind: K
   if (!envelope.success) {
     for (const i of envelope.error.issues) {
       const path = i.path.map(String).join(".");
-      const message = i.code === "unrecognized_keys" ? `Unknown field${i.keys.length > 1 ? "s" : ""}: ${i.keys.join(", ")}` : i.message;
+      const message = i.code === "unrecognized_keys" ? `Unknown ${pluralNoun(i.keys.length, "field")}: ${i.keys.join(", ")}` : i.message;
       issues.push(issueAt(source, path, message));
     }
     return null;

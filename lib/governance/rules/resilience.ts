@@ -1,4 +1,5 @@
 // Rules on how synchronous calls protect their callers: timeouts, retries, breakers and fallbacks.
+import { plural } from "@/lib/format/plural";
 import { isSynchronous, callerBudgetMs, retryEnvelopeMs, totalBackoffMs } from "../budget-math";
 import type { Rule } from "../rule-types";
 import { formatDurationExact } from "@/lib/format/duration";
@@ -84,7 +85,7 @@ export const retryBackoffJitter: Rule = {
     live(ctx.integrations).flatMap((i) => {
       const r = i.resilience?.retries;
       if (!r || r.maxAttempts < 2) return [];
-      if (r.backoff === "none") return [{ integration: i.key, journey: null, message: `${i.key} retries ${r.maxAttempts - 1} ${r.maxAttempts - 1 === 1 ? "time" : "times"} with no backoff.` }];
+      if (r.backoff === "none") return [{ integration: i.key, journey: null, message: `${i.key} retries ${plural(r.maxAttempts - 1, "time")} with no backoff.` }];
       if (!r.jitter) return [{ integration: i.key, journey: null, message: `${i.key} retries with ${r.backoff} backoff but no jitter.` }];
       return [];
     }),

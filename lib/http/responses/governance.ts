@@ -87,7 +87,13 @@ export const findingsResponse = page(
     waiver: z.object({ id: z.string(), reason: z.string(), expiresAt: isoDateTime, decision: z.number().int().nullable() }).nullable(),
     team: z.string().nullable(),
   }),
-).extend({ counts });
+).extend({
+  counts,
+  /** With groupBy: every group's counts over all pages, most open errors first. */
+  groups: z.array(z.object({ key: z.string().nullable(), total: z.number().int(), waived: z.number().int(), open: z.object({ error: z.number().int(), warning: z.number().int(), info: z.number().int() }) })).optional(),
+  /** With limit or cursor: the findings matching the filters, over all pages. */
+  total: z.number().int().optional(),
+});
 
 export const waiverResponse = z
   .object({

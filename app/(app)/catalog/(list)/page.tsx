@@ -1,5 +1,6 @@
 // The catalog: every integration point, filtered, searched, sorted and paged on the server, with
 // the whole view in the URL so it can be shared.
+import { pluralNoun } from "@/lib/format/plural";
 import Link from "next/link";
 import { mayDeclare } from "@/components/catalog/access";
 import { CatalogNav } from "@/components/catalog/catalog-nav";
@@ -109,7 +110,7 @@ export default async function CatalogPage({ searchParams }: { searchParams: Prom
         <>
           <p className={css.tableMeta} data-testid="catalog-total">
             <span>
-              <strong>{page.total.toLocaleString("en")}</strong> integration point{page.total === 1 ? "" : "s"}
+              <strong>{page.total.toLocaleString("en")}</strong> {pluralNoun(page.total, "integration point")}
               {filtered ? " match" : ""}
             </span>
             {filtered && <Link href={clearFiltersHref(state)}>Clear filters</Link>}

@@ -1,5 +1,6 @@
 // One decision record: the rendered record, where it stands on approvals, what the visitor may do
 // with it (edit, review, comment, change status), and its timeline.
+import { plural, pluralNoun } from "@/lib/format/plural";
 import Link from "next/link";
 import { Approvals } from "@/components/decisions/detail/approvals";
 import { EvidenceList } from "@/components/decisions/detail/evidence-list";
@@ -111,7 +112,7 @@ export default async function DecisionPage({ params }: Props) {
             <h2 id="workflow-review">{detail.canReview ? "Your review" : "Comment"}</h2>
             {detail.canReview && evidence.length > 0 && (
               <p className="field-hint" data-testid="review-evidence-hint">
-                This record carries <a href="#evidence">{evidence.length} evidence item{evidence.length === 1 ? "" : "s"}</a> — read {evidence.length === 1 ? "it" : "them"} before you decide.
+                This record carries <a href="#evidence">{plural(evidence.length, "evidence item")}</a> — read {pluralNoun(evidence.length, "it", "them")} before you decide.
               </p>
             )}
             {/* Keyed: when the record moves on and reviewing closes, the form starts over as a comment box. */}

@@ -18,7 +18,7 @@ import { requireSession } from "@/lib/auth/session";
 import { etagOf, integrationHistory, lastCallAt } from "@/lib/catalog/integrations";
 import { getService } from "@/lib/catalog/services";
 import { can } from "@/lib/auth/permissions";
-import { listDecisions } from "@/lib/decisions/list";
+import { countDecisions, listDecisions } from "@/lib/decisions/list";
 import { listFindings } from "@/lib/governance/findings";
 import { attachTargets } from "@/lib/decisions/evidence";
 
@@ -33,15 +33,17 @@ export default async function IntegrationPage({ params, searchParams }: Props) {
   const tab = tabOf((await searchParams).tab);
   const actor = await requireSession("catalog:read", integrationHref(key) + (tab === "overview" ? "" : `?tab=${tab}`));
   const { view, version } = await loadIntegration(actor, key);
-  const [owner, source, target, history, findings, decisions, lastCall, targets] = await Promise.all([
+  const [owner, source, target, history, findings, decisions, lastCall, targets, decisionCount] = await Promise.all([
     getTeam(actor, view.ownerTeam),
     getService(actor, view.sourceService),
     getService(actor, view.targetService),
     tab === "history" ? integrationHistory(actor, key) : null,
-    tab === "findings" ? listFindings(actor, { integration: key }) : null,
+    // Every tab shows the findings count (the findings are computed once for the estate and cached).
+    listFindings(actor, { integration: key }),
     tab === "decisions" ? listDecisions(actor, { integration: key, sort: "-number" }) : null,
     tab === "latency" ? lastCallAt(actor, key) : null,
     tab === "latency" ? attachTargets(actor) : null,
+    countDecisions(actor, key),
   ]);
   const canDecide = can(actor, "decision:write");
   const canEdit = mayWriteFor(actor, owner);
@@ -118,10 +120,10 @@ export default async function IntegrationPage({ params, searchParams }: Props) {
           This integration point is retired: it no longer appears in the catalog by default, and its declaration and history are kept.
         </div>
       )}
-      <DetailTabs integrationKey={view.key} active={tab} />
+      <DetailTabs integrationKey={view.key} active={tab} counts={{ findings: findings.items.length, decisions: decisionCount }} />
       {tab === "overview" && <Declaration view={view} />}
       {tab === "history" && history && <History entries={history} />}
-      {tab === "findings" && findings && <FindingsTab findings={findings.items} />}
+      {tab === "findings" && <FindingsTab findings={findings.items} />}
       {tab === "decisions" && decisions && <DecisionsTab integrationKey={view.key} decisions={decisions} canWrite={canDecide} />}
       {tab === "latency" && (
         <LatencyTab

@@ -1,0 +1,100 @@
+"use client";
+// Findings grouped by rule, team or integration point: collapsible groups with their counts over
+// every finding (a group may run on over the next page); architects tick findings, or all open ones
+// of a group, and waive them at once citing one decision record.
+import { useMemo, useState } from "react";
+import { plural } from "@/lib/format/plural";
+import { groupKeyOf, type FindingGroup, type FindingGrouping } from "@/lib/governance/finding-groups";
+import type { FindingView } from "@/lib/governance/findings";
+import { BulkWaive, type ChosenFinding } from "./bulk-waive";
+import { FindingItem } from "./finding-list";
+import css from "./governance.module.css";
+
+export interface LabelledGroup extends FindingGroup {
+  label: string;
+}
+
+const idOf = (f: ChosenFinding) => `${f.rule}\u0000${f.integration}`;
+/** Waivers name one rule on one integration point: open integration findings only. */
+const waivable = (f: FindingView): f is FindingView & { integration: string } => !f.waived && f.integration !== null;
+
+function openSummary(g: FindingGroup): string {
+  const parts = [
+    g.open.error && plural(g.open.error, "error"),
+    g.open.warning && plural(g.open.warning, "warning"),
+    g.open.info && `${g.open.info} info`,
+    g.waived && `${g.waived} waived`,
+  ].filter(Boolean);
+  return parts.join(" · ");
+}
+
+export function GroupedFindings({ groups, findings, by, canGrant }: { groups: LabelledGroup[]; findings: FindingView[]; by: FindingGrouping; canGrant: boolean }) {
+  const [chosen, setChosen] = useState<Map<string, ChosenFinding>>(new Map());
+  const [done, setDone] = useState<string | null>(null);
+  const byGroup = useMemo(() => {
+    const map = new Map<string | null, FindingView[]>();
+    for (const f of findings) map.set(groupKeyOf(f, by), [...(map.get(groupKeyOf(f, by)) ?? []), f]);
+    return map;
+  }, [findings, by]);
+
+  const choose = (list: ChosenFinding[], on: boolean) =>
+    setChosen((current) => {
+      const next = new Map(current);
+      for (const f of list) {
+        if (on) next.set(idOf(f), { rule: f.rule, integration: f.integration });
+        else next.delete(idOf(f));
+      }
+      return next;
+    });
+
+  return (
+    <>
+      {done && (
+        <p className="notice" role="status" data-testid="bulk-waive-done">
+          {done}
+        </p>
+      )}
+      {groups.map((g) => {
+        const items = byGroup.get(g.key) ?? [];
+        const open = items.filter(waivable);
+        const allChosen = open.length > 0 && open.every((f) => chosen.has(idOf(f)));
+        return (
+          <details key={g.key ?? ""} className={css.groupBox} data-testid="finding-group" data-group={g.key ?? ""} open={groups.length === 1 || undefined}>
+            <summary>
+              <span className={css.groupName}>{g.label}</span> <span className="badge" data-testid="group-count">{g.total}</span> <span className="muted">{openSummary(g)}</span>
+            </summary>
+            <div className={css.groupBody}>
+              {items.length < g.total && <p className="muted">{items.length} of {g.total} on this page; the rest are on the next or previous page.</p>}
+              {canGrant && open.length > 0 && (
+                <label className={css.inline}>
+                  <input type="checkbox" checked={allChosen} onChange={(e) => choose(open, e.target.checked)} />
+                  Select all {plural(open.length, "open finding")} in this group
+                </label>
+              )}
+              <ul className={css.findings}>
+                {items.map((f, i) => (
+                  <FindingItem
+                    key={`${f.rule}|${f.integration ?? ""}|${f.journey ?? ""}|${i}`}
+                    finding={f}
+                    canGrant={canGrant}
+                    selection={canGrant && waivable(f) ? { checked: chosen.has(idOf(f)), onToggle: () => choose([f], !chosen.has(idOf(f))) } : undefined}
+                  />
+                ))}
+              </ul>
+            </div>
+          </details>
+        );
+      })}
+      {canGrant && chosen.size > 0 && (
+        <BulkWaive
+          chosen={[...chosen.values()]}
+          onClear={() => setChosen(new Map())}
+          onDone={(count) => {
+            setChosen(new Map());
+            setDone(`Waived ${plural(count, "finding")}.`);
+          }}
+        />
+      )}
+    </>
+  );
+}
