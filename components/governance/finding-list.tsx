@@ -17,7 +17,7 @@ interface ItemProps {
 export function FindingItem({ finding: f, canGrant, currentJourney }: ItemProps) {
   const label = `${f.rule} on ${f.integration ?? f.journey ?? "estate"}`;
   return (
-    <li className={css.finding} data-testid="finding" data-rule={f.rule} data-waived={String(f.waived)} data-severity={f.severity}>
+    <li className={css.finding} data-testid="finding" data-rule={f.rule} data-waived={String(f.waived)} data-severity={f.severity} data-kb-row>
       <div className={css.findingHead}>
         <SeverityBadge value={f.severity} />
         <span className={css.findingTitle}>{f.title}</span>

@@ -9,7 +9,7 @@ import { z } from "zod";
 import { authorize, type Actor } from "@/lib/auth/actor";
 import { db } from "@/lib/db/client";
 import { formatNumber } from "@/lib/decisions/workflow";
-import { byTier, decisionNumberOf, likePatterns, matchTiers, MIN_SUBSTRING_CHARS, type MatchTier } from "./rank";
+import { decisionNumberOf, likePatterns, matchTiers, MIN_SUBSTRING_CHARS, tierOrder, type MatchTier } from "./rank";
 
 export const searchKinds = ["integration", "service", "team", "journey", "decision"] as const;
 export type SearchKind = (typeof searchKinds)[number];
@@ -170,7 +170,7 @@ export async function search(actor: Actor, query: SearchQuery): Promise<SearchRe
   const kinds = query.kinds ?? searchKinds;
   const groups = await Promise.all(kinds.map((kind) => searchKind(kind, query.q, query.limit)));
   // Groups whose best hit ranks higher come first; equal ones keep the kinds' order.
-  const best = (g: SearchGroup) => ({ tier: g.items[0]!.tier, sortText: String(searchKinds.indexOf(g.kind)).padStart(2, "0") });
-  const found = groups.filter((g) => g.items.length > 0).sort((a, b) => byTier(best(a), best(b)));
+  const best = (g: SearchGroup) => tierOrder(g.items[0]!.tier);
+  const found = groups.filter((g) => g.items.length > 0).sort((a, b) => best(a) - best(b) || searchKinds.indexOf(a.kind) - searchKinds.indexOf(b.kind));
   return { query: query.q, groups: found };
 }
