@@ -55,7 +55,7 @@ export function mainPages(decisionNumber: number): MainPage[] {
       path: "/",
       open: async (page) => {
         const dialog = await openPalette(page);
-        await page.keyboard.type("checkout");
+        await page.keyboard.type("checkout->payments:auth");
         await expect(dialog.getByRole("option", { name: /checkout->payments:authorize/ })).toBeVisible();
       },
     },

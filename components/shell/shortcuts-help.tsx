@@ -15,7 +15,8 @@ export function ShortcutsHelp({ open, onClose, go }: { open: boolean; onClose: (
           Close
         </button>
       </div>
-      <div className={css.helpBody}>
+      {/* Focusable, so a keyboard can scroll it on a short screen. */}
+      <div className={css.helpBody} tabIndex={0} role="region" aria-label="Shortcuts">
         <p className="muted" style={{ margin: ".25rem 0 0" }}>
           Single keys work while focus is not in a text field.
         </p>
@@ -46,7 +47,7 @@ export function ShortcutsHelp({ open, onClose, go }: { open: boolean; onClose: (
           <dd>Open the focused row</dd>
         </dl>
         <h3 className={css.helpSection}>Pages</h3>
-        <dl className={css.helpList} data-testid="go-shortcuts">
+        <dl className={`${css.helpList} ${css.helpPages}`} data-testid="go-shortcuts">
           {go.map((g) => (
             <div key={g.href} style={{ display: "contents" }}>
               <dt>
