@@ -1,7 +1,7 @@
 // The main pages of the app, shared by the specs that sweep every page (CSP in e2e/theme-csp.spec.ts,
 // accessibility in e2e/a11y.spec.ts). Add a page here and both checks cover it.
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
-import { authFile, baseURL } from "./support";
+import { authFile, baseURL, openPalette } from "./support";
 
 export const SAMPLE_INTEGRATION = "checkout->payments:authorize";
 const key = encodeURIComponent(SAMPLE_INTEGRATION);
@@ -9,6 +9,8 @@ const key = encodeURIComponent(SAMPLE_INTEGRATION);
 export interface MainPage {
   name: string;
   path: string;
+  /** Puts the page in the state to check (an open dialog), after it has loaded. */
+  open?: (page: Page) => Promise<void>;
 }
 
 /** Paths that need a record made first (a decision) get it from `decisionNumber`. */
@@ -49,6 +51,34 @@ export function mainPages(decisionNumber: number): MainPage[] {
     { name: "settings: notifications", path: "/settings/notifications" },
     { name: "settings: audit log", path: "/settings/audit" },
     { name: "settings: API reference", path: "/settings/api" },
+    {
+      name: "command palette, open with results",
+      path: "/",
+      open: async (page) => {
+        const dialog = await openPalette(page);
+        await page.keyboard.type("checkout->payments:auth");
+        await expect(dialog.getByRole("option", { name: /checkout->payments:authorize/ })).toBeVisible();
+      },
+    },
+    {
+      name: "command palette, no matches",
+      path: "/catalog",
+      open: async (page) => {
+        const dialog = await openPalette(page);
+        await page.keyboard.type("zzqq-no-such-thing");
+        await expect(dialog.getByTestId("palette-empty")).toBeVisible();
+      },
+    },
+    {
+      name: "keyboard shortcuts help",
+      path: "/",
+      open: async (page) => {
+        await openPalette(page);
+        await page.keyboard.press("Escape");
+        await page.keyboard.press("?");
+        await expect(page.getByRole("dialog", { name: "Keyboard shortcuts" })).toBeVisible();
+      },
+    },
   ];
 }
 
@@ -75,10 +105,11 @@ export function sweepMainPages(what: string, check: (page: Page, path: string) =
   for (const [index, { name }] of mainPages(0).entries()) {
     test(`${name}: ${what}`, async ({ page }) => {
       test.setTimeout(90_000); // first visits render 30 days of telemetry on a shared, busy machine
-      const { path } = mainPages(decision)[index]!;
+      const { path, open } = mainPages(decision)[index]!;
       const response = await page.goto(path);
       expect(response?.status(), path).toBe(200);
       await page.waitForLoadState("networkidle");
+      await open?.(page);
       await check(page, path);
     });
   }

@@ -39,6 +39,16 @@ export async function waitForHydration(locator: Locator): Promise<void> {
     .toBe(true);
 }
 
+/** Opens the command palette with Ctrl-K once the shell has hydrated; answers the dialog. */
+export async function openPalette(page: Page): Promise<Locator> {
+  await waitForHydration(page.getByTestId("palette-button"));
+  await page.keyboard.press("Control+K");
+  const dialog = page.getByRole("dialog", { name: "Go to" });
+  await expect(dialog).toBeVisible();
+  await expect(dialog.getByRole("combobox")).toBeFocused();
+  return dialog;
+}
+
 /** Signs in through the real /login form and waits for the signed-in shell. */
 export async function signIn(page: Page, email: string, password: string): Promise<void> {
   await page.goto("/login");

@@ -26,7 +26,7 @@ export function IntegrationListTable({ items, show, testId }: { items: Integrati
         </thead>
         <tbody>
           {items.map((i) => (
-            <tr key={i.key} data-testid="integration-row" data-key={i.key}>
+            <tr key={i.key} data-testid="integration-row" data-key={i.key} data-kb-row>
               <td className={`${css.wrap} ${css.keyCell}`}>
                 <Link href={integrationHref(i.key)} className={css.keyLink}>
                   <KeyText value={i.key} />

@@ -26,7 +26,7 @@ export function ServicesTable({ services, teamNames, counts, showTeam = true }: 
           {services.map((s) => {
             const c = counts?.get(s.slug);
             return (
-              <tr key={s.slug} data-testid="service-row" data-slug={s.slug}>
+              <tr key={s.slug} data-testid="service-row" data-slug={s.slug} data-kb-row>
                 <td>
                   <Link href={`/services/${s.slug}`}>
                     <strong>{s.name}</strong>

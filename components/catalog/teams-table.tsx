@@ -17,7 +17,7 @@ export function TeamsTable({ teams, mine }: { teams: TeamView[]; mine: Set<strin
         </thead>
         <tbody>
           {teams.map((t) => (
-            <tr key={t.slug} data-testid="team-row" data-slug={t.slug}>
+            <tr key={t.slug} data-testid="team-row" data-slug={t.slug} data-kb-row>
               <td>
                 <Link href={`/teams/${t.slug}`}>
                   <strong>{t.name}</strong>

@@ -19,7 +19,7 @@ interface ItemProps {
 export function FindingItem({ finding: f, canGrant, currentJourney, selection }: ItemProps) {
   const label = `${f.rule} on ${f.integration ?? f.journey ?? "estate"}`;
   return (
-    <li className={css.finding} data-testid="finding" data-rule={f.rule} data-waived={String(f.waived)} data-severity={f.severity}>
+    <li className={css.finding} data-testid="finding" data-rule={f.rule} data-waived={String(f.waived)} data-severity={f.severity} data-kb-row>
       <div className={css.findingHead}>
         {selection && <input type="checkbox" checked={selection.checked} onChange={selection.onToggle} aria-label={`Select ${label}`} />}
         <SeverityBadge value={f.severity} />

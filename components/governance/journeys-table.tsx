@@ -25,7 +25,7 @@ export function JourneysTable({ journeys, teamNames }: { journeys: JourneyView[]
             const slack = slackWording(j.composition.slackMs);
             const asyncSteps = j.steps.length - j.composition.syncHops;
             return (
-              <tr key={j.slug} data-testid={`journey-${j.slug}`}>
+              <tr key={j.slug} data-testid={`journey-${j.slug}`} data-kb-row>
                 <td className={css.nameCell}>
                   <Link href={journeyHref(j.slug)}>
                     <strong>{j.name}</strong>

@@ -1,6 +1,7 @@
-// The frame of every signed-in page: product name, navigation, theme, user menu.
+// The frame of every signed-in page: product name, navigation, search and shortcuts, theme, user menu.
 import Link from "next/link";
 import type { ReactNode } from "react";
+import { KeyboardShortcuts } from "./keyboard-shortcuts";
 import { NavLinks } from "./nav-links";
 import { ThemeToggle } from "./theme-toggle";
 import { UserMenu } from "./user-menu";
@@ -19,6 +20,7 @@ export function AppShell({ user, awaitingReview, children }: { user: { name: str
         </Link>
         <NavLinks awaitingReview={awaitingReview} />
         <div className="header-actions">
+          <KeyboardShortcuts />
           <ThemeToggle />
           <UserMenu {...user} />
         </div>

@@ -115,6 +115,7 @@ const tagDescriptions: Record<string, string> = {
   Decisions: "Decision records (MADR) and their review workflow",
   Administration: "Users, API tokens and the audit log",
   Notifications: "Channels, alert rules, the delivery log and dead letters",
+  Search: "Find anything by key or name: the command palette's search",
 };
 
 /** The document; `serverUrl` is where the API is served (NEXTAUTH_URL, else the request's origin). */

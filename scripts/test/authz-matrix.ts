@@ -316,13 +316,16 @@ export const authzMatrix: Record<string, MatrixEntry> = {
   "POST /v1/metrics": { scope: "telemetry:write", tokenOnly: true, expect: MEMBERS, prepare: async () => ({ path: "/v1/metrics", body: { resourceMetrics: [] } }) },
   "POST /v1/logs": { scope: "telemetry:write", tokenOnly: true, expect: MEMBERS, prepare: async () => ({ path: "/v1/logs", body: { resourceLogs: [] } }) },
 
+  // Any signed-in role searches; a token needs catalog:read (or catalog:write).
+  "GET /api/search": { scope: "catalog:read", expect: EVERYONE, prepare: async (c) => ({ path: `/api/search?q=${enc(await service(c))}` }) },
+
   // Prometheus' scrape: any role's token with metrics:read (or a session); other scopes get 403.
   "GET /metrics": { scope: "metrics:read", expect: EVERYONE, prepare: async () => ({ path: "/metrics" }) },
 };
 
 export const MUTATING = new Set(["POST", "PATCH", "DELETE", "PUT"]);
-/** Reads the matrix covers too: they need a scope no other read needs. */
-export const MATRIX_READS = new Set(["GET /metrics"]);
+/** Reads the matrix covers too: they need a scope no other read needs, or (search) span every kind of record. */
+export const MATRIX_READS = new Set(["GET /metrics", "GET /api/search"]);
 /** Whether `METHOD /path` must have a matrix entry. */
 export const inMatrix = (key: string) => MUTATING.has(key.split(" ")[0]!) || MATRIX_READS.has(key);
 

@@ -78,7 +78,7 @@ export function IntegrationsTable({ items, sorting, teamNames, findings }: { ite
         </thead>
         <tbody>
           {items.map((i) => (
-            <tr key={i.key} data-testid="integration-row" data-key={i.key}>
+            <tr key={i.key} data-testid="integration-row" data-key={i.key} data-kb-row>
               <td className={`${css.wrap} ${css.keyCell}`}>
                 <Link href={integrationHref(i.key)} className={css.keyLink}>
                   <KeyText value={i.key} />

@@ -28,7 +28,7 @@ export function DecisionsTable({ items }: { items: DecisionView[] }) {
         </thead>
         <tbody>
           {items.map((d) => (
-            <tr key={d.number} data-testid="decision-row" data-number={d.number} data-status={d.status}>
+            <tr key={d.number} data-testid="decision-row" data-number={d.number} data-status={d.status} data-kb-row>
               <td className={`${css.numberCell} mono`}>{d.label}</td>
               <td className={css.titleCell}>
                 <Link href={decisionHref(d.number)}>{d.title}</Link>

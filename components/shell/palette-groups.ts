@@ -1,0 +1,58 @@
+// What the palette lists for a text: with none, the recent items and every page; with some, the pages
+// that match (ranked in the browser, like the server ranks the rest) among the server's groups.
+import { byTier, matchTier, tierOrder, type MatchTier } from "@/lib/search/rank";
+import type { SearchResult } from "@/lib/search/search";
+import type { RecentItem } from "./recent-items";
+
+export interface PaletteOption {
+  id: string;
+  kind: string;
+  key: string;
+  label: string;
+  detail: string;
+  href: string;
+}
+export interface PaletteGroup {
+  kind: string;
+  title: string;
+  options: PaletteOption[];
+}
+
+export const GROUP_TITLES: Record<string, string> = {
+  recent: "Recent",
+  page: "Pages",
+  integration: "Integration points",
+  service: "Services",
+  team: "Teams",
+  journey: "Journeys",
+  decision: "Decision records",
+};
+
+const optionId = (group: string, href: string) => `palette-${group}-${href.replace(/[^a-zA-Z0-9]+/g, "-")}`;
+
+export function paletteGroups(text: string, recent: readonly RecentItem[], pages: readonly { href: string; label: string }[], result: SearchResult | undefined): PaletteGroup[] {
+  const q = text.trim();
+  const pageOption = (p: { href: string; label: string }): PaletteOption => ({ id: optionId("page", p.href), kind: "page", key: p.href, label: p.label, detail: p.href, href: p.href });
+  if (!q) {
+    const groups: PaletteGroup[] = [];
+    if (recent.length) groups.push({ kind: "recent", title: GROUP_TITLES.recent!, options: recent.map((r) => ({ id: optionId("recent", r.href), kind: r.kind, key: r.key, label: r.label, detail: GROUP_TITLES[r.kind] ?? r.kind, href: r.href })) });
+    groups.push({ kind: "page", title: GROUP_TITLES.page!, options: pages.map(pageOption) });
+    return groups;
+  }
+  const matched = pages
+    .map((p) => ({ p, tier: matchTier(q, [p.label, p.href.replace(/^\//, "")]), sortText: p.label.toLowerCase() }))
+    .filter((m): m is { p: { href: string; label: string }; tier: MatchTier; sortText: string } => m.tier !== null)
+    .sort(byTier);
+  const server = (result?.query === q ? result.groups : []).map((g) => ({
+    kind: g.kind,
+    title: GROUP_TITLES[g.kind] ?? g.kind,
+    tier: g.items[0]!.tier,
+    options: g.items.map((i) => ({ id: optionId(g.kind, i.href), kind: g.kind, key: i.key, label: i.label, detail: i.detail, href: i.href })),
+  }));
+  if (!matched.length) return server.map(({ tier: _tier, ...g }) => g);
+  // Pages go before the first server group that ranks worse (on a tie, pages first: they are instant).
+  const pagesGroup = { kind: "page", title: GROUP_TITLES.page!, tier: matched[0]!.tier, options: matched.map((m) => pageOption(m.p)) };
+  const at = server.findIndex((g) => tierOrder(g.tier) >= tierOrder(pagesGroup.tier));
+  const all = at < 0 ? [...server, pagesGroup] : [...server.slice(0, at), pagesGroup, ...server.slice(at)];
+  return all.map(({ tier: _tier, ...g }) => g);
+}
