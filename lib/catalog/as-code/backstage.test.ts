@@ -372,6 +372,12 @@ describe("Backstage import: names and namespaces by Backstage's rules", () => {
     expect(result.issues.map((i) => [i.path, i.severity])).toContainEqual(["metadata.namespace", "error"]);
   });
 
+  it("warns about a reference into another namespace, instead of dropping the namespace silently", () => {
+    const result = fromBackstage(parse(component("  name: payments-api").replace("owner: group:payments", "owner: group:finance/payments")), []);
+    expect(result.issues).toEqual([expect.objectContaining({ path: "spec.owner", severity: "warning", message: "Edgewise's catalog has no namespaces: group:finance/payments is read as group payments" })]);
+    expect(result.documents.find((d) => d.kind === "Service")!.spec.team).toBe("payments");
+  });
+
   it("imports another namespace's entity with a warning that the namespace is not kept", () => {
     const result = fromBackstage(parse(component("  name: payments-api\n  namespace: team-a")), []);
     expect(result.issues).toContainEqual(expect.objectContaining({ path: "metadata.namespace", severity: "warning", message: "Edgewise's catalog has no namespaces: Component team-a/payments-api is imported as payments-api" }));

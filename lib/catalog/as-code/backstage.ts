@@ -141,6 +141,10 @@ export function fromBackstage(sources: SourceDocument[], current: CatalogDocumen
   const ref = (entity: Entity, path: string, value: string, defaultKind: string) => {
     const parsed = parseBackstageRef(value, defaultKind, entity.namespace);
     if (parsed.problem) issue(entity.source, path, parsed.problem);
+    // The entity's own namespace was warned about already; another one named here is said once more.
+    else if (parsed.namespace !== "default" && parsed.namespace !== entity.namespace) {
+      issue(entity.source, path, `Edgewise's catalog has no namespaces: ${value} is read as ${parsed.kind} ${parsed.name}`, "warning");
+    }
     return parsed.problem ? null : parsed;
   };
 
