@@ -68,6 +68,11 @@ export const envSchema = z
       emptyToUndefined,
       z.string().url("must be an absolute URL").refine((u) => u.includes("{traceId}"), "must contain {traceId}, where the trace id goes").optional(),
     ),
+    // The team a Backstage import puts services owned by a User (or by an unknown Group) in.
+    EDGEWISE_BACKSTAGE_DEFAULT_TEAM: z.preprocess(
+      emptyToUndefined,
+      z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "must be a team slug: lowercase letters, digits and single hyphens").min(2).max(63).default("needs-owner"),
+    ),
     EDGEWISE_METRICS_PUBLIC: z.preprocess(emptyToUndefined, z.enum(["0", "1"], { error: "must be 0 or 1" }).default("0")),
   })
   .superRefine((env, ctx) => {

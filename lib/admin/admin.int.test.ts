@@ -32,6 +32,21 @@ describe("users and teams administration", () => {
     await expect(updateUser(admin, admin.userId, { role: "viewer" })).rejects.toMatchObject({ code: "conflict" });
   });
 
+  it("keeps a team hierarchy: a parent by slug, an unknown parent and a loop refused", async () => {
+    const admin = await actorFor("admin");
+    const [top, mid, leaf] = [unique("org"), unique("dept"), unique("squad")];
+    expect(await createTeam(admin, { slug: top, name: "Org" })).toMatchObject({ slug: top, parent: null });
+    expect(await createTeam(admin, { slug: mid, name: "Dept", parent: top })).toMatchObject({ parent: top });
+    await createTeam(admin, { slug: leaf, name: "Squad", parent: mid });
+    await expect(createTeam(admin, { slug: unique("x"), name: "X", parent: "no-such-team" })).rejects.toThrow(/Unknown parent team no-such-team/);
+    await expect(updateTeam(admin, top, { parent: leaf })).rejects.toThrow(/cannot be its own ancestor/);
+    await expect(updateTeam(admin, mid, { parent: mid })).rejects.toThrow(/cannot be its own ancestor/);
+    expect(await updateTeam(admin, leaf, { parent: null })).toMatchObject({ parent: null });
+    // Deleting a parent leaves its children at the top, not deleted.
+    await db().team.delete({ where: { slug: top } });
+    expect((await db().team.findUniqueOrThrow({ where: { slug: mid } })).parentId).toBeNull();
+  });
+
   it("manages teams and their members; a team that owns services cannot be deleted", async () => {
     const admin = await actorFor("admin");
     const slug = unique("squad");

@@ -9,4 +9,9 @@ export const slugSchema = z
   .max(63)
   .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "Use lowercase letters, digits and single hyphens (e.g. checkout-team)");
 
-export const teamCreateSchema = z.object({ slug: slugSchema, name: z.string().trim().min(1, "Enter a name").max(100) });
+export const teamCreateSchema = z.object({
+  slug: slugSchema,
+  name: z.string().trim().min(1, "Enter a name").max(100),
+  /** The team this one sits under (a Backstage Group's parent), by slug. */
+  parent: slugSchema.nullish().transform((v) => v ?? null),
+});

@@ -13,6 +13,7 @@ export { slugSchema, teamCreateSchema } from "./team-schema";
 export const teamUpdateSchema = z
   .object({
     name: z.string().trim().min(1).max(100),
+    parent: slugSchema.nullable(),
     members: z.array(z.string().trim().toLowerCase().email()).max(500),
   })
   .partial()
@@ -21,18 +22,19 @@ export const teamUpdateSchema = z
 export interface TeamView {
   slug: string;
   name: string;
+  parent: string | null;
   members?: string[];
   serviceCount?: number;
 }
 
-const include = { memberships: { include: { user: { select: { email: true } } } }, _count: { select: { services: true } } } as const;
+const include = { parent: { select: { slug: true } }, memberships: { include: { user: { select: { email: true } } } }, _count: { select: { services: true } } } as const;
 type Row = NonNullable<Awaited<ReturnType<typeof findTeam>>>;
 function findTeam(slug: string) {
   return db().team.findUnique({ where: { slug }, include });
 }
 
 function view(t: Row): TeamView {
-  return { slug: t.slug, name: t.name, members: t.memberships.map((m) => m.user.email).sort(), serviceCount: t._count.services };
+  return { slug: t.slug, name: t.name, parent: t.parent?.slug ?? null, members: t.memberships.map((m) => m.user.email).sort(), serviceCount: t._count.services };
 }
 
 export async function listTeams(actor: Actor): Promise<TeamView[]> {
@@ -48,11 +50,25 @@ export async function getTeam(actor: Actor, slug: string): Promise<TeamView> {
   return view(team);
 }
 
+/** The parent's id; refuses an unknown team and a parent that would close a loop (a team under itself). */
+async function parentId(tx: Tx, slug: string, parent: string | null): Promise<string | null> {
+  if (parent === null) return null;
+  const problem = (message: string) => new AppError("validation_failed", message, [{ path: "parent", message }]);
+  let at = await tx.team.findUnique({ where: { slug: parent }, select: { id: true, slug: true, parentId: true } });
+  if (!at) throw problem(`Unknown parent team ${parent}`);
+  const id = at.id;
+  for (let depth = 0; at; depth++) {
+    if (at.slug === slug || depth > 1000) throw problem(`Team ${parent} is ${slug} itself or sits under it: a team cannot be its own ancestor`);
+    at = at.parentId ? await tx.team.findUnique({ where: { id: at.parentId }, select: { id: true, slug: true, parentId: true } }) : null;
+  }
+  return id;
+}
+
 export async function createTeam(actor: Actor, input: z.input<typeof teamCreateSchema>, client?: Tx): Promise<TeamView> {
   authorize(actor, "teams:manage");
-  const data = teamCreateSchema.parse(input);
+  const { parent, ...data } = teamCreateSchema.parse(input);
   return inTransaction(client, async (tx) => {
-    const team = await tx.team.create({ data, include });
+    const team = await tx.team.create({ data: { ...data, parentId: await parentId(tx, data.slug, parent) }, include });
     await recordAudit(tx, auditActor(actor), { action: "team.create", entityType: "team", entityId: team.id, after: view(team) });
     return view(team);
   });
@@ -71,7 +87,8 @@ export async function updateTeam(actor: Actor, slug: string, input: z.input<type
       await tx.teamMembership.deleteMany({ where: { teamId: before.id } });
       await tx.teamMembership.createMany({ data: users.map((u) => ({ userId: u.id, teamId: before.id })) });
     }
-    const after = await tx.team.update({ where: { slug }, data: { name: data.name }, include });
+    const parent = data.parent === undefined ? undefined : await parentId(tx, slug, data.parent);
+    const after = await tx.team.update({ where: { slug }, data: { name: data.name, parentId: parent }, include });
     await recordAudit(tx, auditActor(actor), { action: "team.update", entityType: "team", entityId: before.id, before: view(before), after: view(after) });
     return view(after);
   });

@@ -8,6 +8,22 @@ const linkSchema = z.object({
   url: z.string().trim().url("Enter a full URL").refine((u) => /^https?:\/\//i.test(u), "Links must be http(s) URLs"),
 });
 
+const optionalLabel = (what: string) =>
+  z
+    .string()
+    .trim()
+    .min(1)
+    .max(63, `${what} has at most 63 characters`)
+    .nullish()
+    .transform((v) => v ?? null);
+
+/** Backstage's tag rule, so every tag can go back to Backstage: [a-z0-9:+#] runs joined by single hyphens. */
+export const serviceTagSchema = z
+  .string()
+  .trim()
+  .max(63, "A tag has at most 63 characters")
+  .regex(/^[a-z0-9:+#]+(-[a-z0-9:+#]+)*$/, "Tags are lowercase letters, digits, : + and #, joined by single hyphens (e.g. java, c++)");
+
 export const serviceSchema = z.object({
   slug: slugSchema,
   name: z.string().trim().min(1, "Enter a name").max(100),
@@ -22,6 +38,13 @@ export const serviceSchema = z.object({
     .max(200)
     .nullish()
     .transform((v) => v ?? null),
+  /** What kind of software (Backstage spec.type: service, website, library…), or `system` for a Backstage System. */
+  type: optionalLabel("The type"),
+  /** Backstage lifecycle (experimental, production, deprecated, or a stage of your own). */
+  lifecycle: optionalLabel("The lifecycle"),
+  /** The system (a Backstage System's name) this service is part of. */
+  system: optionalLabel("The system"),
+  tags: z.array(serviceTagSchema).max(30, "At most 30 tags").default([]),
 });
 export const serviceUpdateSchema = serviceSchema.omit({ slug: true }).partial().strict();
 export type ServiceInput = z.input<typeof serviceSchema>;
@@ -34,4 +57,8 @@ export interface ServiceView {
   description: string;
   links: { title: string; url: string }[];
   telemetryName: string;
+  type: string | null;
+  lifecycle: string | null;
+  system: string | null;
+  tags: string[];
 }

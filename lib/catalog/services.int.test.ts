@@ -26,7 +26,7 @@ describe("services", () => {
     const member = await actorFor("member", [own.id]);
     const slug = unique("svc");
     const created = await createService(member, { slug, name: "Svc", team: own.slug, links: [{ title: "Runbook", url: "https://r.example.com" }] });
-    expect(created).toEqual({ slug, name: "Svc", team: own.slug, tier: 3, description: "", links: [{ title: "Runbook", url: "https://r.example.com" }], telemetryName: slug });
+    expect(created).toEqual({ slug, name: "Svc", team: own.slug, tier: 3, description: "", links: [{ title: "Runbook", url: "https://r.example.com" }], telemetryName: slug, type: null, lifecycle: null, system: null, tags: [] });
 
     await expect(createService(member, { slug: unique("svc"), name: "X", team: other.slug })).rejects.toMatchObject({ code: "forbidden" });
     await expect(updateService(member, slug, { team: other.slug })).rejects.toMatchObject({ code: "forbidden" });

@@ -27,6 +27,10 @@ function view(s: Row): ServiceView {
     description: s.description,
     links: s.links as ServiceView["links"],
     telemetryName: s.telemetryName,
+    type: s.type,
+    lifecycle: s.lifecycle,
+    system: s.system,
+    tags: s.tags,
   };
 }
 
@@ -77,6 +81,10 @@ export async function createService(actor: Actor, input: ServiceInput, client?: 
         description: data.description,
         links: data.links,
         telemetryName: data.telemetryName ?? data.slug,
+        type: data.type,
+        lifecycle: data.lifecycle,
+        system: data.system,
+        tags: data.tags,
       },
       include,
     });
@@ -102,6 +110,10 @@ export async function updateService(actor: Actor, slug: string, input: unknown, 
         description: data.description,
         links: data.links,
         telemetryName: data.telemetryName === undefined ? undefined : (data.telemetryName ?? slug),
+        type: data.type,
+        lifecycle: data.lifecycle,
+        system: data.system,
+        tags: data.tags,
         version: { increment: 1 },
       },
       include,

@@ -87,7 +87,7 @@ describe("validateDocuments", () => {
   it("accepts a catalog and fills the schemas' defaults", () => {
     const { batch, issues } = validate(catalog);
     expect(issues).toEqual([]);
-    expect(batch.teams.map((t) => t.value)).toEqual([{ slug: "checkout-team", name: "Checkout" }]);
+    expect(batch.teams.map((t) => t.value)).toEqual([{ slug: "checkout-team", name: "Checkout", parent: null }]);
     expect(batch.services[0]!.value).toMatchObject({ slug: "checkout", tier: 3, links: [], telemetryName: null });
     expect(batch.integrations[0]!.value).toMatchObject({ key: "checkout->payments:authorize", criticality: "medium", lifecycle: "active", delivery: null, slo: { windowDays: 28 } });
   });
@@ -223,7 +223,8 @@ describe("planImport", () => {
     expect(planImport(batch, state, admin, { prune: false }).plan.retired).toEqual([]);
     const changedOnly = validate(catalog.replace("p99Ms: 250", "p99Ms: 300")).batch;
     expect(planImport(changedOnly, state, admin, { prune: false }).plan.changed).toEqual([
-      { kind: "Integration", name: "checkout->payments:authorize", file: "catalog.yaml", document: 3, changes: [{ path: "budget.p99Ms", before: 250, after: 300 }] },
+      // The line is where the document starts (its `apiVersion`), as editors and CI annotate it.
+      { kind: "Integration", name: "checkout->payments:authorize", file: "catalog.yaml", document: 3, line: 24, changes: [{ path: "budget.p99Ms", before: 250, after: 300 }] },
     ]);
     const pruned = planImport(batch, state, admin, { prune: true });
     expect(pruned.plan.retired.map((e) => e.name)).toEqual(["checkout->payments:authorize"]);

@@ -12,8 +12,11 @@ describe("Backstage's naming rules", () => {
     ["payments service", false],
     ["-payments", false],
     ["payments-", false],
-    ["pay--ments", false],
-    ["pay._ments", false],
+    // Backstage's rule is Kubernetes' object name: separators may repeat, only the ends must be alphanumeric.
+    ["pay--ments", true],
+    ["pay._ments", true],
+    ["payments.", false],
+    ["_payments", false],
     ["paymënts", false],
     ["team/payments", false],
   ])("name %j valid: %s", (name, ok) => {
@@ -27,6 +30,8 @@ describe("Backstage's naming rules", () => {
     ["Team-A", false],
     ["team_a", false],
     ["team.a", false],
+    ["team--a", true],
+    ["team-", false],
     ["-a", false],
     ["", false],
     ["a".repeat(64), false],
@@ -54,8 +59,8 @@ describe("Backstage's naming rules", () => {
   });
 
   it.each([
-    ["group:my team", 'Reference "group:my team": "my team" is not a Backstage name: letters and digits, joined by single - _ or .'],
-    ["group:Platform/sre", 'Reference "group:Platform/sre": "Platform" is not a Backstage namespace: 1 to 63 lowercase letters and digits, joined by single hyphens'],
+    ["group:my team", 'Reference "group:my team": "my team" is not a Backstage name: letters, digits, - _ and ., starting and ending with a letter or digit'],
+    ["group:Platform/sre", 'Reference "group:Platform/sre": "Platform" is not a Backstage namespace: 1 to 63 lowercase letters, digits and hyphens, starting and ending with a letter or digit'],
     [":sre", 'Reference ":sre": "" is not a Backstage kind: a letter, then letters and digits (at most 63)'],
   ])("refuses %s", (ref, problem) => {
     expect(parseBackstageRef(ref, "group").problem).toBe(problem);

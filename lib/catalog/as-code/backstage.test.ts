@@ -1,3 +1,12 @@
+import {
+  apiEntityV1alpha1Validator,
+  componentEntityV1alpha1Validator,
+  FieldFormatEntityPolicy,
+  groupEntityV1alpha1Validator,
+  NoForeignRootFieldsEntityPolicy,
+  SchemaValidEntityPolicy,
+  systemEntityV1alpha1Validator,
+} from "@backstage/catalog-model";
 import { describe, expect, it } from "vitest";
 import { teamCreateSchema } from "@/lib/admin/teams";
 import { integrationSchema } from "@/lib/catalog/integration-schema";
@@ -53,47 +62,36 @@ describe("fromBackstage on a realistic catalog-info.yaml", () => {
   const result = fromBackstage(parse(catalogInfoYaml), current);
 
   it("maps groups, systems, components and the relations between them to exactly these documents", () => {
+    const kept = (type: string | null, lifecycle: string | null, system: string | null = null, tags: string[] = []) => ({ type, lifecycle, system, tags });
     expect(result.documents).toEqual([
-      doc("Team", "checkout-team", { name: "Checkout" }),
-      doc("Team", "fulfilment-team", { name: "Fulfilment" }),
-      doc("Team", "payments-team", { name: "Payments Team" }),
-      doc(
-        "Service",
-        "checkout",
-        { name: "Checkout", team: "checkout-team", tier: 2, description: "The checkout backend", links: [{ title: "Runbook", url: "https://runbooks.example.com/checkout" }], telemetryName: "checkout-web" },
-        { "edgewise.dev/backstage-entity": "component:default/checkout", "edgewise.dev/backstage-lifecycle": "production", "edgewise.dev/backstage-system": "shop" },
-      ),
-      doc(
-        "Service",
-        "fraud-check",
-        { name: "fraud-check", team: "payments-team", tier: 3, description: "", links: [], telemetryName: "fraud-check" },
-        { "edgewise.dev/backstage-entity": "component:default/fraud-check", "edgewise.dev/backstage-lifecycle": "experimental" },
-      ),
-      doc(
-        "Service",
-        "inventory",
-        { name: "inventory", team: "fulfilment-team", tier: 3, description: "", links: [], telemetryName: "inventory" },
-        { "edgewise.dev/backstage-entity": "component:default/inventory", "edgewise.dev/backstage-lifecycle": "production" },
-      ),
-      doc(
-        "Service",
-        "orders",
-        { name: "orders", team: "checkout-team", tier: 3, description: "", links: [], telemetryName: "orders" },
-        { "edgewise.dev/backstage-entity": "component:default/orders", "edgewise.dev/backstage-lifecycle": "production", "edgewise.dev/backstage-system": "shop" },
-      ),
-      doc(
-        "Service",
-        "payments",
-        { name: "Payments", team: "payments-team", tier: 1, description: "", links: [{ title: "dashboard", url: "https://grafana.example.com/d/payments" }], telemetryName: "payments-svc" },
-        { "edgewise.dev/backstage-entity": "component:default/payments", "edgewise.dev/backstage-lifecycle": "production" },
-      ),
-      doc(
-        "Service",
-        "shipping",
-        { name: "shipping", team: "fulfilment-team", tier: 3, description: "Books carriers for paid orders", links: [], telemetryName: "shipping" },
-        { "edgewise.dev/backstage-entity": "component:default/shipping", "edgewise.dev/backstage-lifecycle": "experimental" },
-      ),
-      doc("Service", "shop", { name: "shop", team: "checkout-team", tier: 3, description: "Everything a customer touches to buy", links: [], telemetryName: "shop" }, { "edgewise.dev/backstage-entity": "system:default/shop" }),
+      // checkout-team's parent (engineering) is in neither the files nor the catalog: a warning, no parent.
+      doc("Team", "checkout-team", { name: "Checkout", parent: null }),
+      doc("Team", "fulfilment-team", { name: "Fulfilment", parent: null }),
+      doc("Team", "payments-team", { name: "Payments Team", parent: null }),
+      doc("Service", "checkout", {
+        name: "Checkout",
+        team: "checkout-team",
+        tier: 2,
+        description: "The checkout backend",
+        links: [{ title: "Runbook", url: "https://runbooks.example.com/checkout" }],
+        telemetryName: "checkout-web",
+        ...kept("service", "production", "shop", ["java"]),
+      }),
+      doc("Service", "fraud-check", { name: "fraud-check", team: "payments-team", tier: 3, description: "", links: [], telemetryName: "fraud-check", ...kept("service", "experimental") }),
+      doc("Service", "inventory", { name: "inventory", team: "fulfilment-team", tier: 3, description: "", links: [], telemetryName: "inventory", ...kept("service", "production") }),
+      doc("Service", "orders", { name: "orders", team: "checkout-team", tier: 3, description: "", links: [], telemetryName: "orders", ...kept("service", "production", "shop") }),
+      doc("Service", "payments", {
+        name: "Payments",
+        team: "payments-team",
+        tier: 1,
+        description: "",
+        links: [{ title: "dashboard", url: "https://grafana.example.com/d/payments" }],
+        telemetryName: "payments-svc",
+        ...kept("service", "production"),
+      }),
+      doc("Service", "shipping", { name: "shipping", team: "fulfilment-team", tier: 3, description: "Books carriers for paid orders", links: [], telemetryName: "shipping", ...kept("service", "experimental") }),
+      // A System is a service of type system (no lifecycle in Backstage), so the export gives a System back.
+      doc("Service", "shop", { name: "shop", team: "checkout-team", tier: 3, description: "Everything a customer touches to buy", links: [], telemetryName: "shop", ...kept("system", null) }),
       // checkout->payments:payments-api is already declared, so it is not proposed again.
       doc("Integration", "checkout->fraud-check:depends-on", { sourceService: "checkout", targetService: "fraud-check", operation: "depends-on", ...placeholder("sync", 1000, "http", null) }),
       doc("Integration", "checkout->inventory:inventory-graph", {
@@ -126,10 +124,12 @@ describe("fromBackstage on a realistic catalog-info.yaml", () => {
   });
 
   it("warns, with file, document, path and line, about what it cannot map, and reports no errors", () => {
+    const at = (document: number, path: string) => result.issues.find((i) => i.document === document && i.path === path)!;
     const got = result.issues.map((i) => ({ document: i.document, path: i.path, severity: i.severity, file: i.file })).sort((a, b) => a.document - b.document || a.path.localeCompare(b.path));
     const w = (document: number, path: string) => ({ document, path, severity: "warning", file: "catalog-info.yaml" });
-    expect(got).toEqual([w(3, "kind"), w(5, "metadata.links.1.url"), w(5, "spec.dependsOn.1"), w(9, "spec.consumesApis.2"), w(15, "spec.type"), w(16, "kind")]);
-    const at = (document: number, path: string) => result.issues.find((i) => i.document === document && i.path === path)!;
+    expect(got).toEqual([w(0, "spec.parent"), w(3, "kind"), w(5, "metadata.links.1.url"), w(5, "spec.dependsOn.1"), w(9, "spec.consumesApis.2"), w(15, "spec.type"), w(16, "kind")]);
+    expect(at(0, "spec.parent").message).toBe("The parent Group engineering is neither in these files nor a team in the catalog; team checkout-team is imported without a parent");
+    expect(at(0, "spec.parent").line).toBe(lineOf("parent: engineering"));
     expect(at(3, "kind").message).toMatch(/User .*jdoe/);
     expect(at(16, "kind").message).toMatch(/Location .*shop-entities/);
     expect(at(5, "spec.dependsOn.1").message).toMatch(/resource:default\/orders-db is a resource/);
@@ -182,21 +182,61 @@ describe("fromBackstage errors", () => {
   ].join("\n---\n");
   const result = fromBackstage(parse(yaml, "bad.yaml"), []);
 
-  it("rejects owners that are not teams, unknown teams, missing owners and names, duplicates, and foreign documents", () => {
-    expect(result.documents.map((d) => `${d.kind} ${d.metadata.name}`)).toEqual(["Team web", "Service site"]);
+  it("places User-owned and unknown-Group-owned services in the default team with a warning; refuses missing owners and names, duplicates and foreign documents", () => {
+    expect(result.documents.map((d) => `${d.kind} ${d.metadata.name}`)).toEqual(["Team needs-owner", "Team web", "Service orphan", "Service site", "Service solo"]);
+    expect(result.documents.find((d) => d.metadata.name === "needs-owner")!.spec).toEqual({ name: "Needs owner", parent: null });
+    expect(result.documents.filter((d) => d.kind === "Service").map((d) => [d.metadata.name, d.spec.team])).toEqual([
+      ["orphan", "needs-owner"],
+      ["site", "web"],
+      ["solo", "needs-owner"],
+    ]);
     expect(result.issues.map((i) => [i.document, i.path, i.severity])).toEqual([
       [3, "apiVersion", "error"],
       [4, "metadata.name", "error"],
       [6, "metadata.name", "error"],
-      [0, "spec.owner", "error"],
-      [1, "spec.owner", "error"],
+      [0, "spec.owner", "warning"],
+      [1, "spec.owner", "warning"],
       [2, "spec.owner", "error"],
       [8, "metadata.name", "error"],
     ]);
-    expect(result.issues.find((i) => i.document === 0)!.message).toMatch(/user:default\/jdoe is a user/);
-    expect(result.issues.find((i) => i.document === 1)!.message).toMatch(/group:nobody is neither a Group/);
+    expect(result.issues.find((i) => i.document === 0)!.message).toBe("user:default/jdoe is a User, and Edgewise services belong to teams: Component solo is placed in team needs-owner until a team takes it over");
+    expect(result.issues.find((i) => i.document === 1)!.message).toMatch(/group:nobody is neither a Group in these files nor a team in the catalog: Component orphan is placed in team needs-owner/);
     expect(result.issues.every((i) => i.file === "bad.yaml")).toBe(true);
     expect(result.issues.find((i) => i.document === 8)!.message).toMatch(/also service site/);
+  });
+
+  it("uses the configured default team, and creates it only when it is not a team already", () => {
+    const configured = fromBackstage(parse(yaml, "bad.yaml"), [doc("Team", "platform", { name: "Platform" })], { defaultTeam: "platform", mayCreateTeams: true });
+    expect(configured.documents.filter((d) => d.kind === "Team").map((d) => d.metadata.name)).toEqual(["web"]);
+    expect(configured.documents.filter((d) => d.spec.team === "platform").map((d) => d.metadata.name)).toEqual(["orphan", "solo"]);
+  });
+});
+
+describe("fromBackstage for a caller who may not create teams", () => {
+  const org = [
+    "apiVersion: backstage.io/v1alpha1\nkind: Group\nmetadata: {name: checkout-team}\nspec: {type: team, children: []}",
+    "apiVersion: backstage.io/v1alpha1\nkind: Group\nmetadata: {name: search}\nspec: {type: team, children: []}",
+    "apiVersion: backstage.io/v1alpha1\nkind: Group\nmetadata: {name: ads}\nspec: {type: team, children: []}",
+    "apiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata: {name: cart}\nspec: {type: service, lifecycle: production, owner: checkout-team, dependsOn: [indexer]}",
+    "apiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata: {name: indexer}\nspec: {type: service, lifecycle: production, owner: search}",
+    "apiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata: {name: scratch}\nspec: {type: service, lifecycle: production, owner: user:jdoe}",
+  ].join("\n---\n");
+  const member = fromBackstage(parse(org, "org.yaml"), [doc("Team", "checkout-team", { name: "Checkout" })], { defaultTeam: "needs-owner", mayCreateTeams: false });
+
+  it("keeps the teams that exist and what they own, and says in one issue which teams and services were left out", () => {
+    expect(member.documents.map((d) => `${d.kind} ${d.metadata.name}`)).toEqual(["Team checkout-team", "Service cart"]);
+    expect(member.issues).toEqual([
+      {
+        file: "org.yaml",
+        document: 1,
+        path: "metadata.name",
+        severity: "warning",
+        // The second document's metadata.name: the first Group left out.
+        line: 8,
+        message:
+          "Only an admin may create teams: 3 teams search, ads, needs-owner are not in Edgewise yet, so they were not created, and the 2 Components and Systems they own (indexer, scratch) were not imported. Ask an admin to import these files or to create the teams first.",
+      },
+    ]);
   });
 });
 
@@ -205,7 +245,7 @@ describe("fromBackstage errors", () => {
 // name; each kind has its required spec fields; every reference resolves to an emitted entity.
 const namePattern = /^[a-zA-Z0-9]+([-_.][a-zA-Z0-9]+)*$/;
 const prefixPattern = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
-const required: Record<string, string[]> = { Component: ["type", "lifecycle", "owner"], Group: ["type", "children"], API: ["type", "lifecycle", "owner", "definition"] };
+const required: Record<string, string[]> = { Component: ["type", "lifecycle", "owner"], Group: ["type", "children"], System: ["owner"], API: ["type", "lifecycle", "owner", "definition"] };
 type Entity = { apiVersion: string; kind: string; metadata: { name: string; annotations?: Record<string, unknown>; links?: { url: string }[] }; spec: Record<string, unknown> };
 
 function backstageProblems(entities: Entity[]): string[] {
@@ -250,7 +290,21 @@ describe("toBackstage", () => {
   it("emits a Group per team and a Component per service, valid under Backstage's entity rules", () => {
     expect(backstageProblems(entities)).toEqual([]);
     expect(entities.filter((e) => e.kind === "Group").map((e) => e.metadata.name)).toEqual(["checkout-team", "fulfilment-team", "payments-team"]);
-    expect(entities.filter((e) => e.kind === "Component").map((e) => e.metadata.name)).toEqual(["checkout", "fraud-check", "inventory", "orders", "payments", "shipping", "shop"]);
+    expect(entities.filter((e) => e.kind === "Component").map((e) => e.metadata.name)).toEqual(["checkout", "fraud-check", "inventory", "orders", "payments", "shipping"]);
+    expect(entities.filter((e) => e.kind === "System").map((e) => [e.metadata.name, e.spec])).toEqual([["shop", { owner: "group:default/checkout-team" }]]);
+  });
+
+  it("passes @backstage/catalog-model's own entity policies and kind validators", async () => {
+    const policies = [new FieldFormatEntityPolicy(), new NoForeignRootFieldsEntityPolicy(), new SchemaValidEntityPolicy()];
+    const kinds = [componentEntityV1alpha1Validator, systemEntityV1alpha1Validator, groupEntityV1alpha1Validator, apiEntityV1alpha1Validator];
+    for (const entity of entities) {
+      for (const policy of policies) await expect(policy.enforce(entity as never), `${entity.kind} ${entity.metadata.name}`).resolves.toBeDefined();
+      // Backstage resolves `$text` placeholders (fetching the URL) before it validates the kind.
+      const definition = entity.spec.definition as { $text?: string } | undefined;
+      const resolved = definition?.$text ? { ...entity, spec: { ...entity.spec, definition: `contents of ${definition.$text}` } } : entity;
+      const verdicts = await Promise.all(kinds.map((k) => k.check(resolved as never)));
+      expect(verdicts.filter(Boolean), `${entity.kind} ${entity.metadata.name}`).toHaveLength(1);
+    }
   });
 
   it("links each component back to Edgewise and derives its relations from the integrations", () => {
@@ -309,13 +363,19 @@ describe("Backstage import: names and namespaces by Backstage's rules", () => {
 
   it("refuses a name with a space (Backstage would), instead of rewriting it", () => {
     const result = fromBackstage(parse(component("  name: payments service")), []);
-    expect(result.issues.filter((i) => i.severity === "error").map((i) => [i.path, i.message])).toEqual([["metadata.name", '"payments service" is not a Backstage name: letters and digits, joined by single - _ or .']]);
+    expect(result.issues.filter((i) => i.severity === "error").map((i) => [i.path, i.message])).toEqual([["metadata.name", '"payments service" is not a Backstage name: letters, digits, - _ and ., starting and ending with a letter or digit']]);
     expect(result.documents.filter((d) => d.kind === "Service")).toEqual([]);
   });
 
   it("refuses a namespace that is no DNS label", () => {
     const result = fromBackstage(parse(component("  name: payments-api\n  namespace: Team_A")), []);
     expect(result.issues.map((i) => [i.path, i.severity])).toContainEqual(["metadata.namespace", "error"]);
+  });
+
+  it("warns about a reference into another namespace, instead of dropping the namespace silently", () => {
+    const result = fromBackstage(parse(component("  name: payments-api").replace("owner: group:payments", "owner: group:finance/payments")), []);
+    expect(result.issues).toEqual([expect.objectContaining({ path: "spec.owner", severity: "warning", message: "Edgewise's catalog has no namespaces: group:finance/payments is read as group payments" })]);
+    expect(result.documents.find((d) => d.kind === "Service")!.spec.team).toBe("payments");
   });
 
   it("imports another namespace's entity with a warning that the namespace is not kept", () => {

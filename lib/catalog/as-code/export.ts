@@ -27,7 +27,7 @@ function doc(kind: Kind, name: string, spec: Record<string, unknown>): CatalogDo
 
 export function catalogDocuments(state: CatalogState): CatalogDocument[] {
   const docs: CatalogDocument[] = [];
-  for (const [slug, { spec }] of byName(state.teams)) docs.push(doc("Team", slug, { name: spec.name }));
+  for (const [slug, { spec }] of byName(state.teams)) docs.push(doc("Team", slug, { name: spec.name, parent: spec.parent }));
   for (const [slug, { spec }] of byName(state.services)) {
     const { slug: _s, telemetryName, ...rest } = spec;
     docs.push(doc("Service", slug, { ...rest, telemetryName: telemetryName === slug ? null : telemetryName }));

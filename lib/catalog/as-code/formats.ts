@@ -56,12 +56,13 @@ export function collectEdgewise(sources: SourceDocument[], current: CatalogDocum
     }
     const result = translate(batch, [...overlay.values()]);
     issues.push(...result.issues);
-    // Translated documents point back at the first file of their format: that is where to look.
+    // Translated documents point back at the entity they came from (else the first of their format).
     const first = batch[0]!;
     result.documents.forEach((doc) => {
       const id = `${doc.kind}/${doc.metadata.name}`;
       overlay.set(id, doc);
-      translated.set(id, { file: first.file, index: first.index, line: first.line, value: doc });
+      const origin = result.origins?.get(id) ?? { file: first.file, index: first.index, line: first.line };
+      translated.set(id, { ...origin, value: doc });
     });
   }
   const kept = edgewise.filter((s) => !translated.has(identity(s.value) ?? ""));

@@ -139,7 +139,7 @@ spec: { sourceService: ${a.slug}, targetService: ${newService}, operation: write
     expect(await auditCount()).toBe(audits);
     expect(await db().service.findUnique({ where: { slug: newService } })).toBeNull();
     expect(dry.changed).toEqual([
-      { kind: "Integration", name: kept.view.key, file: "estate.yaml", document: 2, changes: [{ path: "budget.p99Ms", before: 100, after: 180 }, { path: "resilience.timeoutMs", before: 150, after: 200 }] },
+      { kind: "Integration", name: kept.view.key, file: "estate.yaml", document: 2, line: 11, changes: [{ path: "budget.p99Ms", before: 100, after: 180 }, { path: "resilience.timeoutMs", before: 150, after: 200 }] },
     ]);
     expect(dry.retired.map((e) => e.name)).toEqual([dropped.view.key]);
 

@@ -7,10 +7,11 @@ import { z } from "zod";
 import { createTeam, updateTeam } from "@/lib/admin/teams";
 import type { Actor } from "@/lib/auth/actor";
 import { authorize } from "@/lib/auth/actor";
-import { canSomewhere } from "@/lib/auth/permissions";
+import { can, canSomewhere } from "@/lib/auth/permissions";
 import { insertIntegration, retireIntegration, updateIntegration } from "@/lib/catalog/integrations";
 import { createService, updateService } from "@/lib/catalog/services";
 import { db, type Tx } from "@/lib/db/client";
+import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { createJourney, updateJourney } from "@/lib/governance/journeys";
 import { catalogDocuments, toYaml } from "./export";
@@ -20,7 +21,7 @@ import { parseYamlFiles } from "./parse";
 import { metricFlavors, toPrometheusRules, type MetricFlavor } from "./prometheus-rules";
 import { planImport, type ImportPlan, type Operation } from "./plan";
 import { sortIssues, summarizeIssues } from "./issues";
-import { exporters, translators } from "./translators";
+import { exporters, translatorsFor } from "./translators";
 import { referenceIssues, validateDocuments } from "./validate";
 
 /** Total YAML accepted in one import; a catalog of thousands of integration points fits. */
@@ -62,6 +63,8 @@ export async function exportCatalog(actor: Actor, format: ExportFormat, baseUrl:
 async function prepare(client: Tx | ReturnType<typeof db>, actor: Actor, input: z.output<typeof catalogImportSchema>) {
   const state = await loadState(client);
   const parsed = parseYamlFiles(input.files);
+  // Backstage Groups become teams only for callers who may create teams; for others one issue says so.
+  const translators = translatorsFor({ defaultTeam: env().EDGEWISE_BACKSTAGE_DEFAULT_TEAM, mayCreateTeams: can(actor, "teams:manage") });
   const collected = collectEdgewise(parsed.sources, catalogDocuments(state), translators);
   const { batch, issues: invalid } = validateDocuments(collected.sources);
   const references = referenceIssues(batch, { teams: new Set(state.teams.keys()), services: new Set(state.services.keys()), integrations: new Set(state.integrations.keys()) });
@@ -81,7 +84,7 @@ async function apply(tx: Tx, actor: Actor, op: Operation): Promise<void> {
   const create = op.type === "create";
   switch (op.kind) {
     case "Team":
-      await (create ? createTeam(actor, op.value, tx) : updateTeam(actor, op.name, { name: op.value.name }, tx));
+      await (create ? createTeam(actor, op.value, tx) : updateTeam(actor, op.name, { name: op.value.name, parent: op.value.parent }, tx));
       return;
     case "Service": {
       const { slug: _s, ...fields } = op.value;

@@ -17,7 +17,7 @@ function inSchemaOrder(d: IntegrationDeclaration): IntegrationDeclaration {
 
 export async function loadState(client: Tx | ReturnType<typeof db>): Promise<CatalogState> {
   const [teams, services, integrations, journeys] = await Promise.all([
-    client.team.findMany({ select: { id: true, slug: true, name: true }, orderBy: { slug: "asc" } }),
+    client.team.findMany({ select: { id: true, slug: true, name: true, parent: { select: { slug: true } } }, orderBy: { slug: "asc" } }),
     client.service.findMany({ include: { team: { select: { slug: true } } }, orderBy: { slug: "asc" } }),
     client.integrationPoint.findMany({ include: integrationInclude, orderBy: { key: "asc" } }),
     client.journey.findMany({
@@ -26,14 +26,14 @@ export async function loadState(client: Tx | ReturnType<typeof db>): Promise<Cat
     }),
   ]);
   return {
-    teams: new Map(teams.map((t) => [t.slug, { id: t.id, spec: { slug: t.slug, name: t.name } }])),
+    teams: new Map(teams.map((t) => [t.slug, { id: t.id, spec: { slug: t.slug, name: t.name, parent: t.parent?.slug ?? null } }])),
     services: new Map(
       services.map((s) => [
         s.slug,
         {
           id: s.id,
           teamId: s.teamId,
-          spec: { slug: s.slug, name: s.name, team: s.team.slug, tier: s.tier, description: s.description, links: (s.links as ServiceSpec["links"]).map(({ title, url }) => ({ title, url })), telemetryName: s.telemetryName },
+          spec: { slug: s.slug, name: s.name, team: s.team.slug, tier: s.tier, description: s.description, links: (s.links as ServiceSpec["links"]).map(({ title, url }) => ({ title, url })), telemetryName: s.telemetryName, type: s.type, lifecycle: s.lifecycle, system: s.system, tags: s.tags },
         },
       ]),
     ),

@@ -14,6 +14,8 @@ export interface PlanEntry {
   name: string;
   file?: string;
   document?: number;
+  /** 1-based line of the entity (for a translated one: of the Backstage entity or relation it came from). */
+  line?: number;
   changes?: FieldChange[];
 }
 
@@ -41,7 +43,24 @@ export interface Planned {
   forbidden: DocumentIssue[];
 }
 
-const where = (l: Located<unknown>) => ({ file: l.source.file, document: l.source.index });
+const where = (l: Located<unknown>) => ({ file: l.source.file, document: l.source.index, line: l.source.line });
+
+/** Teams in an order that creates a parent before the teams under it (a loop keeps file order; the write refuses it). */
+function parentsFirst(teams: Located<TeamSpec>[]): Located<TeamSpec>[] {
+  const byName = new Map(teams.map((t) => [t.name, t]));
+  const out: Located<TeamSpec>[] = [];
+  const placed = new Set<string>();
+  const place = (t: Located<TeamSpec>, seen: Set<string>) => {
+    if (placed.has(t.name) || seen.has(t.name)) return;
+    seen.add(t.name);
+    const parent = t.value.parent ? byName.get(t.value.parent) : undefined;
+    if (parent) place(parent, seen);
+    placed.add(t.name);
+    out.push(t);
+  };
+  for (const t of teams) place(t, new Set());
+  return out;
+}
 
 export function planImport(batch: Batch, state: CatalogState, subject: Subject, options: { prune: boolean }): Planned {
   const created: PlanEntry[] = [];
@@ -97,7 +116,7 @@ export function planImport(batch: Batch, state: CatalogState, subject: Subject, 
     onChange("update");
   };
 
-  for (const t of batch.teams) {
+  for (const t of parentsFirst(batch.teams)) {
     record(t, "Team", state.teams.get(t.name)?.spec, t.value, (type) => {
       if (!can(subject, "teams:manage")) {
         forbidden.push(issueAt(t.source, "metadata.name", `You may not ${type === "create" ? "create" : "change"} team ${t.name}: teams are managed by admins${subject.scopes ? " (with a token holding the admin scope)" : ""}`));
@@ -138,7 +157,7 @@ export function planImport(batch: Batch, state: CatalogState, subject: Subject, 
     for (const [key, { teamId, declaration }] of [...state.integrations.entries()].sort(([a], [b]) => (a < b ? -1 : 1))) {
       const service = declared.get(declaration.sourceService);
       if (!service || kept.has(key) || declaration.lifecycle === "retired") continue;
-      retired.push({ kind: "Integration", name: key, file: service.source.file, document: service.source.index, changes: [{ path: "lifecycle", before: declaration.lifecycle, after: "retired" }] });
+      retired.push({ kind: "Integration", name: key, ...where(service), changes: [{ path: "lifecycle", before: declaration.lifecycle, after: "retired" }] });
       mayWrite(service, "retire", `integration point ${key}`, [{ id: teamId }]);
       operations.push({ type: "retire", kind: "Integration", name: key });
     }

@@ -43,4 +43,13 @@ export interface DocumentIssue {
 export interface TranslationResult {
   documents: CatalogDocument[];
   issues: DocumentIssue[];
+  /**
+   * Where each document (by `kind/name`) came from: the foreign document's file, index and the line
+   * of the entity or relation it was made from, and the lines of its own fields (`spec.team` at the
+   * entity's `spec.owner`), so issues and plan entries point at the foreign file. Missing: the first
+   * document of the format.
+   */
+  origins?: Map<string, Origin>;
 }
+
+export type Origin = Omit<SourceDocument, "value">;

@@ -125,6 +125,7 @@ export function referenceIssues(batch: Batch, known: KnownNames, severity: Docum
   const integrations = new Set([...known.integrations, ...batch.integrations.map((i) => i.name)]);
   const issues: DocumentIssue[] = [];
   const where = severity === "error" ? "" : " in these files";
+  for (const t of batch.teams) if (t.value.parent && !teams.has(t.value.parent)) issues.push(issueAt(t.source, "spec.parent", `Unknown parent team ${t.value.parent}${where}`, severity));
   for (const s of batch.services) if (!teams.has(s.value.team)) issues.push(issueAt(s.source, "spec.team", `Unknown team ${s.value.team}${where}`, severity));
   for (const i of batch.integrations) {
     for (const field of ["sourceService", "targetService"] as const) {
