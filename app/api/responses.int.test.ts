@@ -143,6 +143,8 @@ beforeAll(async () => {
   const firstRule = (policies.items as { id: string; enabled: boolean }[])[0]!;
   await call("PATCH", `/api/policies/${firstRule.id}`, { enabled: firstRule.enabled });
   const waiver = await call("POST", "/api/waivers", { rule: firstRule.id, integration: key, reason: "Reviewed for the responses test", expiresAt: new Date(Date.now() + 30 * 86_400_000).toISOString(), decision: number });
+  const secondRule = (policies.items as { id: string }[])[1]!;
+  await call("POST", "/api/waivers/bulk", { findings: [{ rule: secondRule.id, integration: key }, { rule: secondRule.id, integration: other.key }], reason: "Reviewed together for the responses test", expiresAt: new Date(Date.now() + 30 * 86_400_000).toISOString(), decision: number });
   await call("POST", "/api/annotations", { kind: "deploy", title: "Deploy 1.2", integrations: [key] });
   const user = await call("POST", "/api/users", { email: `${unique("ru")}@test.local`, name: "Responses user", role: "viewer", password: "responses-password-1" });
   await call("PATCH", `/api/users/${user.id as string}`, { name: "Responses user, renamed" });
@@ -151,6 +153,7 @@ beforeAll(async () => {
   Object.assign(doomed, { integration: other.key as string, journey: spareJourney, service: d, team: spare, waiver: waiver.id as string, token: spareToken.id as string, rule: rule.id as string, channel: channel.id as string });
   const enc = encodeURIComponent(key);
   Object.assign(samples, {
+    "/api/search": `/api/search?q=${encodeURIComponent(team.slug)}`,
     "/api/teams/{slug}": `/api/teams/${team.slug}`,
     "/api/services/{slug}": `/api/services/${a}`,
     "/api/integrations/{key}": `/api/integrations/${enc}`,
@@ -228,9 +231,9 @@ describe("real answers against the served OpenAPI document", () => {
 
   it("the check is not a rubber stamp: a renamed, an extra or a mistyped field fails it", () => {
     const res = (body: unknown): InProcessResult => ({ status: 200, body, headers: new Headers({ "content-type": "application/json" }) });
-    const team = { slug: "t", name: "T" };
+    const team = { slug: "t", name: "T", parent: null };
     expect(check("GET", "/api/teams", res({ items: [team], nextCursor: null }))).toEqual([]);
-    const [renamed, extra, mistyped] = [{ name: "T", teamSlug: "t" }, { ...team, surprise: 1 }, { ...team, slug: 7 }];
+    const [renamed, extra, mistyped] = [{ name: "T", parent: null, teamSlug: "t" }, { ...team, surprise: 1 }, { ...team, slug: 7 }];
     for (const wrong of [renamed, extra, mistyped]) expect(check("GET", "/api/teams", res({ items: [wrong], nextCursor: null }))).toHaveLength(1);
     expect(check("GET", "/api/health", { ...res({ status: "ok", db: "ok" }), status: 418 })).toHaveLength(1);
   });

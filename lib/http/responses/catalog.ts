@@ -5,7 +5,7 @@ import { backoffs, compatibilities, consistencyModels, contractFormats, critical
 import { integrationStatuses } from "@/lib/catalog/integration-statuses";
 import { isoDate, isoDateTime, page } from "./common";
 
-export const teamResponse = z.object({ slug: z.string(), name: z.string(), members: z.array(z.string()).optional(), serviceCount: z.number().int().optional() }).meta({ id: "Team" });
+export const teamResponse = z.object({ slug: z.string(), name: z.string(), parent: z.string().nullable().describe("The parent team's slug (a Backstage Group's spec.parent)"), members: z.array(z.string()).optional(), serviceCount: z.number().int().optional() }).meta({ id: "Team" });
 
 export const serviceResponse = z
   .object({
@@ -16,6 +16,10 @@ export const serviceResponse = z
     description: z.string(),
     links: z.array(z.object({ title: z.string(), url: z.string() })),
     telemetryName: z.string(),
+    type: z.string().nullable().describe("Backstage spec.type (service, website, system…)"),
+    lifecycle: z.string().nullable().describe("Backstage spec.lifecycle (experimental, production, deprecated…)"),
+    system: z.string().nullable().describe("The Backstage system it belongs to"),
+    tags: z.array(z.string()),
   })
   .meta({ id: "Service" });
 
