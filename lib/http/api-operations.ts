@@ -23,6 +23,7 @@ import { driftQuerySchema } from "@/lib/slo/drift-board";
 import { heatmapQuerySchema } from "@/lib/telemetry/heatmap";
 import { annotationQuerySchema, annotationSchema } from "@/lib/catalog/annotations";
 import { channelCreateSchema, channelUpdateSchema, deadLetterReplaySchema, deliveryListQuerySchema, ruleCreateSchema, ruleUpdateSchema } from "@/lib/notifications/schema";
+import { preferencesUpdateSchema } from "@/lib/preferences/schema";
 import { catalogExportQuerySchema, catalogImportQuerySchema, catalogImportSchema } from "@/lib/catalog/as-code/import";
 
 export interface Operation {
@@ -104,6 +105,8 @@ export const operations: Operation[] = [
   op("GET", "/api/decisions/inbox", "Decisions", "catalog:read", "How many records await the caller's review"),
   op("GET", "/api/decisions/export", "Decisions", "catalog:read", "All records as a zip of MADR files", { produces: "application/zip" }),
   op("POST", "/api/decisions/import", "Decisions", "decisions:write", "Import MADR files (architects); dry run by default", { body: importSchema }),
+  op("GET", "/api/me/preferences", "Account", "catalog:read", "The caller's own display preferences: timeZone (browser or utc) for charts and times"),
+  op("PATCH", "/api/me/preferences", "Account", "catalog:read", "Change the caller's own display preferences (any signed-in role; a token changes its user's)", { body: preferencesUpdateSchema }),
   op("GET", "/api/users", "Administration", "admin", "List users"),
   op("POST", "/api/users", "Administration", "admin", "Create a user", { body: userCreateSchema }),
   op("PATCH", "/api/users/{id}", "Administration", "admin", "Change a user's role, teams, password or status", { body: userUpdateSchema }),

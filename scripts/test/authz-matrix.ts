@@ -308,6 +308,9 @@ export const authzMatrix: Record<string, MatrixEntry> = {
   "POST /v1/metrics": { scope: "telemetry:write", tokenOnly: true, expect: MEMBERS, prepare: async () => ({ path: "/v1/metrics", body: { resourceMetrics: [] } }) },
   "POST /v1/logs": { scope: "telemetry:write", tokenOnly: true, expect: MEMBERS, prepare: async () => ({ path: "/v1/logs", body: { resourceLogs: [] } }) },
 
+  // Everyone's own preference: sends the default back, so other tests' users keep theirs.
+  "PATCH /api/me/preferences": { scope: "catalog:read", expect: EVERYONE, prepare: async () => ({ path: "/api/me/preferences", body: { timeZone: "browser" } }) },
+
   // Prometheus' scrape: any role's token with metrics:read (or a session); other scopes get 403.
   "GET /metrics": { scope: "metrics:read", expect: EVERYONE, prepare: async () => ({ path: "/metrics" }) },
 };
