@@ -1,16 +1,18 @@
 import type { ReactNode } from "react";
 import { AppShell } from "@/components/shell/app-shell";
+import { TimeZoneProvider } from "@/components/ui/time-zone";
 import { requireSession } from "@/lib/auth/session";
 import { inboxCount } from "@/lib/decisions/list";
+import { getPreferences } from "@/lib/preferences/preferences";
 
 export const dynamic = "force-dynamic";
 
 export default async function SignedInLayout({ children }: { children: ReactNode }) {
   const actor = await requireSession();
-  const awaitingReview = await inboxCount(actor);
+  const [awaitingReview, preferences] = await Promise.all([inboxCount(actor), getPreferences(actor)]);
   return (
     <AppShell user={{ name: actor.name, email: actor.email, role: actor.role }} awaitingReview={awaitingReview}>
-      {children}
+      <TimeZoneProvider initial={preferences.timeZone}>{children}</TimeZoneProvider>
     </AppShell>
   );
 }

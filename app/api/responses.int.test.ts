@@ -143,6 +143,7 @@ beforeAll(async () => {
   const firstRule = (policies.items as { id: string; enabled: boolean }[])[0]!;
   await call("PATCH", `/api/policies/${firstRule.id}`, { enabled: firstRule.enabled });
   const waiver = await call("POST", "/api/waivers", { rule: firstRule.id, integration: key, reason: "Reviewed for the responses test", expiresAt: new Date(Date.now() + 30 * 86_400_000).toISOString(), decision: number });
+  await call("PATCH", "/api/me/preferences", { timeZone: "browser" });
   const secondRule = (policies.items as { id: string }[])[1]!;
   await call("POST", "/api/waivers/bulk", { findings: [{ rule: secondRule.id, integration: key }, { rule: secondRule.id, integration: other.key }], reason: "Reviewed together for the responses test", expiresAt: new Date(Date.now() + 30 * 86_400_000).toISOString(), decision: number });
   await call("POST", "/api/annotations", { kind: "deploy", title: "Deploy 1.2", integrations: [key] });

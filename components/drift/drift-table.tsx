@@ -1,7 +1,7 @@
 // The drift board's rows: baseline against recent p99, the change, the trend as a sparkline with the
 // budget, since when it has been drifting and when it would breach. Ranked on the server.
 import Link from "next/link";
-import { formatUtc } from "@/lib/format/time";
+import { LocalTime } from "@/components/ui/time-zone";
 import { msLabel } from "./format";
 import type { DriftRow } from "@/lib/slo/drift-board";
 import { DriftSparkline } from "./drift-sparkline";
@@ -163,7 +163,7 @@ export function SilentTable({ items }: { items: DriftRow[] }) {
             <tr key={row.key} data-testid="silent-row" data-key={row.key}>
               <KeyCell row={row} />
               <td>
-                <span className="badge">Silent</span> <time dateTime={row.silentSince!}>{formatUtc(row.silentSince!)}</time>
+                <span className="badge">Silent</span> <LocalTime at={row.silentSince!} />
               </td>
               <td className={css.num}>{msLabel(row.baselineP99Ms)}</td>
               <td>

@@ -2,7 +2,7 @@
 // Annotation markers drawn inside a Recharts chart at their time, each with a tooltip on hover or focus
 // (kind, time, title) rendered as HTML over the chart, so long titles wrap.
 import { usePlotArea, useXAxisScale } from "recharts";
-import { fullTime } from "./latency-data";
+import { useTimeZone } from "@/components/ui/time-zone";
 import type { Annotation } from "./queries";
 import css from "./telemetry.module.css";
 
@@ -19,6 +19,7 @@ export interface HoveredAnnotation {
 export function AnnotationMarkers({ annotations, onHover }: { annotations: Annotation[]; onHover: (h: HoveredAnnotation | null) => void }) {
   const xScale = useXAxisScale();
   const plot = usePlotArea();
+  const tz = useTimeZone();
   if (!xScale || !plot) return null;
   return (
     <g className={css.markers}>
@@ -32,7 +33,7 @@ export function AnnotationMarkers({ annotations, onHover }: { annotations: Annot
             data-testid="annotation-marker"
             tabIndex={0}
             role="button"
-            aria-label={`${KIND[a.kind] ?? a.kind}: ${a.title}, ${fullTime(Date.parse(a.at))}`}
+            aria-label={`${KIND[a.kind] ?? a.kind}: ${a.title}, ${tz.full(a.at)}`}
             onMouseEnter={show}
             onFocus={show}
             onMouseLeave={() => onHover(null)}
@@ -53,11 +54,12 @@ export function AnnotationMarkers({ annotations, onHover }: { annotations: Annot
 }
 
 export function AnnotationTooltip({ hovered }: { hovered: HoveredAnnotation | null }) {
+  const tz = useTimeZone();
   if (!hovered) return null;
   const { annotation: a, x } = hovered;
   return (
     <div role="tooltip" className={css.tooltip} style={{ left: x, top: 0 }} data-testid="annotation-tooltip">
-      <strong>{KIND[a.kind] ?? a.kind}</strong> · {fullTime(Date.parse(a.at))}
+      <strong>{KIND[a.kind] ?? a.kind}</strong> · {tz.full(a.at)}
       <div>{a.title}</div>
     </div>
   );

@@ -3,7 +3,7 @@
 // the user's tracing UI (EDGEWISE_TRACE_URL) opened in a new tab, or, without one, the id to copy.
 import { useState } from "react";
 import { formatDuration } from "@/lib/format/duration";
-import { formatUtc } from "@/lib/format/time";
+import { useTimeZone } from "@/components/ui/time-zone";
 import { traceUrl, type ExemplarItem } from "./exemplar-data";
 import css from "./telemetry.module.css";
 
@@ -36,11 +36,12 @@ export function TraceLink({ exemplar, template }: { exemplar: ExemplarItem; temp
 
 /** Duration, time and outcome of one call, in the words the tooltip and the lists share. */
 export function ExemplarSummary({ exemplar }: { exemplar: ExemplarItem }) {
+  const tz = useTimeZone();
   return (
     <>
       <strong>{formatDuration(exemplar.durationMs)}</strong>
       {exemplar.error ? <span style={{ color: "var(--danger)" }}> · error</span> : " · ok"}
-      <div className="muted">{formatUtc(exemplar.at, { seconds: true })}</div>
+      <div className="muted">{tz.full(exemplar.at, { seconds: true })}</div>
     </>
   );
 }

@@ -1,9 +1,10 @@
 "use client";
 // Observed p50/p95/p99 against the declared budgets, annotations as markers, the previous period's
 // p99 as a dashed overlay, exemplars as points that open their traces; beneath it on the same time axis, calls per minute and the error rate,
-// then retry amplification and the throttled share.
+// then retry amplification and the throttled share. A drag across the percentiles selects a range to
+// zoom to; a click picks a moment to link to.
 import { useState } from "react";
-import { Bar, CartesianGrid, ComposedChart, Legend, Line, ReferenceLine, Scatter, Tooltip, XAxis, YAxis } from "recharts";
+import { Bar, CartesianGrid, ComposedChart, Legend, Line, ReferenceArea, ReferenceLine, Scatter, Tooltip, XAxis, YAxis, type MouseHandlerDataParam } from "recharts";
 import { AnnotationMarkers, AnnotationTooltip, type HoveredAnnotation } from "./annotation-markers";
 import type { ExemplarPoint } from "./exemplar-data";
 import { ExemplarPopover, type OpenExemplar } from "./exemplar-points";
@@ -27,7 +28,23 @@ interface Props {
   compare: boolean;
   /** Calls to open as traces, drawn over the lines; their trace URL template (null: ids are copied). */
   exemplars?: { points: ExemplarPoint[]; template: string | null };
+  /** The IANA zone the axis and tooltips are written in. */
+  zone: string;
+  /** A drag from one step to another (step starts, either order). */
+  onZoom?: (aMs: number, bMs: number) => void;
+  /** A click on a step: the moment picked. */
+  onPick?: (atMs: number) => void;
+  /** The moment a link opened the chart at, drawn as a line. */
+  highlightMs?: number | null;
+  /** The moment picked by a click, drawn as a dashed line. */
+  pickedMs?: number | null;
 }
+
+/** The x value (a step's start) under the pointer, if any. */
+const stepUnder = (state: MouseHandlerDataParam): number | null => {
+  const x = Number(state.activeLabel);
+  return state.activeLabel !== undefined && Number.isFinite(x) ? x : null;
+};
 
 interface PointShape {
   cx?: number;
@@ -35,13 +52,20 @@ interface PointShape {
   payload?: ExemplarPoint;
 }
 
-export function LatencyChart({ integrationKey, data, budget, domain, annotations, compare, exemplars }: Props) {
+export function LatencyChart({ integrationKey, data, budget, domain, annotations, compare, exemplars, zone, onZoom, onPick, highlightMs = null, pickedMs = null }: Props) {
   const [hovered, setHovered] = useState<HoveredAnnotation | null>(null);
   const [open, setOpen] = useState<OpenExemplar | null>(null);
+  const [drag, setDrag] = useState<{ a: number; b: number } | null>(null);
+  const endDrag = () => {
+    if (!drag) return;
+    setDrag(null);
+    if (drag.a !== drag.b) onZoom?.(drag.a, drag.b);
+    else onPick?.(drag.a);
+  };
   const point = ({ cx, cy, payload }: PointShape) => {
     if (cx === undefined || cy === undefined || !payload) return <g />;
     const at = { exemplar: payload, x: cx, y: cy };
-    const label = `Exemplar: ${formatMs(payload.durationMs)}${payload.error ? ", error" : ""}, ${fullTime(payload.x)}`;
+    const label = `Exemplar: ${formatMs(payload.durationMs)}${payload.error ? ", error" : ""}, ${fullTime(payload.x, zone)}`;
     return (
       <circle
         cx={cx}
@@ -58,6 +82,9 @@ export function LatencyChart({ integrationKey, data, budget, domain, annotations
         onMouseEnter={() => setOpen((o) => (o?.pinned ? o : { ...at, pinned: false }))}
         onMouseLeave={() => setOpen((o) => (o?.pinned ? o : null))}
         onClick={() => setOpen({ ...at, pinned: true })}
+        // Opening a trace is not the start of a zoom or a picked moment.
+        onMouseDown={(e) => e.stopPropagation()}
+        onMouseUp={(e) => e.stopPropagation()}
         onKeyDown={(e) => {
           if (e.key === "Enter" || e.key === " ") setOpen({ ...at, pinned: true });
         }}
@@ -67,17 +94,34 @@ export function LatencyChart({ integrationKey, data, budget, domain, annotations
   const spanMs = domain[1] - domain[0];
   const calls = data.reduce((n, p) => n + p.count, 0);
   const errors = data.reduce((n, p) => n + p.errors, 0);
-  const tick = (v: number) => timeLabel(v, spanMs);
-  const xAxis = <XAxis dataKey="x" type="number" scale="time" domain={domain} ticks={timeTicks(domain)} allowDataOverflow tickFormatter={tick} fontSize={11} stroke="var(--muted)" />;
+  const tick = (v: number) => timeLabel(v, spanMs, zone);
+  const xAxis = <XAxis dataKey="x" type="number" scale="time" domain={domain} ticks={timeTicks(domain, 8, zone)} allowDataOverflow tickFormatter={tick} fontSize={11} stroke="var(--muted)" />;
+  const label = (v: unknown) => fullTime(Number(v), zone);
   return (
     <div className="card" data-testid="latency-chart" role="figure" aria-label={`Latency of ${integrationKey}: p50, p95 and p99 against a p99 budget of ${formatDurationExact(budget.p99Ms)}, ${calls} calls`}>
-      <div className={css.chartWrap}>
-        <ComposedChart responsive syncId="latency" style={{ width: "100%", height: 300 }} data={data} margin={{ top: 24, right: RIGHT_GUTTER, bottom: 4, left: 0 }}>
+      <div className={`${css.chartWrap} ${onZoom ? css.zoomable : ""}`} data-testid="latency-plot">
+        <ComposedChart
+          responsive
+          syncId="latency"
+          style={{ width: "100%", height: 300 }}
+          data={data}
+          margin={{ top: 24, right: RIGHT_GUTTER, bottom: 4, left: 0 }}
+          onMouseDown={(state) => {
+            const x = stepUnder(state);
+            if (x !== null) setDrag({ a: x, b: x });
+          }}
+          onMouseMove={(state) => {
+            const x = stepUnder(state);
+            if (drag && x !== null && x !== drag.b) setDrag({ ...drag, b: x });
+          }}
+          onMouseUp={endDrag}
+          onMouseLeave={() => setDrag(null)}
+        >
           <CartesianGrid strokeDasharray="3 3" vertical={false} stroke="var(--border)" />
           {xAxis}
           {/* The budget lines extend the axis: a budget far above the data must still show where it is. */}
           <YAxis width={AXIS_WIDTH} fontSize={11} stroke="var(--muted)" tickFormatter={(v: number) => formatMs(v)} />
-          <Tooltip contentStyle={tooltipStyle} labelFormatter={(v) => fullTime(Number(v))} formatter={(v) => (typeof v === "number" ? formatMs(v) : "—")} />
+          <Tooltip contentStyle={tooltipStyle} labelFormatter={label} formatter={(v) => (typeof v === "number" ? formatMs(v) : "—")} />
           <ReferenceLine
             y={budget.p99Ms}
             ifOverflow="extendDomain"
@@ -99,6 +143,11 @@ export function LatencyChart({ integrationKey, data, budget, domain, annotations
             <Scatter data={exemplars.points} dataKey="durationMs" name="exemplars (click to open the trace)" fill="var(--accent)" shape={point} tooltipType="none" isAnimationActive={false} legendType="circle" />
           )}
           <AnnotationMarkers annotations={annotations} onHover={setHovered} />
+          {drag && drag.a !== drag.b && (
+            <ReferenceArea x1={Math.min(drag.a, drag.b)} x2={Math.max(drag.a, drag.b)} ifOverflow="hidden" fill="var(--accent)" fillOpacity={0.15} stroke="var(--accent)" strokeOpacity={0.5} />
+          )}
+          {highlightMs !== null && <ReferenceLine x={highlightMs} stroke="var(--accent)" strokeWidth={2} label={{ value: "linked moment", position: "insideTopLeft", fontSize: 11, fill: "var(--accent)" }} />}
+          {pickedMs !== null && pickedMs !== highlightMs && <ReferenceLine x={pickedMs} stroke="var(--accent)" strokeDasharray="3 3" />}
         </ComposedChart>
         <AnnotationTooltip hovered={hovered} />
         <ExemplarPopover open={open} template={exemplars?.template ?? null} onClose={() => setOpen(null)} />
@@ -109,7 +158,7 @@ export function LatencyChart({ integrationKey, data, budget, domain, annotations
           {xAxis}
           <YAxis yAxisId="calls" width={AXIS_WIDTH} fontSize={11} stroke="var(--muted)" allowDecimals={false} label={{ value: "calls/min", angle: -90, position: "insideLeft", fontSize: 11, fill: "var(--muted)", dy: 30 }} />
           <YAxis yAxisId="errors" orientation="right" width={RIGHT_GUTTER} fontSize={11} stroke="var(--danger)" unit=" %" domain={[0, (max: number) => Math.max(1, Math.ceil(max))]} />
-          <Tooltip contentStyle={tooltipStyle} labelFormatter={(v) => fullTime(Number(v))} />
+          <Tooltip contentStyle={tooltipStyle} labelFormatter={label} />
           <Legend verticalAlign="top" height={20} wrapperStyle={{ fontSize: 12, top: 0 }} />
           <Bar yAxisId="calls" dataKey="callsPerMinute" name="calls per minute" fill="var(--accent)" fillOpacity={0.55} isAnimationActive={false} />
           <Line yAxisId="errors" dataKey="errorRatePercent" name="error rate (%)" stroke="var(--danger)" dot={false} connectNulls={false} isAnimationActive={false} />

@@ -65,6 +65,12 @@ describe("labels", () => {
     expect(timeLabel(T0, 7 * 86_400_000)).toBe("11-28 10:00");
     expect(timeLabel(T0, 90 * 86_400_000)).toBe("2026-11-28");
   });
+
+  it("labels times on the chosen zone's clock", () => {
+    expect(timeLabel(T0, 3_600_000, "Asia/Kolkata")).toBe("15:30");
+    expect(timeLabel(T0, 7 * 86_400_000, "America/New_York")).toBe("11-28 05:00");
+    expect(timeLabel(Date.parse("2026-11-28T20:00:00Z"), 90 * 86_400_000, "Asia/Tokyo")).toBe("2026-11-29");
+  });
 });
 
 describe("timeTicks", () => {
@@ -79,6 +85,16 @@ describe("timeTicks", () => {
     // 7 days: a day apart, at midnight UTC.
     const week = timeTicks([at("2026-11-27T13:00:00Z"), at("2026-12-04T13:00:00Z")]);
     expect(week.map((t) => new Date(t).toISOString().slice(0, 16))).toEqual(["2026-11-28T00:00", "2026-11-29T00:00", "2026-11-30T00:00", "2026-12-01T00:00", "2026-12-02T00:00", "2026-12-03T00:00", "2026-12-04T00:00"]);
+  });
+
+  it("puts ticks on whole steps of the zone's clock, not of UTC's", () => {
+    const kolkata = timeTicks([at("2026-12-04T07:10:00Z"), at("2026-12-04T13:10:00Z")], 8, "Asia/Kolkata");
+    // Hourly at :00 in Kolkata is :30 in UTC.
+    expect(labels(kolkata)).toEqual(["07:30", "08:30", "09:30", "10:30", "11:30", "12:30"]);
+    expect(kolkata.map((t) => timeLabel(t, 6 * 3_600_000, "Asia/Kolkata"))).toEqual(["13:00", "14:00", "15:00", "16:00", "17:00", "18:00"]);
+    // A week: midnight in New York, 05:00 UTC in winter.
+    const week = timeTicks([at("2026-11-27T13:00:00Z"), at("2026-12-04T13:00:00Z")], 8, "America/New_York");
+    expect(week.map((t) => new Date(t).toISOString().slice(11, 16))).toEqual(Array(7).fill("05:00"));
   });
 
   it("keeps long ranges to whole days and an empty range to no ticks", () => {

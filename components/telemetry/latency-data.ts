@@ -3,7 +3,7 @@
 
 // Types only: the server module's code never reaches the browser.
 import type { LatencyPoint, LatencySeries } from "@/lib/telemetry/latency";
-import { formatUtc } from "@/lib/format/time";
+import { formatInZone, UTC_ZONE, zoneClock } from "@/lib/format/time";
 
 export type { LatencyPoint };
 export type Latency = LatencySeries;
@@ -45,32 +45,35 @@ export function chartPoints(series: LatencyPoint[], stepMs: number, previous?: {
   });
 }
 
-/** Axis and tooltip labels: clock time for short ranges, the date for longer ones (UTC, as stored). */
-export function timeLabel(ms: number, spanMs: number): string {
-  const iso = new Date(ms).toISOString();
-  if (spanMs <= 86_400_000) return iso.slice(11, 16);
-  if (spanMs <= 8 * 86_400_000) return `${iso.slice(5, 10)} ${iso.slice(11, 16)}`;
-  return iso.slice(0, 10);
+/** Axis labels in `zone`: clock time for short ranges, the date for longer ones. */
+export function timeLabel(ms: number, spanMs: number, zone: string = UTC_ZONE): string {
+  const { wall } = zoneClock(ms, zone);
+  if (spanMs <= 86_400_000) return wall.slice(11, 16);
+  if (spanMs <= 8 * 86_400_000) return `${wall.slice(5, 10)} ${wall.slice(11, 16)}`;
+  return wall.slice(0, 10);
 }
 
-/** Tick steps a time axis may use, each a whole number of UTC minutes, hours or days. */
+/** Tick steps a time axis may use, each a whole number of minutes, hours or days of the zone's clock. */
 const TICK_STEPS_MS = [1, 2, 5, 10, 15, 30, 60, 120, 180, 360, 720, 1440, 2880, 10080].map((m) => m * 60_000);
 
 /**
- * Evenly spaced ticks on whole UTC steps over `[from, to]`, at most `maxTicks` of them: a time axis
- * left to Recharts takes its ticks from whatever data is drawn (exemplars land at odd minutes), so
- * the charts that share an axis pass these instead.
+ * Evenly spaced ticks on whole steps of `zone`'s clock over `[from, to]`, at most `maxTicks` of them: a
+ * time axis left to Recharts takes its ticks from whatever data is drawn (exemplars land at odd
+ * minutes), so the charts that share an axis pass these instead. The zone's offset at `from` is used
+ * for the whole range (a change of summer time within it moves later ticks by that hour).
  */
-export function timeTicks([from, to]: [number, number], maxTicks = 8): number[] {
+export function timeTicks([from, to]: [number, number], maxTicks = 8, zone: string = UTC_ZONE): number[] {
   const span = to - from;
   if (!(span > 0)) return [];
   const step = TICK_STEPS_MS.find((s) => span / s <= maxTicks) ?? Math.ceil(span / maxTicks / 86_400_000) * 86_400_000;
+  const offsetMs = zoneClock(from, zone).offsetMinutes * 60_000;
   const ticks: number[] = [];
-  for (let t = Math.ceil(from / step) * step; t <= to; t += step) ticks.push(t);
+  for (let t = Math.ceil((from + offsetMs) / step) * step - offsetMs; t <= to; t += step) ticks.push(t);
   return ticks;
 }
 
-export const fullTime = (ms: number) => formatUtc(ms);
+/** An instant in full for tooltips and notes, in `zone` (UTC unless the viewer chose otherwise). */
+export const fullTime = (ms: number, zone: string = UTC_ZONE) => formatInZone(ms, zone);
 
 /** A latency in ms, short: 0.42 ms, 12.3 ms, 250 ms, 1.25 s (the one duration formatter). */
 export { formatDuration as formatMs } from "@/lib/format/duration";

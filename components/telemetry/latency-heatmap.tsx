@@ -4,7 +4,8 @@
 // A clicked cell lists its exemplars: the calls of that step and band to open as traces.
 import { useState } from "react";
 import { CartesianGrid, ComposedChart, ReferenceLine, usePlotArea, useXAxisScale, useYAxisScale, XAxis, YAxis } from "recharts";
-import { formatMs, fullTime, timeLabel, timeTicks } from "./latency-data";
+import { formatMs, timeLabel, timeTicks } from "./latency-data";
+import { useTimeZone } from "@/components/ui/time-zone";
 import { AXIS_WIDTH, RIGHT_GUTTER } from "./latency-chart";
 import { exemplarsInCell } from "./exemplar-data";
 import { ExemplarList } from "./exemplar-points";
@@ -75,12 +76,13 @@ function CellExemplars({ integrationKey, heatmap, cell, onClose }: { integration
   const query = useCellExemplars(integrationKey, { fromMs, toMs: fromMs + heatmap.stepMs });
   const lo = heatmap.bandsMs[cell.band]!;
   const hi = heatmap.bandsMs[cell.band + 1]!;
+  const tz = useTimeZone();
   const items = query.data ? exemplarsInCell(query.data.items, { fromMs, toMs: fromMs + heatmap.stepMs, bandsMs: heatmap.bandsMs, band: cell.band }) : [];
   return (
     <section data-testid="heatmap-exemplars" aria-label="Exemplars of the selected cell" style={{ marginTop: ".5rem" }}>
       <div className="row" style={{ justifyContent: "space-between" }}>
         <strong style={{ fontSize: ".9rem" }}>
-          Exemplars from {fullTime(fromMs)}, {formatMs(lo)} – {formatMs(hi)}
+          Exemplars from {tz.full(fromMs)}, {formatMs(lo)} – {formatMs(hi)}
         </strong>
         <button type="button" className="btn btn-sm btn-ghost" onClick={onClose}>
           Close
@@ -106,6 +108,7 @@ export function LatencyHeatmap({ integrationKey, heatmap, domain, budgetP99Ms }:
   const [opened, setOpened] = useState<Hover | null>(null);
   const bands = heatmap.bandsMs.length - 1;
   const spanMs = domain[1] - domain[0];
+  const tz = useTimeZone();
   const calls = heatmap.columns.reduce((n, c) => n + c.count, 0);
   // The p99 budget as a band position, when it falls inside the range drawn.
   const lo = heatmap.bandsMs[0]!;
@@ -126,7 +129,7 @@ export function LatencyHeatmap({ integrationKey, heatmap, domain, budgetP99Ms }:
       <div className={css.chartWrap} role="img" aria-label={`Latency heatmap: ${calls} calls in ${bands} latency bands from ${formatMs(lo)} to ${formatMs(hi)}`}>
         <ComposedChart responsive style={{ width: "100%", height: 220 }} data={heatmap.columns} margin={{ top: 8, right: RIGHT_GUTTER, bottom: 4, left: 0 }}>
           <CartesianGrid strokeDasharray="3 3" vertical={false} stroke="var(--border)" />
-          <XAxis dataKey="t" type="number" scale="time" domain={domain} ticks={timeTicks(domain)} allowDataOverflow tickFormatter={(v: number) => timeLabel(v, spanMs)} fontSize={11} stroke="var(--muted)" />
+          <XAxis dataKey="t" type="number" scale="time" domain={domain} ticks={timeTicks(domain, 8, tz.zone)} allowDataOverflow tickFormatter={(v: number) => timeLabel(v, spanMs, tz.zone)} fontSize={11} stroke="var(--muted)" />
           <YAxis type="number" domain={[0, bands]} ticks={ticks} allowDataOverflow width={AXIS_WIDTH} fontSize={11} stroke="var(--muted)" tickFormatter={(i: number) => formatMs(heatmap.bandsMs[i] ?? hi)} />
           <Cells heatmap={heatmap} onHover={setHover} onOpen={setOpened} />
           {budgetBand !== null && (
@@ -139,7 +142,7 @@ export function LatencyHeatmap({ integrationKey, heatmap, domain, budgetP99Ms }:
             <div>
               {formatMs(heatmap.bandsMs[hover.band]!)} – {formatMs(heatmap.bandsMs[hover.band + 1]!)}
             </div>
-            <div className="muted">from {fullTime(Date.parse(hovered.t))}</div>
+            <div className="muted">from {tz.full(hovered.t)}</div>
             <div className="muted">Click to list its exemplars</div>
           </div>
         )}

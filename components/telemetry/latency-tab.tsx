@@ -5,16 +5,20 @@ import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useMemo, useState } from "react";
 import { AttachEvidence } from "@/components/decisions/attach-evidence";
 import { ErrorNotice } from "@/components/ui/states";
+import { useTimeZone } from "@/components/ui/time-zone";
 import type { AttachTarget } from "@/lib/decisions/evidence-types";
+import { ChartTools, downloadText, MomentBar } from "./chart-tools";
+import { dragRange, isZoomed, momentParams, parseMoment, pickParams, unzoomParams, withParams, zoomInRange, zoomParams } from "./chart-zoom";
 import { LatencyChart } from "./latency-chart";
 import { exemplarPoints } from "./exemplar-data";
-import { chartPoints, fullTime } from "./latency-data";
+import { chartPoints } from "./latency-data";
 import { LatencyHeatmap } from "./latency-heatmap";
 import { refreshMs, useAnnotations, useExemplars, useHeatmap, useLatency, usePageVisible, usePreviousLatency, useSlo } from "./queries";
 import { RangePicker } from "./range-picker";
 import { SloPanel } from "./slo-panel";
 import { TelemetryEmpty } from "./telemetry-empty";
-import { parseRange, previousShiftMs, rangeParams, resolveRange, type TimeRange } from "./time-range";
+import { csvFileName, latencyCsvColumns, seriesCsv } from "./series-csv";
+import { parseRange, previousShiftMs, resolveRange, type TimeRange } from "./time-range";
 import css from "./telemetry.module.css";
 
 function LiveIndicator({ live, visible, paused, onToggle, intervalMs, fetching }: { live: boolean; visible: boolean; paused: boolean; onToggle: () => void; intervalMs: number; fetching: boolean }) {
@@ -45,9 +49,10 @@ function ChartSkeleton() {
 
 /** Said wherever the integration appears silent: the chart stops because nothing arrives, not because all is well. */
 function SilenceBanner({ since }: { since: string }) {
+  const tz = useTimeZone();
   return (
     <div className="notice notice-warning" role="status" data-testid="silence-banner" style={{ marginBottom: "1rem" }}>
-      <strong>No calls since {fullTime(Date.parse(since))}.</strong> The chart stops there and the SLOs have nothing to measure: silence is not health.
+      <strong>No calls since {tz.full(since)}.</strong> The chart stops there and the SLOs have nothing to measure: silence is not health.
       Check that the caller still makes this call and that its telemetry reaches Edgewise.
     </div>
   );
@@ -70,6 +75,8 @@ export function LatencyTab({ integrationKey, telemetry, lastCallAt = null, silen
   const pathname = usePathname();
   const visible = usePageVisible();
   const [paused, setPaused] = useState(false);
+  const [picked, setPicked] = useState<number | null>(null);
+  const tz = useTimeZone();
   // Parsed once per URL: presets are resolved against the clock when each request is made.
   const range = useMemo(() => parseRange(params, Date.now()), [params]);
   const compare = params.get("compare") === "1";
@@ -84,15 +91,17 @@ export function LatencyTab({ integrationKey, telemetry, lastCallAt = null, silen
   const slo = useSlo(options);
   const exemplars = useExemplars(options);
 
-  const setParams = (changes: Record<string, string | null>) => {
-    const next = new URLSearchParams(params);
-    for (const [k, v] of Object.entries(changes)) {
-      if (v === null) next.delete(k);
-      else next.set(k, v);
-    }
-    router.replace(`${pathname}?${next}`, { scroll: false });
+  // A zoom, its reset and a moment are steps the reader may go back from; other changes replace.
+  const setParams = (changes: Record<string, string | null>, history: "push" | "replace" = "replace") => {
+    router[history](`${pathname}?${withParams(params.toString(), changes)}`, { scroll: false });
   };
-  const setRange = (r: TimeRange) => setParams(rangeParams(r));
+  const setRange = (r: TimeRange) => setParams(pickParams(r));
+  const zoomTo = (target: { fromMs: number; toMs: number }) => {
+    setPicked(null);
+    setParams(zoomParams(params, range, target), "push");
+  };
+  const momentChanges = (atMs: number) => momentParams(params, range, atMs, Date.now());
+  const momentLink = (atMs: number) => `${window.location.origin}${pathname}?${withParams(params.toString(), momentChanges(atMs))}`;
 
   const toolbar = (
     <div className={css.toolbar}>
@@ -125,6 +134,11 @@ export function LatencyTab({ integrationKey, telemetry, lastCallAt = null, silen
     const calls = data.series.reduce((n, p) => n + p.count, 0);
     const points = chartPoints(data.series, data.stepMs, compare && previous.data ? { series: previous.data.series, shiftMs: previousShiftMs(resolvedNow) } : undefined);
     const inRange = (annotations.data ?? []).filter((a) => Date.parse(a.at) >= domain[0] && Date.parse(a.at) <= domain[1]);
+    const highlightMs = parseMoment(params, { fromMs: domain[0], toMs: domain[1] });
+    const downloadCsv = () => {
+      const retries = points.some((p) => p.logicalCalls > 0 || p.throttled > 0);
+      downloadText(csvFileName(integrationKey, domain[0], domain[1]), seriesCsv(points, latencyCsvColumns({ compare, retries }), tz.zone), "text/csv;charset=utf-8");
+    };
     body =
       calls === 0 ? (
         <>
@@ -140,6 +154,15 @@ export function LatencyTab({ integrationKey, telemetry, lastCallAt = null, silen
             </div>
           )}
           {latency.isError && <ErrorNotice error={latency.error} />}
+          <ChartTools
+            zoomed={isZoomed(params)}
+            onZoomIn={() => zoomTo(zoomInRange(resolvedNow.fromMs, resolvedNow.toMs, Date.now()))}
+            onReset={() => {
+              setPicked(null);
+              setParams(unzoomParams(params, Date.now()), "push");
+            }}
+            onDownload={downloadCsv}
+          />
           <LatencyChart
             integrationKey={integrationKey}
             data={points}
@@ -148,10 +171,27 @@ export function LatencyTab({ integrationKey, telemetry, lastCallAt = null, silen
             annotations={inRange}
             compare={compare}
             exemplars={exemplars.data ? { points: exemplarPoints(exemplars.data.items, domain), template: exemplars.data.traceUrlTemplate } : undefined}
+            zone={tz.zone}
+            onZoom={(a, b) => zoomTo(dragRange(a, b, data.stepMs, Date.now()))}
+            onPick={setPicked}
+            highlightMs={highlightMs}
+            pickedMs={picked}
           />
+          {picked !== null && (
+            <MomentBar
+              atMs={picked}
+              link={momentLink(picked)}
+              onZoom={() => {
+                setPicked(null);
+                setParams(momentChanges(picked), "push");
+              }}
+              onClose={() => setPicked(null)}
+            />
+          )}
           {compare && previous.isError && <ErrorNotice error={previous.error} />}
           <p className="muted" style={{ margin: ".4rem 0 1rem", fontSize: ".85rem" }}>
-            {lastCallAt && <span data-testid="last-data">Last data at {fullTime(Date.parse(lastCallAt))} · </span>}
+            {lastCallAt && <span data-testid="last-data">Last data at {tz.full(lastCallAt)} · </span>}
+            {highlightMs !== null && <span data-testid="linked-moment">Linked moment {tz.full(highlightMs)} (the solid line) · </span>}
             {data.series.at(-1)?.partialMs !== undefined && (
               <span data-testid="partial-step">the last step is still filling: its calls are per minute so far, its percentiles drawn once it is complete · </span>
             )}
@@ -178,7 +218,7 @@ export function LatencyTab({ integrationKey, telemetry, lastCallAt = null, silen
             <ul className="muted" data-testid="annotation-list" style={{ fontSize: ".9rem" }}>
               {inRange.map((a) => (
                 <li key={a.id}>
-                  {fullTime(Date.parse(a.at))} — {a.title}
+                  {tz.full(a.at)} — {a.title}
                   {a.link && (
                     <>
                       {" "}

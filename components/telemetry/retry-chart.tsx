@@ -2,7 +2,8 @@
 // Beneath the error rate, on the same time axis: retry amplification (attempts per logical call) and
 // the share of calls the callee throttled — how much extra load the callers' retries add while it fails.
 import { CartesianGrid, ComposedChart, Legend, Line, ReferenceLine, Tooltip, XAxis, YAxis } from "recharts";
-import { fullTime, type ChartPoint } from "./latency-data";
+import type { ChartPoint } from "./latency-data";
+import { useTimeZone } from "@/components/ui/time-zone";
 import css from "./telemetry.module.css";
 
 interface Props {
@@ -14,6 +15,7 @@ interface Props {
 }
 
 export function RetryChart({ data, xAxis, axisWidth, gutter, tooltipStyle }: Props) {
+  const tz = useTimeZone();
   const logicalCalls = data.reduce((n, p) => n + p.logicalCalls, 0);
   const attempts = data.reduce((n, p) => n + p.attempts, 0);
   const throttled = data.reduce((n, p) => n + p.throttled, 0);
@@ -39,7 +41,7 @@ export function RetryChart({ data, xAxis, axisWidth, gutter, tooltipStyle }: Pro
         {xAxis}
         <YAxis yAxisId="amp" width={axisWidth} fontSize={11} stroke="var(--muted)" domain={[1, (max: number) => Math.max(2, Math.ceil(max))]} tickFormatter={(v: number) => `×${v}`} />
         <YAxis yAxisId="throttled" orientation="right" width={gutter} fontSize={11} stroke="var(--warning)" unit=" %" domain={[0, (max: number) => Math.max(1, Math.ceil(max))]} />
-        <Tooltip contentStyle={tooltipStyle} labelFormatter={(v) => fullTime(Number(v))} />
+        <Tooltip contentStyle={tooltipStyle} labelFormatter={(v) => tz.full(Number(v))} />
         <Legend verticalAlign="top" height={20} wrapperStyle={{ fontSize: 12, top: 0 }} />
         <ReferenceLine yAxisId="amp" y={1.5} stroke="var(--muted)" strokeDasharray="4 4" label={{ value: "storm ×1.5", position: "insideTopLeft", fontSize: 10, fill: "var(--muted)" }} />
         <Line yAxisId="amp" dataKey="amplification" name="retry amplification (attempts / call)" stroke="var(--accent)" dot={false} connectNulls={false} isAnimationActive={false} />

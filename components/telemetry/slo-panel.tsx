@@ -5,7 +5,8 @@
 import { CartesianGrid, Legend, Line, LineChart, ReferenceLine, Tooltip, XAxis, YAxis } from "recharts";
 import { ErrorNotice } from "@/components/ui/states";
 import { tooltipStyle } from "./latency-chart";
-import { fullTime } from "./latency-data";
+import { useTimeZone } from "@/components/ui/time-zone";
+import { formatInZone, zoneClock } from "@/lib/format/time";
 import type { BurnWindow, Slo, SloObjective } from "./queries";
 import css from "./telemetry.module.css";
 import { formatDurationExact } from "@/lib/format/duration";
@@ -28,13 +29,14 @@ function BurnDown({ objective, windowDays, testId }: { objective: SloObjective; 
   // Ticks at the full budget, at zero (spent) and at the lowest point once overspent.
   const bottom = Math.floor(low / 25) * 25;
   const ticks = bottom < 0 ? [bottom, 0, 100] : [0, 50, 100];
+  const { zone } = useTimeZone();
   return (
     <div data-testid={testId} role="img" aria-label={`Error budget burn-down over ${windowDays} days: ${pct(objective.remainingPercent, 1)} left`}>
       <LineChart responsive style={{ width: "100%", height: 170 }} data={points} margin={{ top: 8, right: 12, bottom: 0, left: 0 }}>
         <CartesianGrid strokeDasharray="3 3" vertical={false} stroke="var(--border)" />
-        <XAxis dataKey="x" type="number" scale="time" domain={["dataMin", "dataMax"]} tickFormatter={(v: number) => new Date(v).toISOString().slice(5, 10)} fontSize={11} stroke="var(--muted)" />
+        <XAxis dataKey="x" type="number" scale="time" domain={["dataMin", "dataMax"]} tickFormatter={(v: number) => zoneClock(v, zone).wall.slice(5, 10)} fontSize={11} stroke="var(--muted)" />
         <YAxis width={48} fontSize={11} stroke="var(--muted)" unit="%" domain={[bottom, 100]} ticks={ticks} />
-        <Tooltip contentStyle={tooltipStyle} labelFormatter={(v) => new Date(Number(v)).toISOString().slice(0, 10)} formatter={(v) => (typeof v === "number" ? `${v} %` : "—")} />
+        <Tooltip contentStyle={tooltipStyle} labelFormatter={(v) => formatInZone(Number(v), zone)} formatter={(v) => (typeof v === "number" ? `${v} %` : "—")} />
         <Legend verticalAlign="top" height={20} iconType="plainline" wrapperStyle={{ fontSize: 11, top: 0 }} />
         <ReferenceLine y={0} stroke="var(--danger)" />
         <Line dataKey="even" name="even spend" stroke="var(--muted)" strokeDasharray="4 4" dot={false} isAnimationActive={false} />
@@ -48,6 +50,7 @@ function Objective({ name, objective, windowDays, testId, silentSince }: { name:
   const { alert } = objective;
   // Silence burns no budget, so every rate is 0: say there is nothing to measure rather than "OK".
   const silent = silentSince !== null;
+  const tz = useTimeZone();
   const fired = (t: SloObjective["alert"]["thresholds"][number]) => objective.burnRates[t.long] >= t.factor && objective.burnRates[t.short] >= t.factor;
   return (
     <section className="card" data-testid={testId} aria-label={`${name} SLO`}>
@@ -59,7 +62,7 @@ function Objective({ name, objective, windowDays, testId, silentSince }: { name:
       </div>
       <p className={css.alertReason} data-testid="alert-reason">
         {silent
-          ? `No data since ${fullTime(Date.parse(silentSince))}: with no calls nothing burns, which is not the same as meeting the objective.`
+          ? `No data since ${tz.full(silentSince)}: with no calls nothing burns, which is not the same as meeting the objective.`
           : alert.state === "ok"
             ? "No window pair burns fast enough to alert."
             : `${STATE_LABEL[alert.state]}: ${alert.reason}.`}

@@ -18,6 +18,7 @@ import { simulateSchema } from "@/lib/governance/simulate/scenario-schema";
 import { policyUpdateSchema } from "@/lib/governance/policies";
 import { bulkWaiverSchema, waiverListQuerySchema, waiverSchema } from "@/lib/governance/waivers";
 import { searchQuerySchema } from "@/lib/search/search";
+import { preferencesResponse, preferencesUpdateSchema } from "@/lib/preferences/schema";
 import { searchResponse } from "./responses/search";
 import { exemplarQuerySchema } from "@/lib/telemetry/exemplar-query";
 import { latencyQuerySchema } from "@/lib/telemetry/latency";
@@ -61,6 +62,8 @@ export const operations: Operation[] = [
   op("GET", "/api/health/ready", "System", null, "Readiness for load balancers: 200 when the database answers, every shipped migration is applied and the five-minute roll-up is within EDGEWISE_READY_ROLLUP_STALL_MINUTES; 503 names the failed check", { response: readyResponse }),
   op("GET", "/api/openapi.json", "System", null, "This document", { response: documentResponse }),
   op("GET", "/metrics", "System", "metrics:read", "Prometheus text exposition: Edgewise's own health and each live integration point's p99, budget, SLO budget left, burn rates and status (no auth with EDGEWISE_METRICS_PUBLIC=1)", { produces: "text/plain" }),
+  op("GET", "/api/me/preferences", "Account", "catalog:read", "The caller's own display preferences: timeZone (browser or utc) for charts and times", { response: preferencesResponse }),
+  op("PATCH", "/api/me/preferences", "Account", "catalog:read", "Change the caller's own display preferences (any signed-in role; a token changes its user's)", { body: preferencesUpdateSchema, response: preferencesResponse }),
   op("GET", "/api/search", "Search", "catalog:read", "Find integration points, services, teams, journeys and decision records by key, slug, name or title (q, limit per kind, kinds): case-insensitive, exact matches first, then prefixes, then substrings (three characters or more); grouped by kind, retired integration points left out as in the catalog list", { query: searchQuerySchema, response: searchResponse }),
   op("GET", "/api/teams", "Teams", "catalog:read", "List teams", { response: page(teamResponse) }),
   op("POST", "/api/teams", "Teams", "admin", "Create a team", { body: teamCreateSchema , response: teamResponse }),

@@ -114,6 +114,7 @@ const tagDescriptions: Record<string, string> = {
   Governance: "Policy rules, findings, waivers and scorecards",
   Decisions: "Decision records (MADR) and their review workflow",
   Administration: "Users, API tokens and the audit log",
+  Account: "The caller's own preferences",
   Notifications: "Channels, alert rules, the delivery log and dead letters",
   Search: "Find anything by key or name: the command palette's search",
 };

@@ -318,6 +318,8 @@ export const authzMatrix: Record<string, MatrixEntry> = {
 
   // Any signed-in role searches; a token needs catalog:read (or catalog:write).
   "GET /api/search": { scope: "catalog:read", expect: EVERYONE, prepare: async (c) => ({ path: `/api/search?q=${enc(await service(c))}` }) },
+  // Everyone's own preference: sends the default back, so other tests' users keep theirs.
+  "PATCH /api/me/preferences": { scope: "catalog:read", expect: EVERYONE, prepare: async () => ({ path: "/api/me/preferences", body: { timeZone: "browser" } }) },
 
   // Prometheus' scrape: any role's token with metrics:read (or a session); other scopes get 403.
   "GET /metrics": { scope: "metrics:read", expect: EVERYONE, prepare: async () => ({ path: "/metrics" }) },

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { PageHeader } from "@/components/ui/page-header";
+import { TimeZoneSelect } from "@/components/ui/time-zone";
 import { can } from "@/lib/auth/permissions";
 import { requireSession } from "@/lib/auth/session";
 import { estateSummary } from "@/lib/catalog/summary";
@@ -21,6 +22,12 @@ export default async function SettingsPage() {
         <p className="muted">
           Teams: {yourTeams.length ? yourTeams.map((t) => t.name).join(", ") : "none — ask an admin to add you to your team"}
         </p>
+        <div data-testid="settings-time-zone">
+          <TimeZoneSelect id="settings-time-zone" />
+          <p className="muted" style={{ margin: ".3rem 0 0", fontSize: ".85rem" }}>
+            Chart axes, tooltips and times such as &ldquo;last data at&rdquo; are written in this zone, on every device you sign in on.
+          </p>
+        </div>
       </div>
       <div className="grid-cards" style={{ marginTop: "1rem" }}>
         <Link className="card" href="/settings/policies">
