@@ -63,7 +63,7 @@ export function KeyboardShortcuts() {
 
   return (
     <>
-      <button type="button" className={`btn btn-ghost ${css.trigger}`} onClick={() => setPalette(true)} aria-keyshortcuts="Control+K Meta+K /" data-testid="palette-button" aria-label="Search">
+      <button type="button" className={`btn btn-ghost ${css.trigger}`} onClick={() => setPalette(true)} aria-keyshortcuts="Control+K Meta+K /" data-testid="palette-button">
         <span aria-hidden>⌕</span> <span className={css.triggerLabel}>Search</span>
         <span className={css.triggerKeys} aria-hidden>
           <kbd className={css.kbd}>Ctrl</kbd> <kbd className={css.kbd}>K</kbd>
