@@ -28,7 +28,8 @@ export function useSearch(text: string) {
   const debounced = useDebounced(q, SEARCH_DEBOUNCE_MS);
   const query = useQuery({
     queryKey: searchKeys.query(debounced, SEARCH_LIMIT),
-    queryFn: () => fetchJson<SearchResult>(`/api/search?q=${encodeURIComponent(debounced)}&limit=${SEARCH_LIMIT}`),
+    // The signal aborts a request whose text was superseded once nothing observes it any more.
+    queryFn: ({ signal }) => fetchJson<SearchResult>(`/api/search?q=${encodeURIComponent(debounced)}&limit=${SEARCH_LIMIT}`, { signal }),
     enabled: debounced.length > 0,
     staleTime: 30_000,
   });
