@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { SearchResult } from "@/lib/search/search";
 import { NAV_ITEMS } from "./nav-items";
-import { paletteGroups } from "./palette-groups";
+import { optionId, paletteGroups } from "./palette-groups";
 
 const hit = (kind: "integration" | "service" | "decision", key: string, tier: "exact" | "prefix" | "substring") => ({ kind, key, label: key, detail: "", href: `/${kind}/${key}`, tier });
 const shape = (groups: ReturnType<typeof paletteGroups>) => groups.map((g) => `${g.kind}: ${g.options.map((o) => o.label).join(", ")}`);
@@ -11,7 +11,7 @@ describe("paletteGroups", () => {
     const recent = [{ kind: "service", key: "payments", label: "Payments", href: "/services/payments" }];
     const groups = paletteGroups("  ", recent, NAV_ITEMS, undefined);
     expect(shape(groups)).toEqual(["recent: Payments", `page: ${NAV_ITEMS.map((p) => p.label).join(", ")}`]);
-    expect(groups[0]!.options[0]).toMatchObject({ id: "palette-recent--services-payments", detail: "Services", href: "/services/payments" });
+    expect(groups[0]!.options[0]).toMatchObject({ id: "palette-recent-_2f_services_2f_payments", detail: "Services", href: "/services/payments" });
   });
 
   it("matches pages by label or path, and places them by their best tier among the server's groups", () => {
@@ -26,4 +26,35 @@ describe("paletteGroups", () => {
     const stale: SearchResult = { query: "pay", groups: [{ kind: "service", more: false, items: [hit("service", "payments", "prefix")] }] };
     expect(paletteGroups("paym", [], NAV_ITEMS, stale)).toEqual([]);
   });
+
+  it("lists a recent page once even when the stored list names it twice", () => {
+    const r = { kind: "service", key: "payments", label: "Payments", href: "/services/payments" };
+    const groups = paletteGroups("", [r, { ...r, label: "Payments (old)" }], [], undefined);
+    expect(shape(groups)).toEqual(["recent: Payments", "page: "]);
+  });
 });
+
+describe("optionId", () => {
+  it.each([
+    ["/catalog/a.b->c:d", "palette-integration-_2f_catalog_2f_a_2e_b_2d__3e_c_3a_d"],
+    ["/catalog/a_b->c:d", "palette-integration-_2f_catalog_2f_a_5f_b_2d__3e_c_3a_d"],
+    ["/catalog/a-b->c:d", "palette-integration-_2f_catalog_2f_a_2d_b_2d__3e_c_3a_d"],
+    ["/services/é", "palette-integration-_2f_services_2f__e9_"],
+  ])("escapes %s to %s", (href, id) => {
+    expect(optionId("integration", href)).toBe(id);
+  });
+
+  it("gives keys differing only in . _ - distinct, valid ids (all four used to be palette-integration--catalog-a-b-3Ec-3Ad)", () => {
+    const keys = ["a.b->c:d", "a_b->c:d", "a-b->c:d", "a--b->c:d"];
+    const result: SearchResult = { query: "a", groups: [{ kind: "integration", more: false, items: keys.map((k) => ({ ...hit("integration", k, "prefix"), href: `/catalog/${encodeURIComponent(k)}` })) }] };
+    const ids = paletteGroups("a", [], [], result).flatMap((g) => g.options.map((o) => o.id));
+    expect(ids).toHaveLength(4);
+    expect(new Set(ids).size).toBe(4);
+    for (const id of ids) expect(id).toMatch(/^[A-Za-z][A-Za-z0-9_-]*$/);
+  });
+
+  it("keeps one page's id apart in the recent group and the pages group", () => {
+    expect(optionId("recent", "/drift")).not.toBe(optionId("page", "/drift"));
+  });
+});
+

@@ -28,14 +28,20 @@ export const GROUP_TITLES: Record<string, string> = {
   decision: "Decision records",
 };
 
-const optionId = (group: string, href: string) => `palette-${group}-${href.replace(/[^a-zA-Z0-9]+/g, "-")}`;
+/** Letters and digits stay; every other character becomes `_<hex code point>_`, so distinct hrefs
+ * (`a.b`, `a_b`, `a-b`) never share a DOM id, and the id stays the same while the list around the
+ * option changes (the active option is tracked by it). */
+const escapeId = (text: string) => Array.from(text, (c) => (/[a-zA-Z0-9]/.test(c) ? c : `_${c.codePointAt(0)!.toString(16)}_`)).join("");
+export const optionId = (group: string, href: string) => `palette-${escapeId(group)}-${escapeId(href)}`;
 
 export function paletteGroups(text: string, recent: readonly RecentItem[], pages: readonly { href: string; label: string }[], result: SearchResult | undefined): PaletteGroup[] {
   const q = text.trim();
   const pageOption = (p: { href: string; label: string }): PaletteOption => ({ id: optionId("page", p.href), kind: "page", key: p.href, label: p.label, detail: p.href, href: p.href });
   if (!q) {
     const groups: PaletteGroup[] = [];
-    if (recent.length) groups.push({ kind: "recent", title: GROUP_TITLES.recent!, options: recent.map((r) => ({ id: optionId("recent", r.href), kind: r.kind, key: r.key, label: r.label, detail: GROUP_TITLES[r.kind] ?? r.kind, href: r.href })) });
+    // Stored by hand or by another version, the list may name a page twice; each option's id must be unique.
+    const once = recent.filter((r, i) => recent.findIndex((o) => o.href === r.href) === i);
+    if (once.length) groups.push({ kind: "recent", title: GROUP_TITLES.recent!, options: once.map((r) => ({ id: optionId("recent", r.href), kind: r.kind, key: r.key, label: r.label, detail: GROUP_TITLES[r.kind] ?? r.kind, href: r.href })) });
     groups.push({ kind: "page", title: GROUP_TITLES.page!, options: pages.map(pageOption) });
     return groups;
   }
@@ -56,3 +62,4 @@ export function paletteGroups(text: string, recent: readonly RecentItem[], pages
   const all = at < 0 ? [...server, pagesGroup] : [...server.slice(0, at), pagesGroup, ...server.slice(at)];
   return all.map(({ tier: _tier, ...g }) => g);
 }
+
