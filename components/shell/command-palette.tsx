@@ -6,7 +6,7 @@ import { useRouter } from "next/navigation";
 import { useEffect, useMemo, useState, type KeyboardEvent } from "react";
 import { ModalDialog } from "./modal-dialog";
 import { NAV_ITEMS } from "./nav-items";
-import { paletteGroups, type PaletteOption } from "./palette-groups";
+import { activeOption, paletteGroups, stepOption, type PaletteOption } from "./palette-groups";
 import css from "./palette.module.css";
 import { loadRecent, rememberRecent, type RecentItem } from "./recent-items";
 import { useSearch } from "./search-queries";
@@ -25,19 +25,24 @@ export function CommandPalette({ open, onClose }: { open: boolean; onClose: () =
 function PaletteBody({ onClose }: { onClose: () => void }) {
   const router = useRouter();
   const [text, setText] = useState("");
-  const [active, setActive] = useState(0);
+  // By id, not position: the server's groups arrive above or below what is shown, and the highlight
+  // must stay on the option the user sees (and would open with Enter) rather than on its old index.
+  const [activeId, setActiveId] = useState<string | null>(null);
   const [recent] = useState<RecentItem[]>(loadRecent);
   const search = useSearch(text);
   const groups = useMemo(() => paletteGroups(text, recent, NAV_ITEMS, search.data), [text, recent, search.data]);
   const options = groups.flatMap((g) => g.options);
-  const current = options[Math.min(active, options.length - 1)];
+  const current = activeOption(options, activeId);
+  // Once shown, the first option is held by its id too (adjusting state while rendering, as React
+  // documents), so results arriving ahead of it do not take the highlight away.
+  if (current && current.id !== activeId) setActiveId(current.id);
   const q = text.trim();
   const waiting = q.length > 0 && (!search.settled || search.isFetching);
+  const currentId = current?.id;
 
-  useEffect(() => setActive(0), [text]);
   useEffect(() => {
-    if (current) document.getElementById(current.id)?.scrollIntoView({ block: "nearest" });
-  }, [current]);
+    if (currentId) document.getElementById(currentId)?.scrollIntoView({ block: "nearest" });
+  }, [currentId]);
 
   function choose(option: PaletteOption) {
     rememberRecent({ kind: option.kind, key: option.key, label: option.label, href: option.href });
@@ -46,16 +51,16 @@ function PaletteBody({ onClose }: { onClose: () => void }) {
   }
 
   function onKeyDown(e: KeyboardEvent<HTMLInputElement>) {
-    const last = options.length - 1;
-    const moves: Record<string, () => number> = {
-      ArrowDown: () => (active >= last ? 0 : active + 1),
-      ArrowUp: () => (active <= 0 ? last : active - 1),
-      Home: () => 0,
-      End: () => last,
+    const moves: Record<string, () => PaletteOption | undefined> = {
+      ArrowDown: () => stepOption(options, current, 1),
+      ArrowUp: () => stepOption(options, current, -1),
+      Home: () => options[0],
+      End: () => options[options.length - 1],
     };
-    if (moves[e.key] && options.length) {
+    const next = moves[e.key]?.();
+    if (next) {
       e.preventDefault();
-      setActive(moves[e.key]!());
+      setActiveId(next.id);
     } else if (e.key === "Enter" && current) {
       e.preventDefault();
       choose(current);
@@ -81,7 +86,10 @@ function PaletteBody({ onClose }: { onClose: () => void }) {
           spellCheck={false}
           placeholder="Go to an integration point, service, team, journey, decision or page…"
           value={text}
-          onChange={(e) => setText(e.target.value)}
+          onChange={(e) => {
+            setText(e.target.value);
+            setActiveId(null); // a new text starts at its first option
+          }}
           onKeyDown={onKeyDown}
           autoFocus
         />
@@ -104,7 +112,7 @@ function PaletteBody({ onClose }: { onClose: () => void }) {
                   aria-selected={o.id === current?.id}
                   className={css.option}
                   data-href={o.href}
-                  onMouseMove={() => setActive(options.indexOf(o))}
+                  onMouseMove={() => setActiveId(o.id)}
                   onClick={() => choose(o)}
                 >
                   <span className={css.optionLabel} title={o.label}>

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { SearchResult } from "@/lib/search/search";
 import { NAV_ITEMS } from "./nav-items";
-import { optionId, paletteGroups } from "./palette-groups";
+import { activeOption, optionId, paletteGroups, stepOption, type PaletteOption } from "./palette-groups";
 
 const hit = (kind: "integration" | "service" | "decision", key: string, tier: "exact" | "prefix" | "substring") => ({ kind, key, label: key, detail: "", href: `/${kind}/${key}`, tier });
 const shape = (groups: ReturnType<typeof paletteGroups>) => groups.map((g) => `${g.kind}: ${g.options.map((o) => o.label).join(", ")}`);
@@ -55,6 +55,36 @@ describe("optionId", () => {
 
   it("keeps one page's id apart in the recent group and the pages group", () => {
     expect(optionId("recent", "/drift")).not.toBe(optionId("page", "/drift"));
+  });
+});
+
+const opt = (id: string): PaletteOption => ({ id, kind: "page", key: id, label: id, detail: "", href: `/${id}` });
+
+describe("activeOption and stepOption", () => {
+  const [a, b, c] = [opt("a"), opt("b"), opt("c")];
+
+  it("keeps the same option when a group arrives ahead of it, and falls back to the first when it goes", () => {
+    expect(activeOption([a, b], "b")).toBe(b);
+    expect(activeOption([c, a, b], "b")).toBe(b); // an index (1) would now name a
+    expect(activeOption([c, a], "b")).toBe(c);
+    expect(activeOption([a, b], null)).toBe(a);
+    expect(activeOption([], "a")).toBeUndefined();
+  });
+
+  it.each([
+    ["a", 1, "b"],
+    ["c", 1, "a"],
+    ["a", -1, "c"],
+    ["b", -1, "a"],
+  ] as const)("from %s by %i goes to %s", (from, step, to) => {
+    const options = [a, b, c];
+    expect(stepOption(options, options.find((o) => o.id === from), step)?.id).toBe(to);
+  });
+
+  it("starts at an end when nothing is active, and has nowhere to go in an empty list", () => {
+    expect(stepOption([a, b, c], undefined, 1)).toBe(a);
+    expect(stepOption([a, b, c], undefined, -1)).toBe(c);
+    expect(stepOption([], undefined, 1)).toBeUndefined();
   });
 });
 

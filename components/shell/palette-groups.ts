@@ -63,3 +63,16 @@ export function paletteGroups(text: string, recent: readonly RecentItem[], pages
   return all.map(({ tier: _tier, ...g }) => g);
 }
 
+/** The active option: the one with `activeId` while it is listed, else the first (or none). */
+export function activeOption(options: readonly PaletteOption[], activeId: string | null): PaletteOption | undefined {
+  return options.find((o) => o.id === activeId) ?? options[0];
+}
+
+/** The option an arrow key moves to from `current`, wrapping at either end. */
+export function stepOption(options: readonly PaletteOption[], current: PaletteOption | undefined, step: 1 | -1): PaletteOption | undefined {
+  if (!options.length) return undefined;
+  const at = current ? options.indexOf(current) : -1;
+  if (at < 0) return options[step > 0 ? 0 : options.length - 1];
+  return options[(at + step + options.length) % options.length];
+}
+
