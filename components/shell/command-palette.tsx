@@ -51,16 +51,14 @@ function PaletteBody({ onClose }: { onClose: () => void }) {
   }
 
   function onKeyDown(e: KeyboardEvent<HTMLInputElement>) {
-    const moves: Record<string, () => PaletteOption | undefined> = {
-      ArrowDown: () => stepOption(options, current, 1),
-      ArrowUp: () => stepOption(options, current, -1),
-      Home: () => options[0],
-      End: () => options[options.length - 1],
-    };
-    const next = moves[e.key]?.();
-    if (next) {
+    // An IME composing text owns Enter and the arrows (Enter commits the composition); Safari reports
+    // the committing keydown with isComposing false but keyCode 229. Home and End stay the text's.
+    if (e.nativeEvent.isComposing || e.keyCode === 229) return;
+    const step = e.key === "ArrowDown" ? 1 : e.key === "ArrowUp" ? -1 : 0;
+    if (step && options.length) {
       e.preventDefault();
-      setActiveId(next.id);
+      const next = stepOption(options, current, step);
+      if (next) setActiveId(next.id);
     } else if (e.key === "Enter" && current) {
       e.preventDefault();
       choose(current);
