@@ -6,10 +6,10 @@ import { useRouter } from "next/navigation";
 import { useEffect, useMemo, useState, type KeyboardEvent } from "react";
 import { ModalDialog } from "./modal-dialog";
 import { NAV_ITEMS } from "./nav-items";
-import { activeOption, paletteGroups, stepOption, type PaletteOption } from "./palette-groups";
+import { activeOption, paletteGroups, paletteStatus, stepOption, type PaletteOption } from "./palette-groups";
 import css from "./palette.module.css";
 import { loadRecent, rememberRecent, type RecentItem } from "./recent-items";
-import { useSearch } from "./search-queries";
+import { SEARCH_MAX_QUERY_CHARS, useSearch } from "./search-queries";
 
 const LISTBOX_ID = "palette-listbox";
 
@@ -38,6 +38,8 @@ function PaletteBody({ onClose }: { onClose: () => void }) {
   if (current && current.id !== activeId) setActiveId(current.id);
   const q = text.trim();
   const waiting = q.length > 0 && (!search.settled || search.isFetching);
+  const failure = search.isError ? search.error.message : undefined;
+  const status = paletteStatus(text, options.length, { waiting, error: failure });
   const currentId = current?.id;
 
   useEffect(() => {
@@ -83,6 +85,7 @@ function PaletteBody({ onClose }: { onClose: () => void }) {
           autoComplete="off"
           spellCheck={false}
           placeholder="Go to an integration point, service, team, journey, decision or page…"
+          maxLength={SEARCH_MAX_QUERY_CHARS}
           value={text}
           onChange={(e) => {
             setText(e.target.value);
@@ -92,8 +95,10 @@ function PaletteBody({ onClose }: { onClose: () => void }) {
           autoFocus
         />
       </div>
-      <div className={css.status} role="status" data-testid="palette-status">
-        {search.isError ? `Search failed: ${search.error.message}. The pages below still work.` : waiting ? "Searching…" : ""}
+      {/* Always in the page, so the first thing it says is heard; the count is for screen readers only
+          (the list shows it), progress and failure for everyone. */}
+      <div className={failure !== undefined || waiting ? css.status : "sr-only"} role="status" data-testid="palette-status">
+        {status}
       </div>
       <div id={LISTBOX_ID} role="listbox" aria-label="Results" className={css.listbox}>
         {groups.map((g) => (

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { SearchResult } from "@/lib/search/search";
 import { NAV_ITEMS } from "./nav-items";
-import { activeOption, optionId, paletteGroups, stepOption, type PaletteOption } from "./palette-groups";
+import { activeOption, optionId, paletteGroups, paletteStatus, stepOption, type PaletteOption } from "./palette-groups";
 
 const hit = (kind: "integration" | "service" | "decision", key: string, tier: "exact" | "prefix" | "substring") => ({ kind, key, label: key, detail: "", href: `/${kind}/${key}`, tier });
 const shape = (groups: ReturnType<typeof paletteGroups>) => groups.map((g) => `${g.kind}: ${g.options.map((o) => o.label).join(", ")}`);
@@ -88,3 +88,16 @@ describe("activeOption and stepOption", () => {
   });
 });
 
+describe("paletteStatus", () => {
+  it.each([
+    ["", 9, false, undefined, ""],
+    ["  ", 0, false, undefined, ""],
+    ["pay", 2, true, undefined, "Searching…"],
+    ["pay", 0, false, undefined, "No results for “pay”"],
+    [" pay ", 1, false, undefined, "1 result"],
+    ["pay", 5, false, undefined, "5 results"],
+    ["pay", 1, false, "Request failed (500)", "Search failed: Request failed (500). The pages below still work."],
+  ] as const)("for %j with %i options (waiting %s, error %s) says %j", (text, count, waiting, error, said) => {
+    expect(paletteStatus(text, count, error === undefined ? { waiting } : { waiting, error })).toBe(said);
+  });
+});

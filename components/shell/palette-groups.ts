@@ -76,3 +76,12 @@ export function stepOption(options: readonly PaletteOption[], current: PaletteOp
   return options[(at + step + options.length) % options.length];
 }
 
+/** What the live region says: the search's progress or failure, else how many options the text found. */
+export function paletteStatus(text: string, count: number, search: { waiting: boolean; error?: string }): string {
+  const q = text.trim();
+  if (search.error !== undefined) return `Search failed: ${search.error}. The pages below still work.`;
+  if (!q) return "";
+  if (search.waiting) return "Searching…";
+  if (count === 0) return `No results for “${q}”`;
+  return count === 1 ? "1 result" : `${count} results`;
+}

@@ -7,6 +7,8 @@ import type { SearchResult } from "@/lib/search/search";
 
 export const SEARCH_DEBOUNCE_MS = 150;
 export const SEARCH_LIMIT = 5;
+/** The longest text GET /api/search accepts (searchQuerySchema's `q`, which is server-only); the input stops there. */
+export const SEARCH_MAX_QUERY_CHARS = 100;
 
 export const searchKeys = {
   all: ["search"] as const,
