@@ -1,7 +1,7 @@
 // The command palette and the keyboard shortcuts (issue 20), driven by the keyboard alone after each
 // page load: Ctrl-K and / open the palette, arrows and Enter jump, recent items come back, g + a
 // letter goes to a page, ? lists the shortcuts, j/k walk a list and Enter opens the row.
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Page, type Route } from "@playwright/test";
 import { authFile, baseURL, openPalette, unique, waitForHydration } from "./support";
 
 test.use({ storageState: authFile("member") });
@@ -33,12 +33,18 @@ test("Ctrl-K, type, arrow, Enter lands on the chosen service; / reopens with it 
   await page.goto("/");
   const dialog = await openPalette(page);
   const input = dialog.getByRole("combobox");
+  // The live region is there, silent, before anything is said, so its first announcement is heard.
+  const status = dialog.getByTestId("palette-status");
+  await expect(status).toBeAttached();
+  await expect(status).toHaveText("");
+  await expect(input).toHaveAttribute("maxlength", "100"); // GET /api/search's limit for q
   await page.keyboard.type(names.first);
   // The exact slug first, then the prefix; the active option follows the arrows.
   await expect(selected(page)).toHaveAttribute("data-href", `/services/${names.first}`);
   await expect(option(page, `/services/${names.second}`)).toBeVisible();
   await expect(dialog.getByRole("group", { name: "Services" })).toBeVisible();
   await expect(dialog.getByRole("group", { name: "Integration points" }).getByRole("option")).toHaveCount(2);
+  await expect(status).toHaveText("4 results"); // two services, two integration points
   await page.keyboard.press("ArrowDown");
   await expect(selected(page)).toHaveAttribute("data-href", `/services/${names.second}`);
   await expect(input).toHaveAttribute("aria-activedescendant", (await selected(page).getAttribute("id"))!);
@@ -67,6 +73,7 @@ test("pages are found without the server, an unknown text says so, and Esc gives
   const dialog = await openPalette(page);
   await page.keyboard.type("zzqq-nothing-here");
   await expect(dialog.getByTestId("palette-empty")).toHaveText(/No matches for “zzqq-nothing-here”/);
+  await expect(dialog.getByTestId("palette-status")).toHaveText("No results for “zzqq-nothing-here”");
   await page.keyboard.press("Escape");
   await expect(dialog).toBeHidden();
   await expect(skip).toBeFocused();
@@ -76,6 +83,59 @@ test("pages are found without the server, an unknown text says so, and Esc gives
   await expect(dialog.getByRole("group", { name: "Pages" }).getByRole("option")).toHaveText([/Drift/]);
   await page.keyboard.press("Enter");
   await expect(page).toHaveURL("/drift");
+});
+
+/** Holds every GET /api/search until `release` is called, so a spec decides when the answer arrives. */
+async function holdSearch(page: Page, answer: (route: Route, q: string) => Promise<void>) {
+  let release!: () => void;
+  const released = new Promise<void>((resolve) => (release = resolve));
+  await page.route(
+    (url) => url.pathname === "/api/search",
+    async (route) => {
+      await released;
+      // The palette may have closed and aborted the request meanwhile.
+      await answer(route, new URL(route.request().url()).searchParams.get("q") ?? "").catch(() => {});
+    },
+  );
+  return release;
+}
+
+test("the highlight stays on its option while results arrive ahead of it; Enter opens it before they do", async ({ page }) => {
+  await page.goto("/");
+  // Enter while the search is pending opens what is highlighted, not what arrives later.
+  const releaseFirst = await holdSearch(page, (route) => route.continue());
+  let dialog = await openPalette(page);
+  await page.keyboard.type("drif");
+  await expect(selected(page)).toHaveAttribute("data-href", "/drift");
+  await expect(dialog.getByTestId("palette-status")).toHaveText("Searching…");
+  await page.keyboard.press("Enter");
+  await expect(page).toHaveURL("/drift");
+  await expect(dialog).toBeHidden();
+  releaseFirst();
+  await page.unrouteAll({ behavior: "ignoreErrors" });
+
+  // A server group that ranks ahead of the pages (an exact hit) arrives above the highlighted page.
+  const service = { kind: "service", key: names.first, label: `Palette ${names.first}`, detail: "", href: `/services/${names.first}`, tier: "exact" };
+  const release = await holdSearch(page, (route, q) => route.fulfill({ json: { query: q, groups: [{ kind: "service", more: false, items: [service] }] } }));
+  dialog = await openPalette(page);
+  const input = dialog.getByRole("combobox");
+  await page.keyboard.type("dri");
+  await expect(selected(page)).toHaveAttribute("data-href", "/drift");
+  release();
+  await expect(dialog.getByRole("option").first()).toHaveAttribute("data-href", service.href);
+  await expect(dialog.getByTestId("palette-status")).toHaveText("2 results");
+  await expect(selected(page)).toHaveAttribute("data-href", "/drift");
+  await page.keyboard.press("ArrowUp");
+  await expect(selected(page)).toHaveAttribute("data-href", service.href);
+  // Home and End move the caret in the text, not the highlight.
+  await page.keyboard.press("Home");
+  await expect.poll(() => input.evaluate((el: HTMLInputElement) => el.selectionStart)).toBe(0);
+  await page.keyboard.press("End");
+  await expect.poll(() => input.evaluate((el: HTMLInputElement) => el.selectionStart)).toBe(3);
+  await expect(selected(page)).toHaveAttribute("data-href", service.href);
+  await page.keyboard.press("Escape");
+  await expect(dialog).toBeHidden();
+  await page.unrouteAll({ behavior: "ignoreErrors" });
 });
 
 test("g then a letter goes to a main page; ? lists the shortcuts; nothing fires while typing", async ({ page }) => {
