@@ -90,7 +90,7 @@ test("chart tools: drag to zoom kept in the URL, reset, CSV of what is drawn, ti
   await context.grantPermissions(["clipboard-read", "clipboard-write"]);
   await signIn(page, email, password);
   const own = await page.request.get("/api/me/preferences");
-  expect(await own.json()).toEqual({ timeZone: "browser" });
+  expect(await own.json()).toEqual({ timeZone: "browser", singleKeyShortcuts: true });
   const refused = await page.request.patch("/api/me/preferences", { data: { timeZone: "Mars/Olympus" } });
   expect(refused.status()).toBe(422);
   expect((await refused.json()).error.message).toMatch(/browser, utc/);
@@ -130,7 +130,7 @@ test("chart tools: drag to zoom kept in the URL, reset, CSV of what is drawn, ti
   const back = page.waitForResponse((r) => r.url().endsWith("/api/me/preferences") && r.request().method() === "PATCH");
   await settingsSelect.selectOption("browser");
   expect((await back).status()).toBe(200);
-  expect(await (await page.request.get("/api/me/preferences")).json()).toEqual({ timeZone: "browser" });
+  expect(await (await page.request.get("/api/me/preferences")).json()).toEqual({ timeZone: "browser", singleKeyShortcuts: true });
 
   // ---- CSV: exactly the rows drawn, times in the browser's zone, units in the header
   const again = page.waitForResponse(isLatency);

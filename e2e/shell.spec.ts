@@ -1,6 +1,6 @@
 // The signed-in frame: every role sees the product name, the navigation and its own role;
 // every page opens for every reader; on a phone the navigation folds behind a menu button.
-import { expect, test } from "@playwright/test";
+import { expect, test, type Response } from "@playwright/test";
 import { authFile, NAV_LABELS, ROLES, waitForHydration } from "./support";
 
 for (const role of ROLES) {
@@ -86,5 +86,75 @@ test.describe("every page", () => {
       expect(response?.status(), path).toBe(200);
       await expect(page.getByRole("heading", { level: 1 }), path).toBeVisible();
     }
+  });
+});
+
+// WCAG 2.1.4: single-key shortcuts can be turned off. The e2e run shares one server and one user per
+// role across specs, so the preference is put back after the test whatever happened in it.
+test.describe("single-key shortcuts", () => {
+  test.use({ storageState: authFile("viewer") });
+  const isPreferencesPatch = (r: Response) => r.url().endsWith("/api/me/preferences") && r.request().method() === "PATCH";
+
+  test.afterEach(async ({ page }) => {
+    const restored = await page.request.patch("/api/me/preferences", { data: { singleKeyShortcuts: true } });
+    expect(restored.status()).toBe(200);
+  });
+
+  test("are turned off in Settings and back on: off, ? / g c do nothing, Ctrl-K still opens the palette", async ({ page }) => {
+    await page.goto("/settings");
+    const box = page.getByTestId("settings-single-key-shortcuts").getByRole("checkbox", { name: "Single-key shortcuts (j, k, g, ?, /)" });
+    const status = page.getByTestId("single-key-shortcuts-status");
+    const help = page.getByRole("dialog", { name: "Keyboard shortcuts" });
+    const palette = page.getByRole("dialog", { name: "Go to" });
+    await expect(box).toBeChecked();
+    await waitForHydration(box);
+
+    const off = page.waitForResponse(isPreferencesPatch);
+    await box.click();
+    expect((await off).status()).toBe(200);
+    await expect(box).not.toBeChecked();
+    await expect(status).toHaveText("Saved");
+    await expect(box).toBeFocused();
+    expect(await (await page.request.get("/api/me/preferences")).json()).toMatchObject({ singleKeyShortcuts: false });
+
+    // Focus on a checkbox is not typing: these keys would act if the shortcuts were on. Keys are
+    // handled in order, so once Ctrl-K's palette is open the earlier ones have had their chance.
+    await page.keyboard.press("?");
+    await page.keyboard.press("g");
+    await page.keyboard.press("c");
+    await page.keyboard.press("Control+K");
+    await expect(palette).toBeVisible();
+    await expect(help).toBeHidden();
+    await expect(page).toHaveURL("/settings");
+    await page.keyboard.press("Escape");
+    await expect(palette).toBeHidden();
+
+    // Kept on the user: still off after a reload, and / no longer opens the palette.
+    await page.reload();
+    await expect(box).not.toBeChecked();
+    const button = page.getByTestId("palette-button");
+    await waitForHydration(button);
+    await expect(button).toHaveAttribute("aria-keyshortcuts", "Control+K Meta+K");
+    await page.locator("main#main").focus();
+    await page.keyboard.press("/");
+    await page.keyboard.press("?");
+    await page.keyboard.press("Control+K");
+    await expect(palette).toBeVisible();
+    await expect(palette.getByRole("combobox")).toHaveValue("");
+    await expect(help).toBeHidden();
+    await page.keyboard.press("Escape");
+
+    // Back on from the same checkbox: ? opens the help, which says where they are turned off.
+    const on = page.waitForResponse(isPreferencesPatch);
+    await box.click();
+    expect((await on).status()).toBe(200);
+    await expect(box).toBeChecked();
+    await expect(status).toHaveText("Saved");
+    await expect(button).toHaveAttribute("aria-keyshortcuts", "Control+K Meta+K /");
+    await page.keyboard.press("?");
+    await expect(help).toBeVisible();
+    await expect(help.getByTestId("single-key-setting")).toContainText("turn them off under Settings");
+    await page.keyboard.press("Escape");
+    await expect(help).toBeHidden();
   });
 });

@@ -1,6 +1,7 @@
 "use client";
 // The app's keyboard layer, in the header: the palette's button, the one document key listener
-// (./keyboard.ts decides what a key means), the palette and the shortcuts help.
+// (./keyboard.ts decides what a key means, given the user's single-key preference), the palette and
+// the shortcuts help.
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
 import { CommandPalette } from "./command-palette";
@@ -8,6 +9,7 @@ import { goShortcuts, interpretKey, nextRow, type Pending } from "./keyboard";
 import { NAV_ITEMS } from "./nav-items";
 import css from "./palette.module.css";
 import { ShortcutsHelp } from "./shortcuts-help";
+import { useSingleKeyShortcuts } from "./single-key-shortcuts";
 
 const GO = goShortcuts(NAV_ITEMS);
 /** Rows j/k walk through: lists mark theirs (catalog, findings, decisions, …); `data-kb-open` names the link Enter follows. */
@@ -40,13 +42,14 @@ export function KeyboardShortcuts() {
   const [palette, setPalette] = useState(false);
   const [help, setHelp] = useState(false);
   const pending = useRef<Pending>(null);
+  const singleKeys = useSingleKeyShortcuts().enabled;
 
   useEffect(() => {
     function onKeyDown(e: KeyboardEvent) {
       // An open dialog handles its own keys (Esc, arrows, Enter).
       if (e.defaultPrevented || e.isComposing || document.querySelector("dialog[open]")) return;
       const el = document.activeElement;
-      const result = interpretKey({ key: e.key, ctrlKey: e.ctrlKey, metaKey: e.metaKey, altKey: e.altKey, typing: isTyping(el), onRow: !!el?.matches(ROW) }, pending.current, performance.now(), GO);
+      const result = interpretKey({ key: e.key, ctrlKey: e.ctrlKey, metaKey: e.metaKey, altKey: e.altKey, typing: isTyping(el), onRow: !!el?.matches(ROW) }, pending.current, performance.now(), GO, { singleKeys });
       pending.current = result.pending;
       const action = result.action;
       if (!action) return;
@@ -59,11 +62,11 @@ export function KeyboardShortcuts() {
     }
     document.addEventListener("keydown", onKeyDown);
     return () => document.removeEventListener("keydown", onKeyDown);
-  }, [router]);
+  }, [router, singleKeys]);
 
   return (
     <>
-      <button type="button" className={`btn btn-ghost ${css.trigger}`} onClick={() => setPalette(true)} aria-keyshortcuts="Control+K Meta+K /" data-testid="palette-button">
+      <button type="button" className={`btn btn-ghost ${css.trigger}`} onClick={() => setPalette(true)} aria-keyshortcuts={singleKeys ? "Control+K Meta+K /" : "Control+K Meta+K"} data-testid="palette-button">
         <span aria-hidden>⌕</span> <span className={css.triggerLabel}>Search</span>
         <span className={css.triggerKeys} aria-hidden>
           <kbd className={css.kbd}>Ctrl</kbd> <kbd className={css.kbd}>K</kbd>

@@ -15,10 +15,10 @@ const go = goShortcuts(NAV_ITEMS);
 const key = (k: string, extra: Partial<KeyInput> = {}): KeyInput => ({ key: k, ctrlKey: false, metaKey: false, altKey: false, typing: false, onRow: false, ...extra });
 
 /** Feeds keys at the given times; answers the actions taken, in order. */
-function press(keys: [KeyInput, number][]): (string | null)[] {
+function press(keys: [KeyInput, number][], singleKeys = true): (string | null)[] {
   let pending: Pending = null;
   return keys.map(([input, at]) => {
-    const result = interpretKey(input, pending, at, go);
+    const result = interpretKey(input, pending, at, go, { singleKeys });
     pending = result.pending;
     const a = result.action;
     return a === null ? null : a.type === "go" ? `go ${a.href}` : a.type === "move" ? `move ${a.delta}` : a.type;
@@ -44,6 +44,31 @@ describe("interpretKey", () => {
     ["Enter opens only from a row", [[key("Enter"), 0], [key("Enter", { onRow: true }), 1]], [null, "open"]],
   ] as [string, [KeyInput, number][], (string | null)[]][])("%s", (_name, keys, want) => {
     expect(press(keys)).toEqual(want);
+  });
+});
+
+describe("interpretKey with single-key shortcuts turned off", () => {
+  it.each([
+    ["j, k, /, ? and g c do nothing", [[key("j"), 0], [key("k"), 1], [key("/"), 2], [key("?"), 3], [key("g"), 4], [key("c"), 5]], [null, null, null, null, null, null]],
+    ["g leaves nothing pending: no page letter follows", [[key("g"), 0], [key("d"), 10], [key("r"), 20]], [null, null, null]],
+    ["Ctrl-K and ⌘-K still open the palette", [[key("k", { ctrlKey: true }), 0], [key("K", { metaKey: true }), 1]], ["palette", "palette"]],
+    ["Ctrl-K still works while typing", [[key("k", { ctrlKey: true, typing: true }), 0]], ["palette"]],
+    ["Enter (not a character key) still opens a focused row", [[key("Enter", { onRow: true }), 0], [key("Enter"), 1]], ["open", null]],
+    ["shifted and capital letters do nothing either", [[key("J"), 0], [key("G"), 1], [key("C"), 2]], [null, null, null]],
+  ] as [string, [KeyInput, number][], (string | null)[]][])("%s", (_name, keys, want) => {
+    expect(press(keys, false)).toEqual(want);
+  });
+
+  it("acts on the same keys again once turned back on", () => {
+    const keys: [KeyInput, number][] = [[key("?"), 0], [key("g"), 1], [key("c"), 2]];
+    expect(press(keys, false)).toEqual([null, null, null]);
+    expect(press(keys, true)).toEqual(["help", null, "go /catalog"]);
+  });
+
+  it("drops a g pressed before the switch went off", () => {
+    const before = interpretKey(key("g"), null, 0, go, { singleKeys: true });
+    expect(before.pending).toEqual({ gAtMs: 0 });
+    expect(interpretKey(key("c"), before.pending, 10, go, { singleKeys: false })).toEqual({ action: null, pending: null });
   });
 });
 

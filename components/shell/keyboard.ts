@@ -45,10 +45,19 @@ export type Pending = { gAtMs: number } | null;
 /** How long after `g` a letter still counts as part of the sequence. */
 export const SEQUENCE_TIMEOUT_MS = 1500;
 
-export function interpretKey(input: KeyInput, pending: Pending, nowMs: number, go: readonly GoShortcut[]): { action: ShortcutAction | null; pending: Pending } {
+export interface KeyOptions {
+  /**
+   * The user's preference: whether j, k, g, ? and / act on their own. Off, only Ctrl/⌘-K (and Enter
+   * on a row, not a character key) is left: speech input and stray keypresses trigger nothing (WCAG 2.1.4).
+   */
+  singleKeys: boolean;
+}
+
+export function interpretKey(input: KeyInput, pending: Pending, nowMs: number, go: readonly GoShortcut[], options: KeyOptions = { singleKeys: true }): { action: ShortcutAction | null; pending: Pending } {
   // Ctrl-K / ⌘-K opens the palette from anywhere, a text field included: no one types that combination.
   if ((input.ctrlKey || input.metaKey) && !input.altKey && input.key.toLowerCase() === "k") return { action: { type: "palette" }, pending: null };
   if (input.typing || input.ctrlKey || input.metaKey || input.altKey) return { action: null, pending: null };
+  if (!options.singleKeys && input.key !== "Enter") return { action: null, pending: null };
   if (pending && nowMs - pending.gAtMs <= SEQUENCE_TIMEOUT_MS) {
     const target = go.find((g) => g.letter === input.key.toLowerCase());
     if (target) return { action: { type: "go", href: target.href }, pending: null };

@@ -1,5 +1,7 @@
 "use client";
-// `?`: every keyboard shortcut, the page letters derived from the navigation.
+// `?`: every keyboard shortcut, the page letters derived from the navigation, and where the single
+// keys are turned off.
+import Link from "next/link";
 import type { GoShortcut } from "./keyboard";
 import { ModalDialog } from "./modal-dialog";
 import css from "./palette.module.css";
@@ -17,8 +19,12 @@ export function ShortcutsHelp({ open, onClose, go }: { open: boolean; onClose: (
       </div>
       {/* Focusable, so a keyboard can scroll it on a short screen. */}
       <div className={css.helpBody} tabIndex={0} role="region" aria-label="Shortcuts">
-        <p className="muted" style={{ margin: ".25rem 0 0" }}>
-          Single keys work while focus is not in a text field.
+        <p className="muted" style={{ margin: ".25rem 0 0" }} data-testid="single-key-setting">
+          Single keys work while focus is not in a text field. If you use speech input or press them by accident, turn them off under{" "}
+          <Link href="/settings#single-key-shortcuts" onClick={onClose}>
+            Settings
+          </Link>
+          ; <Key>Ctrl</Key> <Key>K</Key> keeps working.
         </p>
         <h3 className={css.helpSection}>Anywhere</h3>
         <dl className={css.helpList}>

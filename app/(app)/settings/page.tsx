@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { SingleKeyShortcutsToggle } from "@/components/shell/single-key-shortcuts";
 import { PageHeader } from "@/components/ui/page-header";
 import { TimeZoneSelect } from "@/components/ui/time-zone";
 import { can } from "@/lib/auth/permissions";
@@ -26,6 +27,13 @@ export default async function SettingsPage() {
           <TimeZoneSelect id="settings-time-zone" />
           <p className="muted" style={{ margin: ".3rem 0 0", fontSize: ".85rem" }}>
             Chart axes, tooltips and times such as &ldquo;last data at&rdquo; are written in this zone, on every device you sign in on.
+          </p>
+        </div>
+        <div data-testid="settings-single-key-shortcuts" style={{ marginTop: ".9rem" }}>
+          <SingleKeyShortcutsToggle id="single-key-shortcuts" />
+          <p id="single-key-shortcuts-help" className="muted" style={{ margin: ".3rem 0 0", fontSize: ".85rem" }}>
+            On its own, j or k moves through a list, g then a letter opens a page, ? lists the shortcuts and / opens search. Turn them off if you use
+            speech input or press them by accident; Ctrl K (⌘ K on a Mac) still opens search. Kept on your user, like the time zone.
           </p>
         </div>
       </div>

@@ -1,5 +1,6 @@
 // The caller's own preferences through the real route handlers and database: defaults, a change that
-// lasts, validation that changes nothing, and authentication/authorization per token.
+// lasts (one field at a time, the other left alone), validation that changes nothing, and
+// authentication/authorization per token.
 import { NextRequest } from "next/server";
 import { describe, expect, it } from "vitest";
 import { systemActor } from "@/lib/auth/actor";
@@ -27,21 +28,23 @@ async function call(method: "GET" | "PATCH", token: string, body?: string, conte
 }
 
 const stored = async (id: string) => (await db().user.findUniqueOrThrow({ where: { id } })).timeZone;
+const storedBoth = async (id: string) => db().user.findUniqueOrThrow({ where: { id }, select: { timeZone: true, singleKeyShortcuts: true } });
+const DEFAULTS = { timeZone: "browser", singleKeyShortcuts: true };
 
 describe("GET/PATCH /api/me/preferences", () => {
   it("answers the browser's zone by default, keeps a change, and audits it once", async () => {
     const { user, token } = await userWithToken();
-    expect(await call("GET", token)).toEqual({ status: 200, body: { timeZone: "browser" } });
+    expect(await call("GET", token)).toEqual({ status: 200, body: DEFAULTS });
 
-    expect(await call("PATCH", token, JSON.stringify({ timeZone: "utc" }))).toEqual({ status: 200, body: { timeZone: "utc" } });
+    expect(await call("PATCH", token, JSON.stringify({ timeZone: "utc" }))).toEqual({ status: 200, body: { ...DEFAULTS, timeZone: "utc" } });
     expect(await stored(user.id)).toBe("utc");
-    expect(await call("GET", token)).toEqual({ status: 200, body: { timeZone: "utc" } });
+    expect(await call("GET", token)).toEqual({ status: 200, body: { ...DEFAULTS, timeZone: "utc" } });
     // The same value again is no change: no second audit row.
     expect((await call("PATCH", token, JSON.stringify({ timeZone: "utc" }))).status).toBe(200);
     const audit = await db().auditEvent.findMany({ where: { entityType: "user", entityId: user.id, action: "user.preferences" } });
     expect(audit.map((a) => [a.before, a.after])).toEqual([[{ timeZone: "browser" }, { timeZone: "utc" }]]);
 
-    expect(await call("PATCH", token, JSON.stringify({ timeZone: "browser" }))).toEqual({ status: 200, body: { timeZone: "browser" } });
+    expect(await call("PATCH", token, JSON.stringify({ timeZone: "browser" }))).toEqual({ status: 200, body: DEFAULTS });
     expect(await stored(user.id)).toBe("browser");
   });
 
@@ -51,12 +54,12 @@ describe("GET/PATCH /api/me/preferences", () => {
     await call("PATCH", b.token, JSON.stringify({ timeZone: "utc" }));
     expect(await stored(b.user.id)).toBe("utc");
     expect(await stored(a.user.id)).toBe("browser");
-    expect((await call("GET", a.token)).body).toEqual({ timeZone: "browser" });
+    expect((await call("GET", a.token)).body).toEqual(DEFAULTS);
   });
 
   it.each([
     ["an unknown zone name", JSON.stringify({ timeZone: "Europe/Paris" }), 422, /timeZone: timeZone must be one of: browser, utc/],
-    ["a missing field", JSON.stringify({}), 422, /timeZone/],
+    ["an empty change", JSON.stringify({}), 422, /Send at least one of: timeZone, singleKeyShortcuts/],
     ["an unknown field", JSON.stringify({ timeZone: "utc", theme: "dark" }), 422, /theme/],
     ["a number", JSON.stringify({ timeZone: 0 }), 422, /one of: browser, utc/],
     ["not JSON", "{timeZone:", 400, /not valid JSON/],
@@ -65,14 +68,48 @@ describe("GET/PATCH /api/me/preferences", () => {
     const res = await call("PATCH", token, body);
     expect(res.status).toBe(status);
     expect((res.body?.error as { message: string }).message).toMatch(message);
-    expect(await stored(user.id)).toBe("browser");
+    expect(await storedBoth(user.id)).toEqual(DEFAULTS);
+  });
+
+  it("turns single-key shortcuts off and on again, leaving the time zone alone, and audits only that field", async () => {
+    const { user, token } = await userWithToken();
+    await call("PATCH", token, JSON.stringify({ timeZone: "utc" }));
+    expect(await call("PATCH", token, JSON.stringify({ singleKeyShortcuts: false }))).toEqual({ status: 200, body: { timeZone: "utc", singleKeyShortcuts: false } });
+    expect(await storedBoth(user.id)).toEqual({ timeZone: "utc", singleKeyShortcuts: false });
+    expect(await call("GET", token)).toEqual({ status: 200, body: { timeZone: "utc", singleKeyShortcuts: false } });
+    // A time-zone change alone keeps the shortcuts off.
+    expect((await call("PATCH", token, JSON.stringify({ timeZone: "browser" }))).body).toEqual({ timeZone: "browser", singleKeyShortcuts: false });
+    // Both at once.
+    expect((await call("PATCH", token, JSON.stringify({ timeZone: "utc", singleKeyShortcuts: true }))).body).toEqual({ timeZone: "utc", singleKeyShortcuts: true });
+    expect(await storedBoth(user.id)).toEqual({ timeZone: "utc", singleKeyShortcuts: true });
+    const audit = await db().auditEvent.findMany({ where: { entityType: "user", entityId: user.id, action: "user.preferences" }, orderBy: { id: "asc" } });
+    expect(audit.map((a) => [a.before, a.after])).toEqual([
+      [{ timeZone: "browser" }, { timeZone: "utc" }],
+      [{ singleKeyShortcuts: true }, { singleKeyShortcuts: false }],
+      [{ timeZone: "utc" }, { timeZone: "browser" }],
+      [{ timeZone: "browser", singleKeyShortcuts: false }, { timeZone: "utc", singleKeyShortcuts: true }],
+    ]);
+  });
+
+  it.each([
+    ["a string", JSON.stringify({ singleKeyShortcuts: "false" })],
+    ["a number", JSON.stringify({ singleKeyShortcuts: 0 })],
+    ["null", JSON.stringify({ singleKeyShortcuts: null })],
+    ["a bad value beside a good one", JSON.stringify({ timeZone: "utc", singleKeyShortcuts: "off" })],
+  ])("refuses single-key shortcuts as %s, saying what it takes, and changes nothing", async (_what, body) => {
+    const { user, token } = await userWithToken();
+    await call("PATCH", token, JSON.stringify({ singleKeyShortcuts: false }));
+    const res = await call("PATCH", token, body);
+    expect(res.status).toBe(422);
+    expect((res.body?.error as { message: string }).message).toBe("singleKeyShortcuts: singleKeyShortcuts must be true or false");
+    expect(await storedBoth(user.id)).toEqual({ timeZone: "browser", singleKeyShortcuts: false });
   });
 
   it("refuses a body that is not JSON by media type", async () => {
     const { user, token } = await userWithToken();
     const res = await call("PATCH", token, "timeZone=utc", "application/x-www-form-urlencoded");
     expect(res.status).toBe(415);
-    expect(await stored(user.id)).toBe("browser");
+    expect(await storedBoth(user.id)).toEqual(DEFAULTS);
   });
 
   // No credentials at all needs a request scope for the session cookie: e2e/chart-tools.spec.ts sends that over real HTTP.
@@ -83,6 +120,6 @@ describe("GET/PATCH /api/me/preferences", () => {
     const refused = await call("PATCH", token, JSON.stringify({ timeZone: "utc" }));
     expect(refused.status).toBe(403);
     expect((await call("GET", token)).status).toBe(403);
-    expect(await stored(user.id)).toBe("browser");
+    expect(await storedBoth(user.id)).toEqual(DEFAULTS);
   });
 });
