@@ -2,6 +2,7 @@
 // Findings grouped by rule, team or integration point: collapsible groups with their counts over
 // every finding (a group may run on over the next page); architects tick findings, or all open ones
 // of a group, and waive them at once citing one decision record.
+import { useSearchParams } from "next/navigation";
 import { useMemo, useState } from "react";
 import { plural } from "@/lib/format/plural";
 import { groupKeyOf, type FindingGroup, type FindingGrouping } from "@/lib/governance/finding-groups";
@@ -17,6 +18,7 @@ export interface LabelledGroup extends FindingGroup {
 const idOf = (f: ChosenFinding) => `${f.rule}\u0000${f.integration}`;
 /** Waivers name one rule on one integration point: open integration findings only. */
 const waivable = (f: FindingView): f is FindingView & { integration: string } => !f.waived && f.integration !== null;
+const NONE: ReadonlySet<string> = new Set();
 
 function openSummary(g: FindingGroup): string {
   const parts = [
@@ -29,23 +31,35 @@ function openSummary(g: FindingGroup): string {
 }
 
 export function GroupedFindings({ groups, findings, by, canGrant }: { groups: LabelledGroup[]; findings: FindingView[]; by: FindingGrouping; canGrant: boolean }) {
-  const [chosen, setChosen] = useState<Map<string, ChosenFinding>>(new Map());
-  const [done, setDone] = useState<string | null>(null);
+  // The selection and its outcome belong to one view (filters, grouping, page): changing any of them
+  // starts afresh, as mail and issue lists do, so nothing chosen out of sight is ever waived.
+  const view = useSearchParams().toString();
+  const [selection, setSelection] = useState<{ view: string; ids: ReadonlySet<string> }>({ view, ids: NONE });
+  const [notice, setNotice] = useState<{ view: string; text: string } | null>(null);
+  const chosen = selection.view === view ? selection.ids : NONE;
+  const done = notice?.view === view ? notice.text : null;
+
   const byGroup = useMemo(() => {
     const map = new Map<string | null, FindingView[]>();
     for (const f of findings) map.set(groupKeyOf(f, by), [...(map.get(groupKeyOf(f, by)) ?? []), f]);
     return map;
   }, [findings, by]);
+  // What is waived: the ticked findings still shown and still open (a refresh may have waived some), each pair once.
+  const waiving = useMemo(() => [...new Map(findings.filter(waivable).filter((f) => chosen.has(idOf(f))).map((f) => [idOf(f), { rule: f.rule, integration: f.integration }])).values()], [findings, chosen]);
 
-  const choose = (list: ChosenFinding[], on: boolean) =>
-    setChosen((current) => {
-      const next = new Map(current);
-      for (const f of list) {
-        if (on) next.set(idOf(f), { rule: f.rule, integration: f.integration });
-        else next.delete(idOf(f));
-      }
-      return next;
-    });
+  const choose = (list: ChosenFinding[], on: boolean) => {
+    const next = new Set(chosen);
+    for (const f of list) {
+      if (on) next.add(idOf(f));
+      else next.delete(idOf(f));
+    }
+    setSelection({ view, ids: next });
+    setNotice(null);
+  };
+  const finish = (text: string | null) => {
+    setSelection({ view, ids: NONE });
+    setNotice(text === null ? null : { view, text });
+  };
 
   return (
     <>
@@ -85,16 +99,7 @@ export function GroupedFindings({ groups, findings, by, canGrant }: { groups: La
           </details>
         );
       })}
-      {canGrant && chosen.size > 0 && (
-        <BulkWaive
-          chosen={[...chosen.values()]}
-          onClear={() => setChosen(new Map())}
-          onDone={(count) => {
-            setChosen(new Map());
-            setDone(`Waived ${plural(count, "finding")}.`);
-          }}
-        />
-      )}
+      {canGrant && waiving.length > 0 && <BulkWaive chosen={waiving} onClear={() => finish(null)} onDone={(count) => finish(`Waived ${plural(count, "finding")}.`)} />}
     </>
   );
 }
