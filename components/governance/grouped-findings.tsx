@@ -3,7 +3,7 @@
 // every finding (a group may run on over the next page); architects tick findings, or all open ones
 // of a group, and waive them at once citing one decision record.
 import { useSearchParams } from "next/navigation";
-import { useMemo, useState } from "react";
+import { useEffect, useMemo, useRef, useState } from "react";
 import { plural } from "@/lib/format/plural";
 import { groupKeyOf, type FindingGroup, type FindingGrouping } from "@/lib/governance/finding-groups";
 import type { FindingView } from "@/lib/governance/findings";
@@ -38,6 +38,11 @@ export function GroupedFindings({ groups, findings, by, canGrant }: { groups: La
   const [notice, setNotice] = useState<{ view: string; text: string } | null>(null);
   const chosen = selection.view === view ? selection.ids : NONE;
   const done = notice?.view === view ? notice.text : null;
+  const noticeRef = useRef<HTMLParagraphElement>(null);
+  // The form (and the button that had focus) goes away when it is done or cleared: focus its outcome.
+  useEffect(() => {
+    if (notice) noticeRef.current?.focus();
+  }, [notice]);
 
   const byGroup = useMemo(() => {
     const map = new Map<string | null, FindingView[]>();
@@ -56,18 +61,13 @@ export function GroupedFindings({ groups, findings, by, canGrant }: { groups: La
     setSelection({ view, ids: next });
     setNotice(null);
   };
-  const finish = (text: string | null) => {
+  const finish = (text: string) => {
     setSelection({ view, ids: NONE });
-    setNotice(text === null ? null : { view, text });
+    setNotice({ view, text });
   };
 
   return (
     <>
-      {done && (
-        <p className="notice" role="status" data-testid="bulk-waive-done">
-          {done}
-        </p>
-      )}
       {groups.map((g) => {
         const items = byGroup.get(g.key) ?? [];
         const open = items.filter(waivable);
@@ -99,7 +99,16 @@ export function GroupedFindings({ groups, findings, by, canGrant }: { groups: La
           </details>
         );
       })}
-      {canGrant && waiving.length > 0 && <BulkWaive chosen={waiving} onClear={() => finish(null)} onDone={(count) => finish(`Waived ${plural(count, "finding")}.`)} />}
+      {canGrant && waiving.length > 0 ? (
+        <BulkWaive chosen={waiving} onClear={() => finish(`Selection cleared; nothing was waived.`)} onDone={(count) => finish(`Waived ${plural(count, "finding")}.`)} />
+      ) : (
+        done && (
+          // Where the form was, so focus moving here does not scroll the page.
+          <p ref={noticeRef} tabIndex={-1} className={`notice ${css.bulkWaive}`} role="status" data-testid="bulk-waive-done">
+            {done}
+          </p>
+        )
+      )}
     </>
   );
 }
