@@ -1,6 +1,7 @@
 // Findings grouped by rule (issue 20): a team of its own with three synchronous calls and no timeouts;
 // the architect groups the team's findings by rule, sees each group's count, expands one, selects all
-// in it and waives them at once citing one decision; the integration's tabs show their counts; a
+// in it and waives them at once citing one decision (a selection does not survive another grouping;
+// Clear and the waive leave focus on their outcome); the integration's tabs show their counts; a
 // member sees the groups but no selection, and the bulk endpoint refuses them.
 import { expect, test, type APIRequestContext } from "@playwright/test";
 import { authFile, unique, waitForHydration } from "./support";
@@ -69,11 +70,33 @@ test.describe("findings grouped by rule", () => {
       await selectAll.check();
       const form = page.getByRole("form", { name: "Waive the selected findings" });
       await expect(form).toContainText("3 findings selected");
+
+      // Another grouping is another view: the selection does not follow, so nothing out of sight is waived.
+      await grouping.selectOption("integration");
+      await expect(page).toHaveURL(/groupBy=integration/);
+      await expect(form).toHaveCount(0);
+      await grouping.selectOption("rule");
+      await expect(page).toHaveURL(/groupBy=rule/);
+      await group.locator("summary").click();
+      await expect(selectAll).not.toBeChecked();
+      await expect(form).toHaveCount(0);
+
+      // Clearing says so and keeps focus on the page's outcome rather than losing it with the form.
+      await selectAll.check();
+      await expect(form).toContainText("3 findings selected");
+      await form.getByRole("button", { name: "Clear selection" }).click();
+      await expect(page.getByTestId("bulk-waive-done")).toHaveText("Selection cleared; nothing was waived.");
+      await expect(page.getByTestId("bulk-waive-done")).toBeFocused();
+      await expect(selectAll).not.toBeChecked();
+
+      await selectAll.check();
+      await expect(form).toContainText("3 findings selected");
       await form.getByLabel("Reason").fill("Timeouts land with the client upgrade this quarter; accepted in review.");
       await form.getByLabel("Decision record number").fill(String(decision));
       await form.getByRole("button", { name: "Waive 3 findings" }).click();
 
       await expect(page.getByTestId("bulk-waive-done")).toHaveText("Waived 3 findings.");
+      await expect(page.getByTestId("bulk-waive-done")).toBeFocused();
       await expect(group).toContainText("3 waived");
       await expect(group.locator('[data-testid="finding"][data-waived="true"]')).toHaveCount(3);
       const after = (await (await page.request.get(`/api/policies/findings?team=${team}&rule=${RULE}&groupBy=rule`)).json()) as { groups: unknown[] };

@@ -2,7 +2,8 @@
 // Findings grouped by rule, team or integration point: collapsible groups with their counts over
 // every finding (a group may run on over the next page); architects tick findings, or all open ones
 // of a group, and waive them at once citing one decision record.
-import { useMemo, useState } from "react";
+import { useSearchParams } from "next/navigation";
+import { useEffect, useMemo, useRef, useState } from "react";
 import { plural } from "@/lib/format/plural";
 import { groupKeyOf, type FindingGroup, type FindingGrouping } from "@/lib/governance/finding-groups";
 import type { FindingView } from "@/lib/governance/findings";
@@ -17,6 +18,7 @@ export interface LabelledGroup extends FindingGroup {
 const idOf = (f: ChosenFinding) => `${f.rule}\u0000${f.integration}`;
 /** Waivers name one rule on one integration point: open integration findings only. */
 const waivable = (f: FindingView): f is FindingView & { integration: string } => !f.waived && f.integration !== null;
+const NONE: ReadonlySet<string> = new Set();
 
 function openSummary(g: FindingGroup): string {
   const parts = [
@@ -29,31 +31,43 @@ function openSummary(g: FindingGroup): string {
 }
 
 export function GroupedFindings({ groups, findings, by, canGrant }: { groups: LabelledGroup[]; findings: FindingView[]; by: FindingGrouping; canGrant: boolean }) {
-  const [chosen, setChosen] = useState<Map<string, ChosenFinding>>(new Map());
-  const [done, setDone] = useState<string | null>(null);
+  // The selection and its outcome belong to one view (filters, grouping, page): changing any of them
+  // starts afresh, as mail and issue lists do, so nothing chosen out of sight is ever waived.
+  const view = useSearchParams().toString();
+  const [selection, setSelection] = useState<{ view: string; ids: ReadonlySet<string> }>({ view, ids: NONE });
+  const [notice, setNotice] = useState<{ view: string; text: string } | null>(null);
+  const chosen = selection.view === view ? selection.ids : NONE;
+  const done = notice?.view === view ? notice.text : null;
+  const noticeRef = useRef<HTMLParagraphElement>(null);
+  // The form (and the button that had focus) goes away when it is done or cleared: focus its outcome.
+  useEffect(() => {
+    if (notice) noticeRef.current?.focus();
+  }, [notice]);
+
   const byGroup = useMemo(() => {
     const map = new Map<string | null, FindingView[]>();
     for (const f of findings) map.set(groupKeyOf(f, by), [...(map.get(groupKeyOf(f, by)) ?? []), f]);
     return map;
   }, [findings, by]);
+  // What is waived: the ticked findings still shown and still open (a refresh may have waived some), each pair once.
+  const waiving = useMemo(() => [...new Map(findings.filter(waivable).filter((f) => chosen.has(idOf(f))).map((f) => [idOf(f), { rule: f.rule, integration: f.integration }])).values()], [findings, chosen]);
 
-  const choose = (list: ChosenFinding[], on: boolean) =>
-    setChosen((current) => {
-      const next = new Map(current);
-      for (const f of list) {
-        if (on) next.set(idOf(f), { rule: f.rule, integration: f.integration });
-        else next.delete(idOf(f));
-      }
-      return next;
-    });
+  const choose = (list: ChosenFinding[], on: boolean) => {
+    const next = new Set(chosen);
+    for (const f of list) {
+      if (on) next.add(idOf(f));
+      else next.delete(idOf(f));
+    }
+    setSelection({ view, ids: next });
+    setNotice(null);
+  };
+  const finish = (text: string) => {
+    setSelection({ view, ids: NONE });
+    setNotice({ view, text });
+  };
 
   return (
     <>
-      {done && (
-        <p className="notice" role="status" data-testid="bulk-waive-done">
-          {done}
-        </p>
-      )}
       {groups.map((g) => {
         const items = byGroup.get(g.key) ?? [];
         const open = items.filter(waivable);
@@ -85,15 +99,15 @@ export function GroupedFindings({ groups, findings, by, canGrant }: { groups: La
           </details>
         );
       })}
-      {canGrant && chosen.size > 0 && (
-        <BulkWaive
-          chosen={[...chosen.values()]}
-          onClear={() => setChosen(new Map())}
-          onDone={(count) => {
-            setChosen(new Map());
-            setDone(`Waived ${plural(count, "finding")}.`);
-          }}
-        />
+      {canGrant && waiving.length > 0 ? (
+        <BulkWaive chosen={waiving} onClear={() => finish(`Selection cleared; nothing was waived.`)} onDone={(count) => finish(`Waived ${plural(count, "finding")}.`)} />
+      ) : (
+        done && (
+          // Where the form was, so focus moving here does not scroll the page.
+          <p ref={noticeRef} tabIndex={-1} className={`notice ${css.bulkWaive}`} role="status" data-testid="bulk-waive-done">
+            {done}
+          </p>
+        )
       )}
     </>
   );

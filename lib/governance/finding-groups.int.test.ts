@@ -10,7 +10,7 @@ import { db } from "@/lib/db/client";
 import { createDecision } from "@/lib/decisions/records";
 import { actorFor, makeService, makeTeam, makeUser, syncDeclaration } from "@/scripts/test/factories";
 import { findingsQuerySchema, listFindings } from "./findings";
-import { grantWaivers } from "./waivers";
+import { grantWaiver, grantWaivers } from "./waivers";
 
 const TIMEOUT_RULE = "sync-timeout-declared";
 
@@ -123,6 +123,21 @@ describe("bulk waivers", () => {
       ],
     });
     expect(await waiversOn(keys)).toBe(0);
+  });
+
+  it("like a single waiver, a pair that is not an open finding now is accepted: waivers may be granted ahead of a finding, or renewed", async () => {
+    const { team, architect, keys, decision } = await estate();
+    // sync-timeout-fits-budgets only judges declared timeouts; these integration points declare none.
+    const notFiring = "sync-timeout-fits-budgets";
+    expect((await listFindings(architect, { team: team.slug, rule: notFiring })).items).toEqual([]);
+    const single = await grantWaiver(architect, { rule: notFiring, integration: keys[0]!, ...terms(decision) });
+    const bulk = await grantWaivers(architect, { findings: keys.slice(1).map((integration) => ({ rule: notFiring, integration })), ...terms(decision) });
+    expect([single, ...bulk].map((w) => [w.rule, w.integration, w.state])).toEqual(keys.map((k) => [notFiring, k, "active"]));
+    // An already waived finding (not open) may be waived again with a later expiry.
+    const first = await grantWaivers(architect, { findings: [{ rule: TIMEOUT_RULE, integration: keys[0]! }], ...terms(decision) });
+    const renewed = await grantWaivers(architect, { findings: [{ rule: TIMEOUT_RULE, integration: keys[0]! }], ...terms(decision), expiresAt: inDays(60) });
+    expect(renewed[0]!.id).not.toBe(first[0]!.id);
+    expect(await waiversOn(keys)).toBe(5);
   });
 
   it("over HTTP: a member's token is refused with 403, an architect's 422 names the bad finding, and only a valid request writes", async () => {
