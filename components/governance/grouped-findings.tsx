@@ -36,6 +36,10 @@ export function GroupedFindings({ groups, findings, by, canGrant }: { groups: La
   const view = useSearchParams().toString();
   const [selection, setSelection] = useState<{ view: string; ids: ReadonlySet<string> }>({ view, ids: NONE });
   const [notice, setNotice] = useState<{ view: string; text: string } | null>(null);
+  // Leaving a view drops its selection for good, so coming back to it (rule → integration → rule)
+  // starts empty too (React's "adjust state while rendering" for a changed input).
+  if (selection.view !== view) setSelection({ view, ids: NONE });
+  if (notice && notice.view !== view) setNotice(null);
   const chosen = selection.view === view ? selection.ids : NONE;
   const done = notice?.view === view ? notice.text : null;
   const noticeRef = useRef<HTMLParagraphElement>(null);
