@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { zoneClock } from "@/lib/format/time";
 import { chartPoints, formatMs, timeLabel, timeTicks } from "./latency-data";
 
 const T0 = Date.UTC(2026, 10, 28, 10);
@@ -95,6 +96,20 @@ describe("timeTicks", () => {
     // A week: midnight in New York, 05:00 UTC in winter.
     const week = timeTicks([at("2026-11-27T13:00:00Z"), at("2026-12-04T13:00:00Z")], 8, "America/New_York");
     expect(week.map((t) => new Date(t).toISOString().slice(11, 16))).toEqual(Array(7).fill("05:00"));
+  });
+
+  it("stays on the zone's whole hours across a change of its offset", () => {
+    const wall = (t: number, zone: string) => zoneClock(t, zone).wall.slice(11, 16);
+    // New York leaves summer time on 1 November 2026 (02:00 EDT → 01:00 EST): three days, every 12 h.
+    const ny = timeTicks([at("2026-10-31T03:00:00Z"), at("2026-11-03T03:00:00Z")], 8, "America/New_York");
+    expect(ny.map((t) => wall(t, "America/New_York"))).toEqual(["00:00", "12:00", "00:00", "12:00", "00:00", "12:00"]);
+    expect(ny.map((t) => new Date(t).toISOString().slice(0, 16))).toEqual([
+      "2026-10-31T04:00", "2026-10-31T16:00", "2026-11-01T04:00", "2026-11-01T17:00", "2026-11-02T05:00", "2026-11-02T17:00",
+    ]);
+    // Berlin enters summer time on 29 March 2026, 02:00 → 03:00: hourly ticks skip the hour that does not exist, none twice.
+    const berlin = timeTicks([at("2026-03-28T23:30:00Z"), at("2026-03-29T04:30:00Z")], 8, "Europe/Berlin");
+    expect(berlin.map((t) => wall(t, "Europe/Berlin"))).toEqual(["01:00", "03:00", "04:00", "05:00", "06:00"]);
+    expect(new Set(berlin).size).toBe(berlin.length);
   });
 
   it("keeps long ranges to whole days and an empty range to no ticks", () => {

@@ -66,9 +66,19 @@ export function timeTicks([from, to]: [number, number], maxTicks = 8, zone: stri
   const span = to - from;
   if (!(span > 0)) return [];
   const step = TICK_STEPS_MS.find((s) => span / s <= maxTicks) ?? Math.ceil(span / maxTicks / 86_400_000) * 86_400_000;
-  const offsetMs = zoneClock(from, zone).offsetMinutes * 60_000;
+  const offsetAt = (t: number) => zoneClock(t, zone).offsetMinutes * 60_000;
   const ticks: number[] = [];
-  for (let t = Math.ceil((from + offsetMs) / step) * step - offsetMs; t <= to; t += step) ticks.push(t);
+  // Whole steps of the zone's wall clock (read as if it were UTC), each turned back into the instant
+  // it shows: across a change of offset the ticks stay on the zone's whole hours. A wall time that
+  // does not exist (the hour skipped into summer time) has no tick; one that exists twice, one.
+  let offset = offsetAt(from);
+  for (let wall = Math.ceil((from + offset) / step) * step; ; wall += step) {
+    offset = offsetAt(wall - offset);
+    const t = wall - offset;
+    if (t > to) break;
+    if (t < from || t + offsetAt(t) !== wall || t <= (ticks.at(-1) ?? -Infinity)) continue;
+    ticks.push(t);
+  }
   return ticks;
 }
 
