@@ -51,15 +51,38 @@ export interface TelemetryMatch {
   lag?: boolean;
 }
 
+const byEdge = new WeakMap<readonly TelemetryMatch[], Map<string, TelemetryMatch[]>>();
+const NONE: TelemetryMatch[] = [];
+
+/**
+ * The matches of one edge, in their order, from an index made once per list: every span is matched
+ * (twice, by the edge cap and by folding), and an estate has thousands of integrations. A list of
+ * matches is a snapshot of the catalog (catalog-matches.ts) and is never changed once made.
+ */
+function matchesBetween(matches: readonly TelemetryMatch[], source: string, target: string): TelemetryMatch[] {
+  let index = byEdge.get(matches);
+  if (!index) {
+    index = new Map();
+    for (const m of matches) {
+      const key = `${m.sourceName}\u0000${m.targetName}`;
+      const list = index.get(key);
+      if (list) list.push(m);
+      else index.set(key, [m]);
+    }
+    byEdge.set(matches, index);
+  }
+  return index.get(`${source}\u0000${target}`) ?? NONE;
+}
+
 /**
  * The match for an edge and an operation name among those `accept` allows: one naming the operation
  * wins, then one whose declared operation is that name, then any.
  */
-export function pickMatch(matches: TelemetryMatch[], source: string, target: string, name: string, accept: (m: TelemetryMatch) => boolean): TelemetryMatch | null {
+export function pickMatch(matches: readonly TelemetryMatch[], source: string, target: string, name: string, accept: (m: TelemetryMatch) => boolean): TelemetryMatch | null {
   let byDeclaredName: TelemetryMatch | null = null;
   let fallback: TelemetryMatch | null = null;
-  for (const m of matches) {
-    if (m.sourceName !== source || m.targetName !== target || !accept(m)) continue;
+  for (const m of matchesBetween(matches, source, target)) {
+    if (!accept(m)) continue;
     if (m.operation !== null) {
       if (m.operation === name) return m;
     } else if (m.declaredOperation === name) byDeclaredName ??= m;

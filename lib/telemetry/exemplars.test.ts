@@ -48,6 +48,25 @@ describe("the choice is mergeable and can be made while streaming", () => {
     const picker = new ExemplarPicker();
     for (const e of [...b, ...a]) picker.add(e);
     expect(picker.picked()).toEqual(all);
+    // Folding offers a call only when mayKeep says it could be kept: skipping the others changes nothing.
+    const gated = new ExemplarPicker();
+    let skipped = 0;
+    for (const e of [...b, ...a]) {
+      if (gated.mayKeep(e.durationMs, e.atMs, e.error)) gated.add(e);
+      else skipped += 1;
+    }
+    expect(gated.picked()).toEqual(all);
+    if (a.length + b.length > 100) expect(skipped).toBeGreaterThan(0);
+  });
+
+  it("mayKeep settles ties on duration and time by letting add decide", () => {
+    // Many calls of the same few durations, errors at the same instants: ties with the kept ones.
+    const r = prng(42);
+    const calls = Array.from({ length: 400 }, (_, i) => call(i, Math.floor(r() * 4), Math.floor(r() * 5) * 1000, r() < 0.3));
+    const gated = new ExemplarPicker();
+    // Offered in descending ids: a tie offered later wins it (ties go to the lower span id).
+    for (const e of [...calls].reverse()) if (gated.mayKeep(e.durationMs, e.atMs, e.error)) gated.add(e);
+    expect(gated.picked()).toEqual(chooseExemplars(calls));
   });
 });
 

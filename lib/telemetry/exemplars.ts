@@ -45,6 +45,17 @@ export class ExemplarPicker {
     keepTop(this.slowest, e, EXEMPLARS_PER_MINUTE, bySlowest);
   }
 
+  /**
+   * Whether a call could still be kept (ties included, for `add` to settle): most calls of a busy
+   * minute can't, and folding asks first so that it makes no exemplar for them (the ingest hot path).
+   */
+  mayKeep(durationMs: number, atMs: number, error: boolean): boolean {
+    const slowest = this.slowest.length === EXEMPLARS_PER_MINUTE ? this.slowest[EXEMPLARS_PER_MINUTE - 1]! : null;
+    if (!slowest || durationMs >= slowest.durationMs) return true;
+    const lastError = this.errors.length === FIRST_ERRORS ? this.errors[FIRST_ERRORS - 1]! : null;
+    return error && (!lastError || atMs <= lastError.atMs);
+  }
+
   picked(): Exemplar[] {
     return chooseExemplars([...this.errors, ...this.slowest]);
   }

@@ -5,7 +5,7 @@ import { edgeOf, matchSpan, type TelemetryMatch } from "./attribute";
 import { ExemplarPicker, type Exemplar } from "./exemplars";
 import { emptyHistogram, merge, record, type Histogram } from "./histogram";
 import type { DecodedSpan } from "./otlp-json";
-import { addAttemptCounts, applyAttempts, callKeyOf, isThrottled, resendCountOf, type Attempt, type AttemptCounts, type RetryDelta } from "./retries";
+import { addAttemptCounts, attemptsOf, callKeyOf, isThrottled, resendCountOf, type Attempt, type AttemptCounts, type RetryDelta } from "./retries";
 
 export const MINUTE_MS = 60_000;
 
@@ -33,9 +33,13 @@ export interface FoldResult {
 
 export const observedSeriesKey = (source: string, target: string) => `edge:${source}->${target}`;
 
+type Entry = { bucket: FoldedBucket; picker: ExemplarPicker };
+
 /** Minute buckets being filled: one per (series, minute). */
 class MinuteBuckets {
-  private readonly byKey = new Map<string, { bucket: FoldedBucket; picker: ExemplarPicker }>();
+  private readonly byKey = new Map<string, Entry>();
+  /** The entry used last: a batch's spans mostly come in runs of one series and minute. */
+  private last: Entry | null = null;
 
   constructor(existing: FoldedBucket[] = []) {
     // Copies: the buckets handed in stay as they were.
@@ -46,24 +50,28 @@ class MinuteBuckets {
     }
   }
 
-  /** `exemplar`: the call's ids, when it has a trace to open. */
-  private entry(seriesKey: string, startMs: number) {
+  entry(seriesKey: string, startMs: number): Entry {
+    const last = this.last;
+    if (last && last.bucket.startMs === startMs && last.bucket.seriesKey === seriesKey) return last;
     const id = `${seriesKey}|${startMs}`;
     let entry = this.byKey.get(id);
     if (!entry) {
       entry = { bucket: { seriesKey, startMs, count: 0, errors: 0, histogram: emptyHistogram(), exemplars: [] }, picker: new ExemplarPicker() };
       this.byKey.set(id, entry);
     }
-    return entry;
+    return (this.last = entry);
   }
 
-  add(seriesKey: string, startMs: number, valueMs: number, error: boolean, exemplar?: { traceId: string; spanId: string; atMs: number }, throttled = false) {
+  /** `exemplar`: the call's ids, when it has a trace to open. */
+  add(seriesKey: string, startMs: number, valueMs: number, error: boolean, exemplar?: { traceId: string; spanId: string; atMs: number }, throttled = false): Entry {
     const entry = this.entry(seriesKey, startMs);
-    entry.bucket.count += 1;
-    if (error) entry.bucket.errors += 1;
-    if (throttled) entry.bucket.throttled = (entry.bucket.throttled ?? 0) + 1;
-    record(entry.bucket.histogram, valueMs);
-    if (exemplar) entry.picker.add({ ...exemplar, durationMs: valueMs, error });
+    const { bucket, picker } = entry;
+    bucket.count += 1;
+    if (error) bucket.errors += 1;
+    if (throttled) bucket.throttled = (bucket.throttled ?? 0) + 1;
+    record(bucket.histogram, valueMs);
+    if (exemplar && picker.mayKeep(valueMs, exemplar.atMs, error)) picker.add({ traceId: exemplar.traceId, spanId: exemplar.spanId, atMs: exemplar.atMs, durationMs: valueMs, error });
+    return entry;
   }
 
   /** Adds what logical calls change by; a minute with no call in this batch gets a bucket of 0 calls. */
@@ -80,12 +88,19 @@ class MinuteBuckets {
   }
 }
 
+/** A logical call of a span without a parent, as foldSpans counts it (applyAttempts' rule, in one batch). */
+interface OwnCall {
+  entry: Entry;
+  spans: number;
+  maxResend: number;
+}
+
 /** `matches` carry integration ids as their key. Asynchronous integrations are left to addLags. */
 export function foldSpans(spans: DecodedSpan[], matches: TelemetryMatch[]): FoldResult {
   const buckets = new MinuteBuckets();
   let unattributed = 0;
   const attempts: Attempt[] = [];
-  const ownCalls: Attempt[] = [];
+  const ownCalls = new Map<string, OwnCall>();
   for (const span of spans) {
     const match = matchSpan(span, matches);
     // An asynchronous integration is measured by its deliveries' lag (async-lag.ts), not by one span.
@@ -104,15 +119,31 @@ export function foldSpans(spans: DecodedSpan[], matches: TelemetryMatch[]): Fold
       seriesKey = observedSeriesKey(edge.source, edge.target);
     }
     const atMs = Number(span.startUnixNano / 1_000_000n);
-    buckets.add(seriesKey, Number(span.startUnixNano / 60_000_000_000n) * MINUTE_MS, span.durationMs, span.error, { traceId: span.traceId, spanId: span.spanId, atMs }, isThrottled(span.attributes));
+    const entry = buckets.add(seriesKey, Number(span.startUnixNano / 60_000_000_000n) * MINUTE_MS, span.durationMs, span.error, { traceId: span.traceId, spanId: span.spanId, atMs }, isThrottled(span.attributes));
     // Only the caller sees its retries: each attempt is its own client span under the same parent.
     if (span.kind !== "client") continue;
-    const attempt = { callKey: callKeyOf(seriesKey, span), seriesKey, startMs: atMs, resendCount: resendCountOf(span.attributes) };
-    (span.parentSpanId ? attempts : ownCalls).push(attempt);
+    const resendCount = resendCountOf(span.attributes);
+    if (span.parentSpanId) {
+      attempts.push({ callKey: callKeyOf(seriesKey, span), seriesKey, startMs: atMs, resendCount });
+      continue;
+    }
+    // A span without a parent is a logical call of its own, complete now (only a resend of the very
+    // same span can share its key), so it is counted here and needs no stored state: only spans with
+    // a parent are grouped in SQL. Counted in the minute of its earliest span, like applyAttempts.
+    const key = callKeyOf(seriesKey, span);
+    const call = ownCalls.get(key);
+    if (!call) ownCalls.set(key, { entry, spans: 1, maxResend: resendCount ?? -1 });
+    else {
+      call.spans += 1;
+      if (resendCount !== null) call.maxResend = Math.max(call.maxResend, resendCount);
+      if (entry.bucket.startMs < call.entry.bucket.startMs) call.entry = entry;
+    }
   }
-  // A span without a parent is a logical call of its own, complete now (no later span can share its
-  // key), so it is counted here and needs no stored state: only spans with a parent are grouped in SQL.
-  for (const delta of applyAttempts(new Map(), ownCalls).deltas) buckets.addRetries(delta);
+  for (const { entry, spans, maxResend } of ownCalls.values()) {
+    const counts = (entry.bucket.attemptCounts ??= {});
+    const k = String(attemptsOf({ spans, maxResend }));
+    counts[k] = (counts[k] ?? 0) + 1;
+  }
   return { buckets: buckets.sorted(), unattributed, attempts };
 }
 

@@ -121,4 +121,14 @@ describe("foldSpans' attempts", () => {
     expect(folded.attempts.map((a) => a.startMs - M)).toEqual([3000, 4000]);
     expect(new Set(folded.attempts.map((a) => a.callKey)).size).toBe(1);
   });
+
+  it("takes the same parentless span sent twice for one call of two attempts, in the minute of the earlier", () => {
+    // Listed later minute first: the call still lands in the earlier one, which gets no count of its own otherwise.
+    const folded = foldSpans([client("9", null, 61_000), client("9", null, 1000), client("8", null, 62_000, { "http.request.resend_count": 1 })], []);
+    expect(folded.buckets.map((b) => [b.startMs - M, b.count, b.attemptCounts])).toEqual([
+      [0, 1, { "2": 1 }],
+      [60_000, 2, { "2": 1 }],
+    ]);
+    expect(folded.attempts).toEqual([]);
+  });
 });
