@@ -22,7 +22,9 @@ export async function groupRetries(tx: Tx, attempts: Attempt[]): Promise<RetryDe
   if (attempts.length === 0) return [];
   const { states: added } = applyAttempts(new Map(), attempts);
   const keys = [...added.keys()].sort();
+  // Only the calls stored before come back (most of a batch's are new): the answer stays small.
   const rows = await tx.$queryRaw<{ call_key: string; series_key: string; prev_minute: Date | null; prev_spans: number; prev_max_resend: number }[]>`
+    WITH upserted AS (
     INSERT INTO retry_calls AS c (call_key, series_key, minute, spans, max_resend)
     SELECT k, s, m, n, r
     FROM unnest(${keys}::text[], ${keys.map((k) => added.get(k)!.seriesKey)}::text[], ${keys.map((k) => new Date(added.get(k)!.minuteMs).toISOString())}::timestamptz[],
@@ -32,10 +34,11 @@ export async function groupRetries(tx: Tx, attempts: Attempt[]): Promise<RetryDe
       prev_minute = c.minute, prev_spans = c.spans, prev_max_resend = c.max_resend,
       minute = LEAST(c.minute, EXCLUDED.minute), spans = c.spans + EXCLUDED.spans, max_resend = GREATEST(c.max_resend, EXCLUDED.max_resend),
       updated_at = now()
-    RETURNING call_key, series_key, prev_minute, prev_spans, prev_max_resend`;
+    RETURNING call_key, series_key, prev_minute, prev_spans, prev_max_resend)
+    SELECT * FROM upserted WHERE prev_spans > 0`;
   const stored = new Map<string, CallState>();
-  // A new call's row is the one just inserted (prev_spans 0); an existing one's previous state was returned.
-  for (const r of rows) if (r.prev_spans > 0) stored.set(r.call_key, { seriesKey: r.series_key, minuteMs: r.prev_minute!.getTime(), spans: r.prev_spans, maxResend: r.prev_max_resend });
+  // A new call's row is the one just inserted (prev_spans 0, left out); an existing one's previous state is returned.
+  for (const r of rows) stored.set(r.call_key, { seriesKey: r.series_key, minuteMs: r.prev_minute!.getTime(), spans: r.prev_spans, maxResend: r.prev_max_resend });
   return applyAttempts(stored, attempts).deltas;
 }
 

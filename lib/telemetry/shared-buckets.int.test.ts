@@ -47,6 +47,43 @@ describe("rate limits shared across instances", () => {
     }
   }, 120_000);
 
+  it("leases a busy token's instance a few tokens at a time, each lease debited from the shared bucket", async () => {
+    const scope = unique("lease");
+    const row = async () => (await db().$queryRaw<{ tokens: number; granted: number; refilled_at: Date }[]>`SELECT tokens, granted, refilled_at FROM rate_buckets WHERE key = ${`${scope}:t`}`)[0]!;
+    const a = new SharedTokenBuckets(400, 50, scope); // a lease is 0.05 s of 400/s: 20 tokens
+    expect(await a.take("t")).toEqual({ ok: true });
+    const leased = await row();
+    expect(leased).toMatchObject({ tokens: 30, granted: 20 });
+    // The other 19 of the lease are spent in process: the row is not touched.
+    for (let i = 0; i < 19; i++) expect(await a.take("t")).toEqual({ ok: true });
+    expect(await row()).toEqual(leased);
+    // Another instance leases from what is left (30, and what refilled since: never above the burst).
+    expect(await new SharedTokenBuckets(400, 50, scope).take("t")).toEqual({ ok: true });
+    const second = await row();
+    expect(second.granted).toBe(20);
+    expect(second.tokens).toBeGreaterThanOrEqual(10);
+    expect(second.tokens).toBeLessThanOrEqual(30);
+    // A's lease is spent: its next take goes to the row again.
+    expect(await a.take("t")).toEqual({ ok: true });
+    // It leases what is left, up to 20: the shared level never goes below 0.
+    const third = await row();
+    expect(third.granted).toBeGreaterThanOrEqual(Math.min(20, Math.floor(second.tokens)));
+    expect(third.granted).toBeLessThanOrEqual(20);
+    expect(third.tokens).toBeGreaterThanOrEqual(0);
+    expect(third.refilled_at.getTime()).toBeGreaterThanOrEqual(second.refilled_at.getTime());
+    expect(third.tokens).not.toBe(second.tokens);
+  });
+
+  it("keeps every lease that concurrent takes of one key debited", async () => {
+    const scope = unique("leases");
+    const limiter = new SharedTokenBuckets(400, 80, scope); // leases of 20: four of them empty the burst
+    expect(await Promise.all([1, 2, 3, 4].map(() => limiter.take("t")))).toEqual(Array(4).fill({ ok: true }));
+    const [after] = await db().$queryRaw<{ tokens: number; refilled_at: Date }[]>`SELECT tokens, refilled_at FROM rate_buckets WHERE key = ${`${scope}:t`}`;
+    // The other 4 × 19 debited tokens are all spent in process, with no round trip.
+    for (let i = 0; i < 76; i++) expect(await limiter.take("t")).toEqual({ ok: true });
+    expect(await db().$queryRaw`SELECT tokens, refilled_at FROM rate_buckets WHERE key = ${`${scope}:t`}`).toEqual([after]);
+  });
+
   it("refills at the rate up to the burst, as every instance sees it", async () => {
     const scope = unique("refill");
     const backdate = (seconds: number) => db().$executeRaw`UPDATE rate_buckets SET refilled_at = refilled_at - make_interval(secs => ${seconds}) WHERE key = ${`${scope}:t`}`;
