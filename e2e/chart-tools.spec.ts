@@ -128,8 +128,11 @@ test("chart tools: drag to zoom kept in the URL, reset, CSV of what is drawn, ti
   await expect(settingsSelect).toHaveValue("utc");
   await waitForHydration(settingsSelect);
   const back = page.waitForResponse((r) => r.url().endsWith("/api/me/preferences") && r.request().method() === "PATCH");
+  await settingsSelect.focus();
   await settingsSelect.selectOption("browser");
   expect((await back).status()).toBe(200);
+  // Saving does not take the control away from the keyboard.
+  await expect(settingsSelect).toBeFocused();
   expect(await (await page.request.get("/api/me/preferences")).json()).toEqual({ timeZone: "browser", singleKeyShortcuts: true });
 
   // ---- CSV: exactly the rows drawn, times in the browser's zone, units in the header
@@ -214,6 +217,30 @@ test("chart tools: drag to zoom kept in the URL, reset, CSV of what is drawn, ti
   await expect(page.getByTestId("linked-moment")).toContainText("UTC+05:30");
   await expect(chart.getByText("linked moment", { exact: true })).toBeVisible();
   await expect(page.getByTestId("reset-zoom")).toBeVisible();
+
+  // ---- the keyboard's way to a moment: the newest step, then one step earlier, copied by Enter
+  const fresh = page.waitForResponse(isLatency);
+  await page.goto(latencyUrl());
+  const shown = (await (await fresh).json()) as LatencyAnswer;
+  const stepMs = Date.parse(shown.series[1]!.t) - Date.parse(shown.series[0]!.t);
+  await waitForChart(chart);
+  const copiedAt = async () => {
+    await bar.getByTestId("copy-moment-link").focus();
+    await page.keyboard.press("Enter");
+    await expect(bar.getByTestId("copy-status")).toHaveText("Copied");
+    return Date.parse(new URL(await page.evaluate(() => navigator.clipboard.readText())).searchParams.get("at")!);
+  };
+  await page.getByTestId("pick-moment").focus();
+  await page.keyboard.press("Enter");
+  const newest = await copiedAt();
+  expect(newest).toBeGreaterThanOrEqual(Date.parse(shown.series.at(-1)!.t));
+  await bar.getByTestId("moment-earlier").focus();
+  await page.keyboard.press("Enter");
+  await page.keyboard.press("Enter");
+  expect(await copiedAt()).toBe(newest - 2 * stepMs);
+  await bar.getByTestId("moment-later").focus();
+  await page.keyboard.press("Enter");
+  expect(await copiedAt()).toBe(newest - stepMs);
 
   // ---- the keyboard's way: Zoom in halves the range about its middle
   await page.goto(latencyUrl());

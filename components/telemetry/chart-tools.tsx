@@ -22,9 +22,11 @@ interface ToolsProps {
   onZoomIn: () => void;
   onReset: () => void;
   onDownload: () => void;
+  /** Picks the newest step: the keyboard's way to what a click on the chart does. */
+  onPickMoment: () => void;
 }
 
-export function ChartTools({ zoomed, onZoomIn, onReset, onDownload }: ToolsProps) {
+export function ChartTools({ zoomed, onZoomIn, onReset, onDownload, onPickMoment }: ToolsProps) {
   return (
     <div className={css.chartTools} role="toolbar" aria-label="Chart tools" data-testid="chart-tools">
       <span className="muted">Drag across the chart to zoom; click it to pick a moment.</span>
@@ -37,6 +39,9 @@ export function ChartTools({ zoomed, onZoomIn, onReset, onDownload }: ToolsProps
           Reset zoom
         </button>
       )}
+      <button type="button" className="btn btn-sm" onClick={onPickMoment} data-testid="pick-moment">
+        Pick a moment
+      </button>
       <button type="button" className="btn btn-sm" onClick={onDownload} data-testid="download-csv">
         Download CSV
       </button>
@@ -47,10 +52,22 @@ export function ChartTools({ zoomed, onZoomIn, onReset, onDownload }: ToolsProps
 
 type CopyState = "idle" | "copied" | "manual";
 
-/** The picked moment: its time, a link that opens the chart around it, and zooming to it. */
-export function MomentBar({ atMs, link, onZoom, onClose }: { atMs: number; link: string; onZoom: () => void; onClose: () => void }) {
+interface MomentProps {
+  atMs: number;
+  link: string;
+  onZoom: () => void;
+  onClose: () => void;
+  /** Moves the picked moment by whole steps (-1 earlier, 1 later). */
+  onStep: (delta: number) => void;
+}
+
+/** The picked moment: its time, moving it a step either way, a link that opens the chart around it, and zooming to it. */
+export function MomentBar({ atMs, link, onZoom, onClose, onStep }: MomentProps) {
   const tz = useTimeZone();
-  const [copy, setCopy] = useState<CopyState>("idle");
+  // A copy is of one moment: after a step the status starts again.
+  const [copied, setCopied] = useState<{ atMs: number; state: CopyState }>({ atMs, state: "idle" });
+  const copy = copied.atMs === atMs ? copied.state : "idle";
+  const setCopy = (state: CopyState) => setCopied({ atMs, state });
   const field = useRef<HTMLInputElement>(null);
   // Without the Clipboard API (plain HTTP, a refused permission) the link is shown selected to copy by hand.
   const fallback = () => {
@@ -73,6 +90,12 @@ export function MomentBar({ atMs, link, onZoom, onClose }: { atMs: number; link:
       <span>
         Moment: <strong data-testid="moment-time">{tz.full(atMs)}</strong>
       </span>
+      <button type="button" className="btn btn-sm btn-ghost" onClick={() => onStep(-1)} aria-label="One step earlier" data-testid="moment-earlier">
+        ←
+      </button>
+      <button type="button" className="btn btn-sm btn-ghost" onClick={() => onStep(1)} aria-label="One step later" data-testid="moment-later">
+        →
+      </button>
       <button type="button" className="btn btn-sm btn-primary" onClick={copyLink} data-testid="copy-moment-link">
         Copy link to this moment
       </button>

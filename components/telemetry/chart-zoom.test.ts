@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { dragRange, isZoomed, momentParams, parseMoment, parseSerializedRange, pickParams, serializeRange, unzoomParams, withParams, zoomInRange, zoomParams } from "./chart-zoom";
+import { dragRange, isZoomed, momentParams, parseMoment, parseSerializedRange, pickParams, serializeRange, stepMoment, unzoomParams, withParams, zoomInRange, zoomParams } from "./chart-zoom";
 import { parseRange } from "./time-range";
 
 const now = Date.UTC(2026, 11, 4, 12);
@@ -93,5 +93,27 @@ describe("moment links", () => {
     ["inside", "at=2026-12-04T10:00:00Z", at("2026-12-04T10:00:00Z")],
   ])("reads %s", (_name, q, expected) => {
     expect(parseMoment(params(q), { fromMs: now - 6 * H, toMs: now })).toBe(expected);
+  });
+});
+
+describe("picking a moment by keyboard", () => {
+  const steps = [0, 60, 120, 180].map((m) => m * 1000);
+  it.each([
+    ["the newest step when none is picked", null, -1, 180_000],
+    ["one step earlier", 120_000, -1, 60_000],
+    ["one step later", 60_000, 1, 120_000],
+    ["held at the first", 0, -1, 0],
+    ["held at the last", 180_000, 1, 180_000],
+    ["the step below a moment between two", 90_000, -1, 60_000],
+    ["the step above a moment between two", 90_000, 1, 120_000],
+    ["the last from beyond the end", 400_000, -1, 180_000],
+    ["the first from before the start", -5_000, 1, 0],
+    ["several steps at once", 0, 2, 120_000],
+  ])("gives %s", (_name, picked, delta, expected) => {
+    expect(stepMoment(steps, picked, delta)).toBe(expected);
+  });
+
+  it("picks nothing on an empty chart", () => {
+    expect(stepMoment([], null, 1)).toBeNull();
   });
 });

@@ -91,6 +91,20 @@ export function parseMoment(params: Params, range: { fromMs: number; toMs: numbe
   return Number.isFinite(atMs) && atMs >= range.fromMs && atMs <= range.toMs ? atMs : null;
 }
 
+/**
+ * The keyboard's way to pick a moment: with none picked, the newest step (`steps` ascending); else
+ * the step `delta` away from the picked one (a moment between two steps counts from between them),
+ * held at the first and the last.
+ */
+export function stepMoment(steps: readonly number[], pickedMs: number | null, delta: number): number | null {
+  if (steps.length === 0) return null;
+  if (pickedMs === null) return steps.at(-1)!;
+  const above = steps.findIndex((t) => t >= pickedMs);
+  const i = above === -1 ? steps.length : above;
+  const target = steps[i] === pickedMs ? i + delta : delta > 0 ? i + delta - 1 : i + delta;
+  return steps[Math.min(steps.length - 1, Math.max(0, target))]!;
+}
+
 /** Applies changes to a query string: null removes a parameter. */
 export function withParams(search: string, changes: ParamChanges): string {
   const next = new URLSearchParams(search);

@@ -8,7 +8,7 @@ import { ErrorNotice } from "@/components/ui/states";
 import { useTimeZone } from "@/components/ui/time-zone";
 import type { AttachTarget } from "@/lib/decisions/evidence-types";
 import { ChartTools, downloadText, MomentBar } from "./chart-tools";
-import { dragRange, isZoomed, momentParams, parseMoment, pickParams, unzoomParams, withParams, zoomInRange, zoomParams } from "./chart-zoom";
+import { dragRange, isZoomed, momentParams, parseMoment, pickParams, stepMoment, unzoomParams, withParams, zoomInRange, zoomParams } from "./chart-zoom";
 import { LatencyChart } from "./latency-chart";
 import { exemplarPoints } from "./exemplar-data";
 import { chartPoints } from "./latency-data";
@@ -135,6 +135,7 @@ export function LatencyTab({ integrationKey, telemetry, lastCallAt = null, silen
     const points = chartPoints(data.series, data.stepMs, compare && previous.data ? { series: previous.data.series, shiftMs: previousShiftMs(resolvedNow) } : undefined);
     const inRange = (annotations.data ?? []).filter((a) => Date.parse(a.at) >= domain[0] && Date.parse(a.at) <= domain[1]);
     const highlightMs = parseMoment(params, { fromMs: domain[0], toMs: domain[1] });
+    const stepTimes = points.map((p) => p.x);
     const downloadCsv = () => {
       const retries = points.some((p) => p.logicalCalls > 0 || p.throttled > 0);
       downloadText(csvFileName(integrationKey, domain[0], domain[1]), seriesCsv(points, latencyCsvColumns({ compare, retries }), tz.zone), "text/csv;charset=utf-8");
@@ -162,6 +163,7 @@ export function LatencyTab({ integrationKey, telemetry, lastCallAt = null, silen
               setParams(unzoomParams(params, Date.now()), "push");
             }}
             onDownload={downloadCsv}
+            onPickMoment={() => setPicked(stepMoment(stepTimes, null, 0))}
           />
           <LatencyChart
             integrationKey={integrationKey}
@@ -186,6 +188,7 @@ export function LatencyTab({ integrationKey, telemetry, lastCallAt = null, silen
                 setParams(momentChanges(picked), "push");
               }}
               onClose={() => setPicked(null)}
+              onStep={(delta) => setPicked(stepMoment(stepTimes, picked, delta))}
             />
           )}
           {compare && previous.isError && <ErrorNotice error={previous.error} />}

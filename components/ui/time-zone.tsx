@@ -1,7 +1,7 @@
 "use client";
 // The time zone every chart axis, tooltip and "last data at" is written in: the signed-in user's
 // choice (kept on their user, so it follows them to another browser), UTC or the browser's own zone.
-import { createContext, useCallback, useContext, useMemo, useState, useSyncExternalStore, type ReactNode } from "react";
+import { createContext, useCallback, useContext, useMemo, useRef, useState, useSyncExternalStore, type ReactNode } from "react";
 import { fetchJson } from "@/lib/client/fetch-json";
 import { formatInZone, isKnownZone, UTC_ZONE } from "@/lib/format/time";
 import type { Preferences, TimeZoneChoice } from "@/lib/preferences/schema";
@@ -35,24 +35,27 @@ export function TimeZoneProvider({ initial, children }: { initial: TimeZoneChoic
   const [error, setError] = useState<string | null>(null);
   // The server cannot know the browser's zone: it renders UTC, and the browser re-renders in its own.
   const browserZone = useSyncExternalStore(noSubscription, readBrowserZone, () => UTC_ZONE);
-  const choose = useCallback(
-    async (next: TimeZoneChoice) => {
-      const before = choice;
-      setChoice(next);
-      setSaving(true);
-      setError(null);
-      try {
-        const saved = await fetchJson<Preferences>("/api/me/preferences", { method: "PATCH", body: { timeZone: next } });
-        setChoice(saved.timeZone);
-      } catch (e) {
-        setChoice(before);
+  // Only the latest choice's answer counts: a quicker second choice is not undone by the first's reply.
+  const latest = useRef(0);
+  const confirmed = useRef<TimeZoneChoice>(initial);
+  const choose = useCallback(async (next: TimeZoneChoice) => {
+    const seq = ++latest.current;
+    setChoice(next);
+    setSaving(true);
+    setError(null);
+    try {
+      const saved = await fetchJson<Preferences>("/api/me/preferences", { method: "PATCH", body: { timeZone: next } });
+      confirmed.current = saved.timeZone;
+      if (seq === latest.current) setChoice(saved.timeZone);
+    } catch (e) {
+      if (seq === latest.current) {
+        setChoice(confirmed.current);
         setError(`The time zone was not saved: ${(e as Error).message}`);
-      } finally {
-        setSaving(false);
       }
-    },
-    [choice],
-  );
+    } finally {
+      if (seq === latest.current) setSaving(false);
+    }
+  }, []);
   const value = useMemo<TimeZoneState>(() => {
     const zone = choice === "utc" ? UTC_ZONE : browserZone;
     return { choice, zone, browserZone, choose, saving, error, full: (at, o) => formatInZone(at, zone, o) };
@@ -62,13 +65,13 @@ export function TimeZoneProvider({ initial, children }: { initial: TimeZoneChoic
 
 export const useTimeZone = () => useContext(Context);
 
-/** The choice as a control: used in Settings and in the chart toolbar. */
+/** The choice as a control: used in Settings and in the chart toolbar. It stays enabled while saving, so it keeps the keyboard's focus. */
 export function TimeZoneSelect({ id = "time-zone" }: { id?: string }) {
   const tz = useTimeZone();
   return (
     <span className="row" style={{ gap: ".4rem" }}>
       <label htmlFor={id}>Time zone</label>
-      <select id={id} data-testid="time-zone-select" value={tz.choice} disabled={tz.saving} onChange={(e) => void tz.choose(e.target.value as TimeZoneChoice)}>
+      <select id={id} data-testid="time-zone-select" value={tz.choice} aria-busy={tz.saving} onChange={(e) => void tz.choose(e.target.value as TimeZoneChoice)}>
         <option value="browser">Browser&apos;s ({tz.browserZone})</option>
         <option value="utc">UTC</option>
       </select>
