@@ -7,6 +7,7 @@ import { OverviewSkeleton } from "@/components/overview/overview-skeleton";
 import { StatusCounts } from "@/components/overview/status-counts";
 import css from "@/components/overview/overview.module.css";
 import { PageHeader } from "@/components/ui/page-header";
+import { LocalTime } from "@/components/ui/time-zone";
 import type { Actor } from "@/lib/auth/actor";
 import { can } from "@/lib/auth/permissions";
 import { requireSession } from "@/lib/auth/session";
@@ -71,7 +72,13 @@ async function Estate({ actor }: { actor: Actor }) {
           <h2>Integration points by status</h2>
           <StatusCounts byStatus={overview.byStatus} />
           <p className={css.meta}>
-            {overview.healthComputedAt ? `Health computed ${new Date(overview.healthComputedAt).toISOString().slice(11, 16)} UTC from the last 24 h, the SLO windows and the burn rates.` : "Health not computed yet."}
+            {overview.healthComputedAt ? (
+              <>
+                Health computed <LocalTime at={overview.healthComputedAt} /> from the last 24 h, the SLO windows and the burn rates.
+              </>
+            ) : (
+              "Health not computed yet."
+            )}
           </p>
         </>
       )}

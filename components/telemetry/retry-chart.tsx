@@ -1,7 +1,7 @@
 "use client";
 // Beneath the error rate, on the same time axis: retry amplification (attempts per logical call) and
 // the share of calls the callee throttled — how much extra load the callers' retries add while it fails.
-import { CartesianGrid, ComposedChart, Legend, Line, ReferenceLine, Tooltip, XAxis, YAxis } from "recharts";
+import { CartesianGrid, ComposedChart, Legend, Line, ReferenceLine, Tooltip, YAxis, type MouseHandlerDataParam } from "recharts";
 import type { ChartPoint } from "./latency-data";
 import { useTimeZone } from "@/components/ui/time-zone";
 import css from "./telemetry.module.css";
@@ -12,9 +12,11 @@ interface Props {
   axisWidth: number;
   gutter: number;
   tooltipStyle: React.CSSProperties;
+  /** The latency chart's drag to zoom and click to pick, on this chart too. */
+  drag?: { className: string; handlers: Record<"onMouseDown" | "onMouseMove", (state: MouseHandlerDataParam) => void> & Record<"onMouseUp" | "onMouseLeave", () => void>; area: React.ReactNode };
 }
 
-export function RetryChart({ data, xAxis, axisWidth, gutter, tooltipStyle }: Props) {
+export function RetryChart({ data, xAxis, axisWidth, gutter, tooltipStyle, drag }: Props) {
   const tz = useTimeZone();
   const logicalCalls = data.reduce((n, p) => n + p.logicalCalls, 0);
   const attempts = data.reduce((n, p) => n + p.attempts, 0);
@@ -32,11 +34,12 @@ export function RetryChart({ data, xAxis, axisWidth, gutter, tooltipStyle }: Pro
   const amplification = logicalCalls ? Math.round((attempts / logicalCalls) * 100) / 100 : null;
   return (
     <div
+      className={drag?.className}
       data-testid="retry-chart"
       role="img"
       aria-label={`Retry amplification and throttled share: ${attempts} attempts for ${logicalCalls} logical calls${amplification === null ? "" : ` (×${amplification})`}, at most ${maxAttempts} per call, ${throttled} throttled`}
     >
-      <ComposedChart responsive syncId="latency" style={{ width: "100%", height: 140 }} data={data} margin={{ top: 8, right: 0, bottom: 4, left: 0 }}>
+      <ComposedChart responsive syncId="latency" style={{ width: "100%", height: 140 }} data={data} margin={{ top: 8, right: 0, bottom: 4, left: 0 }} {...drag?.handlers}>
         <CartesianGrid strokeDasharray="3 3" vertical={false} stroke="var(--border)" />
         {xAxis}
         <YAxis yAxisId="amp" width={axisWidth} fontSize={11} stroke="var(--muted)" domain={[1, (max: number) => Math.max(2, Math.ceil(max))]} tickFormatter={(v: number) => `×${v}`} />
@@ -46,6 +49,7 @@ export function RetryChart({ data, xAxis, axisWidth, gutter, tooltipStyle }: Pro
         <ReferenceLine yAxisId="amp" y={1.5} stroke="var(--muted)" strokeDasharray="4 4" label={{ value: "storm ×1.5", position: "insideTopLeft", fontSize: 10, fill: "var(--muted)" }} />
         <Line yAxisId="amp" dataKey="amplification" name="retry amplification (attempts / call)" stroke="var(--accent)" dot={false} connectNulls={false} isAnimationActive={false} />
         <Line yAxisId="throttled" dataKey="throttledPercent" name="throttled (%)" stroke="var(--warning)" dot={false} connectNulls={false} isAnimationActive={false} />
+        {drag?.area}
       </ComposedChart>
     </div>
   );
