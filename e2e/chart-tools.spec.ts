@@ -60,15 +60,17 @@ async function axisLabels(page: Page): Promise<string[]> {
 }
 
 /** The plot area of the percentile chart in page coordinates (the grid Recharts draws over it). */
-async function plotBox(page: Page) {
-  const grid = page.getByTestId("latency-plot").locator(".recharts-cartesian-grid").first();
+async function plotBox(page: Page, testId = "latency-plot") {
+  const grid = page.getByTestId(testId).locator(".recharts-cartesian-grid").first();
+  // Mouse coordinates are the viewport's: a chart below the fold is scrolled to first.
+  await grid.scrollIntoViewIfNeeded();
   const box = await grid.boundingBox();
-  if (!box) throw new Error("the latency chart has no plot area");
+  if (!box) throw new Error(`the ${testId} chart has no plot area`);
   return box;
 }
 
-async function drag(page: Page, fromShare: number, toShare: number) {
-  const box = await plotBox(page);
+async function drag(page: Page, fromShare: number, toShare: number, testId = "latency-plot") {
+  const box = await plotBox(page, testId);
   const y = box.y + box.height / 2;
   await page.mouse.move(box.x + box.width * fromShare, y);
   await page.mouse.move(box.x + box.width * fromShare + 2, y);
@@ -191,6 +193,18 @@ test("chart tools: drag to zoom kept in the URL, reset, CSV of what is drawn, ti
   await expect(page.getByTestId("reset-zoom")).toBeVisible();
   await page.getByTestId("reset-zoom").click();
   await expect(page).not.toHaveURL(/zoom=/);
+
+  // ---- the traffic and retry charts below share the axis: a drag across either zooms the same way
+  for (const below of ["traffic-chart", "retry-chart"]) {
+    await waitForChart(chart);
+    await drag(page, 0.3, 0.5, below);
+    await expect(page, `a drag across ${below}`).toHaveURL(/zoom=/);
+    const zoomed = new URL(page.url());
+    expect(Date.parse(zoomed.searchParams.get("from")!)).toBeGreaterThan(Date.parse(range.from));
+    expect(Date.parse(zoomed.searchParams.get("to")!)).toBeLessThan(Date.parse(range.to));
+    await page.getByTestId("reset-zoom").click();
+    await expect(page).not.toHaveURL(/zoom=/);
+  }
 
   // ---- copy link to this moment: a click picks it, the clipboard gets a URL that opens zoomed around it
   await waitForChart(chart);
