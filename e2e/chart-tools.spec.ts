@@ -162,6 +162,21 @@ test("chart tools: drag to zoom kept in the URL, reset, CSV of what is drawn, ti
   expect(drawn.series.length).toBe(60);
   expect(answer.series.length).toBe(60);
 
+  // ---- the page's other times follow the same choice: the integration point's "Updated …" in its header
+  await expect(page.getByText(/^Updated \d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC\+05:30$/)).toBeVisible();
+
+  // ---- the custom range is written and read in the same zone as the axes
+  const kolkataWall = (iso: string, plusMinutes = 0) => new Date(Date.parse(iso) + (330 + plusMinutes) * 60_000).toISOString().slice(0, 16);
+  const custom = page.getByRole("form", { name: "Custom range" });
+  await expect(custom.getByLabel("From (UTC+05:30)")).toHaveValue(kolkataWall(range.from));
+  await expect(custom.getByLabel("To (UTC+05:30)")).toHaveValue(kolkataWall(range.to));
+  await custom.getByLabel("From (UTC+05:30)").fill(kolkataWall(range.from, 10));
+  await custom.getByRole("button", { name: "Apply" }).click();
+  await expect.poll(() => new URL(page.url()).searchParams.get("from")).toBe(new Date(Date.parse(range.from) + 10 * 60_000).toISOString());
+  expect(new URL(page.url()).searchParams.get("to")).toBe(range.to);
+  await page.goto(latencyUrl());
+  await waitForChart(chart);
+
   // ---- drag to zoom: the URL gains the range, the API is asked for it, reload keeps it, reset undoes it
   const zoomed = page.waitForResponse((r) => isLatency(r) && r.url().includes("from="));
   await drag(page, 0.3, 0.6);
@@ -205,6 +220,26 @@ test("chart tools: drag to zoom kept in the URL, reset, CSV of what is drawn, ti
     await page.getByTestId("reset-zoom").click();
     await expect(page).not.toHaveURL(/zoom=/);
   }
+
+  // ---- a drag across an SLO burn-down charts the days between the two day ends it was dragged over
+  const slo = (await (await page.request.get(`/api/integrations/${encodeURIComponent(key)}/slo`)).json()) as { availability: { burnDown: Array<{ t: string }> } };
+  const dayEnds = slo.availability.burnDown.map((p) => p.t);
+  expect(dayEnds.length).toBeGreaterThan(7);
+  await waitForChart(chart);
+  await drag(page, 0.2, 0.6, "slo-availability-burn-down");
+  await expect(page, "a drag across the burn-down").toHaveURL(/zoom=/);
+  const days = new URL(page.url());
+  const [dayFrom, dayTo] = [days.searchParams.get("from")!, days.searchParams.get("to")!];
+  // The page's own SLO answer was computed a few seconds before this one: its day ends are as many seconds earlier.
+  const nearestDayEnd = (iso: string) => Math.min(...dayEnds.map((t) => Math.abs(Date.parse(t) - Date.parse(iso))));
+  expect(nearestDayEnd(dayFrom)).toBeLessThan(60_000);
+  expect(nearestDayEnd(dayTo)).toBeLessThan(60_000);
+  expect(Date.parse(dayTo) - Date.parse(dayFrom)).toBeGreaterThanOrEqual(2 * 86_400_000);
+  // This integration point's calls are all in the last hour: those days are empty, and say so with a way back.
+  await expect(page.getByTestId("zoomed-empty")).toContainText("No calls in the zoomed range.");
+  await page.getByTestId("reset-zoom").click();
+  await expect(page).not.toHaveURL(/zoom=/);
+  await waitForChart(chart);
 
   // ---- copy link to this moment: a click picks it, the clipboard gets a URL that opens zoomed around it
   await waitForChart(chart);

@@ -86,9 +86,4 @@ export const fieldLabel = (path: string) => fieldLabels[path] ?? path;
 /** Declared milliseconds for people, never rounded: 250 ms, 1.5 s, 30 s, 5 min (the one duration formatter). */
 export { formatDurationExact as formatMs } from "@/lib/format/duration";
 
-export function formatDateTime(iso: string): string {
-  // A fixed locale and UTC keep server and client renders identical (no hydration mismatch).
-  return new Date(iso).toLocaleString("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" }) + " UTC";
-}
-
 export const integrationHref = (key: string) => `/catalog/${encodeURIComponent(key)}`;

@@ -4,11 +4,12 @@
 // then retry amplification and the throttled share. A drag across the percentiles selects a range to
 // zoom to; a click picks a moment to link to.
 import { useState } from "react";
-import { Bar, CartesianGrid, ComposedChart, Legend, Line, ReferenceArea, ReferenceLine, Scatter, Tooltip, XAxis, YAxis, type MouseHandlerDataParam } from "recharts";
+import { Bar, CartesianGrid, ComposedChart, Legend, Line, ReferenceLine, Scatter, Tooltip, XAxis, YAxis } from "recharts";
 import { AnnotationMarkers, AnnotationTooltip, type HoveredAnnotation } from "./annotation-markers";
 import type { ExemplarPoint } from "./exemplar-data";
 import { ExemplarPopover, type OpenExemplar } from "./exemplar-points";
 import { RetryChart } from "./retry-chart";
+import { useDragZoom } from "./use-drag-zoom";
 import { formatMs, fullTime, timeLabel, timeTicks, type ChartPoint, type Latency } from "./latency-data";
 import type { Annotation } from "./queries";
 import css from "./telemetry.module.css";
@@ -40,12 +41,6 @@ interface Props {
   pickedMs?: number | null;
 }
 
-/** The x value (a step's start) under the pointer, if any. */
-const stepUnder = (state: MouseHandlerDataParam): number | null => {
-  const x = Number(state.activeLabel);
-  return state.activeLabel !== undefined && Number.isFinite(x) ? x : null;
-};
-
 interface PointShape {
   cx?: number;
   cy?: number;
@@ -55,31 +50,8 @@ interface PointShape {
 export function LatencyChart({ integrationKey, data, budget, domain, annotations, compare, exemplars, zone, onZoom, onPick, highlightMs = null, pickedMs = null }: Props) {
   const [hovered, setHovered] = useState<HoveredAnnotation | null>(null);
   const [open, setOpen] = useState<OpenExemplar | null>(null);
-  const [drag, setDrag] = useState<{ a: number; b: number } | null>(null);
-  const endDrag = () => {
-    if (!drag) return;
-    setDrag(null);
-    if (drag.a !== drag.b) onZoom?.(drag.a, drag.b);
-    else onPick?.(drag.a);
-  };
   // All three charts share one axis: a drag across any of them zooms, a click on any picks a moment.
-  const dragHandlers = {
-    onMouseDown: (state: MouseHandlerDataParam) => {
-      const x = stepUnder(state);
-      if (x !== null) setDrag({ a: x, b: x });
-    },
-    onMouseMove: (state: MouseHandlerDataParam) => {
-      const x = stepUnder(state);
-      if (drag && x !== null && x !== drag.b) setDrag({ ...drag, b: x });
-    },
-    onMouseUp: endDrag,
-    onMouseLeave: () => setDrag(null),
-  };
-  const dragArea = (yAxisId?: string) =>
-    drag && drag.a !== drag.b ? (
-      <ReferenceArea yAxisId={yAxisId} x1={Math.min(drag.a, drag.b)} x2={Math.max(drag.a, drag.b)} ifOverflow="hidden" fill="var(--accent)" fillOpacity={0.15} stroke="var(--accent)" strokeOpacity={0.5} />
-    ) : null;
-  const zoomable = (onZoom && css.zoomable) || "";
+  const zoom = useDragZoom(onZoom, onPick);
   const point = ({ cx, cy, payload }: PointShape) => {
     if (cx === undefined || cy === undefined || !payload) return <g />;
     const at = { exemplar: payload, x: cx, y: cy };
@@ -117,14 +89,14 @@ export function LatencyChart({ integrationKey, data, budget, domain, annotations
   const label = (v: unknown) => fullTime(Number(v), zone);
   return (
     <div className="card" data-testid="latency-chart" role="figure" aria-label={`Latency of ${integrationKey}: p50, p95 and p99 against a p99 budget of ${formatDurationExact(budget.p99Ms)}, ${calls} calls`}>
-      <div className={`${css.chartWrap} ${zoomable}`} data-testid="latency-plot">
+      <div className={`${css.chartWrap} ${zoom.className}`} data-testid="latency-plot">
         <ComposedChart
           responsive
           syncId="latency"
           style={{ width: "100%", height: 300 }}
           data={data}
           margin={{ top: 24, right: RIGHT_GUTTER, bottom: 4, left: 0 }}
-          {...dragHandlers}
+          {...zoom.handlers}
         >
           <CartesianGrid strokeDasharray="3 3" vertical={false} stroke="var(--border)" />
           {xAxis}
@@ -152,15 +124,15 @@ export function LatencyChart({ integrationKey, data, budget, domain, annotations
             <Scatter data={exemplars.points} dataKey="durationMs" name="exemplars (click to open the trace)" fill="var(--accent)" shape={point} tooltipType="none" isAnimationActive={false} legendType="circle" />
           )}
           <AnnotationMarkers annotations={annotations} onHover={setHovered} />
-          {dragArea()}
+          {zoom.area()}
           {highlightMs !== null && <ReferenceLine x={highlightMs} stroke="var(--accent)" strokeWidth={2} label={{ value: "linked moment", position: "insideTopLeft", fontSize: 11, fill: "var(--accent)" }} />}
           {pickedMs !== null && pickedMs !== highlightMs && <ReferenceLine x={pickedMs} stroke="var(--accent)" strokeDasharray="3 3" />}
         </ComposedChart>
         <AnnotationTooltip hovered={hovered} />
         <ExemplarPopover open={open} template={exemplars?.template ?? null} onClose={() => setOpen(null)} />
       </div>
-      <div className={zoomable} data-testid="traffic-chart" aria-label={`Calls per minute and error rate: ${calls} calls, ${errors} errors`} role="img">
-        <ComposedChart responsive syncId="latency" style={{ width: "100%", height: 140 }} data={data} margin={{ top: 8, right: 0, bottom: 4, left: 0 }} {...dragHandlers}>
+      <div className={zoom.className} data-testid="traffic-chart" aria-label={`Calls per minute and error rate: ${calls} calls, ${errors} errors`} role="img">
+        <ComposedChart responsive syncId="latency" style={{ width: "100%", height: 140 }} data={data} margin={{ top: 8, right: 0, bottom: 4, left: 0 }} {...zoom.handlers}>
           <CartesianGrid strokeDasharray="3 3" vertical={false} stroke="var(--border)" />
           {xAxis}
           <YAxis yAxisId="calls" width={AXIS_WIDTH} fontSize={11} stroke="var(--muted)" allowDecimals={false} label={{ value: "calls/min", angle: -90, position: "insideLeft", fontSize: 11, fill: "var(--muted)", dy: 30 }} />
@@ -169,10 +141,10 @@ export function LatencyChart({ integrationKey, data, budget, domain, annotations
           <Legend verticalAlign="top" height={20} wrapperStyle={{ fontSize: 12, top: 0 }} />
           <Bar yAxisId="calls" dataKey="callsPerMinute" name="calls per minute" fill="var(--accent)" fillOpacity={0.55} isAnimationActive={false} />
           <Line yAxisId="errors" dataKey="errorRatePercent" name="error rate (%)" stroke="var(--danger)" dot={false} connectNulls={false} isAnimationActive={false} />
-          {dragArea("calls")}
+          {zoom.area("calls")}
         </ComposedChart>
       </div>
-      <RetryChart data={data} xAxis={xAxis} axisWidth={AXIS_WIDTH} gutter={RIGHT_GUTTER} tooltipStyle={tooltipStyle} drag={{ className: zoomable, handlers: dragHandlers, area: dragArea("amp") }} />
+      <RetryChart data={data} xAxis={xAxis} axisWidth={AXIS_WIDTH} gutter={RIGHT_GUTTER} tooltipStyle={tooltipStyle} zoom={zoom} />
     </div>
   );
 }

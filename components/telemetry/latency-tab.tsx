@@ -100,6 +100,10 @@ export function LatencyTab({ integrationKey, telemetry, lastCallAt = null, silen
     setPicked(null);
     setParams(zoomParams(params, range, target), "push");
   };
+  const resetZoom = () => {
+    setPicked(null);
+    setParams(unzoomParams(params, Date.now()), "push");
+  };
   const momentChanges = (atMs: number) => momentParams(params, range, atMs, Date.now());
   const momentLink = (atMs: number) => `${window.location.origin}${pathname}?${withParams(params.toString(), momentChanges(atMs))}`;
 
@@ -144,6 +148,15 @@ export function LatencyTab({ integrationKey, telemetry, lastCallAt = null, silen
       calls === 0 ? (
         <>
           {silentSince && <SilenceBanner since={silentSince} />}
+          {isZoomed(params) && (
+            // A zoom into days without calls (from a burn-down, say) must not strand the reader there.
+            <div className="notice row" data-testid="zoomed-empty" style={{ marginBottom: "1rem", justifyContent: "space-between" }}>
+              <span>No calls in the zoomed range.</span>
+              <button type="button" className="btn btn-sm" onClick={resetZoom} data-testid="reset-zoom">
+                Reset zoom
+              </button>
+            </div>
+          )}
           <TelemetryEmpty telemetry={telemetry} />
         </>
       ) : (
@@ -158,10 +171,7 @@ export function LatencyTab({ integrationKey, telemetry, lastCallAt = null, silen
           <ChartTools
             zoomed={isZoomed(params)}
             onZoomIn={() => zoomTo(zoomInRange(resolvedNow.fromMs, resolvedNow.toMs, Date.now()))}
-            onReset={() => {
-              setPicked(null);
-              setParams(unzoomParams(params, Date.now()), "push");
-            }}
+            onReset={resetZoom}
             onDownload={downloadCsv}
             onPickMoment={() => setPicked(stepMoment(stepTimes, null, 0))}
           />
@@ -240,7 +250,8 @@ export function LatencyTab({ integrationKey, telemetry, lastCallAt = null, silen
     <>
       {toolbar}
       {body}
-      <SloPanel slo={slo.data} error={slo.error} pending={slo.isPending} silentSince={silentSince} />
+      {/* The burn-down's points are day ends, not step starts: the zoom is the days between them. */}
+      <SloPanel slo={slo.data} error={slo.error} pending={slo.isPending} silentSince={silentSince} onZoom={(a, b) => zoomTo(dragRange(a, b, 0, Date.now()))} />
       {attachTargets && latency.data && (
         <div style={{ marginTop: "1.5rem" }}>
           <AttachEvidence

@@ -1,16 +1,25 @@
 "use client";
-// Preset ranges that end now, and a custom from–to (UTC) checked before it is applied.
+// Preset ranges that end now, and a custom from–to, written and read in the reader's chosen zone (as the
+// chart axes are), checked before it is applied.
 import { useState, type FormEvent } from "react";
+import { useTimeZone } from "@/components/ui/time-zone";
+import { wallToInstant, zoneClock, zoneLabel } from "@/lib/format/time";
 import { PRESET_NAMES, validateCustom, type TimeRange } from "./time-range";
 import css from "./telemetry.module.css";
 
-const toInput = (ms: number) => new Date(ms).toISOString().slice(0, 16);
-const fromInput = (v: string) => (v ? Date.parse(`${v}:00Z`) : Number.NaN);
-
 export function RangePicker({ range, resolved, onChange }: { range: TimeRange; resolved: { fromMs: number; toMs: number }; onChange: (r: TimeRange) => void }) {
+  const { zone } = useTimeZone();
+  const toInput = (ms: number) => zoneClock(ms, zone).wall.slice(0, 16);
+  const fromInput = (v: string) => wallToInstant(v, zone);
   const [open, setOpen] = useState(range.kind === "custom");
-  const [from, setFrom] = useState(toInput(resolved.fromMs));
-  const [to, setTo] = useState(toInput(resolved.toMs));
+  // What was typed, kept only while the zone and the range it was typed against stay: the server renders in
+  // UTC before the browser's zone is known, and a zoom or an applied range moves the shown range.
+  const basis = `${zone} ${range.kind === "custom" ? `${range.fromMs}-${range.toMs}` : range.preset}`;
+  const [draft, setDraft] = useState<{ basis: string; from: string; to: string } | null>(null);
+  const typed = draft?.basis === basis ? draft : null;
+  const from = typed?.from ?? toInput(resolved.fromMs);
+  const to = typed?.to ?? toInput(resolved.toMs);
+  const edit = (field: "from" | "to", value: string) => setDraft({ basis, from, to, [field]: value });
   const [error, setError] = useState<string | null>(null);
   const apply = (e: FormEvent) => {
     e.preventDefault();
@@ -35,8 +44,7 @@ export function RangePicker({ range, resolved, onChange }: { range: TimeRange; r
           aria-pressed={range.kind === "custom"}
           aria-expanded={open}
           onClick={() => {
-            setFrom(toInput(resolved.fromMs));
-            setTo(toInput(resolved.toMs));
+            setDraft(null);
             setOpen(!open);
           }}
         >
@@ -46,12 +54,12 @@ export function RangePicker({ range, resolved, onChange }: { range: TimeRange; r
       {open && (
         <form className={css.customRange} onSubmit={apply} aria-label="Custom range" noValidate>
           <label>
-            From (UTC)
-            <input type="datetime-local" value={from} onChange={(e) => setFrom(e.target.value)} aria-invalid={!!error} />
+            From ({zoneLabel(fromInput(from) || resolved.fromMs, zone)})
+            <input type="datetime-local" value={from} onChange={(e) => edit("from", e.target.value)} aria-invalid={!!error} />
           </label>
           <label>
-            To (UTC)
-            <input type="datetime-local" value={to} onChange={(e) => setTo(e.target.value)} aria-invalid={!!error} />
+            To ({zoneLabel(fromInput(to) || resolved.toMs, zone)})
+            <input type="datetime-local" value={to} onChange={(e) => edit("to", e.target.value)} aria-invalid={!!error} />
           </label>
           <button type="submit" className="btn btn-sm btn-primary">
             Apply

@@ -1,10 +1,11 @@
 "use client";
 // Beneath the error rate, on the same time axis: retry amplification (attempts per logical call) and
 // the share of calls the callee throttled — how much extra load the callers' retries add while it fails.
-import { CartesianGrid, ComposedChart, Legend, Line, ReferenceLine, Tooltip, YAxis, type MouseHandlerDataParam } from "recharts";
+import { CartesianGrid, ComposedChart, Legend, Line, ReferenceLine, Tooltip, YAxis } from "recharts";
 import type { ChartPoint } from "./latency-data";
 import { useTimeZone } from "@/components/ui/time-zone";
 import css from "./telemetry.module.css";
+import type { DragZoom } from "./use-drag-zoom";
 
 interface Props {
   data: ChartPoint[];
@@ -13,10 +14,10 @@ interface Props {
   gutter: number;
   tooltipStyle: React.CSSProperties;
   /** The latency chart's drag to zoom and click to pick, on this chart too. */
-  drag?: { className: string; handlers: Record<"onMouseDown" | "onMouseMove", (state: MouseHandlerDataParam) => void> & Record<"onMouseUp" | "onMouseLeave", () => void>; area: React.ReactNode };
+  zoom?: DragZoom;
 }
 
-export function RetryChart({ data, xAxis, axisWidth, gutter, tooltipStyle, drag }: Props) {
+export function RetryChart({ data, xAxis, axisWidth, gutter, tooltipStyle, zoom }: Props) {
   const tz = useTimeZone();
   const logicalCalls = data.reduce((n, p) => n + p.logicalCalls, 0);
   const attempts = data.reduce((n, p) => n + p.attempts, 0);
@@ -34,12 +35,12 @@ export function RetryChart({ data, xAxis, axisWidth, gutter, tooltipStyle, drag 
   const amplification = logicalCalls ? Math.round((attempts / logicalCalls) * 100) / 100 : null;
   return (
     <div
-      className={drag?.className}
+      className={zoom?.className}
       data-testid="retry-chart"
       role="img"
       aria-label={`Retry amplification and throttled share: ${attempts} attempts for ${logicalCalls} logical calls${amplification === null ? "" : ` (×${amplification})`}, at most ${maxAttempts} per call, ${throttled} throttled`}
     >
-      <ComposedChart responsive syncId="latency" style={{ width: "100%", height: 140 }} data={data} margin={{ top: 8, right: 0, bottom: 4, left: 0 }} {...drag?.handlers}>
+      <ComposedChart responsive syncId="latency" style={{ width: "100%", height: 140 }} data={data} margin={{ top: 8, right: 0, bottom: 4, left: 0 }} {...zoom?.handlers}>
         <CartesianGrid strokeDasharray="3 3" vertical={false} stroke="var(--border)" />
         {xAxis}
         <YAxis yAxisId="amp" width={axisWidth} fontSize={11} stroke="var(--muted)" domain={[1, (max: number) => Math.max(2, Math.ceil(max))]} tickFormatter={(v: number) => `×${v}`} />
@@ -49,7 +50,7 @@ export function RetryChart({ data, xAxis, axisWidth, gutter, tooltipStyle, drag 
         <ReferenceLine yAxisId="amp" y={1.5} stroke="var(--muted)" strokeDasharray="4 4" label={{ value: "storm ×1.5", position: "insideTopLeft", fontSize: 10, fill: "var(--muted)" }} />
         <Line yAxisId="amp" dataKey="amplification" name="retry amplification (attempts / call)" stroke="var(--accent)" dot={false} connectNulls={false} isAnimationActive={false} />
         <Line yAxisId="throttled" dataKey="throttledPercent" name="throttled (%)" stroke="var(--warning)" dot={false} connectNulls={false} isAnimationActive={false} />
-        {drag?.area}
+        {zoom?.area("amp")}
       </ComposedChart>
     </div>
   );

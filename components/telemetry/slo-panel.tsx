@@ -10,6 +10,7 @@ import { formatInZone, zoneClock } from "@/lib/format/time";
 import type { BurnWindow, Slo, SloObjective } from "./queries";
 import css from "./telemetry.module.css";
 import { formatDurationExact } from "@/lib/format/duration";
+import { useDragZoom } from "./use-drag-zoom";
 
 const WINDOWS: BurnWindow[] = ["5m", "30m", "1h", "2h", "6h", "1d", "3d"];
 const pct = (v: number | null, digits = 2) => (v === null ? "—" : !Number.isFinite(v) ? "exhausted" : `${v.toFixed(digits)} %`);
@@ -18,7 +19,10 @@ const rate = (v: number) => (v === 0 ? "0" : v < 10 ? v.toFixed(2) : v.toFixed(1
 
 const STATE_LABEL = { ok: "OK", ticket: "Ticket", page: "Page" } as const;
 
-function BurnDown({ objective, windowDays, testId }: { objective: SloObjective; windowDays: number; testId: string }) {
+/** A drag across a burn-down between two day ends: the Latency tab zooms to those days. */
+type OnZoom = (aMs: number, bMs: number) => void;
+
+function BurnDown({ objective, windowDays, testId, onZoom }: { objective: SloObjective; windowDays: number; testId: string; onZoom?: OnZoom }) {
   const points = objective.burnDown.map((p, i) => ({
     x: Date.parse(p.t),
     remaining: p.remainingPercent === null ? null : Math.round(p.remainingPercent * 100) / 100,
@@ -30,9 +34,10 @@ function BurnDown({ objective, windowDays, testId }: { objective: SloObjective; 
   const bottom = Math.floor(low / 25) * 25;
   const ticks = bottom < 0 ? [bottom, 0, 100] : [0, 50, 100];
   const { zone } = useTimeZone();
+  const zoom = useDragZoom(onZoom);
   return (
-    <div data-testid={testId} role="img" aria-label={`Error budget burn-down over ${windowDays} days: ${pct(objective.remainingPercent, 1)} left`}>
-      <LineChart responsive style={{ width: "100%", height: 170 }} data={points} margin={{ top: 8, right: 12, bottom: 0, left: 0 }}>
+    <div data-testid={testId} className={zoom.className} role="img" aria-label={`Error budget burn-down over ${windowDays} days: ${pct(objective.remainingPercent, 1)} left`}>
+      <LineChart responsive style={{ width: "100%", height: 170 }} data={points} margin={{ top: 8, right: 12, bottom: 0, left: 0 }} {...zoom.handlers}>
         <CartesianGrid strokeDasharray="3 3" vertical={false} stroke="var(--border)" />
         <XAxis dataKey="x" type="number" scale="time" domain={["dataMin", "dataMax"]} tickFormatter={(v: number) => zoneClock(v, zone).wall.slice(5, 10)} fontSize={11} stroke="var(--muted)" />
         <YAxis width={48} fontSize={11} stroke="var(--muted)" unit="%" domain={[bottom, 100]} ticks={ticks} />
@@ -41,12 +46,13 @@ function BurnDown({ objective, windowDays, testId }: { objective: SloObjective; 
         <ReferenceLine y={0} stroke="var(--danger)" />
         <Line dataKey="even" name="even spend" stroke="var(--muted)" strokeDasharray="4 4" dot={false} isAnimationActive={false} />
         <Line dataKey="remaining" name="budget left" stroke="var(--accent)" strokeWidth={2} dot={false} connectNulls={false} isAnimationActive={false} />
+        {zoom.area()}
       </LineChart>
     </div>
   );
 }
 
-function Objective({ name, objective, windowDays, testId, silentSince }: { name: string; objective: SloObjective; windowDays: number; testId: string; silentSince: string | null }) {
+function Objective({ name, objective, windowDays, testId, silentSince, onZoom }: { name: string; objective: SloObjective; windowDays: number; testId: string; silentSince: string | null; onZoom?: OnZoom }) {
   const { alert } = objective;
   // Silence burns no budget, so every rate is 0: say there is nothing to measure rather than "OK".
   const silent = silentSince !== null;
@@ -81,7 +87,7 @@ function Objective({ name, objective, windowDays, testId, silentSince }: { name:
           <dd className="muted">{calls(objective.remainingCalls)}</dd>
         </div>
       </dl>
-      <BurnDown objective={objective} windowDays={windowDays} testId={`${testId}-burn-down`} />
+      <BurnDown objective={objective} windowDays={windowDays} testId={`${testId}-burn-down`} onZoom={onZoom} />
       <div className="table-wrap" style={{ marginTop: ".75rem" }}>
         <table className={css.burnTable} data-testid="burn-rates">
           <caption className="sr-only">Burn rates per window (1 spends exactly the budget over {windowDays} days)</caption>
@@ -119,7 +125,8 @@ function Objective({ name, objective, windowDays, testId, silentSince }: { name:
   );
 }
 
-export function SloPanel({ slo, error, pending, silentSince = null }: { slo: Slo | undefined; error: unknown; pending: boolean; silentSince?: string | null }) {
+/** `onZoom`: a drag across a burn-down, from one day's end to another's. */
+export function SloPanel({ slo, error, pending, silentSince = null, onZoom }: { slo: Slo | undefined; error: unknown; pending: boolean; silentSince?: string | null; onZoom?: OnZoom }) {
   return (
     <section aria-labelledby="slo-heading" data-testid="slo-panel" className={css.sloPanel}>
       <h2 id="slo-heading" className={css.sectionTitle}>
@@ -139,12 +146,12 @@ export function SloPanel({ slo, error, pending, silentSince = null }: { slo: Slo
       ) : (
         <>
           <p className="muted" style={{ marginTop: 0 }}>
-            Over the rolling {slo.windowDays}-day window. Alert factors are the SRE workbook&apos;s for 30 days, scaled to {slo.windowDays} days.
+            Over the rolling {slo.windowDays}-day window{onZoom ? " (drag across a burn-down to chart those days above)" : ""}. Alert factors are the SRE workbook&apos;s for 30 days, scaled to {slo.windowDays} days.
             {slo.availability.total === 0 && " No calls in the window yet: the SLOs start counting when telemetry arrives."}
           </p>
           <div className={css.sloGrid}>
-            <Objective name="Availability (non-error calls)" objective={slo.availability} windowDays={slo.windowDays} testId="slo-availability" silentSince={silentSince} />
-            <Objective name={`Latency (calls within ${formatDurationExact(slo.latency.thresholdMs)})`} objective={slo.latency} windowDays={slo.windowDays} testId="slo-latency" silentSince={silentSince} />
+            <Objective name="Availability (non-error calls)" objective={slo.availability} windowDays={slo.windowDays} testId="slo-availability" silentSince={silentSince} onZoom={onZoom} />
+            <Objective name={`Latency (calls within ${formatDurationExact(slo.latency.thresholdMs)})`} objective={slo.latency} windowDays={slo.windowDays} testId="slo-latency" silentSince={silentSince} onZoom={onZoom} />
           </div>
         </>
       )}

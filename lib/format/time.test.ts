@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatInZone, formatUtc, isKnownZone, isoInZone, UTC_ZONE, zoneClock, zoneLabel } from "./time";
+import { formatInZone, formatUtc, isKnownZone, isoInZone, UTC_ZONE, wallToInstant, zoneClock, zoneLabel } from "./time";
 
 describe("formatUtc", () => {
   it.each([
@@ -52,5 +52,40 @@ describe("times in a chosen zone", () => {
 
   it("gives the wall clock and the offset, the day changing with the zone", () => {
     expect(zoneClock(Date.UTC(2026, 11, 31, 20, 0), "Asia/Tokyo")).toEqual({ wall: "2027-01-01T05:00:00", offsetMinutes: 540 });
+  });
+});
+
+describe("wallToInstant: a datetime-local value read in a zone", () => {
+  const cases: Array<[string, string, string, string]> = [
+    // what, wall clock, zone, the instant
+    ["UTC reads as written", "2026-12-03T17:59", "UTC", "2026-12-03T17:59:00.000Z"],
+    ["seconds are kept", "2026-12-03T17:59:30", "UTC", "2026-12-03T17:59:30.000Z"],
+    ["a half-hour offset", "2026-12-03T23:29", "Asia/Kolkata", "2026-12-03T17:59:00.000Z"],
+    ["the day before in UTC", "2026-12-04T01:00", "Asia/Kolkata", "2026-12-03T19:30:00.000Z"],
+    ["west of UTC, winter", "2026-01-15T09:00", "America/New_York", "2026-01-15T14:00:00.000Z"],
+    ["west of UTC, summer", "2026-07-15T09:00", "America/New_York", "2026-07-15T13:00:00.000Z"],
+    ["a time the spring gap skips lands after it", "2026-03-08T02:30", "America/New_York", "2026-03-08T07:30:00.000Z"],
+    ["a time the autumn repeats is its first occurrence", "2026-11-01T01:30", "America/New_York", "2026-11-01T05:30:00.000Z"],
+    ["just after the repeat", "2026-11-01T02:00", "America/New_York", "2026-11-01T07:00:00.000Z"],
+    ["across the date line", "2026-12-04T06:59", "Pacific/Auckland", "2026-12-03T17:59:00.000Z"],
+  ];
+  it.each(cases)("%s: %s in %s is %s", (_what, wall, zone, iso) => {
+    expect(new Date(wallToInstant(wall, zone)).toISOString()).toBe(iso);
+  });
+
+  it("round-trips every quarter hour of a DST year through zoneClock", () => {
+    for (let t = Date.parse("2026-01-01T00:00:00Z"); t < Date.parse("2027-01-01T00:00:00Z"); t += 15 * 60_000) {
+      for (const zone of ["Europe/Berlin", "Australia/Lord_Howe"]) {
+        const wall = zoneClock(t, zone).wall;
+        // A repeated wall clock names its first occurrence; every other one names the instant it came from.
+        const back = wallToInstant(wall, zone);
+        if (back !== t) expect(zoneClock(back, zone).wall, `${zone} ${wall}`).toBe(wall);
+        if (back !== t) expect(back).toBeLessThan(t);
+      }
+    }
+  });
+
+  it("answers NaN for what is not a wall clock", () => {
+    for (const bad of ["", "2026-12-03", "2026-12-03 17:59", "2026-13-03T17:59", "2026-12-03T17:59Z", "yesterday"]) expect(wallToInstant(bad, "UTC"), bad).toBeNaN();
   });
 });

@@ -8,6 +8,7 @@ export function formatUtc(at: string | number, { seconds = false }: { seconds?: 
 }
 
 export const UTC_ZONE = "UTC";
+const DAY_MS = 86_400_000;
 
 /** An instant's wall clock in a zone, as `YYYY-MM-DDTHH:MM:SS` text, and the zone's offset there. */
 export interface ZoneClock {
@@ -69,4 +70,24 @@ export function formatInZone(at: string | number, zone: string, { seconds = fals
 export function isoInZone(at: string | number, zone: string): string {
   const { wall, offsetMinutes } = zoneClock(at, zone);
   return `${wall}${offsetText(offsetMinutes, true)}`;
+}
+
+/**
+ * The instant a wall clock (`YYYY-MM-DDTHH:MM[:SS]`, as a datetime-local input gives it) names in `zone`;
+ * NaN for text that is not one. A time the zone skips (a DST gap) is read with the offset before the
+ * gap, so it lands just after it; a time it repeats (the hour after a gap closes) is its first occurrence.
+ */
+export function wallToInstant(wall: string, zone: string): number {
+  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?$/.test(wall)) return Number.NaN;
+  const asUtc = Date.parse(`${wall.length === 16 ? `${wall}:00` : wall}Z`);
+  if (!Number.isFinite(asUtc) || zone === UTC_ZONE) return asUtc;
+  // The instant lies within 14 h of the wall clock read as UTC, so the zone's offsets a day either side
+  // (and at it) are every offset it can have: the earliest instant that keeps its own offset wins.
+  const earlier = zoneClock(asUtc - DAY_MS, zone).offsetMinutes;
+  const offsets = [...new Set([earlier, zoneClock(asUtc, zone).offsetMinutes, zoneClock(asUtc + DAY_MS, zone).offsetMinutes])].sort((a, b) => b - a);
+  for (const offset of offsets) {
+    const at = asUtc - offset * 60_000;
+    if (zoneClock(at, zone).offsetMinutes === offset) return at;
+  }
+  return asUtc - earlier * 60_000;
 }

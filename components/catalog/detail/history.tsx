@@ -1,7 +1,8 @@
 // The change history of an integration point: who changed what, when, field by field.
 import type { HistoryEntry } from "@/lib/catalog/integrations";
-import { fieldLabel, formatDateTime } from "../labels";
+import { fieldLabel } from "../labels";
 import css from "../catalog.module.css";
+import { LocalTime } from "@/components/ui/time-zone";
 
 type Value = HistoryEntry["changes"][number]["before"];
 
@@ -65,7 +66,7 @@ export function History({ entries }: { entries: HistoryEntry[] }) {
               <span>{actionWords[e.action] ?? e.action}</span>
               <span className="spacer" />
               <time dateTime={e.at} className="muted">
-                {formatDateTime(e.at)}
+                <LocalTime at={e.at} />
               </time>
             </div>
             {e.action === "create" ? (

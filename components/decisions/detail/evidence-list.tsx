@@ -9,7 +9,7 @@ import css from "@/components/governance/what-if/what-if.module.css";
 import { fetchJson } from "@/lib/client/fetch-json";
 import type { EvidenceItem, SimulationEvidence } from "@/lib/decisions/evidence-schema";
 import type { SimulationAnswer } from "@/lib/governance/simulate/run";
-import { formatDateTime } from "../labels";
+import { LocalTime } from "@/components/ui/time-zone";
 
 const ms = (v: number | null) => (v === null ? "–" : `${Math.round(v * 10) / 10} ms`);
 
@@ -27,7 +27,7 @@ function SimulationItem({ item }: { item: SimulationEvidence & EvidenceItem }) {
   return (
     <>
       <p className="field-hint" style={{ margin: "0 0 .5rem" }}>
-        {item.requests.toLocaleString("en")} requests of <Link href={href}>{item.journey}</Link> (seed {item.seed}) over telemetry {item.telemetryRange.from.slice(0, 10)} – {item.telemetryRange.to.slice(0, 10)}; computed {formatDateTime(item.computedAt)} by {item.addedBy}.
+        {item.requests.toLocaleString("en")} requests of <Link href={href}>{item.journey}</Link> (seed {item.seed}) over telemetry {item.telemetryRange.from.slice(0, 10)} – {item.telemetryRange.to.slice(0, 10)}; computed <LocalTime at={item.computedAt} /> by {item.addedBy}.
       </p>
       <ComparisonTable columns={columns} />
       <div className="row" style={{ marginTop: ".5rem" }}>
@@ -62,7 +62,7 @@ export function EvidenceList({ items }: { items: EvidenceItem[] }) {
                 {item.integration}
               </Link>{" "}
               from {item.range.from.slice(0, 10)} to {item.range.to.slice(0, 10)}: p50 {ms(item.percentiles.p50Ms)}, p95 {ms(item.percentiles.p95Ms)}, p99 {ms(item.percentiles.p99Ms)} over{" "}
-              {item.calls.toLocaleString("en")} calls ({item.errors.toLocaleString("en")} errors); p99 budget {ms(item.budget.p99Ms)}. Taken {formatDateTime(item.computedAt)} by {item.addedBy}.
+              {item.calls.toLocaleString("en")} calls ({item.errors.toLocaleString("en")} errors); p99 budget {ms(item.budget.p99Ms)}. Taken <LocalTime at={item.computedAt} /> by {item.addedBy}.
             </p>
           )}
           {item.note && <p style={{ marginBottom: 0 }}>{item.note}</p>}

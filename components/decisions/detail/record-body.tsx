@@ -5,8 +5,9 @@ import type { ReactNode } from "react";
 import { Markdown } from "@/components/catalog/markdown";
 import type { DecisionView } from "@/lib/decisions/records";
 import { formatNumber } from "@/lib/decisions/workflow";
-import { decisionHref, formatDateTime, integrationHref, journeyHref } from "../labels";
+import { decisionHref, integrationHref, journeyHref } from "../labels";
 import css from "../decisions.module.css";
+import { LocalTime } from "@/components/ui/time-zone";
 
 function Section({ title, id, children }: { title: string; id: string; children: ReactNode }) {
   return (
@@ -157,17 +158,17 @@ export function RecordBody({ record }: { record: DecisionView }) {
             </>
           )}
           <dt>Created</dt>
-          <dd>{formatDateTime(r.createdAt)}</dd>
+          <dd><LocalTime at={r.createdAt} /></dd>
           {r.proposedAt && (
             <>
               <dt>Proposed</dt>
-              <dd>{formatDateTime(r.proposedAt)}</dd>
+              <dd><LocalTime at={r.proposedAt} /></dd>
             </>
           )}
           {r.decidedAt && (
             <>
               <dt>Decided</dt>
-              <dd>{formatDateTime(r.decidedAt)}</dd>
+              <dd><LocalTime at={r.decidedAt} /></dd>
             </>
           )}
         </dl>

@@ -2,10 +2,11 @@
 // their verdict and comment) and status transitions (with their comment).
 import type { TimelineEntry } from "@/lib/decisions/records";
 import { decisionStatuses, IMPORTED, verdicts, type DecisionStatus, type Verdict } from "@/lib/decisions/workflow";
-import { formatDateTime, verdictLabels } from "../labels";
+import { verdictLabels } from "../labels";
 import { StatusBadge } from "../status-badge";
 import css from "../decisions.module.css";
 import { ValueDiff } from "./value-diff";
+import { LocalTime } from "@/components/ui/time-zone";
 
 const isStatus = (s: string | undefined): s is DecisionStatus => (decisionStatuses as readonly string[]).includes(s ?? "");
 const isVerdict = (s: string | undefined): s is Verdict => (verdicts as readonly string[]).includes(s ?? "");
@@ -60,7 +61,7 @@ export function Timeline({ entries }: { entries: TimelineEntry[] }) {
             <Summary entry={e} />
             <span className="spacer" />
             <time dateTime={e.at} className="muted" style={{ fontSize: ".85rem" }}>
-              {formatDateTime(e.at)}
+              <LocalTime at={e.at} />
             </time>
           </div>
           {e.comment && <div className={css.comment}>{e.comment}</div>}

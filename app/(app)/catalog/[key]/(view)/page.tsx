@@ -11,7 +11,7 @@ import { DetailTabs, tabOf } from "@/components/catalog/detail/tabs";
 import { LatencyTab } from "@/components/telemetry/latency-tab";
 import css from "@/components/catalog/catalog.module.css";
 import { KeyText } from "@/components/catalog/key-text";
-import { formatDateTime, integrationHref, styleLabels } from "@/components/catalog/labels";
+import { integrationHref, styleLabels } from "@/components/catalog/labels";
 import { loadIntegration } from "@/components/catalog/load";
 import { getTeam } from "@/lib/admin/teams";
 import { requireSession } from "@/lib/auth/session";
@@ -21,6 +21,7 @@ import { can } from "@/lib/auth/permissions";
 import { countDecisions, listDecisions } from "@/lib/decisions/list";
 import { listFindings } from "@/lib/governance/findings";
 import { attachTargets } from "@/lib/decisions/evidence";
+import { LocalTime } from "@/components/ui/time-zone";
 
 type Props = { params: Promise<{ key: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -85,7 +86,7 @@ export default async function IntegrationPage({ params, searchParams }: Props) {
               Status: <StatusLabel value={view.status} />
             </span>
             <span>·</span>
-            <span>Updated {formatDateTime(view.updatedAt)}</span>
+            <span>Updated <LocalTime at={view.updatedAt} /></span>
           </div>
           {view.tags.length > 0 && (
             <ul className={css.tagList} aria-label="Tags" style={{ marginTop: ".5rem" }}>
