@@ -20,7 +20,7 @@ const WITHOUT_RESPONSE_SCHEMA: string[] = [];
 /** Covered operations this test does not call (yet): their schema is checked by nothing but review. */
 const NOT_EXERCISED: string[] = [];
 
-type DocOperation = { responses: Record<string, { content?: Record<string, { schema?: object }> }> };
+type DocOperation = { responses: Record<string, { content?: Record<string, { schema?: object }>; headers?: Record<string, unknown> }> };
 type Doc = { servers: { url: string }[]; paths: Record<string, Record<string, DocOperation>>; components: { schemas: Record<string, object> } };
 
 let doc: Doc;
@@ -47,11 +47,16 @@ function validatorFor(template: string, method: string, status: string, mediaTyp
 
 /** Whether an answer is one the document describes; what differs, if not. */
 function check(method: string, concrete: string, res: InProcessResult): string[] {
-  const { template } = resolveOperation(method, concrete);
+  const resolved = resolveOperation(method, concrete).template;
+  // A resource's other form (`/api/decisions/12.md`) is documented as a path of its own.
+  const alternate = operations.find((o) => o.path === resolved && o.method === method)?.alternate;
+  const template = alternate && concrete.split("?")[0]!.endsWith(alternate.suffix) ? `${resolved}${alternate.suffix}` : resolved;
   const where = `${method} ${concrete} → ${res.status}`;
   const responses = doc.paths[template]?.[method.toLowerCase()]?.responses ?? {};
   const status = String(res.status);
   if (!responses[status]) return [`${where}: status not documented (documented: ${Object.keys(responses).join(", ")})`];
+  const missingHeaders = Object.keys(responses[status].headers ?? {}).filter((h) => !res.headers.get(h));
+  if (missingHeaders.length > 0) return [`${where}: documented header ${missingHeaders.join(", ")} not sent`];
   const content = responses[status].content;
   if (!content) return res.body === null ? [] : [`${where}: documented without a body, answered one`];
   const type = (res.headers.get("content-type") ?? "").split(";")[0]!.trim();
@@ -187,6 +192,14 @@ describe("real answers against the served OpenAPI document", () => {
       const concrete = samples[op.path] ?? op.path;
       const res = await callRoute(token, "GET", concrete);
       expect(res.status, `GET ${concrete}: ${JSON.stringify(res.body).slice(0, 300)}`).toBe(200);
+      failures.push(...check("GET", concrete, res));
+    }
+    // And each operation's other form, at its own documented path.
+    for (const op of gets.filter((o) => o.alternate)) {
+      const concrete = `${samples[op.path] ?? op.path}${op.alternate!.suffix}`;
+      const res = await callRoute(token, "GET", concrete);
+      expect(res.status, `GET ${concrete}`).toBe(200);
+      expect(res.headers.get("content-type"), concrete).toMatch(new RegExp(`^${op.alternate!.produces}\\b`));
       failures.push(...check("GET", concrete, res));
     }
     noFailures();

@@ -7,7 +7,7 @@ import type { BurningSlo, EstateOverview } from "@/lib/overview/estate-overview"
 import css from "./overview.module.css";
 import { KeyText } from "@/components/catalog/key-text";
 import { Clipped } from "@/components/ui/clipped";
-import { formatUtc as when } from "@/lib/format/time";
+import { LocalTime } from "@/components/ui/time-zone";
 
 const burn = (v: number) => `${v >= 10 ? v.toFixed(0) : v.toFixed(1)}×`;
 const ALERT_TONE: Record<BurningSlo["alert"], string> = { ok: "", ticket: "var(--warning)", page: "var(--danger)" };
@@ -94,7 +94,7 @@ export function SilentPanel({ silent }: { silent: EstateOverview["silent"] }) {
                     <KeyText value={s.key} />
                   </Link>
                 </span>
-                <span className={css.figure}>no calls since {when(s.lastSeenAt)}</span>
+                <span className={css.figure}>no calls since <LocalTime at={s.lastSeenAt} /></span>
               </li>
             ))}
           </ul>
@@ -159,7 +159,7 @@ export function AnnotationsPanel({ items }: { items: EstateOverview["annotations
                   </span>
                 )}
               </span>
-              <span className={css.figure}>{when(a.at)}</span>
+              <span className={css.figure}><LocalTime at={a.at} /></span>
             </li>
           ))}
         </ul>

@@ -51,6 +51,10 @@ export interface Operation {
   response?: z.ZodType;
   /** The success status, where the route answers another one than route() picks by method. */
   status?: 200 | 201 | 202 | 204;
+  /** A file to save: what the success answer's Content-Disposition names. */
+  attachment?: string;
+  /** The same resource in another form at this path plus a suffix (`GET /api/decisions/12.md`), documented as a path of its own. */
+  alternate?: { suffix: string; produces: string; summary: string; attachment?: string };
 }
 
 const op = (method: Operation["method"], path: string, tag: string, scope: Scope | null, summary: string, extra: Partial<Operation> = {}): Operation => ({ method, path, tag, scope, summary, ...extra });
@@ -95,7 +99,7 @@ export const operations: Operation[] = [
   op("POST", "/api/v1/write", "Telemetry", "telemetry:write", "Prometheus remote write 1.0 (snappy-compressed protobuf WriteRequest): span-metric classic histograms (Tempo metrics-generator, Collector spanmetrics, servicegraph) folded like OTLP; 204 means folded and committed; 400 is not retried; 429/503 carry Retry-After", { body: z.string().describe("prometheus.WriteRequest, protobuf, snappy block-compressed"), status: 204 }),
   op("POST", "/api/catalog/import", "Catalog as code", "catalog:write", "Import catalog YAML (JSON {files, dryRun, prune}, or raw application/yaml); answers the plan: created, changed with field diffs, retired, unchanged", { body: catalogImportSchema, query: catalogImportQuerySchema, response: catalogImportResponse }),
   op("GET", "/api/catalog/schema", "Catalog as code", null, "The JSON Schema of Edgewise YAML (for editors: yaml-language-server $schema)", { produces: "application/schema+json" , response: documentResponse }),
-  op("GET", "/api/catalog/export", "Catalog as code", "catalog:read", "The whole catalog as multi-document YAML (format edgewise, backstage or openslo), or a Prometheus rule file (format prometheus-rules, metrics collector or tempo)", { query: catalogExportQuerySchema, produces: "application/yaml" }),
+  op("GET", "/api/catalog/export", "Catalog as code", "catalog:read", "The whole catalog as multi-document YAML (format edgewise, backstage or openslo), or a Prometheus rule file (format prometheus-rules, metrics collector or tempo)", { query: catalogExportQuerySchema, produces: "application/yaml", attachment: 'attachment; filename="catalog.yaml" (catalog-backstage.yaml, catalog-openslo.yaml, edgewise-rules.yaml by format)' }),
   op("GET", "/api/journeys", "Journeys", "catalog:read", "List journeys with their budget composition", { response: page(journeyResponse) }),
   op("POST", "/api/journeys", "Journeys", "catalog:write", "Create a journey", { body: journeySchema , response: journeyResponse }),
   op("GET", "/api/journeys/{slug}", "Journeys", "catalog:read", "Read a journey and its budget waterfall", { response: journeyResponse }),
@@ -114,14 +118,17 @@ export const operations: Operation[] = [
   op("GET", "/api/scorecards", "Governance", "catalog:read", "Team scorecards with their daily trend", { response: page(scorecardResponse) }),
   op("GET", "/api/decisions", "Decisions", "catalog:read", "List decision records", { query: decisionListQuerySchema , response: page(decisionResponse) }),
   op("POST", "/api/decisions", "Decisions", "decisions:write", "Draft a decision record", { body: decisionSchema , response: decisionResponse }),
-  op("GET", "/api/decisions/{number}", "Decisions", "catalog:read", "A record with its timeline and the actions open to the caller; {number}.md gives MADR Markdown", { response: decisionDetailResponse }),
+  op("GET", "/api/decisions/{number}", "Decisions", "catalog:read", "A record with its timeline and the actions open to the caller; {number}.md gives MADR Markdown", {
+    response: decisionDetailResponse,
+    alternate: { suffix: ".md", produces: "text/markdown", summary: "The record as one MADR 4 Markdown file, its evidence included (what the zip export holds for it)", attachment: "attachment; filename=\"NNNN-kebab-title.md\"" },
+  }),
   op("PATCH", "/api/decisions/{number}", "Decisions", "decisions:write", "Edit a draft or proposed record (a new revision)", { body: decisionUpdateSchema , response: decisionResponse }),
   op("POST", "/api/decisions/{number}/reviews", "Decisions", "decisions:write", "Review: approve or request changes (architects) or comment", { body: reviewSchema , response: reviewResponse }),
   op("POST", "/api/decisions/{number}/transitions", "Decisions", "decisions:write", "Move a record through its workflow; 409 lists the allowed transitions", { body: transitionSchema , response: decisionResponse }),
   op("GET", "/api/decisions/{number}/evidence", "Decisions", "catalog:read", "The record's evidence items (what-if simulations, latency snapshots), oldest first; immutable", { response: z.object({ items: z.array(evidenceResponse) }) }),
   op("POST", "/api/decisions/{number}/evidence", "Decisions", "decisions:write", "Attach evidence computed now: a journey what-if {kind: simulation, journey, scenario, requests?, seed?, from?, to?} or a latency snapshot of a linked integration {kind: latency-snapshot, integration, from?, to?}; draft or proposed records, by those who may edit them", { body: evidenceSchema , response: evidenceResponse }),
   op("GET", "/api/decisions/inbox", "Decisions", "catalog:read", "How many records await the caller's review", { response: inboxResponse }),
-  op("GET", "/api/decisions/export", "Decisions", "catalog:read", "All records as a zip of MADR files", { produces: "application/zip" }),
+  op("GET", "/api/decisions/export", "Decisions", "catalog:read", "All records as a zip of MADR files", { produces: "application/zip", attachment: 'attachment; filename="decisions.zip"' }),
   op("POST", "/api/decisions/import", "Decisions", "decisions:write", "Import MADR files (architects); dry run by default", { body: importSchema, status: 200, response: decisionImportResponse }),
   op("GET", "/api/users", "Administration", "admin", "List users", { response: page(userResponse) }),
   op("POST", "/api/users", "Administration", "admin", "Create a user", { body: userCreateSchema , response: userResponse }),
@@ -143,5 +150,5 @@ export const operations: Operation[] = [
   op("POST", "/api/notifications/deliveries/{id}/replay", "Notifications", "catalog:write", "Replay a dead letter", { status: 202, response: replayedDeliveryResponse }),
   op("POST", "/api/notifications/dead-letters/replay", "Notifications", "catalog:write", "Replay all dead letters of a channel, or all", { body: deadLetterReplaySchema, status: 202, response: replayedResponse }),
   op("GET", "/api/audit", "Administration", "admin", "The audit log, newest first (filters: actor, entityType, action, from, to; cursor paging)", { query: auditListQuerySchema , response: auditPageResponse }),
-  op("GET", "/api/audit/export", "Administration", "admin", "The filtered audit log as CSV (formula-looking cells made inert)", { query: auditFilterSchema, produces: "text/csv" }),
+  op("GET", "/api/audit/export", "Administration", "admin", "The filtered audit log as CSV (formula-looking cells made inert)", { query: auditFilterSchema, produces: "text/csv", attachment: 'attachment; filename="edgewise-audit-<time>.csv"' }),
 ];

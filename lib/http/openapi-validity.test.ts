@@ -80,7 +80,8 @@ describe("the OpenAPI document, checked by a maintained validator", () => {
   it("gives each operation a tag the document describes, an id, a success response, and the scope it needs", () => {
     const tags = new Set(doc.tags.map((t) => t.name));
     for (const { path, method, op } of ops) {
-      const source = operations.find((o) => o.path === path && o.method.toLowerCase() === method)!;
+      // A resource's other form (`/api/decisions/{number}.md`) is guarded as the resource is.
+      const source = operations.find((o) => (o.path === path || (o.alternate && `${o.path}${o.alternate.suffix}` === path)) && o.method.toLowerCase() === method)!;
       expect(op.tags.every((t) => tags.has(t)), `${method} ${path}`).toBe(true);
       expect(Object.keys(op.responses).some((s) => /^2\d\d$/.test(s)), `${method} ${path}`).toBe(true);
       expect(op.security).toEqual(source.scope ? [{ bearer: [source.scope] }, { session: [] }] : []);

@@ -41,7 +41,7 @@ describe("OpenAPI document", () => {
     const list = doc.paths["/api/integrations"]!.get as { parameters: { name: string }[] };
     expect(list.parameters.map((p) => p.name)).toEqual(expect.arrayContaining(["team", "style", "q", "sort", "cursor"]));
     const unique = new Set(Object.values(doc.paths).flatMap((p) => Object.values(p).map((o) => (o as { operationId: string }).operationId)));
-    expect(unique.size).toBe(operations.length);
+    expect(unique.size).toBe(operations.length + operations.filter((o) => o.alternate).length);
   });
   it("names the server it is given, and the relative root without one", () => {
     expect(openApiDocument("https://edgewise.example.com").servers).toEqual([{ url: "https://edgewise.example.com", description: "This Edgewise" }]);
@@ -72,5 +72,24 @@ describe("OpenAPI document", () => {
     expect(integration.additionalProperties).toBe(false);
     const notFound = (doc.paths["/api/integrations/{key}"]!.get as { responses: Record<string, { content: Record<string, { schema: unknown }> }> }).responses["404"]!;
     expect(notFound.content["application/json"]!.schema).toEqual({ $ref: "#/components/schemas/Error" });
+  });
+  it("documents files to save with their Content-Disposition, and a record's Markdown form as a path of its own", () => {
+    type Described = { operationId: string; parameters: Array<{ name: string }>; responses: Record<string, { headers?: Record<string, unknown>; content?: Record<string, unknown> }> };
+    const doc = openApiDocument();
+    const get = (path: string) => (doc.paths[path] as Record<string, Described> | undefined)?.get;
+    const md = get("/api/decisions/{number}.md")!;
+    expect(Object.keys(md.responses["200"]!.content!)).toEqual(["text/markdown"]);
+    expect(md.responses["200"]!.headers).toHaveProperty("Content-Disposition");
+    expect(md.parameters.map((p) => p.name)).toEqual(["number"]);
+    expect(Object.keys(md.responses)).toEqual(expect.arrayContaining(["401", "403", "404"]));
+    expect(md.operationId).not.toBe(get("/api/decisions/{number}")!.operationId);
+    // The JSON form stays what it was: no file, a schema.
+    expect(get("/api/decisions/{number}")!.responses["200"]!.headers).toBeUndefined();
+    // Every download says what it saves as; no JSON answer claims to be a file.
+    for (const op of operations.filter((o) => o.method === "GET")) {
+      const saved = get(op.path)!.responses["200"]!.headers !== undefined;
+      const file = op.produces !== undefined && !op.produces.endsWith("json") && op.produces !== "text/plain";
+      expect(saved, `${op.path} (${op.produces ?? "json"})`).toBe(file && op.path.includes("export"));
+    }
   });
 });

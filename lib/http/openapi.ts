@@ -124,11 +124,12 @@ export function openApiDocument(serverUrl?: string) {
   const paths: Record<string, Record<string, unknown>> = {};
   const schemas: Record<string, unknown> = { Status: statusSchema };
   const error = responseSchema(errorBodySchema, schemas);
-  for (const op of operations) {
+  const add = (op: Operation, path: string, form: { produces?: string; summary: string; attachment?: string; response?: Operation["response"]; id: string }) => {
     const status = successStatus(op);
-    const body = op.response ? { schema: responseSchema(op.response, schemas) } : {};
+    const body = form.response ? { schema: responseSchema(form.response, schemas) } : {};
+    const headers = form.attachment ? { headers: { "Content-Disposition": { description: `A file to save: ${form.attachment}`, schema: { type: "string" } } } } : {};
     const responses: Record<string, unknown> = {
-      [status]: status === "204" ? { description: "Done; no content" } : { description: "Success", content: { [op.produces ?? "application/json"]: body } },
+      [status]: status === "204" ? { description: "Done; no content" } : { description: "Success", ...headers, content: { [form.produces ?? "application/json"]: body } },
     };
     for (const code of errorStatuses(op)) {
       // Health and readiness answer their own shape when the database is down.
@@ -136,16 +137,22 @@ export function openApiDocument(serverUrl?: string) {
       responses[code] = { description: own ? "Not ready: the body names the failed check" : errorMeaning[code], content: own ? { "application/json": body } : errorContent(op) };
     }
     responses.default = { description: "Unexpected error", content: errorContent(op) };
-    paths[op.path] ??= {};
-    paths[op.path]![op.method.toLowerCase()] = {
-      summary: op.summary,
+    paths[path] ??= {};
+    paths[path]![op.method.toLowerCase()] = {
+      summary: form.summary,
       tags: [op.tag],
-      operationId: `${op.method.toLowerCase()}${op.path.replace(/[{}]/g, "").replace(/[^a-zA-Z0-9]+(\w)/g, (_m, c: string) => c.toUpperCase())}`,
+      operationId: form.id,
       security: op.scope ? [{ bearer: [op.scope] }, { session: [] }] : [],
       parameters: parameters(op),
       ...(op.body ? { requestBody: { required: true, content: Object.fromEntries(requestMediaTypes(op).map((type) => [type, type === "application/json" ? { schema: jsonSchema(op.body!, "input") } : {}])) } } : {}),
       responses,
     };
+  };
+  for (const op of operations) {
+    const id = `${op.method.toLowerCase()}${op.path.replace(/[{}]/g, "").replace(/[^a-zA-Z0-9]+(\w)/g, (_m, c: string) => c.toUpperCase())}`;
+    add(op, op.path, { produces: op.produces, summary: op.summary, attachment: op.attachment, response: op.response, id });
+    const alt = op.alternate;
+    if (alt) add(op, `${op.path}${alt.suffix}`, { produces: alt.produces, summary: alt.summary, attachment: alt.attachment, id: `${id}${alt.suffix.replace(/\W/g, "").replace(/^\w/, (c) => c.toUpperCase())}` });
   }
   if ((error as { $ref?: string }).$ref !== "#/components/schemas/Error") throw new Error("errorBodySchema must be named Error");
   return {

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { CatalogNav } from "@/components/catalog/catalog-nav";
 import { PageHeader } from "@/components/ui/page-header";
-import { formatUtc as when } from "@/lib/format/time";
+import { LocalTime } from "@/components/ui/time-zone";
 import { mayDeclare } from "@/components/catalog/access";
 import { requireSession } from "@/lib/auth/session";
 import { integrationHref } from "@/components/catalog/labels";
@@ -50,8 +50,8 @@ export default async function ObservedPage() {
                   <td>{e.calls}</td>
                   <td>{e.errors}</td>
                   <td>{formatDuration(e.p99Ms)}</td>
-                  <td>{when(e.firstSeen)}</td>
-                  <td>{when(e.lastSeen)}</td>
+                  <td><LocalTime at={e.firstSeen} /></td>
+                  <td><LocalTime at={e.lastSeen} /></td>
                   <td>
                     {canDeclare && (
                       <Link
@@ -78,7 +78,7 @@ export default async function ObservedPage() {
               <Link href={integrationHref(s.key)} className="mono">
                 <KeyText value={s.key} />
               </Link>{" "}
-              <span className="muted">last seen {when(s.lastSeen)}</span>
+              <span className="muted">last seen <LocalTime at={s.lastSeen} /></span>
             </li>
           ))}
         </ul>

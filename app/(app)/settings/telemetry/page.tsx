@@ -3,11 +3,11 @@ import { headers } from "next/headers";
 import { PageHeader } from "@/components/ui/page-header";
 import { can } from "@/lib/auth/permissions";
 import { requireSession } from "@/lib/auth/session";
-import { formatUtc } from "@/lib/format/time";
+import { LocalTime } from "@/components/ui/time-zone";
 import type { Signal } from "@/lib/telemetry/ingest-counts";
 import { ingestionStatus, REJECTION_WINDOW_HOURS } from "@/lib/telemetry/status";
 
-const when = (iso: string | null) => (iso ? formatUtc(iso, { seconds: true }) : "never");
+const when = (iso: string | null) => (iso ? <LocalTime at={iso} seconds /> : "never");
 
 /** What an item rejection counts, per signal. */
 const ITEM: Record<Signal, string> = { traces: "span", metrics: "point", logs: "log record" };
