@@ -146,7 +146,8 @@ export function AnnotationsPanel({ items }: { items: EstateOverview["annotations
           No deploys, incidents or accepted decisions in the last two weeks. CI pipelines mark deploys with <code>POST /api/annotations</code>.
         </p>
       ) : (
-        <ul className={css.list}>
+        // In a third of the page a time beside the title left the title a word wide: the time goes under it.
+        <ul className={`${css.list} ${css.stacked}`}>
           {items.map((a) => (
             <li key={a.id} data-testid="recent-annotation">
               <span className={css.key}>
