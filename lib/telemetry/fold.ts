@@ -5,7 +5,7 @@ import { edgeOf, matchSpan, type TelemetryMatch } from "./attribute";
 import { ExemplarPicker, type Exemplar } from "./exemplars";
 import { emptyHistogram, merge, record, type Histogram } from "./histogram";
 import type { DecodedSpan } from "./otlp-json";
-import { addAttemptCounts, attemptsOf, callKeyOf, isThrottled, resendCountOf, type Attempt, type AttemptCounts, type RetryDelta } from "./retries";
+import { attemptsOf, callKeyOf, isThrottled, resendCountOf, type Attempt, type AttemptCounts } from "./retries";
 
 export const MINUTE_MS = 60_000;
 
@@ -74,12 +74,6 @@ class MinuteBuckets {
     return entry;
   }
 
-  /** Adds what logical calls change by; a minute with no call in this batch gets a bucket of 0 calls. */
-  addRetries(delta: RetryDelta) {
-    const { bucket } = this.entry(delta.seriesKey, delta.startMs);
-    bucket.attemptCounts = addAttemptCounts(bucket.attemptCounts ?? {}, delta.attemptCounts);
-  }
-
   /** A stable order: concurrent writers then lock rows in the same order and cannot deadlock. */
   sorted(): FoldedBucket[] {
     return [...this.byKey.values()]
@@ -145,14 +139,6 @@ export function foldSpans(spans: DecodedSpan[], matches: TelemetryMatch[]): Fold
     counts[k] = (counts[k] ?? 0) + 1;
   }
   return { buckets: buckets.sorted(), unattributed, attempts };
-}
-
-/** The buckets with what the batch's logical calls change by (a new list; `buckets` is not changed). */
-export function addRetries(buckets: FoldedBucket[], deltas: RetryDelta[]): FoldedBucket[] {
-  if (deltas.length === 0) return buckets;
-  const all = new MinuteBuckets(buckets);
-  for (const d of deltas) all.addRetries(d);
-  return all.sorted();
 }
 
 /** The buckets with the deliveries of asynchronous integrations added (a new list; `buckets` is not changed). */

@@ -11,10 +11,12 @@ import { db } from "@/lib/db/client";
 import { CATALOG_STAMP } from "./catalog-matches";
 import { cumulativeDelta, stateOf, type SeriesState } from "./cumulative";
 import type { BatchBucket, BatchCounts, IngestBatch } from "./ingest-batch";
+import { emptyHistogram } from "./histogram";
 import type { DeltaPoint } from "./metrics-fold";
 import type { Signal } from "./ingest-counts";
 import type { OtlpSignal } from "./otlp-codec";
 import type { MetricPoint } from "./otlp-metrics";
+import { applyAttempts, type Attempt } from "./retries";
 
 export type Tx = Prisma.TransactionClient;
 export type CommitOutcome = "claimed" | "retry" | "stale";
@@ -27,16 +29,67 @@ export const arrivalMinute = (nowMs = Date.now()) => new Date(Math.floor(nowMs /
 const claimReceipt = (digest: string, when: Prisma.Sql) =>
   Prisma.sql`INSERT INTO ingest_receipts (digest) SELECT ${digest} WHERE ${when} ON CONFLICT (digest) DO NOTHING RETURNING digest`;
 
-/** latency_buckets: adds minute buckets in the order given (the batch's lock order). */
-const addBuckets = (buckets: BatchBucket[], when: Prisma.Sql) => Prisma.sql`
+/** retry_calls: adds the batch's attempts to their logical calls (one row each, in key order: the lock order), returning each call's state after and before. */
+function addCalls(attempts: Attempt[], when: Prisma.Sql) {
+  // The batch's own attempts of each call merged first (applyAttempts' rule), so no row is upserted twice.
+  const { states } = applyAttempts(new Map(), attempts);
+  const keys = [...states.keys()].sort();
+  const calls = keys.map((k) => states.get(k)!);
+  return Prisma.sql`
+  INSERT INTO retry_calls AS c (call_key, series_key, minute, spans, max_resend)
+  SELECT a.k, a.s, a.m, a.n, a.r
+  FROM unnest(${keys}::text[], ${calls.map((c) => c.seriesKey)}::text[], ${calls.map((c) => new Date(c.minuteMs).toISOString())}::timestamptz[],
+              ${calls.map((c) => c.spans)}::int[], ${calls.map((c) => c.maxResend)}::int[]) AS a(k, s, m, n, r)
+  WHERE ${when}
+  ORDER BY a.k COLLATE "C"
+  ON CONFLICT (call_key) DO UPDATE SET
+    prev_minute = c.minute, prev_spans = c.spans, prev_max_resend = c.max_resend,
+    minute = LEAST(c.minute, EXCLUDED.minute), spans = c.spans + EXCLUDED.spans, max_resend = GREATEST(c.max_resend, EXCLUDED.max_resend),
+    updated_at = now()
+  RETURNING series_key, minute, spans, max_resend, prev_minute, prev_spans, prev_max_resend`;
+}
+
+/**
+ * What the calls' upsert (CTE `calls`) moves, per minute, as attempt counts: a call leaves its old
+ * entry (−1 under its old attempts, in its old minute; prev_spans 0 is a new call) for its new one
+ * (+1) — applyAttempts' deltas, computed from the row as locked, so a concurrent writer's call is
+ * moved from where that writer left it. Entries that cancel out are dropped, like addAttemptCounts.
+ */
+const retryDeltas = Prisma.sql`
+    moved AS (
+      SELECT d.series_key, d.start, d.attempts::text AS k, sum(d.n) AS n
+      FROM (SELECT series_key, minute AS start, GREATEST(spans, max_resend + 1) AS attempts, 1 AS n FROM calls
+            UNION ALL
+            SELECT series_key, prev_minute, GREATEST(prev_spans, prev_max_resend + 1), -1 FROM calls WHERE prev_spans > 0) AS d
+      GROUP BY 1, 2, 3
+      HAVING sum(d.n) <> 0),
+    retried AS (SELECT series_key, start, jsonb_object_agg(k, n) AS attempt_counts FROM moved GROUP BY 1, 2)`;
+
+const EMPTY_HISTOGRAM = JSON.stringify(emptyHistogram());
+
+/**
+ * latency_buckets: adds minute buckets; with `retried`, joined with the CTE of that name (the minutes
+ * the batch's logical calls move, which may be minutes the batch has no call in). Rows are locked in
+ * one order for every writer, (series, minute) by byte, so concurrent writers cannot deadlock.
+ */
+function addBuckets(buckets: BatchBucket[], when: Prisma.Sql, retried: boolean) {
+  const [series, start] = retried ? [Prisma.sql`coalesce(b.series_key, r.series_key)`, Prisma.sql`coalesce(b.start, r.start)`] : [Prisma.sql`b.series_key`, Prisma.sql`b.start`];
+  return Prisma.sql`
   INSERT INTO latency_buckets (series_key, resolution, start, count, errors, histogram, approximate_count, throttled, attempt_counts)
-  SELECT b.series_key, 'minute', b.start, b.count, b.errors, b.histogram, b.approximate, b.throttled, b.attempt_counts
+  SELECT ${series}, 'minute', ${start}, ${
+    retried
+      ? Prisma.sql`coalesce(b.count, 0), coalesce(b.errors, 0), coalesce(b.histogram, ${EMPTY_HISTOGRAM}::jsonb), coalesce(b.approximate, 0), coalesce(b.throttled, 0),
+    edgewise_add_counts(b.attempt_counts, r.attempt_counts)`
+      : Prisma.sql`b.count, b.errors, b.histogram, b.approximate, b.throttled, b.attempt_counts`
+  }
   FROM unnest(${buckets.map((b) => b.seriesKey)}::text[], ${buckets.map((b) => new Date(b.startMs).toISOString())}::timestamptz[],
               ${buckets.map((b) => b.count)}::bigint[], ${buckets.map((b) => b.errors)}::bigint[],
               ${buckets.map((b) => JSON.stringify(b.histogram))}::jsonb[], ${buckets.map((b) => b.approximate ?? 0)}::bigint[],
               ${buckets.map((b) => b.throttled ?? 0)}::bigint[], ${buckets.map((b) => JSON.stringify(b.attemptCounts ?? {}))}::jsonb[])
        AS b(series_key, start, count, errors, histogram, approximate, throttled, attempt_counts)
+  ${retried ? Prisma.sql`FULL JOIN retried r ON r.series_key = b.series_key AND r.start = b.start` : Prisma.empty}
   WHERE ${when}
+  ORDER BY ${series} COLLATE "C", ${start}
   ON CONFLICT (series_key, resolution, start) DO UPDATE SET
     count = latency_buckets.count + EXCLUDED.count,
     errors = latency_buckets.errors + EXCLUDED.errors,
@@ -46,6 +99,7 @@ const addBuckets = (buckets: BatchBucket[], when: Prisma.Sql) => Prisma.sql`
     attempt_counts = edgewise_add_counts(latency_buckets.attempt_counts, EXCLUDED.attempt_counts),
     updated_at = now()
   RETURNING 1`;
+}
 
 /** latency_exemplars: merges each bucket's exemplars into its minute's (edgewise_merge_exemplars keeps at most eight). */
 function addExemplars(buckets: BatchBucket[], when: Prisma.Sql) {
@@ -114,13 +168,19 @@ export async function commitStatement(batch: IngestBatch, stamp: string | null):
 }
 
 /**
- * The batch's buckets, exemplars and counts as the CTEs of one statement: the hot rows (this minute's
- * bucket and counts, which every exporter writes) are locked by it and held only until its commit.
+ * The batch's logical calls, buckets, exemplars and counts as the CTEs of one statement: the hot rows
+ * (this minute's bucket and counts, which every exporter writes) are locked by it and held only until
+ * its commit. The calls are all upserted before any bucket (the buckets' rows are sorted, which needs
+ * every moved minute first): calls, then buckets, the order of every writer.
  */
-const upserts = (batch: IngestBatch, claimed: Prisma.Sql, fresh: Prisma.Sql) => Prisma.sql`
-    added AS (${addBuckets(batch.buckets, claimed)}),
+function upserts(batch: IngestBatch, claimed: Prisma.Sql, fresh: Prisma.Sql) {
+  const retried = batch.attempts.length > 0;
+  return Prisma.sql`
+    ${retried ? Prisma.sql`calls AS (${addCalls(batch.attempts, claimed)}), ${retryDeltas},` : Prisma.empty}
+    added AS (${addBuckets(batch.buckets, claimed, retried)}),
     noted AS (${addExemplars(batch.buckets, claimed)}),
     counted AS (${addCountRows(batch.signal, countRows(batch.counts), claimed, fresh)})`;
+}
 const upserted = Prisma.sql`(SELECT count(*) FROM added) AS added, (SELECT count(*) FROM noted) AS noted, (SELECT count(*) FROM counted) AS counted`;
 
 /**

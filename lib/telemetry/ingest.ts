@@ -12,9 +12,9 @@ import { currentMatches, lastSeenMatches, type CatalogMatches } from "./catalog-
 import { sqlStates } from "@/lib/errors";
 import { boundMetrics, boundTraces, MAX_MINUTE_COUNT, type TimeWindow } from "./bounds";
 import { capMetrics, capTraces, type EdgeCap, type EdgeTicket } from "./edge-cap";
-import { addLags, addRetries } from "./fold";
+import { addLags } from "./fold";
 import { observedEdgeCap } from "./observed-cap";
-import { groupRetries, pruneRetryCalls } from "./retry-store";
+import { pruneRetryCalls } from "./retry-store";
 import { metricPointsToFold, metricsBatch, rejectionMessage, retryAnswer, retryCounts, traceBatch, type IngestBatch } from "./ingest-batch";
 import { assembleStaged, pruneStaging } from "./classic-staging";
 import { INCOMPLETE_HISTOGRAM, type Assembly } from "./classic-assembly";
@@ -96,13 +96,11 @@ export async function ingestTraces(actor: Actor, decoded: TraceRequest, digest: 
   const [cap, token] = [await observedEdgeCap(), actor.tokenId ?? actor.userId];
   const result = await exactCounts(() => withCatalog(cap, async ({ matches }, stamp, ticket) => {
     const batch = traceBatch(capTraces(request, matches, cap, token, Date.now(), ticket), matches, digest);
-    if (batch.lagHalves.length === 0 && batch.attempts.length === 0) return { outcome: await commitStatement(batch, stamp), batch };
-    // Deliveries to pair and attempts to group into logical calls: the stored halves and calls are
-    // read and written under their locks (halves first, then calls: one order for every writer).
-    return commitLocked("traces", digest, stamp, batch.counts.ifRetry, async (tx) => {
-      const withLags = addLags(batch.buckets, await pairDeliveries(tx, batch.lagHalves, matches));
-      return { ...batch, buckets: addRetries(withLags, await groupRetries(tx, batch.attempts)) };
-    });
+    // Attempts are grouped into logical calls by the commit's own statement (ingest-store.ts).
+    if (batch.lagHalves.length === 0) return { outcome: await commitStatement(batch, stamp), batch };
+    // Deliveries to pair: the stored halves are read and written under their locks, before the
+    // statement that upserts calls and buckets (halves, calls, buckets: one order for every writer).
+    return commitLocked("traces", digest, stamp, batch.counts.ifRetry, async (tx) => ({ ...batch, buckets: addLags(batch.buckets, await pairDeliveries(tx, batch.lagHalves, matches)) }));
   }));
   await pruneNowAndThen();
   return answer(result, request, "traces");

@@ -8,6 +8,8 @@ import { actorFor, makeService, makeTeam } from "@/scripts/test/factories";
 import { ingest } from "./ingest";
 import { latencyQuerySchema, latencySeries } from "./latency";
 import { jsonCodec } from "./otlp-codec";
+import { applyAttempts, attemptsOf, type Attempt } from "./retries";
+import { rng } from "./seeded-random";
 
 const MINUTE_MS = 60_000;
 // Two whole minutes ago: inside the rules' 5-minute window, and minute buckets are what the API reads.
@@ -109,6 +111,37 @@ describe("observed retries", () => {
       [5, 5, 15, 3], // the earliest attempts' minute: five calls of three attempts
       [10, 0, 0, 0],
     ]);
+  });
+
+  it("agrees with the pure model (applyAttempts) on calls whose attempts are shuffled over six requests, two of them at a time", async () => {
+    // The SQL that groups attempts is the model's rule for one call: whatever order the attempts come
+    // in, each call ends in the minute of its earliest attempt, counted once with all it took.
+    const { a, b, member, key } = await estate({ resilience: { timeoutMs: 50, retries: { maxAttempts: 4, backoff: "exponential", baseDelayMs: 10, maxDelayMs: 40, jitter: true } }, idempotency: { strategy: "natural" } });
+    const random = rng(20261206);
+    let spanSeq = 50_000;
+    const specs: SpanSpec[] = Array.from({ length: 60 }, (_, i) => ({ trace: hex(++traceSeq, 32), parent: hex(4000 + i, 16) })).flatMap((call) => {
+      const n = 1 + Math.floor(random() * 4);
+      return Array.from({ length: n }, (_, r) => ({ ...call, span: ++spanSeq, atMs: T_MS - 110_000 + Math.floor(random() * 160_000), resend: random() < 0.3 ? r + Math.floor(random() * 2) : undefined }));
+    });
+    for (let i = specs.length - 1; i > 0; i--) {
+      const j = Math.floor(random() * (i + 1));
+      [specs[i], specs[j]] = [specs[j]!, specs[i]!];
+    }
+    const requests = Array.from({ length: 6 }, (_, r) => specs.filter((_, i) => i % 6 === r));
+    for (let r = 0; r < requests.length; r += 2) await Promise.all(requests.slice(r, r + 2).map((part) => send(member, body(a.slug, b.slug, part))));
+
+    const attempts: Attempt[] = specs.map((s) => ({ callKey: `${s.trace}|${s.parent}`, seriesKey: key, startMs: s.atMs, resendCount: s.resend ?? null }));
+    const expected = new Map<number, { logicalCalls: number; attempts: number; maxAttempts: number }>();
+    for (const call of applyAttempts(new Map(), attempts).states.values()) {
+      const m = expected.get(call.minuteMs) ?? { logicalCalls: 0, attempts: 0, maxAttempts: 0 };
+      const n = attemptsOf(call);
+      expected.set(call.minuteMs, { logicalCalls: m.logicalCalls + 1, attempts: m.attempts + n, maxAttempts: Math.max(m.maxAttempts, n) });
+    }
+    const series = (await latencySeries(member, key, latencyQuerySchema.parse({ from: new Date(T_MS - 2 * MINUTE_MS).toISOString(), to: new Date(T_MS + MINUTE_MS).toISOString(), step: "1m" }))).series;
+    expect(series.filter((p) => p.logicalCalls > 0).map((p) => [Date.parse(p.t), { logicalCalls: p.logicalCalls, attempts: p.attempts, maxAttempts: p.maxAttempts }])).toEqual(
+      [...expected].sort((x, y) => x[0] - y[0]),
+    );
+    expect(series.reduce((n, p) => n + p.count, 0)).toBe(specs.length);
   });
 
   it("honours http.request.resend_count when only the last attempt's span arrives", async () => {
