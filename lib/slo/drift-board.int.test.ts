@@ -5,7 +5,7 @@ import { db } from "@/lib/db/client";
 import { emptyHistogram, quantile, record, type Histogram } from "@/lib/telemetry/histogram";
 import { actorFor, makeService, makeTeam } from "@/scripts/test/factories";
 import { useOwnDatabase } from "@/scripts/test/own-database";
-import { driftBoard, type DriftRow } from "./drift-board";
+import { driftBoard, estateDrift, type DriftRow } from "./drift-board";
 import { observations } from "./observations";
 
 // The board reads how far rollups have gone (one row for the whole table), so it gets a database of its own.
@@ -42,7 +42,7 @@ function traffic(base: (day: number) => number, extra: Call[] = []): Call[] {
   return calls;
 }
 
-/** The buckets rollups would have left: days before DAY_UNTIL, hours before HOUR_UNTIL, minutes kept for 14 days. */
+/** The buckets rollups would have left: days before DAY_UNTIL, hours before HOUR_UNTIL, minutes (and five-minute buckets) kept for 14 days. */
 async function store(seriesKey: string, calls: Call[]) {
   const buckets = new Map<string, { resolution: string; start: number; h: Histogram }>();
   const add = (resolution: string, start: number, ms: number) => {
@@ -56,6 +56,8 @@ async function store(seriesKey: string, calls: Call[]) {
     const hour = Math.floor(c.atMs / HOUR) * HOUR;
     const day = Math.floor(c.atMs / DAY) * DAY;
     if (minute >= MINUTES_KEPT_FROM || minute >= HOUR_UNTIL) add("minute", minute, c.ms);
+    // The five-minute pass runs to the last five minutes, past the hours: reads must not count those twice.
+    if (minute >= MINUTES_KEPT_FROM) add("five_minute", Math.floor(c.atMs / (5 * MIN)) * 5 * MIN, c.ms);
     if (hour < HOUR_UNTIL) add("hour", hour, c.ms);
     if (day < DAY_UNTIL) add("day", day, c.ms);
   }
@@ -215,6 +217,36 @@ describe("drift board", () => {
       driftingSince: creeping.driftingSince,
     });
     expect(o.get(fixtures.stable.key)!.drift).toMatchObject({ daysToBreach: null });
+  });
+
+  it("keeps the settled days in drift_closed, equal to reading every day afresh, and reads them from there", async () => {
+    // Hours are rolled to 10:00, two hours of margin: every day before today is settled.
+    const kept = await db().$queryRaw<{ as_of: string; n: bigint }[]>`SELECT as_of, count(*) AS n FROM drift_closed GROUP BY 1`;
+    expect(kept).toEqual([{ as_of: "2026-10-25/2026-11-28", n: 4n }]);
+    expect(await estateDrift(NOW)).toEqual(await estateDrift(NOW, undefined, { settled: false }));
+    // A request merges the kept days with today's, not the buckets of the settled ones.
+    const { key } = fixtures.stable;
+    await db().$executeRaw`
+      UPDATE drift_closed SET days = jsonb_set(days, '{0,count}', '7') WHERE series_key = (SELECT id::text FROM integration_points WHERE key = ${key})`;
+    const tampered = (await estateDrift(NOW)).find((r) => r.key === key)!;
+    expect(tampered.daily[0]!.count).toBe(7);
+    expect(tampered.daily[34]!.count).toBe(125);
+  });
+
+  it("recomputes the settled part when the range moves: the next day, and a roll-up that fell behind", async () => {
+    const tomorrow = new Date(NOW.getTime() + DAY);
+    // Hours rolled to 01:00 tomorrow: today is not settled yet, so it is read afresh beside the kept days.
+    await db().$executeRaw`UPDATE telemetry_rollups SET rolled_until = ${new Date(TODAY + DAY + HOUR)} WHERE resolution = 'hour'`;
+    try {
+      const moved = await estateDrift(tomorrow);
+      expect(moved).toEqual(await estateDrift(tomorrow, undefined, { settled: false }));
+      const kept = await db().$queryRaw<{ as_of: string }[]>`SELECT DISTINCT as_of FROM drift_closed`;
+      expect(kept).toEqual([{ as_of: "2026-10-26/2026-11-28" }]);
+      // The tampered row was of the old range: nothing of it is left.
+      expect(moved.find((r) => r.key === fixtures.stable.key)!.daily[0]!.count).toBe(240);
+    } finally {
+      await db().$executeRaw`UPDATE telemetry_rollups SET rolled_until = ${new Date(HOUR_UNTIL)} WHERE resolution = 'hour'`;
+    }
   });
 
   it("needs catalog:read", async () => {

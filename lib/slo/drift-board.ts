@@ -1,18 +1,17 @@
 // The drift board: for every live integration point, daily p99 over 35 days, the 28-day baseline
-// against the last 7 days and 24 hours, the trend, the change point and the projected breach — for
-// the whole estate in two queries (the declarations, then all their histograms merged in SQL).
+// against the last 7 days and 24 hours, the trend, the change point and the projected breach. The
+// settled days come from drift_closed (lib/slo/drift-days.ts); a request reads the days since, and
+// the last 24 hours, of the series that have them.
 import "server-only";
 import { z } from "zod";
 import { authorize, type Actor } from "@/lib/auth/actor";
 import { db } from "@/lib/db/client";
-import { quantile, type Histogram } from "@/lib/telemetry/histogram";
-import { annotateDrift, driftFigures, rankDrift, type DailyPoint, type DriftAnnotation, type DriftFigures, type DriftSort } from "./drift-row";
+import { emptyHistogram, merge, quantile, type Histogram } from "@/lib/telemetry/histogram";
+import { closedParts, currentRange, dayTallies, foldDays, last24h } from "./drift-days";
+import { annotateDrift, BASELINE_DAYS, driftFigures, driftRange, rankDrift, RECENT_DAYS, type DriftAnnotation, type DriftFigures, type DriftSort, type DailyPoint } from "./drift-row";
 
 const DAY_MS = 86_400_000;
-const HOUR_MS = 3_600_000;
-/** 28 baseline days, then the 7 recent ones (today, partial, included). */
-export const BASELINE_DAYS = 28;
-export const RECENT_DAYS = 7;
+export { BASELINE_DAYS, RECENT_DAYS };
 const DAYS = BASELINE_DAYS + RECENT_DAYS;
 
 export const driftQuerySchema = z.object({
@@ -55,58 +54,6 @@ interface Declared {
   silent_since: Date | null;
 }
 
-type Kind = "day" | "baseline" | "recent7d" | "recent24h";
-
-/**
- * Each call counted once: day buckets where days are rolled up, hour buckets from there to where hours
- * are rolled up, minute buckets after. The 24-hour window is not day-aligned, so it is tiled by hours
- * (inside the rolled range) and minutes (its ragged first hour and everything not yet rolled).
- */
-async function telemetry(seriesKeys: string[], now: Date) {
-  const today = Math.floor(now.getTime() / DAY_MS) * DAY_MS;
-  const from = new Date(today - (DAYS - 1) * DAY_MS);
-  const recentFrom = new Date(today - (RECENT_DAYS - 1) * DAY_MS);
-  const dayAgo = new Date(now.getTime() - DAY_MS);
-  const dayAgoHour = new Date(Math.ceil(dayAgo.getTime() / HOUR_MS) * HOUR_MS);
-  return db().$queryRaw<{ kind: Kind; series_key: string; day: Date | null; count: bigint; histogram: Histogram }[]>`
-    WITH rolled AS (
-      SELECT coalesce((SELECT rolled_until FROM telemetry_rollups WHERE resolution = 'hour'), 'epoch'::timestamptz) AS hour_until,
-             coalesce((SELECT rolled_until FROM telemetry_rollups WHERE resolution = 'day'), 'epoch'::timestamptz) AS day_until
-    ),
-    tiles AS (
-      SELECT b.series_key, b.resolution, b.start, b.count, b.histogram
-      FROM latency_buckets b CROSS JOIN rolled r
-      WHERE b.series_key = ANY(${seriesKeys}) AND b.start >= ${from} AND b.start < ${now}
-        AND CASE b.resolution
-              WHEN 'day' THEN b.start < r.day_until
-              WHEN 'hour' THEN b.start >= r.day_until AND b.start < r.hour_until
-              ELSE b.start >= r.hour_until
-            END
-    ),
-    -- A day bucket already is its day (merging it alone would cost as much as merging many).
-    daily AS (
-      SELECT series_key, start AS day, count, histogram FROM tiles WHERE resolution = 'day'
-      UNION ALL
-      SELECT series_key, date_trunc('day', start, 'UTC'), sum(count), edgewise_histogram_agg(histogram)
-      FROM tiles WHERE resolution <> 'day' GROUP BY 1, 2
-    ),
-    windows AS (
-      SELECT series_key, CASE WHEN day >= ${recentFrom} THEN 'recent7d' ELSE 'baseline' END AS kind, sum(count) AS count, edgewise_histogram_agg(histogram) AS histogram
-      FROM daily GROUP BY 1, 2
-    ),
-    last24h AS (
-      SELECT b.series_key, sum(b.count) AS count, edgewise_histogram_agg(b.histogram) AS histogram
-      FROM latency_buckets b CROSS JOIN rolled r
-      WHERE b.series_key = ANY(${seriesKeys}) AND b.start < ${now}
-        AND ((b.resolution = 'hour' AND b.start >= ${dayAgoHour} AND b.start < r.hour_until)
-          OR (b.resolution = 'minute' AND b.start >= ${dayAgo} AND (b.start < ${dayAgoHour} OR b.start >= r.hour_until)))
-      GROUP BY 1
-    )
-    SELECT 'day' AS kind, series_key, day, count, histogram FROM daily
-    UNION ALL SELECT kind, series_key, NULL, count, histogram FROM windows
-    UNION ALL SELECT 'recent24h', series_key, NULL, count, histogram FROM last24h`;
-}
-
 /** The annotations in the board's 35 days, one row per (annotation, integration point) among `seriesKeys`. */
 function annotationsOf(seriesKeys: string[], now: Date) {
   const today = Math.floor(now.getTime() / DAY_MS) * DAY_MS;
@@ -118,8 +65,12 @@ function annotationsOf(seriesKeys: string[], now: Date) {
     ORDER BY a.at`;
 }
 
-/** The drift rows of every live integration point (of one team), unranked and unauthorized: for trusted callers. */
-export async function estateDrift(now = new Date(), team?: string): Promise<DriftRow[]> {
+/**
+ * The drift rows of every live integration point (of one team), unranked and unauthorized: for trusted
+ * callers. `settled: false` reads every day afresh instead of the kept settled part (what the tests
+ * compare the kept part against).
+ */
+export async function estateDrift(now = new Date(), team?: string, options: { settled?: boolean } = {}): Promise<DriftRow[]> {
   const declared = await db().$queryRaw<Declared[]>`
     SELECT ip.id::text AS series_key, ip.key, s.slug AS source, t.slug AS target, tm.slug AS team, ip.budget_p99_ms,
            CASE WHEN h.status = 'silent' THEN h.last_seen_at END AS silent_since
@@ -131,33 +82,32 @@ export async function estateDrift(now = new Date(), team?: string): Promise<Drif
     WHERE ip.lifecycle <> 'retired' AND (${team ?? null}::text IS NULL OR tm.slug = ${team ?? null})`;
   if (!declared.length) return [];
   const seriesKeys = declared.map((d) => d.series_key);
-  const [rows, marks] = await Promise.all([telemetry(seriesKeys, now), annotationsOf(seriesKeys, now)]);
+  const range = options.settled === false ? driftRange(now.getTime(), null, 0) : await currentRange(now);
+  const [closed, live, day, marks] = await Promise.all([
+    closedParts(seriesKeys, range),
+    dayTallies(seriesKeys, new Date(range.settledMs), now),
+    last24h(seriesKeys, now),
+    annotationsOf(seriesKeys, now),
+  ]);
   const marksOf = new Map<string, { at: string; kind: string; title: string; link: string | null }[]>();
   for (const m of marks) marksOf.set(m.series_key, [...(marksOf.get(m.series_key) ?? []), { at: m.at.toISOString(), kind: m.kind, title: m.title, link: m.link }]);
-  const p99 = new Map<string, number | null>();
-  const days = new Map<string, Map<string, { count: number; p99Ms: number | null }>>();
-  for (const r of rows) {
-    if (r.kind !== "day") {
-      p99.set(`${r.series_key} ${r.kind}`, quantile(r.histogram, 0.99));
-      continue;
-    }
-    const byDay = days.get(r.series_key) ?? new Map<string, { count: number; p99Ms: number | null }>();
-    byDay.set(r.day!.toISOString().slice(0, 10), { count: Number(r.count), p99Ms: quantile(r.histogram, 0.99) });
-    days.set(r.series_key, byDay);
-  }
-  const today = Math.floor(now.getTime() / DAY_MS) * DAY_MS;
-  const calendar = Array.from({ length: DAYS }, (_, i) => new Date(today - (DAYS - 1 - i) * DAY_MS).toISOString().slice(0, 10));
+  const calendar = Array.from({ length: DAYS }, (_, i) => new Date(range.fromMs + i * DAY_MS).toISOString().slice(0, 10));
+  const p99 = (h: Histogram | null | undefined) => (h ? quantile(h, 0.99) : null);
   return declared.map((d) => {
-    const byDay = days.get(d.series_key);
-    const daily = calendar.map((day) => {
-      const v = byDay?.get(day);
-      return { day, p99Ms: v?.p99Ms === null || v === undefined ? null : Math.round(v.p99Ms * 1000) / 1000, count: v?.count ?? 0 };
+    // The settled part (a copy: kept rows are shared), then the days since.
+    const kept = closed.get(d.series_key);
+    const part = foldDays(live.get(d.series_key) ?? [], range.recentFromMs, {
+      days: [...(kept?.days ?? [])],
+      baseline: kept?.baseline ? merge(emptyHistogram(), kept.baseline) : null,
+      recent: kept?.recent ? merge(emptyHistogram(), kept.recent) : null,
     });
+    const byDay = new Map(part.days.map((p) => [p.day, p]));
+    const daily: DailyPoint[] = calendar.map((day) => ({ day, p99Ms: byDay.get(day)?.p99Ms ?? null, count: byDay.get(day)?.count ?? 0 }));
     const figures = driftFigures({
       budgetP99Ms: d.budget_p99_ms,
-      baselineP99Ms: p99.get(`${d.series_key} baseline`) ?? null,
-      recent7dP99Ms: p99.get(`${d.series_key} recent7d`) ?? null,
-      recent24hP99Ms: p99.get(`${d.series_key} recent24h`) ?? null,
+      baselineP99Ms: p99(part.baseline),
+      recent7dP99Ms: p99(part.recent),
+      recent24hP99Ms: p99(day.get(d.series_key)),
       daily,
     });
     const annotations = annotateDrift(marksOf.get(d.series_key) ?? [], figures);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { annotateDrift, driftFigures, MIN_TREND_DAYS, NEAR_CHANGE_DAYS, rankDrift, type DailyPoint } from "./drift-row";
+import { annotateDrift, driftFigures, driftRange, MIN_TREND_DAYS, NEAR_CHANGE_DAYS, rankDrift, type DailyPoint } from "./drift-row";
 
 const DAY = 86_400_000;
 const START = Date.UTC(2026, 9, 25); // 2026-10-25; day 34 is 2026-11-28
@@ -95,5 +95,37 @@ describe("drift ranking", () => {
   it("does not reorder its input", () => {
     rankDrift(rows, "drift");
     expect(rows.map((r) => r.key)).toEqual(["a", "b", "c", "d", "e", "f"]);
+  });
+});
+
+describe("the board's settled days", () => {
+  const HOUR = 3_600_000;
+  const MARGIN = 2 * HOUR;
+  const now = Date.UTC(2026, 10, 28, 12, 30);
+  const today = Date.UTC(2026, 10, 28);
+  const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+  const range = (rolledUntil: number | null, at = now) => {
+    const r = driftRange(at, rolledUntil, MARGIN);
+    return { from: day(r.fromMs), recentFrom: day(r.recentFromMs), today: day(r.todayMs), settled: day(r.settledMs) };
+  };
+
+  it("spans 35 UTC days, the last 7 of them recent, today included", () => {
+    expect(range(today + 12 * HOUR)).toEqual({ from: "2026-10-25", recentFrom: "2026-11-22", today: "2026-11-28", settled: "2026-11-28" });
+  });
+
+  it("settles a day only once every hour of it is past the roll-up's margin", () => {
+    // Hours rolled to 02:00: the line is midnight, so yesterday is settled…
+    expect(range(today + 2 * HOUR).settled).toBe("2026-11-28");
+    // …but not a minute earlier: yesterday's last hours may still take late spans.
+    expect(range(today + 2 * HOUR - 60_000).settled).toBe("2026-11-27");
+    // A roll-up days behind (a server that was down) settles only what it has passed.
+    expect(range(today - 3 * DAY + 5 * HOUR).settled).toBe("2026-11-25");
+  });
+
+  it("settles nothing without a roll-up, or one older than the 35 days, and never past today", () => {
+    expect(range(null).settled).toBe("2026-10-25");
+    expect(range(Date.UTC(2026, 0, 1)).settled).toBe("2026-10-25");
+    // A rolled_until ahead of the clock (a clock stepped back) does not settle today.
+    expect(range(today + 3 * DAY).settled).toBe("2026-11-28");
   });
 });

@@ -133,3 +133,29 @@ export function rankDrift<T extends Rankable>(rows: T[], sort: DriftSort): T[] {
     return byDrift(a, b);
   });
 }
+
+/** 28 baseline days, then the 7 recent ones (today, partial, included). */
+export const BASELINE_DAYS = 28;
+export const RECENT_DAYS = 7;
+
+export interface DriftRange {
+  /** The first of the 35 days, the first recent one, and today (UTC midnights, ms). */
+  fromMs: number;
+  recentFromMs: number;
+  todayMs: number;
+  /**
+   * Days before this one are settled: every hour of them is older than the hour roll-up's margin, so
+   * no late span can change what a read of them returns (later minutes there are neither rolled nor
+   * read). Between `fromMs` and `todayMs`; `fromMs` when nothing is settled.
+   */
+  settledMs: number;
+}
+
+/** The drift board's days at `nowMs`, given how far hours are rolled up and the margin the roll-up re-reads. */
+export function driftRange(nowMs: number, hourRolledUntilMs: number | null, marginMs: number): DriftRange {
+  const todayMs = Math.floor(nowMs / DAY_MS) * DAY_MS;
+  const fromMs = todayMs - (BASELINE_DAYS + RECENT_DAYS - 1) * DAY_MS;
+  const settledLine = hourRolledUntilMs === null ? -Infinity : Math.min(hourRolledUntilMs - marginMs, nowMs);
+  const settledMs = Math.min(todayMs, Math.max(fromMs, Math.floor(settledLine / DAY_MS) * DAY_MS));
+  return { fromMs, recentFromMs: todayMs - (RECENT_DAYS - 1) * DAY_MS, todayMs, settledMs };
+}

@@ -1,0 +1,174 @@
+// The drift board's telemetry: each series' calls per UTC day and over the last 24 hours, and the
+// settled part kept in drift_closed. Days older than the roll-up's margin can no longer change, so
+// their daily p99s and the merged histograms of the baseline and the closed recent days are computed
+// once per range (twice a UTC day: when the day turns, and when yesterday settles) and a request
+// merges only the days since — the cost follows the series with recent calls, not the estate's 35 days.
+import "server-only";
+import { db } from "@/lib/db/client";
+import { emptyHistogram, merge, quantile, type Histogram } from "@/lib/telemetry/histogram";
+import { ROLLUP_MARGIN_MS } from "@/lib/telemetry/rollup";
+import { driftRange, type DailyPoint, type DriftRange } from "./drift-row";
+
+const DAY_MS = 86_400_000;
+const HOUR_MS = 3_600_000;
+/** Series per statement when filling drift_closed (bounds a statement's memory at a large estate). */
+const FILL_CHUNK = 2_000;
+
+export interface DayTally {
+  day: string;
+  count: number;
+  histogram: Histogram;
+}
+
+/** What a series' settled days hold: their points (days with calls), and the windows' merged histograms. */
+export interface ClosedPart {
+  days: DailyPoint[];
+  baseline: Histogram | null;
+  recent: Histogram | null;
+}
+
+const isoDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+const p99Of = (h: Histogram) => {
+  const v = quantile(h, 0.99);
+  return v === null ? null : Math.round(v * 1000) / 1000;
+};
+
+/** The board's days now: how far hours are rolled decides which of them are settled. */
+export async function currentRange(now: Date): Promise<DriftRange> {
+  const [row] = await db().$queryRaw<{ until: Date | null }[]>`SELECT rolled_until AS until FROM telemetry_rollups WHERE resolution = 'hour'`;
+  return driftRange(now.getTime(), row?.until?.getTime() ?? null, ROLLUP_MARGIN_MS.hour);
+}
+
+/** How far hours and days are rolled up (the epoch where they never were). */
+async function rolledUntil(): Promise<{ hour: Date; day: Date }> {
+  const rows = await db().$queryRaw<{ resolution: string; rolled_until: Date }[]>`
+    SELECT resolution, rolled_until FROM telemetry_rollups WHERE resolution IN ('hour', 'day')`;
+  const of = (r: string) => rows.find((x) => x.resolution === r)?.rolled_until ?? new Date(0);
+  return { hour: of("hour"), day: of("day") };
+}
+
+const later = (a: Date, b: Date) => (a > b ? a : b);
+const earlier = (a: Date, b: Date) => (a < b ? a : b);
+
+/*
+ * The bucket reads below are index ranges on (resolution, start) with bounds computed here rather than
+ * conditions on telemetry_rollups inside the statement: with those the planner could not bound the
+ * scan by time and read all 13 M buckets of the scale bench. Bounds read a moment early are still
+ * exact: a roll-up that commits in between leaves the finer buckets it rolled in place (retention
+ * drops only old ones), so each call is still read once, at the finer resolution.
+ */
+
+/**
+ * Each series' calls per UTC day in [from, until), each call once: day buckets where days are rolled
+ * up, hour buckets from there to where hours are, minute buckets after.
+ */
+export async function dayTallies(seriesKeys: string[], from: Date, until: Date): Promise<Map<string, DayTally[]>> {
+  const out = new Map<string, DayTally[]>();
+  if (!seriesKeys.length || from >= until) return out;
+  const rolled = await rolledUntil();
+  const rows = await db().$queryRaw<{ series_key: string; day: Date; count: bigint; histogram: Histogram }[]>`
+    WITH tiles AS (
+      SELECT series_key, resolution, start, count, histogram FROM latency_buckets
+      WHERE resolution = 'day' AND start >= ${from} AND start < ${earlier(until, rolled.day)} AND series_key = ANY(${seriesKeys})
+      UNION ALL
+      SELECT series_key, resolution, start, count, histogram FROM latency_buckets
+      WHERE resolution = 'hour' AND start >= ${later(from, rolled.day)} AND start < ${earlier(until, rolled.hour)} AND series_key = ANY(${seriesKeys})
+      UNION ALL
+      SELECT series_key, resolution, start, count, histogram FROM latency_buckets
+      WHERE resolution = 'minute' AND start >= ${later(from, rolled.hour)} AND start < ${until} AND series_key = ANY(${seriesKeys})
+    )
+    -- A day bucket already is its day (merging it alone would cost as much as merging many).
+    SELECT series_key, start AS day, count, histogram FROM tiles WHERE resolution = 'day'
+    UNION ALL
+    SELECT series_key, date_trunc('day', start, 'UTC'), sum(count), edgewise_histogram_agg(histogram)
+    FROM tiles WHERE resolution <> 'day' GROUP BY 1, 2`;
+  for (const r of rows) {
+    const list = out.get(r.series_key) ?? [];
+    list.push({ day: isoDay(r.day.getTime()), count: Number(r.count), histogram: r.histogram });
+    out.set(r.series_key, list);
+  }
+  return out;
+}
+
+/** The last 24 hours per series (not day-aligned: rolled hours inside, minutes for its ragged first hour and what is not rolled yet). */
+export async function last24h(seriesKeys: string[], now: Date): Promise<Map<string, Histogram>> {
+  if (!seriesKeys.length) return new Map();
+  const dayAgo = new Date(now.getTime() - DAY_MS);
+  const dayAgoHour = new Date(Math.ceil(dayAgo.getTime() / HOUR_MS) * HOUR_MS);
+  const { hour } = await rolledUntil();
+  const rows = await db().$queryRaw<{ series_key: string; histogram: Histogram }[]>`
+    SELECT series_key, edgewise_histogram_agg(histogram) AS histogram FROM (
+      SELECT series_key, histogram FROM latency_buckets
+      WHERE resolution = 'hour' AND start >= ${dayAgoHour} AND start < ${earlier(now, hour)} AND series_key = ANY(${seriesKeys})
+      UNION ALL
+      SELECT series_key, histogram FROM latency_buckets
+      WHERE resolution = 'minute' AND start >= ${dayAgo} AND start < ${earlier(dayAgoHour, now)} AND series_key = ANY(${seriesKeys})
+      UNION ALL
+      SELECT series_key, histogram FROM latency_buckets
+      WHERE resolution = 'minute' AND start >= ${later(hour, dayAgoHour)} AND start < ${now} AND series_key = ANY(${seriesKeys})
+    ) AS x
+    GROUP BY 1`;
+  return new Map(rows.map((r) => [r.series_key, r.histogram]));
+}
+
+/** Folds days into their points and the two windows' histograms (days before `recentFromMs` are the baseline). */
+export function foldDays(days: DayTally[], recentFromMs: number, into: ClosedPart = { days: [], baseline: null, recent: null }): ClosedPart {
+  const recentFrom = isoDay(recentFromMs);
+  for (const d of days) {
+    into.days.push({ day: d.day, count: d.count, p99Ms: p99Of(d.histogram) });
+    const window = d.day >= recentFrom ? "recent" : "baseline";
+    into[window] = merge(into[window] ?? emptyHistogram(), d.histogram);
+  }
+  return into;
+}
+
+const asOfOf = (range: DriftRange) => `${isoDay(range.fromMs)}/${isoDay(range.settledMs)}`;
+
+async function readClosed(seriesKeys: string[], asOf: string): Promise<Map<string, ClosedPart>> {
+  const rows = await db().$queryRaw<{ series_key: string; days: DailyPoint[]; baseline: Histogram | null; recent: Histogram | null }[]>`
+    SELECT series_key, days, baseline, recent FROM drift_closed WHERE series_key = ANY(${seriesKeys}) AND as_of = ${asOf}`;
+  return new Map(rows.map((r) => [r.series_key, { days: r.days, baseline: r.baseline, recent: r.recent }]));
+}
+
+/** Computes the settled part of `seriesKeys` (those without calls too: a row says "nothing there") and keeps it. */
+async function fillClosed(seriesKeys: string[], range: DriftRange, asOf: string): Promise<Map<string, ClosedPart>> {
+  const out = new Map<string, ClosedPart>();
+  for (let i = 0; i < seriesKeys.length; i += FILL_CHUNK) {
+    const chunk = seriesKeys.slice(i, i + FILL_CHUNK);
+    const tallies = await dayTallies(chunk, new Date(range.fromMs), new Date(range.settledMs));
+    const rows = chunk.map((key) => {
+      const part = foldDays(tallies.get(key) ?? [], range.recentFromMs);
+      out.set(key, part);
+      return { series_key: key, days: part.days, baseline: part.baseline, recent: part.recent };
+    });
+    // Another instance may be filling the same range: its rows are the same, so either wins.
+    await db().$executeRaw`
+      INSERT INTO drift_closed (series_key, as_of, days, baseline, recent, computed_at)
+      SELECT x.series_key, ${asOf}, x.days, x.baseline, x.recent, now()
+      FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) AS x(series_key text, days jsonb, baseline jsonb, recent jsonb)
+      ON CONFLICT (series_key) DO UPDATE SET as_of = EXCLUDED.as_of, days = EXCLUDED.days, baseline = EXCLUDED.baseline,
+        recent = EXCLUDED.recent, computed_at = EXCLUDED.computed_at`;
+  }
+  return out;
+}
+
+// Readers at the turn of a range (the health refresh's drift and a person's board) share one fill.
+let filling: { asOf: string; done: Promise<unknown> } | null = null;
+
+/** The settled part of each series for `range`: kept rows where current, computed (and kept) where not. */
+export async function closedParts(seriesKeys: string[], range: DriftRange): Promise<Map<string, ClosedPart>> {
+  if (range.settledMs <= range.fromMs) return new Map(seriesKeys.map((k) => [k, { days: [], baseline: null, recent: null }]));
+  const asOf = asOfOf(range);
+  if (filling?.asOf === asOf) await filling.done.catch(() => undefined);
+  const kept = await readClosed(seriesKeys, asOf);
+  const missing = seriesKeys.filter((k) => !kept.has(k));
+  if (!missing.length) return kept;
+  const done = fillClosed(missing, range, asOf);
+  filling = { asOf, done };
+  try {
+    for (const [k, v] of await done) kept.set(k, v);
+  } finally {
+    if (filling?.done === done) filling = null;
+  }
+  return kept;
+}
