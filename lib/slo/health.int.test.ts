@@ -4,11 +4,12 @@ import { createIntegration, getIntegration } from "@/lib/catalog/integrations";
 import { db } from "@/lib/db/client";
 import { estateOverview } from "@/lib/overview/estate-overview";
 import { emptyHistogram, record } from "@/lib/telemetry/histogram";
+import { budget } from "./burn-rate";
 import { rollUp } from "@/lib/telemetry/rollup";
 import { actorFor, makeService, makeTeam, syncDeclaration } from "@/scripts/test/factories";
 import { useOwnDatabase } from "@/scripts/test/own-database";
 import { driftBoard } from "./drift-board";
-import { ensureFreshHealth, refreshHealth } from "./health";
+import { ensureFreshHealth, refreshHealth, type HealthSlo } from "./health";
 
 // Health and the overview count the whole estate, so this file has a database of its own.
 useOwnDatabase("health");
@@ -115,5 +116,54 @@ describe("integration health over the whole estate", () => {
     const overview = await estateOverview(viewer, new Date(NOW.getTime() + 20 * MINUTE));
     expect(overview.decisions).toMatchObject({ awaitingReview: 0, href: "/decisions?status=proposed" });
     expect(overview.observedEdges.count).toBe(0);
+  });
+
+  it("counts an SLO window exactly from its whole days as day buckets, its ragged first day as hours and the last hour as minutes", async () => {
+    const team = await makeTeam();
+    const [a, b] = [await makeService(team.id), await makeService(team.id)];
+    const member = await actorFor("member", [team.id]);
+    const declare = async (operation: string, windowDays: number) =>
+      (await createIntegration(member, syncDeclaration(a.slug, b.slug, { operation, slo: { successTargetPercent: 99, latencyTargetPercent: 95, windowDays } }))).view;
+    const week = await declare("week", 7);
+    const day = await declare("day", 1);
+    // Nine days of one minute bucket an hour at :17 (and the last hour's minutes), each of its own size,
+    // a few failed and a few over the 100 ms budget; rolled up for real into hours and days.
+    const HOUR = 60 * MINUTE;
+    const calls: { at: number; count: number; errors: number; slow: number }[] = [];
+    const lastHour = Math.floor(NOW.getTime() / HOUR) * HOUR;
+    for (let t = lastHour - 9 * 24 * HOUR; t < NOW.getTime(); t += HOUR) {
+      const i = calls.length;
+      const at = t + 17 * MINUTE < NOW.getTime() ? t + 17 * MINUTE : t;
+      calls.push({ at, count: 50 + (i % 7) * 10, errors: i % 5 === 0 ? 3 : 0, slow: i % 3 === 0 ? 4 : 0 });
+    }
+    for (const id of [week.id, day.id])
+      for (const c of calls) {
+        const h = emptyHistogram();
+        record(h, 20, c.count - c.slow);
+        record(h, 400, c.slow);
+        await db().$executeRaw`INSERT INTO latency_buckets (series_key, resolution, start, count, errors, histogram)
+          VALUES (${id}, 'minute', ${new Date(c.at)}, ${c.count}, ${c.errors}, ${JSON.stringify(h)}::jsonb)`;
+      }
+    // The earlier test rolled up to now: start over, as on a server that has just taken these minutes in.
+    await db().$executeRaw`DELETE FROM telemetry_rollups`;
+    await rollUp(NOW);
+    const rolled = await db().$queryRaw<{ resolution: string; n: bigint }[]>`
+      SELECT resolution, count(*) AS n FROM latency_buckets WHERE series_key = ${week.id} GROUP BY 1 ORDER BY 1`;
+    expect(rolled.map((r) => r.resolution)).toEqual(["day", "five_minute", "hour", "minute"]);
+    await refreshHealth(NOW);
+
+    for (const [view, days] of [[week, 7], [day, 1]] as const) {
+      const from = NOW.getTime() - days * 24 * HOUR;
+      // What a window reads: rolled hours that start inside it, and the minutes after the last rolled hour.
+      const inside = calls.filter((c) => (c.at >= lastHour ? c.at : Math.floor(c.at / HOUR) * HOUR) >= from);
+      const total = inside.reduce((n, c) => n + c.count, 0);
+      const errors = inside.reduce((n, c) => n + c.errors, 0);
+      const slow = inside.reduce((n, c) => n + c.slow, 0);
+      const row = await db().integrationHealth.findUniqueOrThrow({ where: { integrationId: view.id } });
+      const slo = row.slo as unknown as HealthSlo;
+      expect({ calls: slo.windowCalls, errors: slo.windowErrors }).toEqual({ calls: total, errors });
+      expect(slo.latency.remainingPercent).toBeCloseTo(budget({ total, good: total - slow }, 95).remainingPercent!, 9);
+      expect(slo.availability.remainingPercent).toBeCloseTo(budget({ total, good: total - errors }, 99).remainingPercent!, 9);
+    }
   });
 });

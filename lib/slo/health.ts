@@ -62,17 +62,31 @@ interface Row {
 const col = (prefix: "c" | "e" | "g", w: BurnWindow) => `${prefix}_${w}` as const;
 
 /**
- * One pass over the buckets of the whole estate. Windows up to 6 h read minutes (exact); 1 d, 3 d
- * and the SLO window read hours where they are rolled up and minutes after (to the hour). A bucket's
+ * One pass over the buckets of the whole estate. Windows up to 6 h read minutes (exact); 1 d and 3 d
+ * read hours where they are rolled up and minutes after (to the hour); the SLO window the same, but its
+ * whole UTC days where days are rolled up as day buckets (a 28-day window reads about 28 + 48 buckets
+ * a series instead of 672). A bucket's
  * calls within the budget come from its histogram, skipping the bucket walk when min/max decide it.
  */
 async function estateRows(tx: Tx, now: Date): Promise<Row[]> {
   const at = (ms: number) => new Date(now.getTime() - ms);
+  // Bounds computed before the read, not inside it: each bucket range below is then an index range per
+  // series (a read a moment early is still exact, as the roll-up leaves the finer buckets in place).
+  const [rolled] = await tx.$queryRaw<{ hour: Date | null; day: Date | null }[]>`
+    SELECT (SELECT rolled_until FROM telemetry_rollups WHERE resolution = 'hour') AS hour,
+           (SELECT rolled_until FROM telemetry_rollups WHERE resolution = 'day') AS day`;
+  const hourUntil = rolled?.hour ?? new Date(0);
+  const dayUntil = new Date(Math.min(rolled?.day?.getTime() ?? 0, hourUntil.getTime()));
+  const sixHoursAgo = at(6 * 3_600_000);
+  const minutesFrom = new Date(Math.min(hourUntil.getTime(), sixHoursAgo.getTime()));
+  const threeDaysAgo = at(3 * 86_400_000);
   return tx.$queryRaw<Row[]>`
-    WITH rolled AS (SELECT coalesce((SELECT rolled_until FROM telemetry_rollups WHERE resolution = 'hour'), 'epoch'::timestamptz) AS until),
-    ips AS (
+    WITH ips AS (
       SELECT id, key, id::text AS series_key, budget_p99_ms, slo_success_target_percent AS success_target, slo_latency_target_percent AS latency_target,
-             slo_window_days AS window_days, floor(ln(budget_p99_ms * ${(GAMMA + 1) / 2}) / ${Math.log(GAMMA)})::int AS top_index
+             slo_window_days AS window_days, floor(ln(budget_p99_ms * ${(GAMMA + 1) / 2}) / ${Math.log(GAMMA)})::int AS top_index,
+             ${now}::timestamptz - make_interval(days => slo_window_days) AS window_start,
+             -- The first UTC midnight inside the SLO window: whole days from there are read as day buckets.
+             date_trunc('day', ${now}::timestamptz - make_interval(days => slo_window_days) - interval '1 microsecond', 'UTC') + interval '1 day' AS days_from
       FROM integration_points WHERE lifecycle <> 'retired'
     ),
     tiles AS (
@@ -84,12 +98,24 @@ async function estateRows(tx: Tx, now: Date): Promise<Row[]> {
              ELSE coalesce((b.histogram->>'zero')::bigint, 0)
                 + coalesce((SELECT sum(v::bigint) FROM jsonb_each_text(b.histogram->'buckets') AS e(k, v) WHERE k::int <= ips.top_index), 0)
         END AS good,
-        b.resolution = 'minute' AND b.start >= ${at(6 * 3_600_000)} AS fine,
-        (b.resolution = 'hour' AND b.start < rolled.until) OR (b.resolution = 'minute' AND b.start >= rolled.until) AS coarse
-      FROM ips JOIN latency_buckets b ON b.series_key = ips.series_key CROSS JOIN rolled
-      WHERE b.start >= ${now}::timestamptz - make_interval(days => greatest(ips.window_days, 3)) AND b.start < ${now}
-        -- Only what a window reads: hours where rolled up; minutes after that, and those of the last 6 h.
-        AND ((b.resolution = 'hour' AND b.start < rolled.until) OR (b.resolution = 'minute' AND b.start >= least(rolled.until, ${at(6 * 3_600_000)})))
+        b.resolution = 'minute' AND b.start >= ${sixHoursAgo} AS fine,
+        -- Hours where rolled up and minutes after: what the 1 d and 3 d windows read.
+        (b.resolution = 'hour' AND b.start < ${hourUntil}) OR (b.resolution = 'minute' AND b.start >= ${hourUntil}) AS coarse,
+        -- The SLO window: its whole days as day buckets, the ragged first day and what is not rolled into days as the coarse tiles.
+        b.start >= ips.window_start AND (b.resolution = 'day' OR (
+          ((b.resolution = 'hour' AND b.start < ${hourUntil}) OR (b.resolution = 'minute' AND b.start >= ${hourUntil}))
+          AND NOT (b.start >= ips.days_from AND b.start < ${dayUntil}))) AS in_window
+      FROM ips CROSS JOIN LATERAL (
+        -- Three index ranges a series: the last 6 h of minutes (and all not rolled into hours), the hours of
+        -- the 3 d window and of the SLO window outside its whole rolled days, and those days.
+        SELECT * FROM latency_buckets m WHERE m.series_key = ips.series_key AND m.resolution = 'minute' AND m.start >= ${minutesFrom} AND m.start < ${now}
+        UNION ALL
+        SELECT * FROM latency_buckets h WHERE h.series_key = ips.series_key AND h.resolution = 'hour'
+          AND h.start >= least(ips.window_start, ${threeDaysAgo}::timestamptz) AND h.start < least(${hourUntil}::timestamptz, ${now}::timestamptz)
+          AND (h.start >= ${threeDaysAgo} OR h.start < ips.days_from OR h.start >= ${dayUntil})
+        UNION ALL
+        SELECT * FROM latency_buckets d WHERE d.series_key = ips.series_key AND d.resolution = 'day' AND d.start >= ips.days_from AND d.start < ${dayUntil}
+      ) AS b
     ),
     windows AS (
       SELECT series_key,
@@ -100,7 +126,7 @@ async function estateRows(tx: Tx, now: Date): Promise<Row[]> {
         sum(count) FILTER (WHERE fine) AS "c_6h", sum(errors) FILTER (WHERE fine) AS "e_6h", sum(good) FILTER (WHERE fine) AS "g_6h",
         sum(count) FILTER (WHERE coarse AND start >= ${at(86_400_000)}) AS "c_1d", sum(errors) FILTER (WHERE coarse AND start >= ${at(86_400_000)}) AS "e_1d", sum(good) FILTER (WHERE coarse AND start >= ${at(86_400_000)}) AS "g_1d",
         sum(count) FILTER (WHERE coarse AND start >= ${at(259_200_000)}) AS "c_3d", sum(errors) FILTER (WHERE coarse AND start >= ${at(259_200_000)}) AS "e_3d", sum(good) FILTER (WHERE coarse AND start >= ${at(259_200_000)}) AS "g_3d",
-        sum(count) FILTER (WHERE coarse) AS window_calls, sum(errors) FILTER (WHERE coarse) AS window_errors, sum(good) FILTER (WHERE coarse) AS window_good
+        sum(count) FILTER (WHERE in_window) AS window_calls, sum(errors) FILTER (WHERE in_window) AS window_errors, sum(good) FILTER (WHERE in_window) AS window_good
       FROM tiles GROUP BY series_key
     ),
     day_buckets AS (
