@@ -6,6 +6,7 @@ import { emptyHistogram, quantile, record, type Histogram } from "@/lib/telemetr
 import { actorFor, makeService, makeTeam } from "@/scripts/test/factories";
 import { useOwnDatabase } from "@/scripts/test/own-database";
 import { driftBoard, estateDrift, type DriftRow } from "./drift-board";
+import { refreshHealth } from "./health";
 import { observations } from "./observations";
 
 // The board reads how far rollups have gone (one row for the whole table), so it gets a database of its own.
@@ -217,6 +218,24 @@ describe("drift board", () => {
       driftingSince: creeping.driftingSince,
     });
     expect(o.get(fixtures.stable.key)!.drift).toMatchObject({ daysToBreach: null });
+  });
+
+  it("takes the last 24 hours from a fresh health refresh, which reads the same exact window", async () => {
+    await refreshHealth(NOW);
+    const health = await db().$queryRaw<{ key: string; p99: number | null; calls: bigint }[]>`
+      SELECT ip.key, h.p99_ms_24h AS p99, h.calls_24h AS calls FROM integration_health h JOIN integration_points ip ON ip.id = h.integration_id`;
+    for (const f of Object.values(fixtures)) {
+      const h = health.find((r) => r.key === f.key)!;
+      const e = expected(f.calls, NOW.getTime() - DAY, NOW.getTime());
+      expect({ calls: Number(h.calls), p99: rounded(h.p99) }).toEqual({ calls: e.count, p99: rounded(e.p99) });
+    }
+    expect(await estateDrift(NOW)).toEqual(await estateDrift(NOW, undefined, { settled: false }));
+    // And not once the row is older than a reader allows.
+    await db().$executeRaw`UPDATE integration_health SET p99_ms_24h = 1`;
+    expect((await estateDrift(NOW)).map((r) => r.recent24hP99Ms)).toContain(1);
+    const later = new Date(NOW.getTime() + 3 * MIN);
+    expect((await estateDrift(later)).map((r) => r.recent24hP99Ms)).not.toContain(1);
+    await refreshHealth(NOW);
   });
 
   it("keeps the settled days in drift_closed, equal to reading every day afresh, and reads them from there", async () => {

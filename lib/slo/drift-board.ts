@@ -8,6 +8,7 @@ import { authorize, type Actor } from "@/lib/auth/actor";
 import { db } from "@/lib/db/client";
 import { emptyHistogram, merge, quantile, type Histogram } from "@/lib/telemetry/histogram";
 import { closedParts, currentRange, dayTallies, foldDays, last24h } from "./drift-days";
+import { HEALTH_MAX_AGE_MS } from "./health-status";
 import { annotateDrift, BASELINE_DAYS, driftFigures, driftRange, rankDrift, RECENT_DAYS, type DriftAnnotation, type DriftFigures, type DriftSort, type DailyPoint } from "./drift-row";
 
 const DAY_MS = 86_400_000;
@@ -52,6 +53,10 @@ interface Declared {
   team: string;
   budget_p99_ms: number;
   silent_since: Date | null;
+  /** The health refresh's exact 24 h p99, when its row is fresh for `now`. */
+  health_p99_24h: number | null;
+  health_calls_24h: bigint | null;
+  health_at: Date | null;
 }
 
 /** The annotations in the board's 35 days, one row per (annotation, integration point) among `seriesKeys`. */
@@ -73,7 +78,8 @@ function annotationsOf(seriesKeys: string[], now: Date) {
 export async function estateDrift(now = new Date(), team?: string, options: { settled?: boolean } = {}): Promise<DriftRow[]> {
   const declared = await db().$queryRaw<Declared[]>`
     SELECT ip.id::text AS series_key, ip.key, s.slug AS source, t.slug AS target, tm.slug AS team, ip.budget_p99_ms,
-           CASE WHEN h.status = 'silent' THEN h.last_seen_at END AS silent_since
+           CASE WHEN h.status = 'silent' THEN h.last_seen_at END AS silent_since,
+           h.p99_ms_24h AS health_p99_24h, h.calls_24h AS health_calls_24h, h.computed_at AS health_at
     FROM integration_points ip
     JOIN services s ON s.id = ip.source_service_id
     JOIN services t ON t.id = ip.target_service_id
@@ -83,10 +89,14 @@ export async function estateDrift(now = new Date(), team?: string, options: { se
   if (!declared.length) return [];
   const seriesKeys = declared.map((d) => d.series_key);
   const range = options.settled === false ? driftRange(now.getTime(), null, 0) : await currentRange(now);
+  // The last 24 h come from the health refresh (every minute, the same exact window) where its row is
+  // fresh for `now`; only the others are read here.
+  const fresh = (d: Declared) =>
+    options.settled !== false && d.health_at !== null && d.health_at <= now && d.health_at.getTime() >= now.getTime() - HEALTH_MAX_AGE_MS;
   const [closed, live, day, marks] = await Promise.all([
     closedParts(seriesKeys, range),
     dayTallies(seriesKeys, new Date(range.settledMs), now),
-    last24h(seriesKeys, now),
+    last24h(declared.filter((d) => !fresh(d)).map((d) => d.series_key), now),
     annotationsOf(seriesKeys, now),
   ]);
   const marksOf = new Map<string, { at: string; kind: string; title: string; link: string | null }[]>();
@@ -107,7 +117,7 @@ export async function estateDrift(now = new Date(), team?: string, options: { se
       budgetP99Ms: d.budget_p99_ms,
       baselineP99Ms: p99(part.baseline),
       recent7dP99Ms: p99(part.recent),
-      recent24hP99Ms: p99(day.get(d.series_key)),
+      recent24hP99Ms: fresh(d) ? (Number(d.health_calls_24h ?? 0) > 0 ? d.health_p99_24h : null) : p99(day.get(d.series_key)),
       daily,
     });
     const annotations = annotateDrift(marksOf.get(d.series_key) ?? [], figures);

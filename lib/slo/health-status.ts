@@ -14,6 +14,8 @@ export const AT_RISK_P99_FRACTION = 0.9;
 export const AT_RISK_BUDGET_PERCENT = 10;
 /** A drift projection crossing the budget within this many days is at risk. */
 export const DRIFT_HORIZON_DAYS = 14;
+/** How old the health rows may get before a reader recomputes them itself (the schedule runs every minute). */
+export const HEALTH_MAX_AGE_MS = 2 * 60_000;
 
 export interface HealthInput {
   nowMs: number;

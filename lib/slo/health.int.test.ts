@@ -136,6 +136,10 @@ describe("integration health over the whole estate", () => {
       const at = t + 17 * MINUTE < NOW.getTime() ? t + 17 * MINUTE : t;
       calls.push({ at, count: 50 + (i % 7) * 10, errors: i % 5 === 0 ? 3 : 0, slow: i % 3 === 0 ? 4 : 0 });
     }
+    // And every minute around the start of the 24 h (its ragged hour is read from five-minute buckets and minutes).
+    const dayAgo = NOW.getTime() - 24 * HOUR;
+    for (let t = dayAgo - 3 * MINUTE; t < Math.ceil(dayAgo / HOUR) * HOUR + 3 * MINUTE; t += MINUTE)
+      if (!calls.some((c) => c.at === t)) calls.push({ at: t, count: 1 + (t / MINUTE) % 4, errors: 0, slow: 0 });
     for (const id of [week.id, day.id])
       for (const c of calls) {
         const h = emptyHistogram();
@@ -162,6 +166,8 @@ describe("integration health over the whole estate", () => {
       const row = await db().integrationHealth.findUniqueOrThrow({ where: { integrationId: view.id } });
       const slo = row.slo as unknown as HealthSlo;
       expect({ calls: slo.windowCalls, errors: slo.windowErrors }).toEqual({ calls: total, errors });
+      // The 24 h exactly, to the minute.
+      expect(Number(row.calls24h)).toBe(calls.filter((c) => c.at >= dayAgo).reduce((n, c) => n + c.count, 0));
       expect(slo.latency.remainingPercent).toBeCloseTo(budget({ total, good: total - slow }, 95).remainingPercent!, 9);
       expect(slo.availability.remainingPercent).toBeCloseTo(budget({ total, good: total - errors }, 99).remainingPercent!, 9);
     }

@@ -11,7 +11,9 @@ import { appUrl } from "@/lib/notifications/app-url";
 import { recordEvents } from "@/lib/notifications/outbox";
 import type { NotificationEvent } from "@/lib/notifications/types";
 import { healthEvents, type HealthSnapshot } from "./health-events";
-import { classifyHealth, type HealthStatus } from "./health-status";
+import { classifyHealth, HEALTH_MAX_AGE_MS, type HealthStatus } from "./health-status";
+
+export { HEALTH_MAX_AGE_MS };
 
 // Arbitrary constant: one refresher at a time across server instances.
 const HEALTH_LOCK = 7_220_415_011;
@@ -72,14 +74,22 @@ async function estateRows(tx: Tx, now: Date): Promise<Row[]> {
   const at = (ms: number) => new Date(now.getTime() - ms);
   // Bounds computed before the read, not inside it: each bucket range below is then an index range per
   // series (a read a moment early is still exact, as the roll-up leaves the finer buckets in place).
-  const [rolled] = await tx.$queryRaw<{ hour: Date | null; day: Date | null }[]>`
-    SELECT (SELECT rolled_until FROM telemetry_rollups WHERE resolution = 'hour') AS hour,
+  const [rolled] = await tx.$queryRaw<{ five: Date | null; hour: Date | null; day: Date | null }[]>`
+    SELECT (SELECT rolled_until FROM telemetry_rollups WHERE resolution = 'five_minute') AS five,
+           (SELECT rolled_until FROM telemetry_rollups WHERE resolution = 'hour') AS hour,
            (SELECT rolled_until FROM telemetry_rollups WHERE resolution = 'day') AS day`;
   const hourUntil = rolled?.hour ?? new Date(0);
   const dayUntil = new Date(Math.min(rolled?.day?.getTime() ?? 0, hourUntil.getTime()));
   const sixHoursAgo = at(6 * 3_600_000);
   const minutesFrom = new Date(Math.min(hourUntil.getTime(), sixHoursAgo.getTime()));
   const threeDaysAgo = at(3 * 86_400_000);
+  // The 24 h figures are exact: hours that start inside the 24 h, and for the ragged hour before them its
+  // five-minute buckets where rolled up (a dozen rows a series instead of 60) and minutes at its edges.
+  const dayAgo = at(86_400_000);
+  const dayAgoHour = new Date(Math.min(Math.ceil(dayAgo.getTime() / 3_600_000) * 3_600_000, hourUntil.getTime()));
+  const FIVE = 300_000;
+  const fiveFrom = new Date(Math.min(Math.ceil(dayAgo.getTime() / FIVE) * FIVE, dayAgoHour.getTime()));
+  const fiveTo = new Date(Math.max(fiveFrom.getTime(), Math.min(dayAgoHour.getTime(), Math.floor((rolled?.five?.getTime() ?? 0) / FIVE) * FIVE)));
   return tx.$queryRaw<Row[]>`
     WITH ips AS (
       SELECT id, key, id::text AS series_key, budget_p99_ms, slo_success_target_percent AS success_target, slo_latency_target_percent AS latency_target,
@@ -92,13 +102,15 @@ async function estateRows(tx: Tx, now: Date): Promise<Row[]> {
     tiles AS (
       -- Histograms are carried only where the 24 h p99 needs them: this CTE is materialized.
       SELECT b.series_key, b.resolution, b.start, b.count, b.errors,
-        CASE WHEN b.start >= ${at(86_400_000)} THEN b.histogram END AS histogram,
+        CASE WHEN b.start >= ${dayAgo} THEN b.histogram END AS histogram,
         CASE WHEN (b.histogram->>'maxMs')::float8 <= ips.budget_p99_ms THEN b.count
              WHEN (b.histogram->>'minMs')::float8 > ips.budget_p99_ms THEN 0
              ELSE coalesce((b.histogram->>'zero')::bigint, 0)
                 + coalesce((SELECT sum(v::bigint) FROM jsonb_each_text(b.histogram->'buckets') AS e(k, v) WHERE k::int <= ips.top_index), 0)
         END AS good,
         b.resolution = 'minute' AND b.start >= ${sixHoursAgo} AS fine,
+        b.start >= ${dayAgo} AND (((b.resolution = 'hour' AND b.start < ${hourUntil}) OR (b.resolution = 'minute' AND b.start >= ${hourUntil}))
+          OR b.resolution = 'five_minute' OR (b.resolution = 'minute' AND b.start < ${dayAgoHour} AND NOT (b.start >= ${fiveFrom} AND b.start < ${fiveTo}))) AS day24,
         -- Hours where rolled up and minutes after: what the 1 d and 3 d windows read.
         (b.resolution = 'hour' AND b.start < ${hourUntil}) OR (b.resolution = 'minute' AND b.start >= ${hourUntil}) AS coarse,
         -- The SLO window: its whole days as day buckets, the ragged first day and what is not rolled into days as the coarse tiles.
@@ -106,9 +118,17 @@ async function estateRows(tx: Tx, now: Date): Promise<Row[]> {
           ((b.resolution = 'hour' AND b.start < ${hourUntil}) OR (b.resolution = 'minute' AND b.start >= ${hourUntil}))
           AND NOT (b.start >= ips.days_from AND b.start < ${dayUntil}))) AS in_window
       FROM ips CROSS JOIN LATERAL (
-        -- Three index ranges a series: the last 6 h of minutes (and all not rolled into hours), the hours of
+        -- Index ranges a series: the last 6 h of minutes (and all not rolled into hours), the hours of
         -- the 3 d window and of the SLO window outside its whole rolled days, and those days.
         SELECT * FROM latency_buckets m WHERE m.series_key = ips.series_key AND m.resolution = 'minute' AND m.start >= ${minutesFrom} AND m.start < ${now}
+        UNION ALL
+        -- The ragged hour at the start of the 24 h (where it is older than the minutes above): its minutes
+        -- before the first five-minute bucket and after the last one rolled, and those buckets.
+        SELECT * FROM latency_buckets r WHERE r.series_key = ips.series_key AND r.resolution = 'minute' AND r.start >= ${dayAgo} AND r.start < least(${fiveFrom}::timestamptz, ${minutesFrom}::timestamptz)
+        UNION ALL
+        SELECT * FROM latency_buckets r WHERE r.series_key = ips.series_key AND r.resolution = 'minute' AND r.start >= ${fiveTo} AND r.start < least(${dayAgoHour}::timestamptz, ${minutesFrom}::timestamptz)
+        UNION ALL
+        SELECT * FROM latency_buckets f WHERE f.series_key = ips.series_key AND f.resolution = 'five_minute' AND f.start >= ${fiveFrom} AND f.start < least(${fiveTo}::timestamptz, ${minutesFrom}::timestamptz)
         UNION ALL
         SELECT * FROM latency_buckets h WHERE h.series_key = ips.series_key AND h.resolution = 'hour'
           AND h.start >= least(ips.window_start, ${threeDaysAgo}::timestamptz) AND h.start < least(${hourUntil}::timestamptz, ${now}::timestamptz)
@@ -132,12 +152,12 @@ async function estateRows(tx: Tx, now: Date): Promise<Row[]> {
     day_buckets AS (
       SELECT series_key, k::int AS idx, sum(v::bigint) AS n
       FROM tiles, jsonb_each_text(histogram->'buckets') AS e(k, v)
-      WHERE coarse AND start >= ${at(86_400_000)} GROUP BY 1, 2
+      WHERE day24 GROUP BY 1, 2
     ),
     day_summary AS (
       SELECT series_key, sum(count) AS calls, sum(errors) AS errors, sum((histogram->>'zero')::bigint) AS zero, sum((histogram->>'sumMs')::float8) AS sum_ms,
              min((histogram->>'minMs')::float8) AS min_ms, max((histogram->>'maxMs')::float8) AS max_ms
-      FROM tiles WHERE coarse AND start >= ${at(86_400_000)} GROUP BY 1
+      FROM tiles WHERE day24 GROUP BY 1
     ),
     -- A join, not a subquery per integration point: that would re-run day_buckets for each.
     day_histograms AS (
@@ -288,8 +308,6 @@ export async function refreshHealth(now = new Date()): Promise<HealthRefresh> {
   return result;
 }
 
-/** How old the health rows may get before a reader recomputes them itself (the schedule runs every minute). */
-export const HEALTH_MAX_AGE_MS = 2 * 60_000;
 
 let pending: Promise<unknown> | null = null;
 
