@@ -5,7 +5,7 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useEffect, useMemo, useRef, useState, type JSX } from "react";
 import styles from "./dependency-map.module.css";
-import { computeView, drawableEdges, normaliseFilter, type MapView } from "./graph-view";
+import { computeView, drawableEdges, groupTeam, normaliseFilter, type MapView } from "./graph-view";
 import type { HoverTarget, MapCanvas } from "./map-canvas";
 import { EdgeList } from "./edge-list";
 import { MapLegend } from "./map-legend";
@@ -22,6 +22,12 @@ export interface DependencyMapProps {
   edges: MapEdge[];
   teams: MapTeam[];
   journeys: MapJourney[];
+  /** How the server cut the data (lib/catalog/graph.ts): a big estate comes grouped by team. */
+  mode?: "estate" | "grouped" | "team" | "journey" | "focus";
+  /** The whole estate's size, for the summary of a cut view. */
+  totals?: { services: number; integrations: number };
+  /** The focused service and hops the server drew; null when ?focus= named no service. */
+  focus?: { service: string; hops: number } | null;
   /** Used when the URL has no ?team= (e.g. the signed-in user's team). */
   initialTeam?: string | null;
   initialJourney?: string | null;
@@ -29,13 +35,17 @@ export interface DependencyMapProps {
 
 type Phase = "loading" | "ready" | "error";
 
-export function DependencyMap({ nodes, edges, teams, journeys, initialTeam = null, initialJourney = null }: DependencyMapProps): JSX.Element {
+export function DependencyMap({ nodes, edges, teams, journeys, mode = "estate", totals, focus = null, initialTeam = null, initialJourney = null }: DependencyMapProps): JSX.Element {
   const router = useRouter();
   const [rawFilter, setFilter] = useMapFilter(initialTeam, initialJourney);
   const filter = useMemo(() => normaliseFilter(rawFilter, teams, journeys), [rawFilter, teams, journeys]);
   const drawable = useMemo(() => drawableEdges(nodes, edges), [nodes, edges]);
   const view = useMemo(() => computeView(nodes, drawable, journeys, filter), [nodes, drawable, journeys, filter]);
-  const empty = drawable.length === 0;
+  // Nothing declared at all (a cut view without edges still draws its services).
+  const empty = totals ? totals.integrations === 0 : drawable.length === 0;
+  const grouped = mode === "grouped";
+  const [focusInput, setFocusInput] = useState(filter.focus ?? "");
+  useEffect(() => setFocusInput(filter.focus ?? ""), [filter.focus]);
 
   const containerRef = useRef<HTMLDivElement>(null);
   const [canvas, setCanvas] = useState<MapCanvas | null>(null);
@@ -44,6 +54,10 @@ export function DependencyMap({ nodes, edges, teams, journeys, initialTeam = nul
   const [drawn, setDrawn] = useState<MapView | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [hover, setHover] = useState<HoverTarget | null>(null);
+
+  // The canvas is created once; its taps reach the current filter setter through this ref.
+  const tapRef = useRef(setFilter);
+  tapRef.current = setFilter;
 
   // Create the canvas once; Cytoscape needs `window`, so it is loaded here rather than imported.
   useEffect(() => {
@@ -55,8 +69,17 @@ export function DependencyMap({ nodes, edges, teams, journeys, initialTeam = nul
       const { createMapCanvas } = await import("./map-canvas");
       if (cancelled) return;
       created = await createMapCanvas(container, readTheme(), {
-        onNodeTap: (slug) => router.push(`/services/${encodeURIComponent(slug)}`),
-        onEdgeTap: (key) => router.push(`/catalog/${encodeURIComponent(key)}`),
+        // A team group expands into its team's view; an edge between groups opens its source team's.
+        onNodeTap: (slug) => {
+          const team = groupTeam(slug);
+          if (team) tapRef.current({ team, focus: null, hops: null });
+          else router.push(`/services/${encodeURIComponent(slug)}`);
+        },
+        onEdgeTap: (key) => {
+          const team = key.includes("=>") ? groupTeam(key.split("=>")[0]!) : null;
+          if (team) tapRef.current({ team, focus: null, hops: null });
+          else router.push(`/catalog/${encodeURIComponent(key)}`);
+        },
         onHover: setHover,
       });
       if (cancelled) created.destroy();
@@ -158,8 +181,62 @@ export function DependencyMap({ nodes, edges, teams, journeys, initialTeam = nul
             ))}
           </select>
         </label>
-        <p className={styles.summary} aria-live="polite">
-          {summary(nodeCount, edgeCount, teamName, journeyName, view.journeyKeysOutsideView)}
+        <form
+          className={styles.focusForm}
+          onSubmit={(e) => {
+            e.preventDefault();
+            const slug = focusInput.trim();
+            setFilter(slug ? { focus: slug, team: null, journey: null } : { focus: null, hops: null });
+          }}
+        >
+          <label className={styles.field}>
+            <span>Focus on a service</span>
+            <input
+              value={focusInput}
+              onChange={(e) => setFocusInput(e.target.value)}
+              placeholder="service slug, e.g. payments"
+              list="map-focus-services"
+              data-testid="map-focus-input"
+              aria-describedby="map-focus-hint"
+            />
+          </label>
+          <datalist id="map-focus-services">
+            {nodes.filter((n) => !n.services).slice(0, 500).map((n) => (
+              <option key={n.id} value={n.id}>
+                {n.label}
+              </option>
+            ))}
+          </datalist>
+          <label className={styles.field}>
+            <span>Hops</span>
+            <select value={filter.hops ?? "1"} onChange={(e) => setFilter({ hops: e.target.value === "1" ? null : e.target.value })} disabled={!filter.focus} data-testid="map-hops">
+              <option value="1">± 1</option>
+              <option value="2">± 2</option>
+              <option value="3">± 3</option>
+            </select>
+          </label>
+          <button type="submit" className="btn btn-sm">
+            Focus
+          </button>
+          {filter.focus && (
+            <button type="button" className="btn btn-sm" onClick={() => setFilter({ focus: null, hops: null })}>
+              Clear focus
+            </button>
+          )}
+        </form>
+        <label className={styles.field}>
+          <span>Grouping</span>
+          <select value={filter.group ?? ""} onChange={(e) => setFilter({ group: e.target.value || null })} data-testid="map-grouping">
+            <option value="">Automatic (by team above {MAP_GROUP_ABOVE_LABEL} services)</option>
+            <option value="team">By team</option>
+            <option value="none">Every service</option>
+          </select>
+        </label>
+        <p className={styles.summary} aria-live="polite" id="map-focus-hint">
+          {grouped
+            ? groupedSummary(nodes.length, nodes.reduce((n, g) => n + (g.services ?? 0), 0), edges.reduce((n, e) => n + (e.count ?? 0), 0))
+            : summary(nodeCount, edgeCount, teamName, journeyName, view.journeyKeysOutsideView, focus)}
+          {filter.focus && !focus && ` · No service is called “${filter.focus}”.`}
         </p>
         <div className={styles.zoom} role="group" aria-label="Zoom">
           <button type="button" className="btn btn-sm" onClick={() => canvas?.zoomBy(1.25)} disabled={!canvas} aria-label="Zoom in">
@@ -182,6 +259,7 @@ export function DependencyMap({ nodes, edges, teams, journeys, initialTeam = nul
           data-node-count={nodeCount}
           data-edge-count={edgeCount}
           data-ready={ready ? "true" : "false"}
+          data-mode={mode}
           role="img"
           aria-label={`Dependency map: ${summary(nodeCount, edgeCount, teamName, journeyName, 0)}`}
         />
@@ -198,8 +276,12 @@ export function DependencyMap({ nodes, edges, teams, journeys, initialTeam = nul
         )}
         {phase === "ready" && edgeCount === 0 && (
           <div className={styles.notice} role="status">
-            {filter.journey ? "None of this journey’s integration points are in this view." : "This team has no integration points yet."}{" "}
-            <button type="button" className="btn btn-sm" onClick={() => setFilter({ team: null, journey: null })}>
+            {filter.journey
+              ? "None of this journey’s integration points are in this view."
+              : focus
+                ? "This service has no integration points yet."
+                : "This team has no integration points yet."}{" "}
+            <button type="button" className="btn btn-sm" onClick={() => setFilter({ team: null, journey: null, focus: null, hops: null })}>
               Show everything
             </button>
           </div>
@@ -207,14 +289,22 @@ export function DependencyMap({ nodes, edges, teams, journeys, initialTeam = nul
         {hover && phase === "ready" && <MapTooltip target={hover} nodes={nodes} edges={drawable} />}
       </div>
       <MapLegend teamSelected={filter.team !== null} />
-      <EdgeList edges={drawable} focus={view.focusEdges} />
+      <EdgeList edges={drawable} focus={view.focusEdges} nodes={nodes} />
     </section>
   );
 }
 
 
-function summary(nodes: number, edges: number, team: string | undefined, journey: string | undefined, outside: number) {
-  const scope = [team && `for ${team}`, journey && `on ${journey}`].filter(Boolean).join(" ");
+/** The server's MAP_GROUP_ABOVE, written for the grouping menu (a client component can't import it). */
+const MAP_GROUP_ABOVE_LABEL = 300;
+
+function groupedSummary(teams: number, services: number, integrations: number) {
+  return `${plural(teams, "team", "teams")} (${plural(services, "service", "services")}) and ${plural(integrations, "integration point", "integration points")}, grouped by team: click a team to open it, or focus on a service`;
+}
+
+function summary(nodes: number, edges: number, team: string | undefined, journey: string | undefined, outside: number, focus: DependencyMapProps["focus"] = null) {
+  const around = focus ? `within ${plural(focus.hops, "hop", "hops")} of ${focus.service}` : null;
+  const scope = [team && `for ${team}`, journey && `on ${journey}`, around].filter(Boolean).join(" ");
   const rest = outside > 0 ? ` (${plural(outside, "other journey step is", "other journey steps are")} outside this view)` : "";
   return `${plural(nodes, "service", "services")} and ${plural(edges, "integration point", "integration points")}${scope ? ` ${scope}` : ""}${rest}`;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { computeView, drawableEdges, filterFromParams, filterQuery, normaliseFilter } from "./graph-view";
+import { computeView, drawableEdges, filterFromParams, filterQuery, groupTeam, normaliseFilter, type MapFilter } from "./graph-view";
 import type { MapEdge, MapJourney, MapNode } from "./map-types";
 
 // a(t1) → b(t1) → c(t2) → d(t3);  e(t3) → d;  f(t4) alone;  b → ghost (unknown service)
@@ -14,6 +14,7 @@ const journeys: MapJourney[] = [
   { slug: "gone", name: "Gone", keys: ["x->y:op"] },
 ];
 const sorted = (s: Set<string>) => [...s].sort();
+const f = (team: string | null, journey: string | null, more: Partial<MapFilter> = {}): MapFilter => ({ team, journey, focus: null, hops: null, group: null, ...more });
 
 describe("drawableEdges", () => {
   it("drops edges to unknown services", () => {
@@ -24,10 +25,10 @@ describe("drawableEdges", () => {
 describe("normaliseFilter", () => {
   const teams = [{ slug: "t1", name: "T1" }];
   it.each([
-    [{ team: "t1", journey: "buy" }, { team: "t1", journey: "buy" }],
-    [{ team: "nope", journey: "buy" }, { team: null, journey: "buy" }],
-    [{ team: "t1", journey: "nope" }, { team: "t1", journey: null }],
-    [{ team: "", journey: "" }, { team: null, journey: null }],
+    [f("t1", "buy"), f("t1", "buy")],
+    [f("nope", "buy"), f(null, "buy")],
+    [f("t1", "nope"), f("t1", null)],
+    [f("", ""), f(null, null)],
   ])("%o → %o", (input, expected) => {
     expect(normaliseFilter(input, teams, journeys)).toEqual(expected);
   });
@@ -36,17 +37,17 @@ describe("normaliseFilter", () => {
 describe("computeView", () => {
   it.each([
     // filter, shown nodes, shown edges, focus nodes, focus edges, team nodes, journey keys outside view
-    [{ team: null, journey: null }, "abcdef", ["a->b:op", "b->c:op", "c->d:op", "e->d:op"], "abcdef", 4, "", 0],
+    [f(null, null), "abcdef", ["a->b:op", "b->c:op", "c->d:op", "e->d:op"], "abcdef", 4, "", 0],
     // t1 = a, b; neighbour c; the b → ghost edge is not drawable
-    [{ team: "t1", journey: null }, "abc", ["a->b:op", "b->c:op"], "abc", 2, "ab", 0],
+    [f("t1", null), "abc", ["a->b:op", "b->c:op"], "abc", 2, "ab", 0],
     // t3 = d, e (both ends of e → d) plus neighbour c; f is t4 and never shown for t3
-    [{ team: "t3", journey: null }, "cde", ["c->d:op", "e->d:op"], "cde", 2, "de", 0],
+    [f("t3", null), "cde", ["c->d:op", "e->d:op"], "cde", 2, "de", 0],
     // a team with no integration points still shows its services
-    [{ team: "t4", journey: null }, "f", [], "f", 0, "f", 0],
-    [{ team: null, journey: "buy" }, "abcdef", ["a->b:op", "b->c:op", "c->d:op", "e->d:op"], "abcd", 3, "", 0],
+    [f("t4", null), "f", [], "f", 0, "f", 0],
+    [f(null, "buy"), "abcdef", ["a->b:op", "b->c:op", "c->d:op", "e->d:op"], "abcd", 3, "", 0],
     // journey within a team view: c → d is not shown for t1, so it is outside the view
-    [{ team: "t1", journey: "buy" }, "abc", ["a->b:op", "b->c:op"], "abc", 2, "ab", 1],
-    [{ team: null, journey: "gone" }, "abcdef", ["a->b:op", "b->c:op", "c->d:op", "e->d:op"], "", 0, "", 1],
+    [f("t1", "buy"), "abc", ["a->b:op", "b->c:op"], "abc", 2, "ab", 1],
+    [f(null, "gone"), "abcdef", ["a->b:op", "b->c:op", "c->d:op", "e->d:op"], "", 0, "", 1],
   ])("%o", (filter, shownNodes, shownEdges, focusNodes, focusEdgeCount, teamNodes, outside) => {
     const view = computeView(nodes, edges, journeys, filter);
     expect(sorted(view.shownNodes).join("")).toBe(shownNodes);
@@ -58,41 +59,49 @@ describe("computeView", () => {
   });
 
   it("keys the layout by team only, so a journey change keeps positions", () => {
-    expect(computeView(nodes, edges, journeys, { team: "t1", journey: "buy" }).layoutKey).toBe(
-      computeView(nodes, edges, journeys, { team: "t1", journey: null }).layoutKey,
+    expect(computeView(nodes, edges, journeys, f("t1", "buy")).layoutKey).toBe(
+      computeView(nodes, edges, journeys, f("t1", null)).layoutKey,
     );
-    expect(computeView(nodes, edges, journeys, { team: null, journey: null }).layoutKey).not.toBe("t1");
+    expect(computeView(nodes, edges, journeys, f(null, null)).layoutKey).not.toBe("t1");
   });
 });
 
 describe("filterFromParams / filterQuery", () => {
-  const none = { team: null, journey: null };
-  const mine = { team: "t1", journey: null };
+  const none = f(null, null);
+  const mine = f("t1", null);
   it.each([
     // query, initial filter, expected filter
     ["", none, none],
-    ["team=t2&journey=buy", none, { team: "t2", journey: "buy" }],
+    ["team=t2&journey=buy", none, f("t2", "buy")],
     ["", mine, mine], // no parameter: the page's initial team
     ["team=", mine, none], // explicitly all teams beats the initial team
-    ["team=t2", mine, { team: "t2", journey: null }],
+    ["team=t2", mine, f("t2", null)],
+    ["focus=payments&hops=2&group=team", none, f(null, null, { focus: "payments", hops: "2", group: "team" })],
   ])("?%s with initial %o", (query, initial, expected) => {
     expect(filterFromParams(new URLSearchParams(query), initial)).toEqual(expected);
   });
 
   it.each([
     // current query, next filter, initial filter, expected query
-    ["", { team: "t1", journey: null }, none, "team=t1"],
+    ["", f("t1", null), none, "team=t1"],
     ["team=t1", none, none, ""],
-    ["tab=x&team=t1", { team: "t1", journey: "buy" }, none, "tab=x&team=t1&journey=buy"],
+    ["tab=x&team=t1", f("t1", "buy"), none, "tab=x&team=t1&journey=buy"],
     ["team=t1", none, mine, "team="], // clearing the initial team must be written down
-    ["journey=buy", { team: "t1", journey: null }, mine, "team=t1"],
+    ["journey=buy", f("t1", null), mine, "team=t1"],
   ])("%s → %o (initial %o) = %s", (current, next, initial, expected) => {
     expect(filterQuery(current, next, initial)).toBe(expected);
   });
 
   it("round-trips: what filterQuery writes, filterFromParams reads back", () => {
-    for (const next of [none, mine, { team: "t2", journey: "buy" }, { team: null, journey: "buy" }]) {
+    for (const next of [none, mine, f("t2", "buy"), f(null, "buy"), f(null, null, { focus: "payments", hops: "2" }), f(null, null, { group: "none" })]) {
       expect(filterFromParams(new URLSearchParams(filterQuery("", next, mine)), mine)).toEqual(next);
     }
+  });
+});
+
+describe("groupTeam", () => {
+  it("names the team of a group node, and nothing for a service", () => {
+    expect(groupTeam("team:checkout-team")).toBe("checkout-team");
+    expect(groupTeam("checkout")).toBeNull();
   });
 });

@@ -5,6 +5,11 @@ import type { MapEdge, MapJourney, MapNode, MapTeam } from "./map-types";
 export interface MapFilter {
   team: string | null;
   journey: string | null;
+  /** A service slug: the map shows its neighbourhood, `hops` calls out (the server cuts it). */
+  focus: string | null;
+  hops: string | null;
+  /** "team" or "none": how the whole estate is drawn; automatic (by size) when null. */
+  group: string | null;
 }
 
 export interface MapView {
@@ -23,7 +28,7 @@ export interface MapView {
 }
 
 type ParamReader = { get(name: string): string | null };
-const FILTER_KEYS = ["team", "journey"] as const;
+const FILTER_KEYS = ["team", "journey", "focus", "hops", "group"] as const;
 
 /**
  * Reads ?team=&journey=. A missing parameter falls back to the page's initial filter; an empty one
@@ -34,7 +39,7 @@ export function filterFromParams(params: ParamReader, initial: MapFilter): MapFi
     const value = params.get(key);
     return value === null ? initial[key] : value || null;
   };
-  return { team: read("team"), journey: read("journey") };
+  return { team: read("team"), journey: read("journey"), focus: read("focus"), hops: read("hops"), group: read("group") };
 }
 
 /** The query string for `next`, keeping any other parameters of `current`. */
@@ -52,10 +57,14 @@ export function filterQuery(current: string, next: MapFilter, initial: MapFilter
 /** Drops filter values that name no known team or journey, so a stale shared link shows everything. */
 export function normaliseFilter(filter: MapFilter, teams: MapTeam[], journeys: MapJourney[]): MapFilter {
   return {
+    ...filter,
     team: filter.team && teams.some((t) => t.slug === filter.team) ? filter.team : null,
     journey: filter.journey && journeys.some((j) => j.slug === filter.journey) ? filter.journey : null,
   };
 }
+
+/** A team group's node id (the server's teamGroupId), and the team it stands for. */
+export const groupTeam = (id: string): string | null => (id.startsWith("team:") ? id.slice(5) : null);
 
 /** Edges whose endpoints are both known services; an edge to an unknown service cannot be drawn. */
 export function drawableEdges(nodes: MapNode[], edges: MapEdge[]): MapEdge[] {
@@ -98,5 +107,7 @@ export function computeView(nodes: MapNode[], edges: MapEdge[], journeys: MapJou
     focusNodes = new Set(onJourney.flatMap((e) => [e.source, e.target]));
     journeyKeysOutsideView = keys.size - focusEdges.size;
   }
-  return { layoutKey: filter.team ?? "*", shownNodes, shownEdges, focusNodes, focusEdges, teamNodes, journeyKeysOutsideView };
+  // Server-cut views (a focus, a grouping) draw other elements: they get layouts of their own.
+  const layoutKey = [filter.team ?? "*", filter.focus ?? "", filter.hops ?? "", filter.group ?? ""].join("|");
+  return { layoutKey, shownNodes, shownEdges, focusNodes, focusEdges, teamNodes, journeyKeysOutsideView };
 }

@@ -42,7 +42,11 @@ const FIT_PADDING_PX = 44;
 const nodeId = (slug: string) => `s:${slug}`;
 const edgeId = (key: string) => `i:${key}`;
 const styleGroup = (style: MapEdge["style"]) => (style === "sync" ? "sync" : style === "hybrid" ? "hybrid" : "async");
-const nodeData = (n: MapNode) => ({ slug: n.id, label: n.label, team: n.team, tier: n.tier, size: nodeSize(n.tier), fontSize: labelSize(n.tier) });
+// A team group is drawn by its size (the square root, so 400 services are not 20 times 20).
+const nodeData = (n: MapNode) =>
+  n.services !== undefined
+    ? { slug: n.id, label: `${n.label} (${n.services})`, team: n.team, tier: 1, size: Math.min(72, 18 + 4 * Math.sqrt(n.services)), fontSize: labelSize(1) }
+    : { slug: n.id, label: n.label, team: n.team, tier: n.tier, size: nodeSize(n.tier), fontSize: labelSize(n.tier) };
 const edgeData = (e: MapEdge) => ({ key: e.id, style: e.style, group: styleGroup(e.style), lifecycle: e.lifecycle, status: e.status, protocol: e.protocol });
 
 function toElements(nodes: MapNode[], edges: MapEdge[]): ElementDefinition[] {

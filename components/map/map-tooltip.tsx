@@ -14,6 +14,21 @@ export function MapTooltip({ target, nodes, edges }: { target: HoverTarget; node
   if (target.kind === "edge") {
     const edge = edges.find((e) => e.id === target.key);
     if (!edge) return null;
+    if (edge.count !== undefined) {
+      const name = (id: string) => nodes.find((n) => n.id === id)?.label ?? id;
+      return (
+        <div className={styles.tooltip} style={position} role="tooltip" data-testid="map-tooltip">
+          <div className={styles.tooltipTitle}>
+            {name(edge.source)} → {name(edge.target)}
+          </div>
+          <div>{edge.protocol}</div>
+          <div>
+            <span className={styles.swatch} data-status={edge.status} aria-hidden /> Worst: {STATUS_LABEL[edge.status]}
+          </div>
+          <div className="muted">Click to open {name(edge.source)}</div>
+        </div>
+      );
+    }
     return (
       <div className={styles.tooltip} style={position} role="tooltip" data-testid="map-tooltip">
         <div className={`mono ${styles.tooltipTitle}`}>{edge.id}</div>
@@ -29,6 +44,16 @@ export function MapTooltip({ target, nodes, edges }: { target: HoverTarget; node
   }
   const node = nodes.find((n) => n.id === target.slug);
   if (!node) return null;
+  if (node.services !== undefined)
+    return (
+      <div className={styles.tooltip} style={position} role="tooltip" data-testid="map-tooltip">
+        <div className={styles.tooltipTitle}>{node.label}</div>
+        <div>
+          {node.services} service{node.services === 1 ? "" : "s"} · calls {edges.filter((e) => e.source === node.id && e.target !== node.id).length} teams
+        </div>
+        <div className="muted">Click to open the team</div>
+      </div>
+    );
   const outgoing = edges.filter((e) => e.source === node.id).length;
   const incoming = edges.filter((e) => e.target === node.id).length;
   return (

@@ -8,6 +8,8 @@ export interface MapNode {
   team: string;
   teamName: string;
   tier: number;
+  /** Set on a team group (the map of a big estate): how many services it stands for. */
+  services?: number;
 }
 
 export type MapEdgeStyle = "sync" | "async-event" | "async-command" | "async-queue" | "stream" | "hybrid";
@@ -25,6 +27,8 @@ export interface MapEdge {
   lifecycle: MapEdgeLifecycle;
   status: MapEdgeStatus;
   protocol: string;
+  /** Set on an edge between team groups: how many integration points it stands for. */
+  count?: number;
 }
 
 export interface MapJourney {

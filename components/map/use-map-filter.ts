@@ -1,5 +1,6 @@
 "use client";
-// The map's team/journey filter, kept in the URL (?team=…&journey=…) so a view can be shared.
+// The map's filter, kept in the URL (?team=…&journey=…&focus=…&hops=…&group=…) so a view can be shared;
+// the server cuts the data by the same parameters.
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { filterFromParams, filterQuery, type MapFilter } from "./graph-view";
@@ -8,7 +9,7 @@ export function useMapFilter(initialTeam: string | null, initialJourney: string 
   const router = useRouter();
   const pathname = usePathname();
   const searchParams = useSearchParams();
-  const [filter, setFilter] = useState(() => filterFromParams(searchParams, { team: initialTeam, journey: initialJourney }));
+  const [filter, setFilter] = useState(() => filterFromParams(searchParams, { team: initialTeam, journey: initialJourney, focus: null, hops: null, group: null }));
 
   // Follow the URL when it changes from outside (a link, back/forward), not after our own replace.
   const lastQuery = useRef(searchParams.toString());
@@ -16,14 +17,14 @@ export function useMapFilter(initialTeam: string | null, initialJourney: string 
     const query = searchParams.toString();
     if (query === lastQuery.current) return;
     lastQuery.current = query;
-    setFilter(filterFromParams(searchParams, { team: initialTeam, journey: initialJourney }));
+    setFilter(filterFromParams(searchParams, { team: initialTeam, journey: initialJourney, focus: null, hops: null, group: null }));
   }, [searchParams, initialTeam, initialJourney]);
 
   const update = useCallback(
     (patch: Partial<MapFilter>) => {
       const next = { ...filter, ...patch };
       setFilter(next);
-      const query = filterQuery(searchParams.toString(), next, { team: initialTeam, journey: initialJourney });
+      const query = filterQuery(searchParams.toString(), next, { team: initialTeam, journey: initialJourney, focus: null, hops: null, group: null });
       lastQuery.current = query;
       router.replace(query ? `${pathname}?${query}` : pathname, { scroll: false });
     },

@@ -1,9 +1,16 @@
-// The service graph for the dependency map: every service, and every integration point not retired.
+// The service graph for the dependency map, cut to what one view draws: a big estate is grouped by
+// team (one node a team, one edge a pair of teams) until a team is chosen, a service focused or a
+// journey picked, so a page never carries the whole estate's services and integration points.
 import "server-only";
+import { z } from "zod";
 import { authorize, type Actor } from "@/lib/auth/actor";
 import { db } from "@/lib/db/client";
 import type { Lifecycle, Style } from "./integration-schema";
 import type { IntegrationStatus } from "./integrations";
+
+/** Above this many services the whole-estate map is drawn grouped by team unless `group=none` is asked for. */
+export const MAP_GROUP_ABOVE = 300;
+export const MAX_FOCUS_HOPS = 3;
 
 export interface GraphNode {
   id: string;
@@ -11,6 +18,8 @@ export interface GraphNode {
   team: string;
   teamName: string;
   tier: number;
+  /** Set on a team group: how many services it holds. */
+  services?: number;
 }
 
 export interface GraphEdge {
@@ -19,25 +28,152 @@ export interface GraphEdge {
   target: string;
   style: Style;
   lifecycle: Lifecycle;
-  /** From the estate's health table, refreshed each minute. */
+  /** From the estate's health table, refreshed each minute (the worst of a group edge's). */
   status: IntegrationStatus;
   protocol: string;
+  /** Set on a group edge: how many integration points it stands for. */
+  count?: number;
 }
 
-export async function catalogGraph(actor: Actor): Promise<{ nodes: GraphNode[]; edges: GraphEdge[]; teams: { slug: string; name: string }[] }> {
-  authorize(actor, "catalog:read");
-  const [nodes, edges, teams] = await Promise.all([
-    db().$queryRaw<GraphNode[]>`
-      SELECT s.slug AS id, s.name AS label, t.slug AS team, t.name AS "teamName", s.tier
-      FROM services s JOIN teams t ON t.id = s.team_id ORDER BY s.slug`,
-    db().$queryRaw<GraphEdge[]>`
-      SELECT ip.key AS id, s.slug AS source, t.slug AS target, ip.style, ip.lifecycle, ip.protocol, coalesce(h.status, 'no-data') AS status
+export const mapScopeSchema = z.object({
+  team: z.string().max(63).optional(),
+  journey: z.string().max(63).optional(),
+  focus: z.string().max(63).optional(),
+  hops: z.coerce.number().int().min(1).max(MAX_FOCUS_HOPS).optional().catch(undefined),
+  group: z.enum(["team", "none"]).optional().catch(undefined),
+});
+export type MapScope = z.infer<typeof mapScopeSchema>;
+
+export interface CatalogGraph {
+  nodes: GraphNode[];
+  edges: GraphEdge[];
+  teams: { slug: string; name: string }[];
+  /** How the view was cut: the whole estate, grouped by team, one team, a journey, or a focused service. */
+  mode: "estate" | "grouped" | "team" | "journey" | "focus";
+  /** The whole estate's size, for the summary of a cut view. */
+  totals: { services: number; integrations: number };
+  /** With `focus`: the service, and how many hops out; null when the slug names no service. */
+  focus: { service: string; hops: number } | null;
+}
+
+/** A group node's id: a service slug never holds a colon. */
+export const teamGroupId = (team: string) => `team:${team}`;
+
+const STATUS_RANK: IntegrationStatus[] = ["breaching", "warning", "silent", "ok", "no-data"];
+
+/** Live integration points: those touching a team, those between given services, or those with given keys (all without a filter). */
+async function edgesWhere(filter: { teamId?: string; serviceIds?: string[]; keys?: string[] }): Promise<GraphEdge[]> {
+  return db().$queryRaw<GraphEdge[]>`
+    SELECT ip.key AS id, s.slug AS source, t.slug AS target, ip.style, ip.lifecycle, ip.protocol, coalesce(h.status, 'no-data') AS status
+    FROM integration_points ip
+    LEFT JOIN integration_health h ON h.integration_id = ip.id
+    JOIN services s ON s.id = ip.source_service_id
+    JOIN services t ON t.id = ip.target_service_id
+    WHERE ip.lifecycle <> 'retired'
+      AND (${filter.teamId ?? null}::uuid IS NULL OR s.team_id = ${filter.teamId ?? null}::uuid OR t.team_id = ${filter.teamId ?? null}::uuid)
+      AND (${filter.serviceIds ?? null}::uuid[] IS NULL OR (s.id = ANY(${filter.serviceIds ?? null}::uuid[]) AND t.id = ANY(${filter.serviceIds ?? null}::uuid[])))
+      AND (${filter.keys ?? null}::text[] IS NULL OR ip.key = ANY(${filter.keys ?? null}::text[]))
+    ORDER BY ip.key`;
+}
+
+/** The services the edges touch, plus `extra` (a team's services without edges, a focused service). */
+async function nodesOf(edges: GraphEdge[], extra: { teamId?: string; serviceIds?: string[] } = {}): Promise<GraphNode[]> {
+  const slugs = [...new Set(edges.flatMap((e) => [e.source, e.target]))];
+  return db().$queryRaw<GraphNode[]>`
+    SELECT s.slug AS id, s.name AS label, t.slug AS team, t.name AS "teamName", s.tier
+    FROM services s JOIN teams t ON t.id = s.team_id
+    WHERE s.slug = ANY(${slugs}) OR s.team_id = ${extra.teamId ?? null}::uuid OR s.id = ANY(${extra.serviceIds ?? []}::uuid[])
+    ORDER BY s.slug`;
+}
+
+/** One node a team, one edge an ordered pair of teams (the worst status of its integration points). */
+async function grouped(): Promise<Pick<CatalogGraph, "nodes" | "edges">> {
+  const [teams, pairs] = await Promise.all([
+    db().$queryRaw<{ slug: string; name: string; services: bigint; tier: number | null }[]>`
+      SELECT t.slug, t.name, count(s.id) AS services, min(s.tier) AS tier FROM teams t JOIN services s ON s.team_id = t.id GROUP BY t.slug, t.name ORDER BY t.slug`,
+    db().$queryRaw<{ source: string; target: string; count: bigint; sync: bigint; hybrid: bigint; style: Style; statuses: IntegrationStatus[]; protocols: bigint }[]>`
+      SELECT st.slug AS source, tt.slug AS target, count(*) AS count,
+             count(*) FILTER (WHERE ip.style = 'sync') AS sync, count(*) FILTER (WHERE ip.style = 'hybrid') AS hybrid,
+             mode() WITHIN GROUP (ORDER BY ip.style) AS style, array_agg(DISTINCT coalesce(h.status, 'no-data')) AS statuses,
+             count(DISTINCT ip.protocol) AS protocols
       FROM integration_points ip
       LEFT JOIN integration_health h ON h.integration_id = ip.id
-      JOIN services s ON s.id = ip.source_service_id
-      JOIN services t ON t.id = ip.target_service_id
-      WHERE ip.lifecycle <> 'retired' ORDER BY ip.key`,
-    db().team.findMany({ select: { slug: true, name: true }, orderBy: { name: "asc" } }),
+      JOIN services s ON s.id = ip.source_service_id JOIN teams st ON st.id = s.team_id
+      JOIN services t ON t.id = ip.target_service_id JOIN teams tt ON tt.id = t.team_id
+      WHERE ip.lifecycle <> 'retired'
+      GROUP BY st.slug, tt.slug ORDER BY st.slug, tt.slug`,
   ]);
-  return { nodes, edges, teams };
+  const nodes = teams.map((t) => ({ id: teamGroupId(t.slug), label: t.name, team: t.slug, teamName: t.name, tier: t.tier ?? 3, services: Number(t.services) }));
+  const edges = pairs.map((p) => {
+    const count = Number(p.count);
+    // Drawn solid when most of the pair's calls are synchronous, as one line for the pair.
+    const style: Style = Number(p.sync) * 2 > count ? "sync" : Number(p.hybrid) * 2 > count ? "hybrid" : p.style === "sync" || p.style === "hybrid" ? "async-event" : p.style;
+    const status = STATUS_RANK.find((s) => p.statuses.includes(s)) ?? "no-data";
+    return {
+      id: `${teamGroupId(p.source)}=>${teamGroupId(p.target)}`,
+      source: teamGroupId(p.source),
+      target: teamGroupId(p.target),
+      style,
+      lifecycle: "active" as const,
+      status,
+      protocol: `${count} integration point${count === 1 ? "" : "s"}`,
+      count,
+    };
+  });
+  return { nodes, edges };
+}
+
+/** The services within `hops` calls of `serviceId`, either direction (a recursive walk in SQL). */
+async function neighbourhood(serviceId: string, hops: number): Promise<string[]> {
+  const rows = await db().$queryRaw<{ id: string }[]>`
+    WITH RECURSIVE links AS (
+      SELECT source_service_id AS a, target_service_id AS b FROM integration_points WHERE lifecycle <> 'retired'
+      UNION ALL
+      SELECT target_service_id, source_service_id FROM integration_points WHERE lifecycle <> 'retired'
+    ),
+    walk(id, depth) AS (
+      SELECT ${serviceId}::uuid, 0
+      UNION
+      SELECT l.b, w.depth + 1 FROM walk w JOIN links l ON l.a = w.id WHERE w.depth < ${hops}
+    )
+    SELECT DISTINCT id::text AS id FROM walk`;
+  return rows.map((r) => r.id);
+}
+
+export async function catalogGraph(actor: Actor, scope: MapScope = {}): Promise<CatalogGraph> {
+  authorize(actor, "catalog:read");
+  const [teams, [totals]] = await Promise.all([
+    db().team.findMany({ select: { id: true, slug: true, name: true }, orderBy: { name: "asc" } }),
+    db().$queryRaw<{ services: bigint; integrations: bigint }[]>`
+      SELECT (SELECT count(*) FROM services) AS services, (SELECT count(*) FROM integration_points WHERE lifecycle <> 'retired') AS integrations`,
+  ]);
+  const base = {
+    teams: teams.map(({ slug, name }) => ({ slug, name })),
+    totals: { services: Number(totals?.services ?? 0), integrations: Number(totals?.integrations ?? 0) },
+    focus: null,
+  };
+  const focused = scope.focus ? await db().service.findUnique({ where: { slug: scope.focus }, select: { id: true, slug: true } }) : null;
+  if (focused) {
+    const hops = scope.hops ?? 1;
+    const ids = await neighbourhood(focused.id, hops);
+    const edges = await edgesWhere({ serviceIds: ids });
+    return { ...base, mode: "focus", focus: { service: focused.slug, hops }, nodes: await nodesOf(edges, { serviceIds: [focused.id] }), edges };
+  }
+  const team = scope.team ? teams.find((t) => t.slug === scope.team) : undefined;
+  if (team) {
+    const edges = await edgesWhere({ teamId: team.id });
+    return { ...base, mode: "team", nodes: await nodesOf(edges, { teamId: team.id }), edges };
+  }
+  const big = base.totals.services > MAP_GROUP_ABOVE;
+  if (scope.group === "team" || (big && scope.group !== "none" && !scope.journey)) return { ...base, mode: "grouped", ...(await grouped()) };
+  if (big && scope.journey && scope.group !== "none") {
+    const steps = await db().journeyStep.findMany({ where: { journey: { slug: scope.journey } }, select: { integration: { select: { key: true } } } });
+    const edges = await edgesWhere({ keys: steps.map((s) => s.integration.key) });
+    return { ...base, mode: "journey", nodes: await nodesOf(edges), edges };
+  }
+  const edges = await edgesWhere({});
+  const nodes = await db().$queryRaw<GraphNode[]>`
+    SELECT s.slug AS id, s.name AS label, t.slug AS team, t.name AS "teamName", s.tier
+    FROM services s JOIN teams t ON t.id = s.team_id ORDER BY s.slug`;
+  return { ...base, mode: "estate", nodes, edges };
 }

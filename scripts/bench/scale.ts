@@ -333,17 +333,28 @@ export async function run() {
       const [name, value] = cookie.split(/=(.*)/s) as [string, string];
       await context.addCookies([{ name, value, url: base }]);
       const tab = await context.newPage();
-      const t0 = performance.now();
-      await tab.goto(`${base}/catalog/map`, { timeout: MAP_TIMEOUT_MS });
-      const opened = await tab
-        .waitForSelector('[data-testid="dependency-map"][data-ready="true"]', { timeout: MAP_TIMEOUT_MS })
-        .then(() => true, () => false);
-      const ms = Math.round(performance.now() - t0);
-      const drawn = opened ? await tab.locator('[data-testid="dependency-map"]').evaluate((el: HTMLElement) => `${el.dataset.nodeCount} nodes, ${el.dataset.edgeCount} edges`) : "";
+      // From navigation until the map reports it is drawn: the whole estate (grouped by team at this
+      // size), one team opened, and a service's neighbourhood two hops out.
+      const open = async (path: string) => {
+        const t0 = performance.now();
+        await tab.goto(`${base}${path}`, { timeout: MAP_TIMEOUT_MS });
+        const opened = await tab
+          .waitForSelector('[data-testid="dependency-map"][data-ready="true"]', { timeout: MAP_TIMEOUT_MS })
+          .then(() => true, () => false);
+        const ms = Math.round(performance.now() - t0);
+        const drawn = opened
+          ? await tab.locator('[data-testid="dependency-map"]').evaluate((el: HTMLElement) => `${el.dataset.mode}: ${el.dataset.nodeCount} nodes, ${el.dataset.edgeCount} edges`)
+          : "";
+        log(`  map ${path.padEnd(40)} ${opened ? `${ms} ms (${drawn})` : `not ready within ${MAP_TIMEOUT_MS / 1000} s`}`);
+        return { ms: opened ? ms : null, drawn };
+      };
+      const views = [await open("/catalog/map"), await open("/catalog/map?team=team-3"), await open("/catalog/map?focus=svc-17&hops=2")];
+      extra.mapViews = views;
+      const worstMs = views.some((v) => v.ms === null) ? null : Math.max(...views.map((v) => v.ms!));
       figures.push(
-        opened
-          ? { name: "map_open_ms", value: ms, unit: "ms", target: 3_000, note: `whole estate on one canvas (${drawn}); no grouping yet` }
-          : { name: "map_open_ms", value: null, unit: "ms", target: 3_000, note: `not measured: the map did not report ready within ${MAP_TIMEOUT_MS / 1000} s` },
+        worstMs !== null
+          ? { name: "map_open_ms", value: worstMs, unit: "ms", target: 3_000, note: `worst of the estate grouped by team, one team, a service ± 2 hops (${views.map((v) => v.drawn).join("; ")})` }
+          : { name: "map_open_ms", value: null, unit: "ms", target: 3_000, note: `not measured: a view did not report ready within ${MAP_TIMEOUT_MS / 1000} s` },
       );
     } finally {
       await browser.close();

@@ -1,0 +1,57 @@
+// The dependency map of a big estate, on the demo data: grouped by team, a team opened from its
+// group, and a service's neighbourhood N hops out — each view cut by the server and kept in the URL.
+import { expect, test } from "@playwright/test";
+import { authFile } from "./support";
+
+test.use({ storageState: authFile("member") });
+
+test("groups the estate by team, and opens a team from the pairs of teams", async ({ page }) => {
+  await page.goto("/catalog/map?group=team");
+  const map = page.getByTestId("dependency-map");
+  await expect(map).toHaveAttribute("data-mode", "grouped");
+  await expect(map).toHaveAttribute("data-ready", "true", { timeout: 20_000 });
+  await expect(page.getByText(/teams \(\d+ services\) and \d+ integration points, grouped by team/)).toBeVisible();
+  await expect(page.getByTestId("map-grouping")).toHaveValue("team");
+
+  // The text alternative lists pairs of teams; one opens its source team's view.
+  await page.getByText(/List the \d+ pairs of teams in view/).click();
+  const pair = page.getByTestId("map-group-edge").filter({ hasText: /^Checkout → Payments/ });
+  await expect(pair).toContainText(/\d+ integration points?/);
+  await pair.getByRole("link").click();
+  await expect(page).toHaveURL(/[?&]team=checkout-team/);
+  await expect(map).toHaveAttribute("data-mode", "team");
+  await expect(map).toHaveAttribute("data-ready", "true", { timeout: 20_000 });
+  await expect(page.locator('[data-testid="map-edge"][data-key="checkout->payments:authorize"]')).toHaveCount(1);
+});
+
+test("focuses on a service and widens its neighbourhood hop by hop", async ({ page }) => {
+  await page.goto("/catalog/map");
+  const map = page.getByTestId("dependency-map");
+  await expect(map).toHaveAttribute("data-ready", "true", { timeout: 20_000 });
+  // The demo estate is small: drawn whole unless grouping is asked for.
+  await expect(map).toHaveAttribute("data-mode", "estate");
+  const all = Number(await map.getAttribute("data-node-count"));
+
+  await page.getByTestId("map-focus-input").fill("ledger");
+  await page.getByRole("button", { name: "Focus", exact: true }).click();
+  await expect(page).toHaveURL(/[?&]focus=ledger/);
+  await expect(map).toHaveAttribute("data-mode", "focus");
+  await expect(map).toHaveAttribute("data-ready", "true", { timeout: 20_000 });
+  await expect(page.getByText(/within 1 hop of ledger/)).toBeVisible();
+  const near = Number(await map.getAttribute("data-node-count"));
+  expect(near).toBeGreaterThan(1);
+  expect(near).toBeLessThan(all);
+
+  await page.getByTestId("map-hops").selectOption("3");
+  await expect(page).toHaveURL(/[?&]hops=3/);
+  await expect(page.getByText(/within 3 hops of ledger/)).toBeVisible();
+  await expect(map).toHaveAttribute("data-ready", "true", { timeout: 20_000 });
+  await expect.poll(async () => Number(await map.getAttribute("data-node-count"))).toBeGreaterThan(near);
+
+  // A slug that names no service says so; clearing the focus brings the whole estate back.
+  await page.goto("/catalog/map?focus=no-such-service");
+  await expect(page.getByText("No service is called “no-such-service”.")).toBeVisible();
+  await page.getByRole("button", { name: "Clear focus" }).click();
+  await expect(page).not.toHaveURL(/focus=/);
+  await expect(map).toHaveAttribute("data-mode", "estate");
+});
