@@ -109,6 +109,11 @@ test("the demo estate's creeping integration point is projected to breach its bu
   const curve = row.getByTestId("drift-sparkline").locator("svg .recharts-line-curve");
   await expect.poll(async () => ((await curve.getAttribute("d")) ?? "").split("L").length - 1).toBeGreaterThanOrEqual(20);
   await page.screenshot({ path: "test-results/drift-demo-estate.png", fullPage: true });
+
+  // The board renders 100 rows a page; a page past the end is the last one (here the only one).
+  await page.goto("/drift?sort=breach&team=checkout-team&page=7");
+  await expect(row).toContainText(creeping.projectedBreachAt!);
+  await expect(page.getByTestId("drift-pages")).toHaveCount(0);
 });
 
 test("the demo estate's incident is a spike back to baseline, not drift, with its annotation beside it", async ({ page, request }) => {

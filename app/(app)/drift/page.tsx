@@ -1,5 +1,6 @@
 // The drift board: every live integration point ranked by how far its p99 has moved from its
 // baseline, or by how soon it would cross its budget at the current trend. The view is in the URL.
+import { pageOf } from "@/lib/format/page-of";
 import { plural } from "@/lib/format/plural";
 import Link from "next/link";
 import { DriftControls } from "@/components/drift/drift-controls";
@@ -12,6 +13,9 @@ import { requireSession } from "@/lib/auth/session";
 import { BASELINE_DAYS, driftBoard, driftQuerySchema, RECENT_DAYS } from "@/lib/slo/drift-board";
 
 export const metadata = { title: "Drift" };
+
+/** Rows a page: a big estate's board renders a page of its ranking, not thousands of sparklines. */
+const DRIFT_PAGE_SIZE = 100;
 
 type SearchParams = Record<string, string | string[] | undefined>;
 const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
@@ -45,6 +49,8 @@ export default async function DriftPage({ searchParams }: { searchParams: Promis
   const observed = board.items.filter((r) => r.silentSince === null && r.daily.some((d) => d.count > 0));
   const unobserved = board.items.length - observed.length - silent.length;
   const teamName = teams.find((t) => t.slug === team)?.name ?? team;
+  const shown = pageOf(observed, Number(one(raw.page) ?? 1), DRIFT_PAGE_SIZE);
+  const silentShown = silent.slice(0, DRIFT_PAGE_SIZE);
 
   return (
     <>
@@ -86,8 +92,15 @@ export default async function DriftPage({ searchParams }: { searchParams: Promis
                 {sort === "drift" ? ", largest rise of p99 first" : ", over budget first, then the soonest projected breach"}
                 {silent.length > 0 && ` · ${silent.length} silent`}
                 {unobserved > 0 && ` · ${unobserved} without any calls in the last ${BASELINE_DAYS + RECENT_DAYS} days`}
+                {shown.pages > 1 && ` · ${shown.from}–${shown.to} on this page, ${shown.page} of ${shown.pages}`}
               </p>
-              {observed.length > 0 && <DriftTable items={observed} />}
+              {observed.length > 0 && <DriftTable items={shown.items} />}
+              {shown.pages > 1 && (
+                <nav className={css.meta} aria-label="Pages" data-testid="drift-pages" style={{ display: "flex", gap: "1rem" }}>
+                  {shown.page > 1 && <Link href={driftHref({ sort, team, page: shown.page - 1 })}>← Previous page</Link>}
+                  {shown.page < shown.pages && <Link href={driftHref({ sort, team, page: shown.page + 1 })}>Next page →</Link>}
+                </nav>
+              )}
               {silent.length > 0 && (
                 <section aria-labelledby="drift-silent-title" style={{ marginTop: "1.5rem" }}>
                   <h2 id="drift-silent-title">Silent</h2>
@@ -95,7 +108,12 @@ export default async function DriftPage({ searchParams }: { searchParams: Promis
                     These had calls once and none lately, so there is no recent p99 to compare: silence is not health. Check that the caller still makes the call
                     and that its telemetry reaches Edgewise.
                   </p>
-                  <SilentTable items={silent} />
+                  <SilentTable items={silentShown} />
+                  {silent.length > silentShown.length && (
+                    <p className={css.meta}>
+                      And {silent.length - silentShown.length} more: <Link href="/catalog?status=silent">the catalog lists every silent integration point</Link>.
+                    </p>
+                  )}
                 </section>
               )}
             </>
