@@ -7,8 +7,10 @@ import { authorize, type Actor } from "@/lib/auth/actor";
 import { db } from "@/lib/db/client";
 import type { Lifecycle, Style } from "./integration-schema";
 import type { IntegrationStatus } from "./integrations";
-import { MAP_GROUP_ABOVE, MAX_FOCUS_HOPS } from "./map-limits";
 
+/** Above this many services the whole-estate map is drawn grouped by team unless `group=none` is asked for. */
+export const MAP_GROUP_ABOVE = 300;
+export const MAX_FOCUS_HOPS = 3;
 
 export interface GraphNode {
   id: string;
