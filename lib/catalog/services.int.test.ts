@@ -7,7 +7,8 @@ import { createToken } from "@/lib/auth/api-tokens";
 import { db } from "@/lib/db/client";
 import { actorFor, makeService, makeTeam, makeUser, syncDeclaration, unique } from "@/scripts/test/factories";
 import { createIntegration, retireIntegration } from "./integrations";
-import { createService, deleteService, getService, listServices, updateService } from "./services";
+import { integrationCountsByService } from "./edge-counts";
+import { createService, deleteService, getService, listServicePage, listServices, serviceFacets, updateService } from "./services";
 
 async function xmin(sql: string, param: string): Promise<string | undefined> {
   const client = new pg.Client({ connectionString: inject("databaseUrl") });
@@ -20,6 +21,42 @@ async function xmin(sql: string, param: string): Promise<string | undefined> {
 }
 
 describe("services", () => {
+  it("filters by the Backstage fields and pages in the database", async () => {
+    const team = await makeTeam();
+    const viewer = await actorFor("viewer");
+    const system = unique("sys");
+    const tag = unique("tag").toLowerCase();
+    const slugs = [unique("a-svc"), unique("b-svc"), unique("c-svc")].sort();
+    await createService(systemActor(), { slug: slugs[0]!, name: "A", team: team.slug, system, lifecycle: "experimental", tags: [tag, "java"] });
+    await createService(systemActor(), { slug: slugs[1]!, name: "B", team: team.slug, system, lifecycle: "production", tags: [tag] });
+    await createService(systemActor(), { slug: slugs[2]!, name: "C", team: team.slug, lifecycle: "production" });
+
+    const bySystem = await listServicePage(viewer, { system }, 1, 100);
+    expect(bySystem).toMatchObject({ total: 2, page: 1, pages: 1, from: 1, to: 2 });
+    expect(bySystem.items.map((s) => s.slug)).toEqual(slugs.slice(0, 2));
+    expect((await listServicePage(viewer, { tag }, 1, 100)).items.map((s) => s.slug)).toEqual(slugs.slice(0, 2));
+    expect((await listServicePage(viewer, { team: team.slug, lifecycle: "production" }, 1, 100)).items.map((s) => s.slug)).toEqual(slugs.slice(1));
+    expect((await listServicePage(viewer, { system, lifecycle: "production", tag }, 1, 100)).items.map((s) => s.slug)).toEqual([slugs[1]]);
+    expect((await listServicePage(viewer, { system: unique("none") }, 3, 100)).items).toEqual([]);
+
+    // Pages of two: the second holds the third service, a page past the end is the last one.
+    const second = await listServicePage(viewer, { team: team.slug }, 2, 2);
+    expect(second).toMatchObject({ total: 3, page: 2, pages: 2, from: 3, to: 3, offset: 2 });
+    expect(second.items.map((s) => s.slug)).toEqual([slugs[2]]);
+    expect((await listServicePage(viewer, { team: team.slug }, 7, 2)).items.map((s) => s.slug)).toEqual([slugs[2]]);
+
+    const facets = await serviceFacets(viewer);
+    expect(facets.systems).toContain(system);
+    expect(facets.tags).toEqual(expect.arrayContaining([tag, "java"]));
+    expect(facets.lifecycles).toEqual(expect.arrayContaining(["experimental", "production"]));
+    expect(new Set(facets.tags).size).toBe(facets.tags.length);
+
+    // Counts are read for the page's services only.
+    await createIntegration(systemActor(), syncDeclaration(slugs[0]!, slugs[1]!));
+    const counts = await integrationCountsByService(viewer, [slugs[0]!]);
+    expect([...counts]).toEqual([[slugs[0], { inbound: 0, outbound: 1 }]]);
+  });
+
   it("lets a member create and edit services of their own team only", async () => {
     const own = await makeTeam();
     const other = await makeTeam();

@@ -9,6 +9,7 @@ import { AppError } from "@/lib/errors";
 import { providedOnly } from "@/lib/validation";
 import { serviceSchema, serviceUpdateSchema, type ServiceInput, type ServiceView } from "./service-schema";
 import { plural } from "@/lib/format/plural";
+import { pageRange, type PageRange } from "@/lib/format/page-of";
 
 export { serviceSchema, serviceUpdateSchema, type ServiceInput, type ServiceView } from "./service-schema";
 
@@ -40,24 +41,69 @@ async function teamId(client: Tx, slug: string): Promise<string> {
   return team.id;
 }
 
+const facetValue = z.string().trim().min(1).max(63).optional();
+
 export const serviceListQuerySchema = z.object({
   team: slugSchema.optional(),
   q: z.string().trim().max(100).optional(),
+  /** Backstage fields: exact matches (a tag is one of the service's tags). */
+  lifecycle: facetValue,
+  system: facetValue,
+  tag: facetValue,
 });
+export type ServiceListQuery = z.infer<typeof serviceListQuerySchema>;
 
-export async function listServices(actor: Actor, query: z.infer<typeof serviceListQuerySchema> = {}): Promise<ServiceView[]> {
+function serviceWhere(query: ServiceListQuery) {
+  return {
+    team: query.team ? { slug: query.team } : undefined,
+    lifecycle: query.lifecycle,
+    system: query.system,
+    tags: query.tag ? { has: query.tag } : undefined,
+    OR: query.q
+      ? [{ slug: { contains: query.q, mode: "insensitive" as const } }, { name: { contains: query.q, mode: "insensitive" as const } }]
+      : undefined,
+  };
+}
+
+export async function listServices(actor: Actor, query: ServiceListQuery = {}): Promise<ServiceView[]> {
   authorize(actor, "catalog:read");
-  const rows = await db().service.findMany({
-    where: {
-      team: query.team ? { slug: query.team } : undefined,
-      OR: query.q
-        ? [{ slug: { contains: query.q, mode: "insensitive" } }, { name: { contains: query.q, mode: "insensitive" } }]
-        : undefined,
-    },
-    include,
-    orderBy: { slug: "asc" },
-  });
+  const rows = await db().service.findMany({ where: serviceWhere(query), include, orderBy: { slug: "asc" } });
   return rows.map(view);
+}
+
+export interface ServicePage extends PageRange {
+  items: ServiceView[];
+  /** Services matching the filters, across all pages. */
+  total: number;
+}
+
+/** One page of the filtered list, cut by the database: a catalog of 10,000 services reads one page of rows. */
+export async function listServicePage(actor: Actor, query: ServiceListQuery, page: number, size: number): Promise<ServicePage> {
+  authorize(actor, "catalog:read");
+  const where = serviceWhere(query);
+  const total = await db().service.count({ where });
+  const range = pageRange(total, page, size);
+  const rows = total ? await db().service.findMany({ where, include, orderBy: { slug: "asc" }, skip: range.offset, take: size }) : [];
+  return { ...range, items: rows.map(view), total };
+}
+
+export interface ServiceFacets {
+  lifecycles: string[];
+  systems: string[];
+  tags: string[];
+}
+
+/** The values the Backstage-field filters can take, from what the catalog holds. */
+export async function serviceFacets(actor: Actor): Promise<ServiceFacets> {
+  authorize(actor, "catalog:read");
+  const rows = await db().$queryRaw<{ kind: keyof ServiceFacets; value: string }[]>`
+    SELECT 'lifecycles' AS kind, lifecycle AS value FROM services WHERE lifecycle IS NOT NULL GROUP BY lifecycle
+    UNION ALL SELECT 'systems', system FROM services WHERE system IS NOT NULL GROUP BY system
+    UNION ALL SELECT 'tags', t FROM services, unnest(tags) AS t GROUP BY t`;
+  const facets: ServiceFacets = { lifecycles: [], systems: [], tags: [] };
+  for (const r of rows) facets[r.kind].push(r.value);
+  for (const list of Object.values(facets) as string[][]) list.sort((a, b) => a.localeCompare(b));
+  return facets;
 }
 
 export async function getService(actor: Actor, slug: string): Promise<ServiceView> {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { pageOf } from "./page-of";
+import { pageOf, pageRange } from "./page-of";
 
 const rows = Array.from({ length: 250 }, (_, i) => i + 1);
 
@@ -21,5 +21,17 @@ describe("pageOf", () => {
 
   it("answers one empty page for nothing", () => {
     expect(pageOf([], 4, 100)).toEqual({ items: [], page: 1, pages: 1, from: 0, to: 0 });
+  });
+});
+
+describe("pageRange", () => {
+  it.each([
+    // total, page asked, page, offset, from, to
+    [250, 3, 3, 200, 201, 250],
+    [250, 9, 3, 200, 201, 250],
+    [200, 2, 2, 100, 101, 200],
+    [0, 2, 1, 0, 0, 0],
+  ])("%s items, page %s → page %s at offset %s, items %s–%s", (total, asked, page, offset, from, to) => {
+    expect(pageRange(total, asked, 100)).toMatchObject({ page, offset, from, to });
   });
 });

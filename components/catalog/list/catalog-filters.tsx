@@ -2,11 +2,12 @@
 // The catalog's filter bar: a plain GET form (it works before JavaScript loads), enhanced so that a
 // changed select applies at once and the URL carries only the filters that are set.
 import { useRouter } from "next/navigation";
-import { useState, type ChangeEvent, type FormEvent, type ReactNode } from "react";
+import { useState, type ChangeEvent, type FormEvent } from "react";
 import { criticalities, knownProtocols, lifecycles, styles } from "@/lib/catalog/integration-schema";
 import { integrationStatuses } from "@/lib/catalog/integration-statuses";
 import { statusLabels } from "../badges";
 import { criticalityLabels, lifecycleLabels, styleLabels } from "../labels";
+import { FilterItem as Item } from "./filter-item";
 import css from "../catalog.module.css";
 
 export interface FilterOptions {
@@ -18,16 +19,6 @@ interface Props extends FilterOptions {
   values: Partial<Record<string, string>>;
   sort?: string;
   limit?: string;
-}
-
-/** A label beside (not around) its control: a wrapping label would lend the options' text to the label's name. */
-function Item({ id, label, className, children }: { id: string; label: string; className?: string; children: ReactNode }) {
-  return (
-    <div className={`${css.filterItem} ${className ?? ""}`}>
-      <label htmlFor={id}>{label}</label>
-      {children}
-    </div>
-  );
 }
 
 function Select({ name, label, value, options }: { name: string; label: string; value?: string; options: { value: string; label: string }[] }) {

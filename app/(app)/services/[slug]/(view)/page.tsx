@@ -6,6 +6,7 @@ import { IntegrationBlock } from "@/components/catalog/integration-list-table";
 import { orNotFound } from "@/components/catalog/load";
 import { Markdown } from "@/components/catalog/markdown";
 import css from "@/components/catalog/catalog.module.css";
+import { ServiceTags } from "@/components/catalog/services-table";
 import { PageHeader } from "@/components/ui/page-header";
 import { getTeam } from "@/lib/admin/teams";
 import { requireSession } from "@/lib/auth/session";
@@ -56,6 +57,18 @@ export default async function ServicePage({ params }: Props) {
         <section className="card" aria-label="Details">
           <h2 className={css.sectionTitle}>Details</h2>
           <dl className={css.dl}>
+            <dt>Type</dt>
+            <dd data-testid="service-type">{service.type ?? <span className={css.unset}>Not recorded</span>}</dd>
+            <dt>Lifecycle</dt>
+            <dd data-testid="service-lifecycle">{service.lifecycle ?? <span className={css.unset}>Not recorded</span>}</dd>
+            <dt>System</dt>
+            <dd data-testid="service-system">
+              {service.system ? <Link href={`/services?system=${encodeURIComponent(service.system)}`}>{service.system}</Link> : <span className={css.unset}>None</span>}
+            </dd>
+            <dt>Tags</dt>
+            <dd data-testid="service-tags">
+              <ServiceTags tags={service.tags} />
+            </dd>
             <dt>Telemetry name</dt>
             <dd className="mono">{service.telemetryName}</dd>
             <dt>Links</dt>

@@ -5,7 +5,7 @@ import { IntegrationBlock } from "@/components/catalog/integration-list-table";
 import { orNotFound } from "@/components/catalog/load";
 import { ServicesTable } from "@/components/catalog/services-table";
 import { PageHeader } from "@/components/ui/page-header";
-import { getTeam } from "@/lib/admin/teams";
+import { getTeam, listTeams } from "@/lib/admin/teams";
 import { requireSession } from "@/lib/auth/session";
 import { integrationListQuerySchema, listIntegrations } from "@/lib/catalog/integration-list";
 import { listServices } from "@/lib/catalog/services";
@@ -22,11 +22,15 @@ export default async function TeamPage({ params }: Props) {
   const { slug } = await params;
   const actor = await requireSession("catalog:read", `/teams/${slug}`);
   const team = await orNotFound(getTeam(actor, slug));
-  const [services, owned, cards] = await Promise.all([
+  const [services, owned, cards, teams] = await Promise.all([
     listServices(actor, { team: slug }),
     listIntegrations(actor, integrationListQuerySchema.parse({ team: slug, limit: "200" })),
     scorecards(actor),
+    listTeams(actor),
   ]);
+  // Backstage's group hierarchy: the team this one sits under and the teams under it.
+  const parent = team.parent ? teams.find((t) => t.slug === team.parent) : undefined;
+  const children = teams.filter((t) => t.parent === slug);
   const scorecard = cards.find((c) => c.team === slug);
   const members = team.members ?? [];
   return (
@@ -36,6 +40,12 @@ export default async function TeamPage({ params }: Props) {
         description={
           <>
             Team · <span className="mono">{team.slug}</span>
+            {team.parent && (
+              <span data-testid="team-parent">
+                {" "}
+                · part of <Link href={`/teams/${team.parent}`}>{parent?.name ?? team.parent}</Link>
+              </span>
+            )}
           </>
         }
       />
@@ -61,6 +71,22 @@ export default async function TeamPage({ params }: Props) {
           </ul>
         )}
       </section>
+      {children.length > 0 && (
+        <section aria-label="Teams within">
+          <h2>
+            Teams within <span className="muted">({children.length})</span>
+          </h2>
+          <ul className="row" style={{ listStyle: "none", padding: 0, margin: 0 }} data-testid="team-children">
+            {children.map((c) => (
+              <li key={c.slug}>
+                <Link className="badge" href={`/teams/${c.slug}`}>
+                  {c.name}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
       <section aria-label="Services">
         <h2>
           Services <span className="muted">({services.length})</span>
