@@ -4,7 +4,7 @@ import { z } from "zod";
 import { recordAudit } from "@/lib/audit";
 import { auditActor, authorize, type Actor } from "@/lib/auth/actor";
 import { hashPassword } from "@/lib/auth/password";
-import { roles } from "@/lib/auth/permissions";
+import { roles, type Role } from "@/lib/auth/permissions";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 
@@ -34,7 +34,7 @@ export interface UserView {
   id: string;
   email: string;
   name: string;
-  role: string;
+  role: Role;
   teams: string[];
   disabled: boolean;
   sso: boolean;
@@ -52,7 +52,8 @@ function view(u: Row): UserView {
     id: u.id,
     email: u.email,
     name: u.name,
-    role: u.role,
+    // Written only through userCreateSchema/userUpdateSchema, whose enum is `roles`.
+    role: u.role as Role,
     teams: u.memberships.map((m) => m.team.slug).sort(),
     disabled: u.disabledAt !== null,
     sso: u.oidcSubject !== null,

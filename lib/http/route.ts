@@ -13,23 +13,51 @@ import { logged, type RequestNotes } from "./request-log";
 const MAX_JSON_BYTES = 1024 * 1024;
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
-interface Spec<B extends z.ZodType | undefined, Q extends z.ZodType | undefined> {
+interface Spec<B extends z.ZodType | undefined, Q extends z.ZodType | undefined, R extends z.ZodType | undefined = undefined> {
   /** A function decides per request (e.g. from the environment). */
   auth?: "required" | "public" | (() => "required" | "public");
   /** Checked before the body is parsed; the data function still checks ownership. */
   action?: Action;
   body?: B;
   query?: Q;
+  /**
+   * What a success answers, from lib/http/responses: the schema the OpenAPI document shows for this
+   * operation. The handler's answer must type-check against it (as JSON, Dates as strings), and a
+   * test checks that it is the very schema api-operations documents.
+   */
+  response?: R;
 }
+
+/**
+ * What a handler may return for a response schema's JSON: the same shape, where a Date may stand for
+ * a string (JSON.stringify writes it as ISO-8601, which is what the schema's date-times ask for).
+ */
+export type AnswerFor<T> = T extends string
+  ? T | Date
+  : T extends readonly (infer U)[]
+    ? readonly AnswerFor<U>[]
+    : T extends object
+      ? { [K in keyof T]: AnswerFor<T[K]> }
+      : T;
+
+type JsonOf<R> = R extends z.ZodType ? AnswerFor<z.output<R>> : unknown;
+
+/** A handler's answer: with a response schema, JSON of its shape (or a Response of its own, or nothing for 204). */
+type Answer<R> = R extends z.ZodType ? JsonOf<R> | Response | undefined : unknown;
+
+/** A route handler as Next calls it, carrying the spec it was made with (for the documentation test). */
+export type RouteHandler = ReturnType<typeof logged> & { spec: { response?: z.ZodType } };
 
 type Infer<T> = T extends z.ZodType ? z.infer<T> : undefined;
 
-export interface Ctx<B, Q, P> {
+export interface Ctx<B, Q, P, R = undefined> {
   req: NextRequest;
   actor: Actor;
   body: B;
   query: Q;
   params: P;
+  /** A JSON answer with a status or headers of its own (ETag, Location…), typed by the response schema like a plain return. */
+  reply: (data: JsonOf<R>, init?: { status?: number; headers?: Record<string, string> }) => Response;
 }
 
 async function authenticate(req: NextRequest): Promise<Actor> {
@@ -88,16 +116,17 @@ export function errorResponse(err: unknown): NextResponse {
   return NextResponse.json(mapped.body, { status: mapped.status, headers: mapped.headers });
 }
 
-export function route<B extends z.ZodType | undefined = undefined, Q extends z.ZodType | undefined = undefined, P = Record<string, string>>(
-  spec: Spec<B, Q>,
-  handler: (ctx: Ctx<Infer<B>, Infer<Q>, P>) => Promise<unknown>,
-) {
-  return logged((req: NextRequest, context: { params: Promise<P> }, notes) => handle(spec, handler, req, context, notes));
+export function route<B extends z.ZodType | undefined = undefined, Q extends z.ZodType | undefined = undefined, P = Record<string, string>, R extends z.ZodType | undefined = undefined>(
+  spec: Spec<B, Q, R>,
+  handler: (ctx: Ctx<Infer<B>, Infer<Q>, P, R>) => Promise<Answer<R>>,
+): RouteHandler {
+  const wrapped = logged((req: NextRequest, context: { params: Promise<P> }, notes) => handle(spec, handler, req, context, notes));
+  return Object.assign(wrapped, { spec: { response: spec.response } }) as unknown as RouteHandler;
 }
 
-async function handle<B extends z.ZodType | undefined, Q extends z.ZodType | undefined, P>(
-  spec: Spec<B, Q>,
-  handler: (ctx: Ctx<Infer<B>, Infer<Q>, P>) => Promise<unknown>,
+async function handle<B extends z.ZodType | undefined, Q extends z.ZodType | undefined, P, R extends z.ZodType | undefined>(
+  spec: Spec<B, Q, R>,
+  handler: (ctx: Ctx<Infer<B>, Infer<Q>, P, R>) => Promise<Answer<R>>,
   req: NextRequest,
   context: { params: Promise<P> },
   notes: RequestNotes,
@@ -110,7 +139,7 @@ async function handle<B extends z.ZodType | undefined, Q extends z.ZodType | und
     const body = spec.body ? spec.body.parse(await readJson(req)) : undefined;
     const query = spec.query ? spec.query.parse(Object.fromEntries(req.nextUrl.searchParams)) : undefined;
     const params = (await context.params) ?? ({} as P);
-    const result = await handler({ req, actor, body: body as Infer<B>, query: query as Infer<Q>, params });
+    const result = await handler({ req, actor, body: body as Infer<B>, query: query as Infer<Q>, params, reply: json });
     if (result instanceof Response) return result;
     if (result === undefined) return new NextResponse(null, { status: 204 });
     return NextResponse.json(result, { status: req.method === "POST" ? 201 : 200 });

@@ -7,11 +7,13 @@ import { auditActor, type Actor } from "@/lib/auth/actor";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { loadChannel, visibleTeams } from "./channels";
-import type { DeliveryListQuery } from "./schema";
+import type { DeliveryListQuery, DELIVERY_STATES } from "./schema";
+
+type DeliveryState = (typeof DELIVERY_STATES)[number];
 
 export interface DeliveryView {
   id: string;
-  state: string;
+  state: DeliveryState;
   attempts: number;
   nextAttemptAt: string | null;
   lastError: string | null;
@@ -50,7 +52,8 @@ export async function listDeliveries(actor: Actor, query: DeliveryListQuery): Pr
   return {
     items: page.map((d) => ({
       id: d.id,
-      state: d.state,
+      // Written only by the delivery worker, with the states of DELIVERY_STATES.
+      state: d.state as DeliveryState,
       attempts: d.attempts,
       nextAttemptAt: d.state === "pending" || d.state === "waiting" ? d.nextAttemptAt.toISOString() : null,
       lastError: d.lastError,

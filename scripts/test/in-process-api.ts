@@ -7,7 +7,8 @@ import { operations } from "@/lib/http/api-operations";
 type Handler = (req: NextRequest, ctx: { params: Promise<Record<string, string>> }) => Promise<Response>;
 
 const moduleCache = new Map<string, Promise<Record<string, Handler>>>();
-function routeModule(template: string) {
+/** The route file of an operation path, imported once. */
+export function routeModule(template: string) {
   const file = path.resolve("app", `.${template.replace(/\{(\w+)\}/g, "[$1]")}`, "route.ts");
   if (!moduleCache.has(file)) moduleCache.set(file, import(/* @vite-ignore */ file) as Promise<Record<string, Handler>>);
   return moduleCache.get(file)!;

@@ -1,4 +1,5 @@
 import { route } from "@/lib/http/route";
 import { search, searchQuerySchema } from "@/lib/search/search";
+import { searchResponse } from "@/lib/http/responses/search";
 
-export const GET = route({ action: "catalog:read", query: searchQuerySchema }, ({ actor, query }) => search(actor, query));
+export const GET = route({ response: searchResponse, action: "catalog:read", query: searchQuerySchema }, ({ actor, query }) => search(actor, query));

@@ -91,3 +91,6 @@ export const auditPageResponse = z.object({
   nextCursor: z.string().nullable(),
   entityTypes: z.array(z.string()).describe("The entity types the log holds, for the filter"),
 });
+
+export const createdChannelResponse = channelResponse.extend({ secret: z.string().nullable().describe("A webhook's signing secret, shown this once; null for other kinds") });
+export const updatedChannelResponse = channelResponse.extend({ secret: z.string().optional().describe("The new signing secret after rotateSecret, shown this once") });

@@ -80,3 +80,6 @@ export const evidenceResponse = z
   .meta({ id: "Evidence" });
 
 export const inboxResponse = z.object({ awaitingReview: z.number().int().describe("Records awaiting the caller's review") });
+
+/** GET /api/decisions/{number}/evidence: every item, oldest first (not paged: a record holds few). */
+export const evidenceListResponse = z.object({ items: z.array(evidenceResponse) });

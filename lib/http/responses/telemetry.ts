@@ -107,3 +107,7 @@ export const observedEdgesResponse = page(
 export function otlpResponse(rejectedField: "rejectedSpans" | "rejectedDataPoints" | "rejectedLogRecords") {
   return z.object({ partialSuccess: z.object({ [rejectedField]: z.string().describe("int64, as OTLP/JSON writes it"), errorMessage: z.string() }).optional() });
 }
+
+export const otlpTracesResponse = otlpResponse("rejectedSpans");
+export const otlpMetricsResponse = otlpResponse("rejectedDataPoints");
+export const otlpLogsResponse = otlpResponse("rejectedLogRecords");

@@ -2,12 +2,13 @@ import { catalogImportQuerySchema, catalogImportSchema, importCatalog, MAX_IMPOR
 import { AppError } from "@/lib/errors";
 import { readLimitedBody } from "@/lib/http/read-body";
 import { json, route } from "@/lib/http/route";
+import { catalogImportResponse } from "@/lib/http/responses/actions";
 
 /**
  * Catalog YAML in: raw YAML (application/yaml or text/yaml, one file) or JSON `{files, dryRun, prune}`.
  * Answers 200 with the plan (applied unless a dry run), 422 with every issue, 403 naming what is not yours.
  */
-export const POST = route({ action: "catalog:write", query: catalogImportQuerySchema }, async ({ req, actor, query }) => {
+export const POST = route({ response: catalogImportResponse, action: "catalog:write", query: catalogImportQuerySchema }, async ({ req, actor, query }) => {
   const type = req.headers.get("content-type") ?? "";
   const text = (await readLimitedBody(req, MAX_IMPORT_BYTES)).toString("utf8");
   let input: Record<string, unknown>;
