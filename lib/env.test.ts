@@ -11,6 +11,15 @@ describe("parseEnv", () => {
     expect(env.oidcEnabled).toBe(false);
     expect(env.EDGEWISE_LOGIN_MAX_FAILURES).toBe(10);
   });
+  it("takes read replicas as comma-separated URLs, with lag and read-your-writes bounds", () => {
+    const env = parseEnv({ DATABASE_READ_URL: "postgresql://r1/ew, postgres://r2/ew", EDGEWISE_READ_MAX_LAG_SECONDS: "2.5" });
+    expect(env.DATABASE_READ_URL).toBe("postgresql://r1/ew, postgres://r2/ew");
+    expect(env.EDGEWISE_READ_MAX_LAG_SECONDS).toBe(2.5);
+    expect(env.EDGEWISE_READ_YOUR_WRITES_SECONDS).toBe(300);
+    expect(() => parseEnv({ DATABASE_READ_URL: "postgresql://r1/ew,mysql://r2" })).toThrow(/DATABASE_READ_URL: must be one or more postgresql:\/\/ connection URLs/);
+    expect(() => parseEnv({ EDGEWISE_READ_MAX_LAG_SECONDS: "-1" })).toThrow(/EDGEWISE_READ_MAX_LAG_SECONDS/);
+  });
+
   it("treats empty strings as unset", () => {
     const env = parseEnv({ DATABASE_URL: "", PORT: " ", NEXTAUTH_SECRET: "" });
     expect(env.DATABASE_URL).toBeUndefined();

@@ -14,6 +14,19 @@ export const envSchema = z
         .regex(/^postgres(ql)?:\/\//, "must be a postgresql:// connection URL")
         .optional(),
     ),
+    // Read replicas (lib/db/replicas.ts): streaming standbys of DATABASE_URL, comma-separated; pages and read APIs use them.
+    DATABASE_READ_URL: z.preprocess(
+      emptyToUndefined,
+      z
+        .string()
+        .refine(
+          (s) => s.split(",").every((u) => /^postgres(ql)?:\/\//.test(u.trim())),
+          "must be one or more postgresql:// connection URLs, separated by commas",
+        )
+        .optional(),
+    ),
+    EDGEWISE_READ_MAX_LAG_SECONDS: z.preprocess(emptyToUndefined, z.coerce.number().min(0).max(3600).default(30)),
+    EDGEWISE_READ_YOUR_WRITES_SECONDS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).max(3600).default(300)),
     EDGEWISE_DATA_DIR: z.preprocess(emptyToUndefined, z.string().default(".edgewise")),
     PORT: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(65535).default(3000)),
     NEXTAUTH_SECRET: z.preprocess(emptyToUndefined, z.string().min(32, "must be at least 32 characters").optional()),

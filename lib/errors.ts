@@ -47,7 +47,7 @@ function prismaCode(err: unknown): string | undefined {
   return undefined;
 }
 
-function isDatabaseDown(err: unknown): boolean {
+export function isDatabaseDown(err: unknown): boolean {
   // Prisma's driver adapter puts the PostgreSQL SQLSTATE on `cause` (e.g. 57P03 while the server shuts down or starts up).
   const cause = (err as { cause?: { code?: unknown } } | null)?.cause;
   const code = prismaCode(err) ?? (err as { code?: unknown } | null)?.code ?? cause?.code;

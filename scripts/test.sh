@@ -66,6 +66,20 @@ ensure_alertmanager() {
   return 0
 }
 
+# Debian's PostgreSQL 15: the second integration run, and pg_basebackup for the read-replica tests (skipped, saying why, without it).
+ensure_postgresql15() {
+  [ -x /usr/lib/postgresql/15/bin/postgres ] && [ -x /usr/lib/postgresql/15/bin/pg_basebackup ] && return 0
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+    echo "PostgreSQL 15 is missing: installing Debian's postgresql-15 package (apt-get)…"
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq -o DPkg::Lock::Timeout=300 --no-install-recommends postgresql-15 >/dev/null &&
+      [ -x /usr/lib/postgresql/15/bin/pg_basebackup ] && return 0
+    echo "npm test: installing PostgreSQL 15 with apt-get failed." >&2
+    return 1
+  fi
+  echo "npm test: PostgreSQL 15 is not installed (Debian/Ubuntu: sudo apt-get install -y postgresql-15); its integration run and the read-replica tests will be skipped." >&2
+  return 0
+}
+
 [ -d node_modules/next ] || { echo "npm test: dependencies are missing; run: npm install && npm test" >&2; exit 1; }
 
 stage "prisma client" $TSX scripts/build.ts --prisma-only
@@ -73,6 +87,7 @@ stage "typecheck" node_modules/.bin/tsc --noEmit
 stage "unit tests" node_modules/.bin/vitest run --project unit --reporter=default --reporter=json --outputFile=test-results/unit.json
 stage "prometheus" ensure_prometheus
 stage "alertmanager" ensure_alertmanager
+stage "postgresql 15" ensure_postgresql15
 stage "integration tests (embedded PostgreSQL 18)" env EDGEWISE_EXPECT_PG_MAJOR=18 node_modules/.bin/vitest run --project integration \
   --reporter=default --reporter=json --outputFile=test-results/integration-pg18.json
 if [ -x /usr/lib/postgresql/15/bin/postgres ]; then

@@ -4,9 +4,9 @@
 import "server-only";
 import { z } from "zod";
 import { authorize, type Actor } from "@/lib/auth/actor";
-import { db } from "@/lib/db/client";
 import type { Lifecycle, Style } from "./integration-schema";
 import type { IntegrationStatus } from "./integrations";
+import { readDb, withReader } from "@/lib/db/replicas";
 
 /** Above this many services the whole-estate map is drawn grouped by team unless `group=none` is asked for. */
 export const MAP_GROUP_ABOVE = 300;
@@ -63,7 +63,7 @@ const STATUS_RANK: IntegrationStatus[] = ["breaching", "warning", "silent", "ok"
 
 /** Live integration points: those touching a team, those between given services, or those with given keys (all without a filter). */
 async function edgesWhere(filter: { teamId?: string; serviceIds?: string[]; keys?: string[] }): Promise<GraphEdge[]> {
-  return db().$queryRaw<GraphEdge[]>`
+  return readDb().$queryRaw<GraphEdge[]>`
     SELECT ip.key AS id, s.slug AS source, t.slug AS target, ip.style, ip.lifecycle, ip.protocol, coalesce(h.status, 'no-data') AS status
     FROM integration_points ip
     LEFT JOIN integration_health h ON h.integration_id = ip.id
@@ -79,7 +79,7 @@ async function edgesWhere(filter: { teamId?: string; serviceIds?: string[]; keys
 /** The services the edges touch, plus `extra` (a team's services without edges, a focused service). */
 async function nodesOf(edges: GraphEdge[], extra: { teamId?: string; serviceIds?: string[] } = {}): Promise<GraphNode[]> {
   const slugs = [...new Set(edges.flatMap((e) => [e.source, e.target]))];
-  return db().$queryRaw<GraphNode[]>`
+  return readDb().$queryRaw<GraphNode[]>`
     SELECT s.slug AS id, s.name AS label, t.slug AS team, t.name AS "teamName", s.tier
     FROM services s JOIN teams t ON t.id = s.team_id
     WHERE s.slug = ANY(${slugs}) OR s.team_id = ${extra.teamId ?? null}::uuid OR s.id = ANY(${extra.serviceIds ?? []}::uuid[])
@@ -89,9 +89,9 @@ async function nodesOf(edges: GraphEdge[], extra: { teamId?: string; serviceIds?
 /** One node a team, one edge an ordered pair of teams (the worst status of its integration points). */
 async function grouped(): Promise<Pick<CatalogGraph, "nodes" | "edges">> {
   const [teams, pairs] = await Promise.all([
-    db().$queryRaw<{ slug: string; name: string; services: bigint; tier: number | null }[]>`
+    readDb().$queryRaw<{ slug: string; name: string; services: bigint; tier: number | null }[]>`
       SELECT t.slug, t.name, count(s.id) AS services, min(s.tier) AS tier FROM teams t JOIN services s ON s.team_id = t.id GROUP BY t.slug, t.name ORDER BY t.slug`,
-    db().$queryRaw<{ source: string; target: string; count: bigint; sync: bigint; hybrid: bigint; style: Style; statuses: IntegrationStatus[]; protocols: bigint }[]>`
+    readDb().$queryRaw<{ source: string; target: string; count: bigint; sync: bigint; hybrid: bigint; style: Style; statuses: IntegrationStatus[]; protocols: bigint }[]>`
       SELECT st.slug AS source, tt.slug AS target, count(*) AS count,
              count(*) FILTER (WHERE ip.style = 'sync') AS sync, count(*) FILTER (WHERE ip.style = 'hybrid') AS hybrid,
              mode() WITHIN GROUP (ORDER BY ip.style) AS style, array_agg(DISTINCT coalesce(h.status, 'no-data')) AS statuses,
@@ -125,7 +125,7 @@ async function grouped(): Promise<Pick<CatalogGraph, "nodes" | "edges">> {
 
 /** The services within `hops` calls of `serviceId`, either direction (a recursive walk in SQL). */
 async function neighbourhood(serviceId: string, hops: number): Promise<string[]> {
-  const rows = await db().$queryRaw<{ id: string }[]>`
+  const rows = await readDb().$queryRaw<{ id: string }[]>`
     WITH RECURSIVE links AS (
       SELECT source_service_id AS a, target_service_id AS b FROM integration_points WHERE lifecycle <> 'retired'
       UNION ALL
@@ -141,39 +141,41 @@ async function neighbourhood(serviceId: string, hops: number): Promise<string[]>
 }
 
 export async function catalogGraph(actor: Actor, scope: MapScope = {}): Promise<CatalogGraph> {
-  authorize(actor, "catalog:read");
-  const [teams, [totals]] = await Promise.all([
-    db().team.findMany({ select: { id: true, slug: true, name: true }, orderBy: { name: "asc" } }),
-    db().$queryRaw<{ services: bigint; integrations: bigint }[]>`
-      SELECT (SELECT count(*) FROM services) AS services, (SELECT count(*) FROM integration_points WHERE lifecycle <> 'retired') AS integrations`,
-  ]);
-  const base = {
-    teams: teams.map(({ slug, name }) => ({ slug, name })),
-    totals: { services: Number(totals?.services ?? 0), integrations: Number(totals?.integrations ?? 0) },
-    focus: null,
-  };
-  const focused = scope.focus ? await db().service.findUnique({ where: { slug: scope.focus }, select: { id: true, slug: true } }) : null;
-  if (focused) {
-    const hops = scope.hops ?? 1;
-    const ids = await neighbourhood(focused.id, hops);
-    const edges = await edgesWhere({ serviceIds: ids });
-    return { ...base, mode: "focus", focus: { service: focused.slug, hops }, nodes: await nodesOf(edges, { serviceIds: [focused.id] }), edges };
-  }
-  const team = scope.team ? teams.find((t) => t.slug === scope.team) : undefined;
-  if (team) {
-    const edges = await edgesWhere({ teamId: team.id });
-    return { ...base, mode: "team", nodes: await nodesOf(edges, { teamId: team.id }), edges };
-  }
-  const big = base.totals.services > MAP_GROUP_ABOVE;
-  if (scope.group === "team" || (big && scope.group !== "none" && !scope.journey)) return { ...base, mode: "grouped", ...(await grouped()) };
-  if (big && scope.journey && scope.group !== "none") {
-    const steps = await db().journeyStep.findMany({ where: { journey: { slug: scope.journey } }, select: { integration: { select: { key: true } } } });
-    const edges = await edgesWhere({ keys: steps.map((s) => s.integration.key) });
-    return { ...base, mode: "journey", nodes: await nodesOf(edges), edges };
-  }
-  const edges = await edgesWhere({});
-  const nodes = await db().$queryRaw<GraphNode[]>`
-    SELECT s.slug AS id, s.name AS label, t.slug AS team, t.name AS "teamName", s.tier
-    FROM services s JOIN teams t ON t.id = s.team_id ORDER BY s.slug`;
-  return { ...base, mode: "estate", nodes, edges };
+  return withReader(actor, async () => {
+    authorize(actor, "catalog:read");
+    const [teams, [totals]] = await Promise.all([
+      readDb().team.findMany({ select: { id: true, slug: true, name: true }, orderBy: { name: "asc" } }),
+      readDb().$queryRaw<{ services: bigint; integrations: bigint }[]>`
+        SELECT (SELECT count(*) FROM services) AS services, (SELECT count(*) FROM integration_points WHERE lifecycle <> 'retired') AS integrations`,
+    ]);
+    const base = {
+      teams: teams.map(({ slug, name }) => ({ slug, name })),
+      totals: { services: Number(totals?.services ?? 0), integrations: Number(totals?.integrations ?? 0) },
+      focus: null,
+    };
+    const focused = scope.focus ? await readDb().service.findUnique({ where: { slug: scope.focus }, select: { id: true, slug: true } }) : null;
+    if (focused) {
+      const hops = scope.hops ?? 1;
+      const ids = await neighbourhood(focused.id, hops);
+      const edges = await edgesWhere({ serviceIds: ids });
+      return { ...base, mode: "focus", focus: { service: focused.slug, hops }, nodes: await nodesOf(edges, { serviceIds: [focused.id] }), edges };
+    }
+    const team = scope.team ? teams.find((t) => t.slug === scope.team) : undefined;
+    if (team) {
+      const edges = await edgesWhere({ teamId: team.id });
+      return { ...base, mode: "team", nodes: await nodesOf(edges, { teamId: team.id }), edges };
+    }
+    const big = base.totals.services > MAP_GROUP_ABOVE;
+    if (scope.group === "team" || (big && scope.group !== "none" && !scope.journey)) return { ...base, mode: "grouped", ...(await grouped()) };
+    if (big && scope.journey && scope.group !== "none") {
+      const steps = await readDb().journeyStep.findMany({ where: { journey: { slug: scope.journey } }, select: { integration: { select: { key: true } } } });
+      const edges = await edgesWhere({ keys: steps.map((s) => s.integration.key) });
+      return { ...base, mode: "journey", nodes: await nodesOf(edges), edges };
+    }
+    const edges = await edgesWhere({});
+    const nodes = await readDb().$queryRaw<GraphNode[]>`
+      SELECT s.slug AS id, s.name AS label, t.slug AS team, t.name AS "teamName", s.tier
+      FROM services s JOIN teams t ON t.id = s.team_id ORDER BY s.slug`;
+    return { ...base, mode: "estate", nodes, edges };
+  });
 }

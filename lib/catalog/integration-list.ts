@@ -4,10 +4,10 @@ import "server-only";
 import { Prisma } from "@prisma/client";
 import { z } from "zod";
 import { authorize, type Actor } from "@/lib/auth/actor";
-import { db } from "@/lib/db/client";
 import { decodeOffsetCursor, encodeOffsetCursor } from "@/lib/offset-cursor";
 import { criticalities, lifecycles, styles } from "./integration-schema";
 import { integrationRowsByIds, integrationStatuses, toView, type IntegrationStatus, type IntegrationView } from "./integrations";
+import { readDb, withReader } from "@/lib/db/replicas";
 
 const sortColumns = {
   key: Prisma.sql`ip.key`,
@@ -84,30 +84,32 @@ function whereClause(q: IntegrationListQuery): Prisma.Sql {
 }
 
 export async function listIntegrations(actor: Actor, query: IntegrationListQuery): Promise<IntegrationPage> {
-  authorize(actor, "catalog:read");
-  const offset = decodeOffsetCursor(query.cursor);
-  const descending = query.sort.startsWith("-");
-  const column = sortColumns[query.sort.replace(/^-/, "") as keyof typeof sortColumns];
-  const direction = descending ? Prisma.sql`DESC` : Prisma.sql`ASC`;
-  const rows = await db().$queryRaw<{ id: string; status: IntegrationStatus | null; total: bigint }[]>`
-    SELECT ip.id, h.status, count(*) OVER () AS total
-    FROM integration_points ip
-    JOIN services s ON s.id = ip.source_service_id
-    JOIN services t ON t.id = ip.target_service_id
-    JOIN teams team ON team.id = s.team_id
-    LEFT JOIN integration_health h ON h.integration_id = ip.id
-    ${whereClause(query)}
-    ORDER BY ${column} ${direction} NULLS LAST, ip.key ASC
-    LIMIT ${query.limit} OFFSET ${offset}`;
-  const total = Number(rows[0]?.total ?? 0);
-  const ids = rows.map((r) => r.id);
-  const statuses = new Map(rows.map((r) => [r.id, r.status ?? "no-data"]));
-  const full = await integrationRowsByIds(ids);
-  const byId = new Map(full.map((r) => [r.id, r]));
-  const items = ids.flatMap((id) => {
-    const row = byId.get(id);
-    return row ? [toView(row, statuses.get(id))] : [];
+  return withReader(actor, async () => {
+    authorize(actor, "catalog:read");
+    const offset = decodeOffsetCursor(query.cursor);
+    const descending = query.sort.startsWith("-");
+    const column = sortColumns[query.sort.replace(/^-/, "") as keyof typeof sortColumns];
+    const direction = descending ? Prisma.sql`DESC` : Prisma.sql`ASC`;
+    const rows = await readDb().$queryRaw<{ id: string; status: IntegrationStatus | null; total: bigint }[]>`
+      SELECT ip.id, h.status, count(*) OVER () AS total
+      FROM integration_points ip
+      JOIN services s ON s.id = ip.source_service_id
+      JOIN services t ON t.id = ip.target_service_id
+      JOIN teams team ON team.id = s.team_id
+      LEFT JOIN integration_health h ON h.integration_id = ip.id
+      ${whereClause(query)}
+      ORDER BY ${column} ${direction} NULLS LAST, ip.key ASC
+      LIMIT ${query.limit} OFFSET ${offset}`;
+    const total = Number(rows[0]?.total ?? 0);
+    const ids = rows.map((r) => r.id);
+    const statuses = new Map(rows.map((r) => [r.id, r.status ?? "no-data"]));
+    const full = await integrationRowsByIds(ids);
+    const byId = new Map(full.map((r) => [r.id, r]));
+    const items = ids.flatMap((id) => {
+      const row = byId.get(id);
+      return row ? [toView(row, statuses.get(id))] : [];
+    });
+    const next = offset + rows.length;
+    return { items, nextCursor: rows.length === query.limit && next < total ? encodeOffsetCursor(next) : null, total };
   });
-  const next = offset + rows.length;
-  return { items, nextCursor: rows.length === query.limit && next < total ? encodeOffsetCursor(next) : null, total };
 }

@@ -8,6 +8,7 @@ import { AppError } from "@/lib/errors";
 import { diffFields, mergePatch, type FieldChange } from "./diff";
 import { parseDeclaration, type IntegrationDeclaration } from "./integration-schema";
 import type { IntegrationStatus } from "./integration-statuses";
+import { readDb, withReader } from "@/lib/db/replicas";
 
 export { integrationStatuses, type IntegrationStatus } from "./integration-statuses";
 
@@ -34,7 +35,7 @@ export type IntegrationRow = Prisma.IntegrationPointGetPayload<{ include: typeof
  */
 export async function integrationRowsByIds(ids: string[]): Promise<IntegrationRow[]> {
   if (ids.length === 0) return [];
-  return db().$queryRaw<IntegrationRow[]>`
+  return readDb().$queryRaw<IntegrationRow[]>`
     SELECT ip.id::text AS id, ip.key, ip.source_service_id::text AS "sourceServiceId", ip.target_service_id::text AS "targetServiceId",
            ip.operation, ip.style, ip.protocol, ip.criticality, ip.lifecycle,
            ip.budget_p50_ms AS "budgetP50Ms", ip.budget_p95_ms AS "budgetP95Ms", ip.budget_p99_ms AS "budgetP99Ms",
@@ -170,17 +171,21 @@ async function statusOf(client: Tx | ReturnType<typeof db>, id: string): Promise
 
 /** When the integration point's last call arrived, as the health refresh last saw it; null when never. */
 export async function lastCallAt(actor: Actor, key: string): Promise<string | null> {
-  authorize(actor, "catalog:read");
-  const point = await db().integrationPoint.findUnique({ where: { key }, select: { id: true } });
-  if (!point) throw new AppError("not_found", `No integration point ${key}`);
-  const health = await db().integrationHealth.findUnique({ where: { integrationId: point.id }, select: { lastSeenAt: true } });
-  return health?.lastSeenAt?.toISOString() ?? null;
+  return withReader(actor, async () => {
+    authorize(actor, "catalog:read");
+    const point = await readDb().integrationPoint.findUnique({ where: { key }, select: { id: true } });
+    if (!point) throw new AppError("not_found", `No integration point ${key}`);
+    const health = await readDb().integrationHealth.findUnique({ where: { integrationId: point.id }, select: { lastSeenAt: true } });
+    return health?.lastSeenAt?.toISOString() ?? null;
+  });
 }
 
 export async function getIntegration(actor: Actor, key: string): Promise<{ view: IntegrationView; version: number }> {
-  authorize(actor, "catalog:read");
-  const row = await findRow(db(), key);
-  return { view: toView(row, await statusOf(db(), row.id)), version: row.version };
+  return withReader(actor, async () => {
+    authorize(actor, "catalog:read");
+    const row = await findRow(readDb(), key);
+    return { view: toView(row, await statusOf(readDb(), row.id)), version: row.version };
+  });
 }
 
 export interface IntegrationTargets {
@@ -195,18 +200,20 @@ export interface IntegrationTargets {
  * (services, teams, tags, health) is an ORM query the client compiles each time.
  */
 export async function getIntegrationTargets(actor: Actor, key: string): Promise<IntegrationTargets> {
-  authorize(actor, "catalog:read");
-  const [row] = await db().$queryRaw<
-    { id: string; p50: number | null; p95: number | null; p99: number; success: number; latency: number; window_days: number }[]
-  >`SELECT id::text, budget_p50_ms AS p50, budget_p95_ms AS p95, budget_p99_ms AS p99, slo_success_target_percent AS success,
-           slo_latency_target_percent AS latency, slo_window_days AS window_days
-    FROM integration_points WHERE key = ${key}`;
-  if (!row) throw new AppError("not_found", `No integration point ${key}`);
-  return {
-    id: row.id,
-    budget: { p50Ms: row.p50, p95Ms: row.p95, p99Ms: row.p99 },
-    slo: { successTargetPercent: Number(row.success), latencyTargetPercent: Number(row.latency), windowDays: row.window_days },
-  };
+  return withReader(actor, async () => {
+    authorize(actor, "catalog:read");
+    const [row] = await readDb().$queryRaw<
+      { id: string; p50: number | null; p95: number | null; p99: number; success: number; latency: number; window_days: number }[]
+    >`SELECT id::text, budget_p50_ms AS p50, budget_p95_ms AS p95, budget_p99_ms AS p99, slo_success_target_percent AS success,
+             slo_latency_target_percent AS latency, slo_window_days AS window_days
+      FROM integration_points WHERE key = ${key}`;
+    if (!row) throw new AppError("not_found", `No integration point ${key}`);
+    return {
+      id: row.id,
+      budget: { p50Ms: row.p50, p95Ms: row.p95, p99Ms: row.p99 },
+      slo: { successTargetPercent: Number(row.success), latencyTargetPercent: Number(row.latency), windowDays: row.window_days },
+    };
+  });
 }
 
 export async function createIntegration(actor: Actor, input: unknown): Promise<{ view: IntegrationView; version: number }> {
@@ -287,13 +294,15 @@ export interface HistoryEntry {
 }
 
 export async function integrationHistory(actor: Actor, key: string): Promise<HistoryEntry[]> {
-  authorize(actor, "catalog:read");
-  const row = await findRow(db(), key);
-  const events = await db().auditEvent.findMany({ where: { entityType: "integration", entityId: row.id }, orderBy: { id: "desc" } });
-  return events.map((e) => ({
-    at: e.at.toISOString(),
-    actor: e.actorLabel,
-    action: e.action.replace(/^integration\./, ""),
-    changes: diffFields(e.before, e.after),
-  }));
+  return withReader(actor, async () => {
+    authorize(actor, "catalog:read");
+    const row = await findRow(readDb(), key);
+    const events = await readDb().auditEvent.findMany({ where: { entityType: "integration", entityId: row.id }, orderBy: { id: "desc" } });
+    return events.map((e) => ({
+      at: e.at.toISOString(),
+      actor: e.actorLabel,
+      action: e.action.replace(/^integration\./, ""),
+      changes: diffFields(e.before, e.after),
+    }));
+  });
 }

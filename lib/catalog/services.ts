@@ -10,6 +10,7 @@ import { providedOnly } from "@/lib/validation";
 import { serviceSchema, serviceUpdateSchema, type ServiceInput, type ServiceView } from "./service-schema";
 import { plural } from "@/lib/format/plural";
 import { pageRange, type PageRange } from "@/lib/format/page-of";
+import { readDb, withReader } from "@/lib/db/replicas";
 
 export { serviceSchema, serviceUpdateSchema, type ServiceInput, type ServiceView } from "./service-schema";
 
@@ -66,9 +67,11 @@ function serviceWhere(query: ServiceListQuery) {
 }
 
 export async function listServices(actor: Actor, query: ServiceListQuery = {}): Promise<ServiceView[]> {
-  authorize(actor, "catalog:read");
-  const rows = await db().service.findMany({ where: serviceWhere(query), include, orderBy: { slug: "asc" } });
-  return rows.map(view);
+  return withReader(actor, async () => {
+    authorize(actor, "catalog:read");
+    const rows = await readDb().service.findMany({ where: serviceWhere(query), include, orderBy: { slug: "asc" } });
+    return rows.map(view);
+  });
 }
 
 export interface ServicePage extends PageRange {
@@ -79,12 +82,14 @@ export interface ServicePage extends PageRange {
 
 /** One page of the filtered list, cut by the database: a catalog of 10,000 services reads one page of rows. */
 export async function listServicePage(actor: Actor, query: ServiceListQuery, page: number, size: number): Promise<ServicePage> {
-  authorize(actor, "catalog:read");
-  const where = serviceWhere(query);
-  const total = await db().service.count({ where });
-  const range = pageRange(total, page, size);
-  const rows = total ? await db().service.findMany({ where, include, orderBy: { slug: "asc" }, skip: range.offset, take: size }) : [];
-  return { ...range, items: rows.map(view), total };
+  return withReader(actor, async () => {
+    authorize(actor, "catalog:read");
+    const where = serviceWhere(query);
+    const total = await readDb().service.count({ where });
+    const range = pageRange(total, page, size);
+    const rows = total ? await readDb().service.findMany({ where, include, orderBy: { slug: "asc" }, skip: range.offset, take: size }) : [];
+    return { ...range, items: rows.map(view), total };
+  });
 }
 
 export interface ServiceFacets {
@@ -95,22 +100,26 @@ export interface ServiceFacets {
 
 /** The values the Backstage-field filters can take, from what the catalog holds. */
 export async function serviceFacets(actor: Actor): Promise<ServiceFacets> {
-  authorize(actor, "catalog:read");
-  const rows = await db().$queryRaw<{ kind: keyof ServiceFacets; value: string }[]>`
-    SELECT 'lifecycles' AS kind, lifecycle AS value FROM services WHERE lifecycle IS NOT NULL GROUP BY lifecycle
-    UNION ALL SELECT 'systems', system FROM services WHERE system IS NOT NULL GROUP BY system
-    UNION ALL SELECT 'tags', t FROM services, unnest(tags) AS t GROUP BY t`;
-  const facets: ServiceFacets = { lifecycles: [], systems: [], tags: [] };
-  for (const r of rows) facets[r.kind].push(r.value);
-  for (const list of Object.values(facets) as string[][]) list.sort((a, b) => a.localeCompare(b));
-  return facets;
+  return withReader(actor, async () => {
+    authorize(actor, "catalog:read");
+    const rows = await readDb().$queryRaw<{ kind: keyof ServiceFacets; value: string }[]>`
+      SELECT 'lifecycles' AS kind, lifecycle AS value FROM services WHERE lifecycle IS NOT NULL GROUP BY lifecycle
+      UNION ALL SELECT 'systems', system FROM services WHERE system IS NOT NULL GROUP BY system
+      UNION ALL SELECT 'tags', t FROM services, unnest(tags) AS t GROUP BY t`;
+    const facets: ServiceFacets = { lifecycles: [], systems: [], tags: [] };
+    for (const r of rows) facets[r.kind].push(r.value);
+    for (const list of Object.values(facets) as string[][]) list.sort((a, b) => a.localeCompare(b));
+    return facets;
+  });
 }
 
 export async function getService(actor: Actor, slug: string): Promise<ServiceView> {
-  authorize(actor, "catalog:read");
-  const row = await findService(db(), slug);
-  if (!row) throw new AppError("not_found", `No service ${slug}`);
-  return view(row);
+  return withReader(actor, async () => {
+    authorize(actor, "catalog:read");
+    const row = await findService(readDb(), slug);
+    if (!row) throw new AppError("not_found", `No service ${slug}`);
+    return view(row);
+  });
 }
 
 export async function createService(actor: Actor, input: ServiceInput, client?: Tx): Promise<ServiceView> {

@@ -329,3 +329,41 @@ export async function connectOrStart(options: EmbeddedOptions): Promise<Embedded
   }
   return startEmbedded(options);
 }
+
+export interface StandbyOptions {
+  /** The running primary to copy and follow (its user must be allowed to replicate; initdb's default pg_hba allows it). */
+  primaryUrl: string;
+  /** The primary's data directory: the standby shares its secrets, since its users come with the copy. */
+  primaryDataDir: string;
+  /** The standby's own data directory. */
+  dataDir: string;
+  /** A directory holding pg_basebackup (and postgres) of the primary's major version. */
+  binDir: string;
+  log?: (line: string) => void;
+}
+
+/**
+ * A streaming-replication standby of `primaryUrl`: `pg_basebackup -R` (which writes standby.signal
+ * and primary_conninfo) into a new cluster, started like any embedded one. Used by the read-replica
+ * tests; a production standby is the operator's own.
+ */
+export async function startStandby(options: StandbyOptions): Promise<EmbeddedServer> {
+  const dataDir = path.resolve(options.dataDir);
+  fs.mkdirSync(dataDir, { recursive: true });
+  fs.copyFileSync(path.join(path.resolve(options.primaryDataDir), SECRETS_FILE), path.join(dataDir, SECRETS_FILE));
+  fs.chmodSync(path.join(dataDir, SECRETS_FILE), 0o600);
+  const runAs = process.getuid?.() === 0 ? postgresUser() : null;
+  const binDir = runAs ? reachableBinDir(options.binDir, runAs) : options.binDir;
+  const clusterDir = clusterDirFor(dataDir, runAs);
+  fs.mkdirSync(clusterDir, { recursive: true, mode: 0o700 });
+  if (runAs) fs.chownSync(clusterDir, runAs.uid, runAs.gid);
+  const primary = new URL(options.primaryUrl);
+  const result = spawnSync(
+    path.join(binDir, "pg_basebackup"),
+    ["-h", primary.hostname, "-p", primary.port, "-U", decodeURIComponent(primary.username), "-D", clusterDir, "-R", "-X", "stream", "--checkpoint=fast", "--no-password"],
+    { encoding: "utf8", ...(runAs ?? {}), env: { ...process.env, PGPASSWORD: decodeURIComponent(primary.password), LC_ALL: "C" } },
+  );
+  if (result.status !== 0) throw new Error(`pg_basebackup failed (${result.error?.message ?? `exit ${result.status}`}): ${result.stderr || result.stdout}`);
+  options.log?.(`Base backup of ${primary.host} taken into ${clusterDir}`);
+  return startEmbedded({ dataDir, binDir: options.binDir, log: options.log });
+}

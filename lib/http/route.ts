@@ -7,6 +7,7 @@ import { verifyToken } from "@/lib/auth/api-tokens";
 import { authorize, type Actor } from "@/lib/auth/actor";
 import { canSomewhere, type Action } from "@/lib/auth/permissions";
 import { sessionActor } from "@/lib/auth/session";
+import { inWriteScope, noteWrite, withReader } from "@/lib/db/replicas";
 import { AppError, mapError } from "@/lib/errors";
 import { logged, type RequestNotes } from "./request-log";
 
@@ -139,7 +140,11 @@ async function handle<B extends z.ZodType | undefined, Q extends z.ZodType | und
     const body = spec.body ? spec.body.parse(await readJson(req)) : undefined;
     const query = spec.query ? spec.query.parse(Object.fromEntries(req.nextUrl.searchParams)) : undefined;
     const params = (await context.params) ?? ({} as P);
-    const result = await handler({ req, actor, body: body as Infer<B>, query: query as Infer<Q>, params, reply: json });
+    const ctx = { req, actor, body: body as Infer<B>, query: query as Infer<Q>, params, reply: json };
+    // A write's own reads go to the primary; once it has committed, its LSN keeps this person's reads there until a replica has it.
+    const writes = !SAFE_METHODS.has(req.method);
+    const result = writes ? await inWriteScope(() => handler(ctx)) : await withReader(actor, () => handler(ctx));
+    if (writes) await noteWrite(actor);
     if (result instanceof Response) return result;
     if (result === undefined) return new NextResponse(null, { status: 204 });
     return NextResponse.json(result, { status: req.method === "POST" ? 201 : 200 });

@@ -5,11 +5,11 @@
 import "server-only";
 import { z } from "zod";
 import { authorize, type Actor } from "@/lib/auth/actor";
-import { db } from "@/lib/db/client";
 import { emptyHistogram, merge, quantile, type Histogram } from "@/lib/telemetry/histogram";
 import { closedParts, currentRange, dayTallies, foldDays, last24h } from "./drift-days";
 import { HEALTH_MAX_AGE_MS } from "./health-status";
 import { annotateDrift, BASELINE_DAYS, driftFigures, driftRange, rankDrift, RECENT_DAYS, type DriftAnnotation, type DriftFigures, type DriftSort, type DailyPoint } from "./drift-row";
+import { readDb, withReader } from "@/lib/db/replicas";
 
 const DAY_MS = 86_400_000;
 export { BASELINE_DAYS, RECENT_DAYS };
@@ -63,7 +63,7 @@ interface Declared {
 function annotationsOf(seriesKeys: string[], now: Date) {
   const today = Math.floor(now.getTime() / DAY_MS) * DAY_MS;
   const from = new Date(today - (DAYS - 1) * DAY_MS);
-  return db().$queryRaw<{ series_key: string; at: Date; kind: string; title: string; link: string | null }[]>`
+  return readDb().$queryRaw<{ series_key: string; at: Date; kind: string; title: string; link: string | null }[]>`
     SELECT x.id::text AS series_key, a.at, a.kind, a.title, a.link
     FROM annotations a CROSS JOIN LATERAL unnest(a.integration_ids) AS x(id)
     WHERE a.at >= ${from} AND a.at < ${now} AND x.id::text = ANY(${seriesKeys})
@@ -76,7 +76,7 @@ function annotationsOf(seriesKeys: string[], now: Date) {
  * compare the kept part against).
  */
 export async function estateDrift(now = new Date(), team?: string, options: { settled?: boolean } = {}): Promise<DriftRow[]> {
-  const declared = await db().$queryRaw<Declared[]>`
+  const declared = await readDb().$queryRaw<Declared[]>`
     SELECT ip.id::text AS series_key, ip.key, s.slug AS source, t.slug AS target, tm.slug AS team, ip.budget_p99_ms,
            CASE WHEN h.status = 'silent' THEN h.last_seen_at END AS silent_since,
            h.p99_ms_24h AS health_p99_24h, h.calls_24h AS health_calls_24h, h.computed_at AS health_at
@@ -126,8 +126,10 @@ export async function estateDrift(now = new Date(), team?: string, options: { se
 }
 
 export async function driftBoard(actor: Actor, options: { now?: Date; sort?: DriftSort; team?: string; limit?: number } = {}): Promise<DriftBoard> {
-  authorize(actor, "catalog:read");
-  const now = options.now ?? new Date();
-  const ranked = rankDrift(await estateDrift(now, options.team), options.sort ?? "drift");
-  return { generatedAt: now.toISOString(), items: options.limit ? ranked.slice(0, options.limit) : ranked };
+  return withReader(actor, async () => {
+    authorize(actor, "catalog:read");
+    const now = options.now ?? new Date();
+    const ranked = rankDrift(await estateDrift(now, options.team), options.sort ?? "drift");
+    return { generatedAt: now.toISOString(), items: options.limit ? ranked.slice(0, options.limit) : ranked };
+  });
 }

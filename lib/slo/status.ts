@@ -4,12 +4,12 @@ import "server-only";
 import { Prisma } from "@prisma/client";
 import { authorize, type Actor } from "@/lib/auth/actor";
 import { getIntegrationTargets } from "@/lib/catalog/integrations";
-import { db } from "@/lib/db/client";
 import { addTally, countAtOrBelow, emptyTally, type Histogram, type Tally } from "@/lib/telemetry/histogram";
 import { readSettledLines } from "@/lib/telemetry/rollup";
 import { burnDown, DAY_MS, type BurnDownPoint } from "./burn-down";
 import { alertState, budget, BURN_WINDOWS, burnRate, type AlertState, type Budget, type BurnWindow, type Counts } from "./burn-rate";
 import { burnWindowRanges, WINDOW_MS, type Range } from "./burn-windows";
+import { readDb, withReader } from "@/lib/db/replicas";
 
 export interface SloObjective extends Budget {
   targetPercent: number;
@@ -40,7 +40,7 @@ type Day = Tally;
  */
 async function days(seriesKey: string, fromMs: number, toMs: number, windowDays: number, hourSettled: Date): Promise<Day[]> {
   const [from, to] = [new Date(fromMs), new Date(toMs)];
-  const rows = await db().$queryRaw<{ start: Date; count: bigint; errors: bigint; histogram: Histogram }[]>`
+  const rows = await readDb().$queryRaw<{ start: Date; count: bigint; errors: bigint; histogram: Histogram }[]>`
     WITH settled AS (SELECT ${hourSettled}::timestamptz AS until), minute_hours AS (
       SELECT date_trunc('hour', start, 'UTC') AS hour, sum(count) AS count FROM latency_buckets
       WHERE series_key = ${seriesKey} AND resolution = 'minute' AND start >= greatest(${from}::timestamptz, (SELECT until FROM settled)) AND start < ${to}
@@ -87,39 +87,41 @@ function burnWindowFilter(nowMs: number, hourSettledMs: number) {
 }
 
 export async function sloStatus(actor: Actor, key: string, now = new Date()): Promise<SloStatus> {
-  authorize(actor, "catalog:read");
-  const view = await getIntegrationTargets(actor, key);
-  const nowMs = now.getTime();
-  const windowDays = view.slo.windowDays;
-  const threshold = view.budget.p99Ms;
-  const window = { startMs: nowMs - windowDays * DAY_MS, endMs: nowMs, days: windowDays };
-  // Latency goodness is counted per day and summed, so the burn-down's last point is the headline.
-  const { hour: hourSettled } = await readSettledLines();
-  const daily = await days(view.id, window.startMs, nowMs, windowDays, hourSettled);
-  // The burn windows are nested: read the longest once and sum backwards — minutes at the windows'
-  // edges and in the last 6 h, settled hours between (burn-windows.ts).
-  const recent = await db().$queryRaw<{ start: Date; count: bigint; errors: bigint; histogram: Histogram }[]>`
-    SELECT start, count, errors, histogram FROM latency_buckets
-    WHERE series_key = ${view.id} AND start >= ${new Date(nowMs - WINDOW_MS["3d"])} AND start < ${now}
-      AND ${burnWindowFilter(nowMs, hourSettled.getTime())}`;
-  // Each minute goes into the shortest window holding it; each window is then the rings up to it.
-  const rings = BURN_WINDOWS.map(emptyTally);
-  for (const r of recent) {
-    const ring = rings[BURN_WINDOWS.findIndex((w) => r.start.getTime() >= nowMs - WINDOW_MS[w])];
-    if (ring) addTally(ring, r);
-  }
-  const availability = {} as Record<BurnWindow, Counts>;
-  const latency = {} as Record<BurnWindow, Counts>;
-  const upTo = emptyTally();
-  BURN_WINDOWS.forEach((w, i) => {
-    addTally(upTo, rings[i]!);
-    availability[w] = { good: upTo.count - upTo.errors, total: upTo.count };
-    latency[w] = { good: countAtOrBelow(upTo.histogram, threshold), total: upTo.count };
+  return withReader(actor, async () => {
+    authorize(actor, "catalog:read");
+    const view = await getIntegrationTargets(actor, key);
+    const nowMs = now.getTime();
+    const windowDays = view.slo.windowDays;
+    const threshold = view.budget.p99Ms;
+    const window = { startMs: nowMs - windowDays * DAY_MS, endMs: nowMs, days: windowDays };
+    // Latency goodness is counted per day and summed, so the burn-down's last point is the headline.
+    const { hour: hourSettled } = await readSettledLines();
+    const daily = await days(view.id, window.startMs, nowMs, windowDays, hourSettled);
+    // The burn windows are nested: read the longest once and sum backwards — minutes at the windows'
+    // edges and in the last 6 h, settled hours between (burn-windows.ts).
+    const recent = await readDb().$queryRaw<{ start: Date; count: bigint; errors: bigint; histogram: Histogram }[]>`
+      SELECT start, count, errors, histogram FROM latency_buckets
+      WHERE series_key = ${view.id} AND start >= ${new Date(nowMs - WINDOW_MS["3d"])} AND start < ${now}
+        AND ${burnWindowFilter(nowMs, hourSettled.getTime())}`;
+    // Each minute goes into the shortest window holding it; each window is then the rings up to it.
+    const rings = BURN_WINDOWS.map(emptyTally);
+    for (const r of recent) {
+      const ring = rings[BURN_WINDOWS.findIndex((w) => r.start.getTime() >= nowMs - WINDOW_MS[w])];
+      if (ring) addTally(ring, r);
+    }
+    const availability = {} as Record<BurnWindow, Counts>;
+    const latency = {} as Record<BurnWindow, Counts>;
+    const upTo = emptyTally();
+    BURN_WINDOWS.forEach((w, i) => {
+      addTally(upTo, rings[i]!);
+      availability[w] = { good: upTo.count - upTo.errors, total: upTo.count };
+      latency[w] = { good: countAtOrBelow(upTo.histogram, threshold), total: upTo.count };
+    });
+    return {
+      windowDays,
+      availability: objective(view.slo.successTargetPercent, daily.map((d) => ({ good: d.count - d.errors, total: d.count })), availability, window),
+      latency: { thresholdMs: threshold, ...objective(view.slo.latencyTargetPercent, daily.map((d) => ({ good: countAtOrBelow(d.histogram, threshold), total: d.count })), latency, window) },
+      exact: true,
+    };
   });
-  return {
-    windowDays,
-    availability: objective(view.slo.successTargetPercent, daily.map((d) => ({ good: d.count - d.errors, total: d.count })), availability, window),
-    latency: { thresholdMs: threshold, ...objective(view.slo.latencyTargetPercent, daily.map((d) => ({ good: countAtOrBelow(d.histogram, threshold), total: d.count })), latency, window) },
-    exact: true,
-  };
 }

@@ -5,12 +5,12 @@ import { Prisma } from "@prisma/client";
 import { z } from "zod";
 import { authorize, type Actor } from "@/lib/auth/actor";
 import { getIntegrationTargets } from "@/lib/catalog/integrations";
-import { db } from "@/lib/db/client";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { addTally, emptyTally, quantile, type Histogram, type Tally } from "./histogram";
 import { addAttemptCounts, retryFigures, type AttemptCounts } from "./retries";
 import { settledLines, type Settled } from "./rollup";
+import { readDb, withReader } from "@/lib/db/replicas";
 
 const STEP_UNITS: Record<string, number> = { m: 60_000, h: 3_600_000, d: 86_400_000 };
 const MAX_POINTS = 2000;
@@ -121,7 +121,7 @@ export interface Step extends Tally {
 export async function readCoverage(seriesKey: string, fromMs: number): Promise<{ resolution: Resolution; settled: Settled }> {
   const e = env();
   const kept = resolutionFor(fromMs, Date.now(), { minuteDays: e.EDGEWISE_RETENTION_MINUTE_DAYS, hourDays: e.EDGEWISE_RETENTION_HOUR_DAYS });
-  const [seen] = await db().$queryRaw<{ minute: Date | null; hour: Date | null; five_minute_rolled: Date | null; hour_rolled: Date | null; day_rolled: Date | null }[]>`
+  const [seen] = await readDb().$queryRaw<{ minute: Date | null; hour: Date | null; five_minute_rolled: Date | null; hour_rolled: Date | null; day_rolled: Date | null }[]>`
     SELECT (SELECT min(start) FROM latency_buckets WHERE series_key = ${seriesKey} AND resolution = 'minute') AS minute,
            (SELECT min(start) FROM latency_buckets WHERE series_key = ${seriesKey} AND resolution = 'hour') AS hour,
            (SELECT rolled_until FROM telemetry_rollups WHERE resolution = 'five_minute') AS five_minute_rolled,
@@ -146,7 +146,7 @@ export async function readSteps(seriesKey: string, query: RangeQuery): Promise<{
   // Coarse buckets only where they are settled: each roll-up pass recomputes its last margin, so the
   // newest buckets may lag what was ingested into them a moment ago — those come from minutes.
   const tier = coarsest(resolution, stepTier(query.stepMs));
-  const rows = await db().$queryRaw<{ start: Date; count: bigint; errors: bigint; histogram: Histogram; approximate_count: bigint; throttled: bigint; attempt_counts: AttemptCounts }[]>`
+  const rows = await readDb().$queryRaw<{ start: Date; count: bigint; errors: bigint; histogram: Histogram; approximate_count: bigint; throttled: bigint; attempt_counts: AttemptCounts }[]>`
     SELECT start, count, errors, histogram, approximate_count, throttled, attempt_counts
     FROM latency_buckets
     WHERE series_key = ${seriesKey} AND start >= ${new Date(query.fromMs)} AND start < ${new Date(query.toMs)}
@@ -183,28 +183,30 @@ export async function rangeTally(seriesKey: string, fromMs: number, toMs: number
 }
 
 export async function latencySeries(actor: Actor, key: string, query: RangeQuery): Promise<LatencySeries> {
-  authorize(actor, "catalog:read");
-  const view = await getIntegrationTargets(actor, key);
-  const { resolution, steps, approximate } = await readSteps(view.id, query);
-  const series: LatencyPoint[] = [];
-  const nowMs = Date.now();
-  for (let t = query.fromMs; t < query.toMs; t += query.stepMs) {
-    const s = steps.get(t);
-    const partial = t <= nowMs && t + query.stepMs > nowMs;
-    const retries = retryFigures(s?.attemptCounts ?? {});
-    series.push({
-      ...(partial ? { partialMs: nowMs - t } : {}),
-      t: new Date(t).toISOString(),
-      count: s?.count ?? 0,
-      errors: s?.errors ?? 0,
-      p50: s ? round(quantile(s.histogram, 0.5)) : null,
-      p95: s ? round(quantile(s.histogram, 0.95)) : null,
-      p99: s ? round(quantile(s.histogram, 0.99)) : null,
-      attempts: retries.attempts,
-      logicalCalls: retries.logicalCalls,
-      maxAttempts: retries.maxAttempts,
-      throttled: s?.throttled ?? 0,
-    });
-  }
-  return { budget: view.budget, resolution, series, approximate };
+  return withReader(actor, async () => {
+    authorize(actor, "catalog:read");
+    const view = await getIntegrationTargets(actor, key);
+    const { resolution, steps, approximate } = await readSteps(view.id, query);
+    const series: LatencyPoint[] = [];
+    const nowMs = Date.now();
+    for (let t = query.fromMs; t < query.toMs; t += query.stepMs) {
+      const s = steps.get(t);
+      const partial = t <= nowMs && t + query.stepMs > nowMs;
+      const retries = retryFigures(s?.attemptCounts ?? {});
+      series.push({
+        ...(partial ? { partialMs: nowMs - t } : {}),
+        t: new Date(t).toISOString(),
+        count: s?.count ?? 0,
+        errors: s?.errors ?? 0,
+        p50: s ? round(quantile(s.histogram, 0.5)) : null,
+        p95: s ? round(quantile(s.histogram, 0.95)) : null,
+        p99: s ? round(quantile(s.histogram, 0.99)) : null,
+        attempts: retries.attempts,
+        logicalCalls: retries.logicalCalls,
+        maxAttempts: retries.maxAttempts,
+        throttled: s?.throttled ?? 0,
+      });
+    }
+    return { budget: view.budget, resolution, series, approximate };
+  });
 }

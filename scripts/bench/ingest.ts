@@ -1,10 +1,12 @@
 // `npm run bench -- ingest`: OTLP/HTTP trace ingestion against the production build on a scratch
 // database. Sends OTLP batches of 512 spans from this process for a fixed time, as JSON and then as
-// protobuf, and prints spans/s accepted, request p50/p99, the server's peak RSS, and the
-// JSON.parse-only ceiling.
+// protobuf, and prints spans/s accepted, request p50/p99, the server's peak RSS, the JSON.parse-only
+// ceiling, and the CPU the server and PostgreSQL spent per million spans (from /proc) beside the CPU
+// JSON.parse alone needs for the same payloads: that ratio does not depend on the sender sharing the cores.
 import os from "node:os";
 import { ensureBuild } from "../build-state";
-import { peakRssMb, startBenchServer, type BenchServer } from "./server";
+import { readState } from "../../lib/db/embedded-postgres";
+import { cpuSeconds, peakRssMb, startBenchServer, type BenchServer } from "./server";
 import { summarise } from "./stats";
 import { scratchEstate } from "./support/estate";
 import { otlpBatch, recentNs } from "./support/otlp";
@@ -34,15 +36,20 @@ export async function run() {
     const bodies = Array.from({ length: POOL }, (_, i) => batch(i));
     // The ceiling: how fast this machine merely parses the same payloads.
     const parseStart = performance.now();
+    const parseCpu = process.cpuUsage();
     let parsed = 0;
     while (performance.now() - parseStart < 3000) for (const b of bodies.slice(0, 20)) (JSON.parse(b), (parsed += BATCH));
     const parseSpansPerSec = Math.round(parsed / ((performance.now() - parseStart) / 1000));
+    const parseCpuUsed = process.cpuUsage(parseCpu);
+    const parseCpuSecPerMillion = round3((((parseCpuUsed.user + parseCpuUsed.system) / 1e6) * 1e6) / parsed);
+    const postmasterPid = readState(estate.dataDir)!.pid;
 
     /** Sends distinct bodies from CONCURRENCY clients for SECONDS: spans/s accepted and request latency. */
     const drive = async (contentType: string, bodyFor: (n: number) => string | Uint8Array<ArrayBuffer>) => {
       let n = 0;
       const samples: number[] = [];
       let errors = 0;
+      const cpuBefore = { server: cpuSeconds(server!.pid), postgres: cpuSeconds(postmasterPid) };
       const started = performance.now();
       await Promise.all(
         Array.from({ length: CONCURRENCY }, async () => {
@@ -58,8 +65,21 @@ export async function run() {
         }),
       );
       const wallMs = performance.now() - started;
+      // Let the server finish what the last answers left in flight (the answer follows the commit, so little) before reading its CPU.
+      await new Promise((r) => setTimeout(r, 500));
+      const cpu = { server: cpuSeconds(server!.pid) - cpuBefore.server, postgres: cpuSeconds(postmasterPid) - cpuBefore.postgres };
       const requests = summarise(samples, wallMs);
-      return { spansPerSec: Math.round(((requests.count - errors) * BATCH) / (wallMs / 1000)), errors, requestP50Ms: requests.p50Ms, requestP99Ms: requests.p99Ms };
+      const accepted = (requests.count - errors) * BATCH;
+      const perMillion = (sec: number) => round3((sec * 1e6) / Math.max(1, accepted));
+      const cpuSecPerMillionSpans = { server: perMillion(cpu.server), postgres: perMillion(cpu.postgres), total: perMillion(cpu.server + cpu.postgres) };
+      return {
+        spansPerSec: Math.round(accepted / (wallMs / 1000)),
+        errors,
+        requestP50Ms: requests.p50Ms,
+        requestP99Ms: requests.p99Ms,
+        cpuSecPerMillionSpans,
+        parseCpuRatio: round3(parseCpuSecPerMillion / Math.max(1e-9, cpuSecPerMillionSpans.total)),
+      };
     };
     const json = await drive("application/json", (n) => bodies[n]!);
     // The same spans each under a parent span (a handler making the call), one call in 25 retried once:
@@ -80,6 +100,7 @@ export async function run() {
       jsonWithParents: parented,
       protobuf,
       parseOnlySpansPerSec: parseSpansPerSec,
+      parseCpuSecPerMillionSpans: parseCpuSecPerMillion,
       ratioToParseCeiling: Math.round((spansPerSec / parseSpansPerSec) * 100) / 100,
       serverPeakRssMb: peakRssMb(server.pid),
     };
@@ -87,12 +108,18 @@ export async function run() {
     console.log(`JSON, spans with parents (retry grouping): ${parented.spansPerSec} spans/s accepted (${parented.errors} errors), request p50 ${parented.requestP50Ms} ms, p99 ${parented.requestP99Ms} ms`);
     console.log(`protobuf: ${protobuf.spansPerSec} spans/s accepted (${protobuf.errors} errors), request p50 ${protobuf.requestP50Ms} ms, p99 ${protobuf.requestP99Ms} ms`);
     console.log(`JSON.parse-only ceiling: ${parseSpansPerSec} spans/s → ratio ${figures.ratioToParseCeiling}; server peak RSS ${figures.serverPeakRssMb} MB`);
+    console.log(`CPU per million spans (server + PostgreSQL, from /proc), and JSON.parse's CPU for the same payloads (${parseCpuSecPerMillion} s) as a share of it (goal ≥ 0.15):`);
+    for (const [name, r] of [["JSON", json], ["JSON with parents", parented], ["protobuf", protobuf]] as const) {
+      console.log(`  ${name}: ${r.cpuSecPerMillionSpans.total} CPU s (server ${r.cpuSecPerMillionSpans.server}, PostgreSQL ${r.cpuSecPerMillionSpans.postgres}) → ratio ${r.parseCpuRatio}`);
+    }
     return figures;
   } finally {
     await server?.stop();
     await estate.close();
   }
 }
+
+const round3 = (n: number) => Math.round(n * 1000) / 1000;
 
 /** The body's spans given parents: one parent per call, the 25th of each 25 a retry under the previous span's parent. */
 function withParents(body: string, n: number): string {
