@@ -1,7 +1,8 @@
-// The dependency map of a big estate, on the demo data: grouped by team, a team opened from its
-// group, and a service's neighbourhood N hops out — each view cut by the server and kept in the URL.
+// The dependency map of a big estate, on the demo data: grouped by team or by system, a team or a
+// system opened from its group, and a service's neighbourhood N hops out — each view cut by the server
+// and kept in the URL.
 import { expect, test } from "@playwright/test";
-import { authFile } from "./support";
+import { authFile, cliCreateToken, postCreated, unique } from "./support";
 
 test.use({ storageState: authFile("member") });
 
@@ -54,4 +55,40 @@ test("focuses on a service and widens its neighbourhood hop by hop", async ({ pa
   await page.getByRole("button", { name: "Clear focus" }).click();
   await expect(page).not.toHaveURL(/focus=/);
   await expect(map).toHaveAttribute("data-mode", "estate");
+});
+
+test("groups the estate by Backstage system, and opens a system from the pairs of systems", async ({ page, request }) => {
+  const token = await cliCreateToken({ name: unique("map-systems"), scopes: ["admin"], user: "admin@edgewise.local" });
+  const team = unique("map-sys-team");
+  await postCreated(request, token, "/api/teams", { slug: team, name: `Team ${team}` });
+  const [shop, pay] = [unique("shop-sys"), unique("pay-sys")];
+  const [cart, checkout, ledger] = [unique("cart"), unique("checkout"), unique("ledger")];
+  await postCreated(request, token, "/api/services", { slug: cart, name: "Cart", team, system: shop });
+  await postCreated(request, token, "/api/services", { slug: checkout, name: "Checkout", team, system: shop });
+  await postCreated(request, token, "/api/services", { slug: ledger, name: "Ledger", team, system: pay });
+  for (const [source, target] of [[cart, checkout], [checkout, ledger]] as const) {
+    await postCreated(request, token, "/api/integrations", { sourceService: source, targetService: target, operation: "call", style: "sync", protocol: "http", budget: { p99Ms: 200 }, resilience: { timeoutMs: 600 } });
+  }
+
+  await page.goto("/catalog/map?group=system");
+  const map = page.getByTestId("dependency-map");
+  await expect(map).toHaveAttribute("data-mode", "grouped-system");
+  await expect(map).toHaveAttribute("data-ready", "true", { timeout: 20_000 });
+  await expect(page.getByTestId("map-grouping")).toHaveValue("system");
+  await expect(page.getByText(/systems? \(\d+ services\) and \d+ integration points, grouped by system: click a system to open it/)).toBeVisible();
+
+  await page.getByText(/List the \d+ pairs of systems in view/).click();
+  const pair = page.getByTestId("map-group-edge").filter({ hasText: new RegExp(`^${shop} → ${pay}`) });
+  await expect(pair).toContainText("1 integration point");
+  await pair.getByRole("link").click();
+  await expect(page).toHaveURL(new RegExp(`[?&]system=${shop}`));
+  await expect(map).toHaveAttribute("data-mode", "system");
+  await expect(map).toHaveAttribute("data-ready", "true", { timeout: 20_000 });
+  await expect(page.getByText(`3 services and 2 integration points for the ${shop} system`)).toBeVisible();
+  await expect(page.locator(`[data-testid="map-edge"][data-key="${checkout}->${ledger}:call"]`)).toHaveCount(1);
+
+  // Changing the grouping closes the system.
+  await page.getByTestId("map-grouping").selectOption("team");
+  await expect(page).not.toHaveURL(/system=/);
+  await expect(map).toHaveAttribute("data-mode", "grouped");
 });

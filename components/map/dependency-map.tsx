@@ -5,7 +5,7 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useEffect, useMemo, useRef, useState, type JSX } from "react";
 import styles from "./dependency-map.module.css";
-import { computeView, drawableEdges, groupTeam, normaliseFilter, type MapView } from "./graph-view";
+import { computeView, drawableEdges, groupSystem, groupTeam, normaliseFilter, type MapView } from "./graph-view";
 import type { HoverTarget, MapCanvas } from "./map-canvas";
 import { EdgeList } from "./edge-list";
 import { MapLegend } from "./map-legend";
@@ -22,8 +22,8 @@ export interface DependencyMapProps {
   edges: MapEdge[];
   teams: MapTeam[];
   journeys: MapJourney[];
-  /** How the server cut the data (lib/catalog/graph.ts): a big estate comes grouped by team. */
-  mode?: "estate" | "grouped" | "team" | "journey" | "focus";
+  /** How the server cut the data (lib/catalog/graph.ts): a big estate comes grouped by team (or by system, when asked). */
+  mode?: "estate" | "grouped" | "grouped-system" | "team" | "system" | "journey" | "focus";
   /** The whole estate's size, for the summary of a cut view. */
   totals?: { services: number; integrations: number };
   /** The focused service and hops the server drew; null when ?focus= named no service. */
@@ -43,7 +43,7 @@ export function DependencyMap({ nodes, edges, teams, journeys, mode = "estate", 
   const view = useMemo(() => computeView(nodes, drawable, journeys, filter), [nodes, drawable, journeys, filter]);
   // Nothing declared at all (a cut view without edges still draws its services).
   const empty = totals ? totals.integrations === 0 : drawable.length === 0;
-  const grouped = mode === "grouped";
+  const grouped = mode === "grouped" || mode === "grouped-system";
   const [focusInput, setFocusInput] = useState(filter.focus ?? "");
   useEffect(() => setFocusInput(filter.focus ?? ""), [filter.focus]);
 
@@ -68,17 +68,21 @@ export function DependencyMap({ nodes, edges, teams, journeys, mode = "estate", 
     (async () => {
       const { createMapCanvas } = await import("./map-canvas");
       if (cancelled) return;
+      // A group expands into its team's or system's view; an edge between groups opens its source's.
+      // The services that name no system are opened grouped by team instead (they may be most of the estate).
+      const openGroup = (id: string): boolean => {
+        const team = groupTeam(id);
+        if (team) tapRef.current({ team, system: null, focus: null, hops: null });
+        const system = groupSystem(id);
+        if (system !== null) tapRef.current(system ? { system, team: null, focus: null, hops: null } : { group: "team", system: null });
+        return team !== null || system !== null;
+      };
       created = await createMapCanvas(container, readTheme(), {
-        // A team group expands into its team's view; an edge between groups opens its source team's.
         onNodeTap: (slug) => {
-          const team = groupTeam(slug);
-          if (team) tapRef.current({ team, focus: null, hops: null });
-          else router.push(`/services/${encodeURIComponent(slug)}`);
+          if (!openGroup(slug)) router.push(`/services/${encodeURIComponent(slug)}`);
         },
         onEdgeTap: (key) => {
-          const team = key.includes("=>") ? groupTeam(key.split("=>")[0]!) : null;
-          if (team) tapRef.current({ team, focus: null, hops: null });
-          else router.push(`/catalog/${encodeURIComponent(key)}`);
+          if (!(key.includes("=>") && openGroup(key.split("=>")[0]!))) router.push(`/catalog/${encodeURIComponent(key)}`);
         },
         onHover: setHover,
       });
@@ -161,7 +165,7 @@ export function DependencyMap({ nodes, edges, teams, journeys, mode = "estate", 
       <div className={styles.toolbar}>
         <label className={styles.field}>
           <span>Team</span>
-          <select value={filter.team ?? ""} onChange={(e) => setFilter({ team: e.target.value || null })} data-testid="map-team-filter">
+          <select value={filter.team ?? ""} onChange={(e) => setFilter({ team: e.target.value || null, system: null })} data-testid="map-team-filter">
             <option value="">All teams</option>
             {teams.map((t) => (
               <option key={t.slug} value={t.slug}>
@@ -226,16 +230,17 @@ export function DependencyMap({ nodes, edges, teams, journeys, mode = "estate", 
         </form>
         <label className={styles.field}>
           <span>Grouping</span>
-          <select value={filter.group ?? ""} onChange={(e) => setFilter({ group: e.target.value || null })} data-testid="map-grouping">
+          <select value={filter.group ?? ""} onChange={(e) => setFilter({ group: e.target.value || null, system: null })} data-testid="map-grouping">
             <option value="">Automatic (by team above {MAP_GROUP_ABOVE_LABEL} services)</option>
             <option value="team">By team</option>
+            <option value="system">By system</option>
             <option value="none">Every service</option>
           </select>
         </label>
         <p className={styles.summary} aria-live="polite" id="map-focus-hint">
           {grouped
-            ? groupedSummary(nodes.length, nodes.reduce((n, g) => n + (g.services ?? 0), 0), edges.reduce((n, e) => n + (e.count ?? 0), 0))
-            : summary(nodeCount, edgeCount, teamName, journeyName, view.journeyKeysOutsideView, focus)}
+            ? groupedSummary(mode === "grouped-system" ? "system" : "team", nodes.length, nodes.reduce((n, g) => n + (g.services ?? 0), 0), edges.reduce((n, e) => n + (e.count ?? 0), 0))
+            : summary(nodeCount, edgeCount, teamName ?? (mode === "system" && filter.system ? `the ${filter.system} system` : undefined), journeyName, view.journeyKeysOutsideView, focus)}
           {filter.focus && !focus && ` · No service is called “${filter.focus}”.`}
         </p>
         <div className={styles.zoom} role="group" aria-label="Zoom">
@@ -280,8 +285,10 @@ export function DependencyMap({ nodes, edges, teams, journeys, mode = "estate", 
               ? "None of this journey’s integration points are in this view."
               : focus
                 ? "This service has no integration points yet."
-                : "This team has no integration points yet."}{" "}
-            <button type="button" className="btn btn-sm" onClick={() => setFilter({ team: null, journey: null, focus: null, hops: null })}>
+                : mode === "system"
+                  ? "This system has no integration points yet."
+                  : "This team has no integration points yet."}{" "}
+            <button type="button" className="btn btn-sm" onClick={() => setFilter({ team: null, journey: null, focus: null, hops: null, system: null })}>
               Show everything
             </button>
           </div>
@@ -298,8 +305,9 @@ export function DependencyMap({ nodes, edges, teams, journeys, mode = "estate", 
 /** The server's MAP_GROUP_ABOVE, written for the grouping menu (a client component can't import it). */
 const MAP_GROUP_ABOVE_LABEL = 300;
 
-function groupedSummary(teams: number, services: number, integrations: number) {
-  return `${plural(teams, "team", "teams")} (${plural(services, "service", "services")}) and ${plural(integrations, "integration point", "integration points")}, grouped by team: click a team to open it, or focus on a service`;
+function groupedSummary(by: "team" | "system", groups: number, services: number, integrations: number) {
+  const what = by === "team" ? plural(groups, "team", "teams") : plural(groups, "system", "systems");
+  return `${what} (${plural(services, "service", "services")}) and ${plural(integrations, "integration point", "integration points")}, grouped by ${by}: click a ${by} to open it, or focus on a service`;
 }
 
 function summary(nodes: number, edges: number, team: string | undefined, journey: string | undefined, outside: number, focus: DependencyMapProps["focus"] = null) {

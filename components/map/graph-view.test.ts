@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { computeView, drawableEdges, filterFromParams, filterQuery, groupTeam, normaliseFilter, type MapFilter } from "./graph-view";
+import { computeView, drawableEdges, filterFromParams, filterQuery, groupSystem, groupTeam, NO_FILTER, normaliseFilter, type MapFilter } from "./graph-view";
 import type { MapEdge, MapJourney, MapNode } from "./map-types";
 
 // a(t1) → b(t1) → c(t2) → d(t3);  e(t3) → d;  f(t4) alone;  b → ghost (unknown service)
@@ -14,7 +14,7 @@ const journeys: MapJourney[] = [
   { slug: "gone", name: "Gone", keys: ["x->y:op"] },
 ];
 const sorted = (s: Set<string>) => [...s].sort();
-const f = (team: string | null, journey: string | null, more: Partial<MapFilter> = {}): MapFilter => ({ team, journey, focus: null, hops: null, group: null, ...more });
+const f = (team: string | null, journey: string | null, more: Partial<MapFilter> = {}): MapFilter => ({ ...NO_FILTER, team, journey, ...more });
 
 describe("drawableEdges", () => {
   it("drops edges to unknown services", () => {
@@ -48,6 +48,9 @@ describe("computeView", () => {
     // journey within a team view: c → d is not shown for t1, so it is outside the view
     [f("t1", "buy"), "abc", ["a->b:op", "b->c:op"], "abc", 2, "ab", 1],
     [f(null, "gone"), "abcdef", ["a->b:op", "b->c:op", "c->d:op", "e->d:op"], "", 0, "", 1],
+    // a focused service (the server cut its neighbourhood) is drawn filled; an unknown one marks nothing
+    [f(null, null, { focus: "c" }), "abcdef", ["a->b:op", "b->c:op", "c->d:op", "e->d:op"], "abcdef", 4, "c", 0],
+    [f(null, null, { focus: "zz" }), "abcdef", ["a->b:op", "b->c:op", "c->d:op", "e->d:op"], "abcdef", 4, "", 0],
   ])("%o", (filter, shownNodes, shownEdges, focusNodes, focusEdgeCount, teamNodes, outside) => {
     const view = computeView(nodes, edges, journeys, filter);
     expect(sorted(view.shownNodes).join("")).toBe(shownNodes);
@@ -93,7 +96,7 @@ describe("filterFromParams / filterQuery", () => {
   });
 
   it("round-trips: what filterQuery writes, filterFromParams reads back", () => {
-    for (const next of [none, mine, f("t2", "buy"), f(null, "buy"), f(null, null, { focus: "payments", hops: "2" }), f(null, null, { group: "none" })]) {
+    for (const next of [none, mine, f("t2", "buy"), f(null, "buy"), f(null, null, { focus: "payments", hops: "2" }), f(null, null, { group: "none" }), f(null, null, { group: "system", system: "billing" })]) {
       expect(filterFromParams(new URLSearchParams(filterQuery("", next, mine)), mine)).toEqual(next);
     }
   });
@@ -103,5 +106,15 @@ describe("groupTeam", () => {
   it("names the team of a group node, and nothing for a service", () => {
     expect(groupTeam("team:checkout-team")).toBe("checkout-team");
     expect(groupTeam("checkout")).toBeNull();
+    expect(groupTeam("system:payments")).toBeNull();
+  });
+});
+
+describe("groupSystem", () => {
+  it("names the system of a system group, empty for the services that name none, and nothing otherwise", () => {
+    expect(groupSystem("system:payments-platform")).toBe("payments-platform");
+    expect(groupSystem("system:")).toBe("");
+    expect(groupSystem("team:payments")).toBeNull();
+    expect(groupSystem("payments")).toBeNull();
   });
 });

@@ -8,9 +8,14 @@ export interface MapFilter {
   /** A service slug: the map shows its neighbourhood, `hops` calls out (the server cuts it). */
   focus: string | null;
   hops: string | null;
-  /** "team" or "none": how the whole estate is drawn; automatic (by size) when null. */
+  /** "team", "system" or "none": how the whole estate is drawn; automatic (by size) when null. */
   group: string | null;
+  /** A Backstage system opened from the grouped-by-system view (the server cuts it). */
+  system: string | null;
 }
+
+/** No filter at all: what a page starts from before its URL and initial team or journey. */
+export const NO_FILTER: MapFilter = { team: null, journey: null, focus: null, hops: null, group: null, system: null };
 
 export interface MapView {
   /** Layout identity: views with the same key draw the same elements, so they share positions. */
@@ -28,7 +33,7 @@ export interface MapView {
 }
 
 type ParamReader = { get(name: string): string | null };
-const FILTER_KEYS = ["team", "journey", "focus", "hops", "group"] as const;
+const FILTER_KEYS = ["team", "journey", "focus", "hops", "group", "system"] as const;
 
 /**
  * Reads ?team=&journey=. A missing parameter falls back to the page's initial filter; an empty one
@@ -39,7 +44,7 @@ export function filterFromParams(params: ParamReader, initial: MapFilter): MapFi
     const value = params.get(key);
     return value === null ? initial[key] : value || null;
   };
-  return { team: read("team"), journey: read("journey"), focus: read("focus"), hops: read("hops"), group: read("group") };
+  return { team: read("team"), journey: read("journey"), focus: read("focus"), hops: read("hops"), group: read("group"), system: read("system") };
 }
 
 /** The query string for `next`, keeping any other parameters of `current`. */
@@ -65,6 +70,8 @@ export function normaliseFilter(filter: MapFilter, teams: MapTeam[], journeys: M
 
 /** A team group's node id (the server's teamGroupId), and the team it stands for. */
 export const groupTeam = (id: string): string | null => (id.startsWith("team:") ? id.slice(5) : null);
+/** A system group's node id (the server's systemGroupId): the system, "" for the services that name none, null for no system group. */
+export const groupSystem = (id: string): string | null => (id.startsWith("system:") ? id.slice(7) : null);
 
 /** Edges whose endpoints are both known services; an edge to an unknown service cannot be drawn. */
 export function drawableEdges(nodes: MapNode[], edges: MapEdge[]): MapEdge[] {
@@ -80,6 +87,8 @@ export function drawableEdges(nodes: MapNode[], edges: MapEdge[]): MapEdge[] {
 export function computeView(nodes: MapNode[], edges: MapEdge[], journeys: MapJourney[], filter: MapFilter): MapView {
   const drawable = drawableEdges(nodes, edges);
   const teamNodes = new Set(filter.team ? nodes.filter((n) => n.team === filter.team).map((n) => n.id) : []);
+  // A focused service is drawn filled like a team's own, so the centre of its neighbourhood stands out.
+  if (filter.focus && nodes.some((n) => n.id === filter.focus)) teamNodes.add(filter.focus);
 
   let shownNodes: Set<string>;
   let shownEdgeList: MapEdge[];
@@ -108,6 +117,6 @@ export function computeView(nodes: MapNode[], edges: MapEdge[], journeys: MapJou
     journeyKeysOutsideView = keys.size - focusEdges.size;
   }
   // Server-cut views (a focus, a grouping) draw other elements: they get layouts of their own.
-  const layoutKey = [filter.team ?? "*", filter.focus ?? "", filter.hops ?? "", filter.group ?? ""].join("|");
+  const layoutKey = [filter.team ?? "*", filter.focus ?? "", filter.hops ?? "", filter.group ?? "", filter.system ?? ""].join("|");
   return { layoutKey, shownNodes, shownEdges, focusNodes, focusEdges, teamNodes, journeyKeysOutsideView };
 }

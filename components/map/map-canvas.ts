@@ -4,7 +4,7 @@ import type { Core, ElementDefinition, EventObject, NodeCollection, NodeSingular
 import type { MapView } from "./graph-view";
 import { computePositions, hashString, positionStore, type Positions } from "./map-layout";
 import type { MapEdge, MapNode } from "./map-types";
-import { labelledTier, labelSize, mapStylesheet, nodeSize, type MapTheme } from "./map-style";
+import { labelledBox, labelledTier, labelSize, mapStylesheet, nodeSize, type MapTheme } from "./map-style";
 
 /** x, y: pointer in the canvas (px); width, height: the canvas, so the tooltip can stay inside. */
 interface HoverPoint {
@@ -35,8 +35,8 @@ export interface MapCanvas {
 
 /** A fitted view never zooms in further than this, so a three-service journey is not drawn huge. */
 const MAX_FIT_ZOOM = 1.25;
-/** Room around a fitted view, including the labels drawn under the nodes. */
-const FIT_PADDING_PX = 44;
+/** Room around a fitted view, beyond the nodes' labels. */
+const FIT_PADDING_PX = 16;
 
 // Cytoscape ids share one namespace for nodes and edges; prefixes keep a slug and a key apart.
 const nodeId = (slug: string) => `s:${slug}`;
@@ -129,13 +129,15 @@ export async function createMapCanvas(container: HTMLElement, theme: MapTheme, e
   const focusNodes = (view: MapView) => nodesOf(view.focusNodes.size ? view.focusNodes : view.shownNodes);
 
   /**
-   * Fits the viewport to the nodes' boxes without labels: measuring 300 labels up front would cost
-   * more than the layout on a first visit, and FIT_PADDING_PX leaves room for them.
+   * Fits the viewport to the nodes and their labels, the labels' widths estimated from their lengths
+   * (labelledBox): measuring 300 labels up front would cost more than the layout on a first visit.
    */
   function fitTo(nodes: NodeCollection, animate: boolean) {
     cy.stop(true, false);
-    if (nodes.empty()) return;
-    const box = nodes.boundingBox({ includeLabels: false, includeOverlays: false });
+    const box = labelledBox(
+      nodes.map((n) => ({ ...n.position(), size: Number(n.data("size")), label: String(n.data("label") ?? ""), fontSize: Number(n.data("fontSize")) })),
+    );
+    if (!box) return;
     const width = cy.width();
     const height = cy.height();
     const fitZoom = Math.min((width - 2 * FIT_PADDING_PX) / Math.max(box.w, 1), (height - 2 * FIT_PADDING_PX) / Math.max(box.h, 1));

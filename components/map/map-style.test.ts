@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { labelledTier, labelSize, MIN_LABEL_PX, nodeSize } from "./map-style";
+import { labelledBox, labelledTier, labelSize, MIN_LABEL_PX, nodeSize } from "./map-style";
 
 describe("labelledTier", () => {
   // Label sizes 16 / 12 / 10 model units, drawn from 8.5 screen px: thresholds 0.53, 0.71, 0.85.
@@ -37,5 +37,25 @@ describe("nodeSize", () => {
     [7, 16],
   ])("tier %i → %i", (tier, size) => {
     expect(nodeSize(tier)).toBe(size);
+  });
+});
+
+describe("labelledBox", () => {
+  it("widens the nodes' box by half of each label, and deepens it by the label under the node", () => {
+    // "Fraud Detection" (15 characters) at 12 units: 108 units wide, far wider than its 24-unit node.
+    const box = labelledBox([
+      { x: 0, y: 0, size: 24, label: "Fraud Detection", fontSize: 12 },
+      { x: 200, y: 100, size: 24, label: "Ledger", fontSize: 12 },
+    ])!;
+    expect(box.x1).toBeCloseTo(-54);
+    expect(box.x2).toBeCloseTo(221.6);
+    expect(box.y1).toBe(-12);
+    expect(box.y2).toBeCloseTo(100 + 12 + 3 + 15);
+    expect(box.w).toBeCloseTo(box.x2 - box.x1);
+  });
+
+  it("keeps a node wider than its label to the node, and has no box for no nodes", () => {
+    expect(labelledBox([{ x: 10, y: 10, size: 72, label: "A", fontSize: 16 }])).toMatchObject({ x1: -26, x2: 46 });
+    expect(labelledBox([])).toBeNull();
   });
 });

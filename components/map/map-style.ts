@@ -77,6 +77,36 @@ export function labelledTier(zoom: number): number {
   return 0;
 }
 
+/** A node as fitting sees it: its centre, diameter, label and label size (model units). */
+export interface LabelledNode {
+  x: number;
+  y: number;
+  size: number;
+  label: string;
+  fontSize: number;
+}
+
+/** How wide a label is estimated to be, per character and em (system-ui averages about 0.55 em; a little spare). */
+const LABEL_EM_PER_CHAR = 0.6;
+
+/**
+ * The box the nodes and their labels (drawn centred under each node) take, estimated from the
+ * labels' lengths instead of measured: measuring hundreds of labels would cost more than the layout.
+ * A view fitted to it does not cut off the label of a node at its edge on a narrow screen.
+ */
+export function labelledBox(nodes: readonly LabelledNode[]): { x1: number; x2: number; y1: number; y2: number; w: number; h: number } | null {
+  if (nodes.length === 0) return null;
+  let [x1, x2, y1, y2] = [Infinity, -Infinity, Infinity, -Infinity];
+  for (const n of nodes) {
+    const half = Math.max(n.size / 2, (n.label.length * n.fontSize * LABEL_EM_PER_CHAR) / 2);
+    x1 = Math.min(x1, n.x - half);
+    x2 = Math.max(x2, n.x + half);
+    y1 = Math.min(y1, n.y - n.size / 2);
+    y2 = Math.max(y2, n.y + n.size / 2 + 3 + n.fontSize * 1.25); // text-margin-y 3, one line of text
+  }
+  return { x1, x2, y1, y2, w: x2 - x1, h: y2 - y1 };
+}
+
 export function mapStylesheet(t: MapTheme): StylesheetJson {
   const statusColour = { ok: t.ok, warning: t.warning, breaching: t.danger, "no-data": t.muted, silent: t.muted };
   return [

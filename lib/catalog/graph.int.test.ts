@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { actorFor, makeService, makeTeam, syncDeclaration } from "@/scripts/test/factories";
 import { useOwnDatabase } from "@/scripts/test/own-database";
-import { catalogGraph, teamGroupId } from "./graph";
+import { catalogGraph, systemGroupId, teamGroupId } from "./graph";
 import { createIntegration } from "./integrations";
 
 // Grouping counts the whole estate, so this file has a database of its own.
@@ -48,6 +48,38 @@ describe("the dependency map's graph, cut to the view on the server", () => {
     expect(pair("A", "A")).toMatchObject({ count: 1, style: "sync" });
     expect(pair("B", "C")).toMatchObject({ count: 1 });
     expect(grouped.edges).toHaveLength(4); // A→A, A→B, B→C, C→C
+  });
+
+  it("groups by Backstage system, the services naming none in one group, and opens a system", async () => {
+    // a1, a2 and c2 are in "storefront", b1 in "ledger"; c1 and d1 name no system.
+    for (const [name, system] of [["a1", "storefront"], ["a2", "storefront"], ["c2", "storefront"], ["b1", "ledger"]] as const) {
+      await db().service.update({ where: { slug: slugs[name]! }, data: { system } });
+    }
+    try {
+      const bySystem = await catalogGraph(reader, { group: "system" });
+      expect(bySystem.mode).toBe("grouped-system");
+      expect(bySystem.nodes.map((n) => [n.id, n.label, n.services])).toEqual([
+        [systemGroupId("ledger"), "ledger", 1],
+        [systemGroupId("storefront"), "storefront", 3],
+        [systemGroupId(null), "No system", 2],
+      ]);
+      const pair = (from: string | null, to: string | null) => bySystem.edges.find((e) => e.source === systemGroupId(from) && e.target === systemGroupId(to));
+      // storefront → ledger: a2 → b1 (sync) and a1 → b1 (async); ledger → none: b1 → c1; none → storefront: c1 → c2.
+      expect(pair("storefront", "storefront")).toMatchObject({ count: 1, style: "sync" });
+      expect(pair("storefront", "ledger")).toMatchObject({ count: 2, style: "async-event" });
+      expect(pair("ledger", null)).toMatchObject({ count: 1 });
+      expect(pair(null, "storefront")).toMatchObject({ count: 1 });
+      expect(bySystem.edges).toHaveLength(4);
+
+      const ledger = await catalogGraph(reader, { system: "ledger" });
+      expect(ledger.mode).toBe("system");
+      expect(ids(ledger.nodes)).toEqual([slugs.a1, slugs.a2, slugs.b1, slugs.c1].sort());
+      expect(ledger.edges).toHaveLength(3);
+      // A system nobody names draws nothing, rather than the estate.
+      expect(await catalogGraph(reader, { system: "no-such-system" })).toMatchObject({ mode: "system", nodes: [], edges: [] });
+    } finally {
+      await db().service.updateMany({ where: { slug: { in: Object.values(slugs) } }, data: { system: null } });
+    }
   });
 
   it("opens one team: its services, their neighbours and the integration points that touch the team", async () => {

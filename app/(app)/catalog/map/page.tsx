@@ -14,7 +14,7 @@ export default async function MapPage({ searchParams }: { searchParams: Promise<
   const actor = await requireSession("catalog:read", "/catalog/map");
   const raw = await searchParams;
   // The server cuts the graph to the view (a big estate comes grouped by team); unknown values are ignored.
-  const parsed = mapScopeSchema.safeParse({ team: one(raw.team), journey: one(raw.journey), focus: one(raw.focus), hops: one(raw.hops), group: one(raw.group) });
+  const parsed = mapScopeSchema.safeParse({ team: one(raw.team), journey: one(raw.journey), focus: one(raw.focus), hops: one(raw.hops), group: one(raw.group), system: one(raw.system) });
   const scope = parsed.success ? parsed.data : {};
   const [graph, journeys] = await Promise.all([catalogGraph(actor, scope), listJourneys(actor)]);
   return (
