@@ -5,9 +5,12 @@ import { FilterItem as Item } from "./list/filter-item";
 import css from "./catalog.module.css";
 
 /** The list's address for a view; only the filters that are set, and the page when past the first. */
+/** The services list's filters, as they appear in its address (the page reads the same names). */
+export const SERVICE_FILTERS = ["q", "team", "lifecycle", "system", "tag"] as const;
+
 export function servicesHref(query: ServiceListQuery, page = 1): string {
   const params = new URLSearchParams();
-  for (const k of ["q", "team", "lifecycle", "system", "tag"] as const) if (query[k]) params.set(k, query[k]);
+  for (const k of SERVICE_FILTERS) if (query[k]) params.set(k, query[k]);
   if (page > 1) params.set("page", String(page));
   const qs = params.toString();
   return qs ? `/services?${qs}` : "/services";

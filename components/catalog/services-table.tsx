@@ -59,7 +59,7 @@ export function ServicesTable({ services, teamNames, counts, showTeam = true }: 
                   <span className="badge" title="Tier 1 is the most critical">Tier {s.tier}</span>
                 </td>
                 <td data-testid="service-lifecycle">{s.lifecycle ?? <span className={css.unset}>—</span>}</td>
-                <td data-testid="service-system">
+                <td data-testid="service-system" className={css.breakable}>
                   {s.system ? <Link href={`/services?system=${encodeURIComponent(s.system)}`}>{s.system}</Link> : <span className={css.unset}>—</span>}
                 </td>
                 <td data-testid="service-tags">

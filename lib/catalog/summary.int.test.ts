@@ -26,3 +26,10 @@ it("offers every team and service as slug and name, teams by name and services b
   expect(teams).toEqual((await db().team.findMany({ orderBy: [{ name: "asc" }, { slug: "asc" }], select: { slug: true, name: true } })));
   expect(services).toEqual((await db().service.findMany({ orderBy: { slug: "asc" }, select: { slug: true, name: true } })));
 });
+
+it("offers no list of services beyond the cap, so the filters ask for a slug instead", async () => {
+  const count = await db().service.count();
+  const viewer = await actorFor("viewer");
+  expect((await filterOptions(viewer, count - 1)).services).toBeNull();
+  expect((await filterOptions(viewer, count)).services).toHaveLength(count);
+});

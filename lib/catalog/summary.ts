@@ -21,11 +21,19 @@ export interface NamedOption {
   name: string;
 }
 
-/** Every team (by name) and service (by slug), slug and name only: the catalog's filter choices, in one raw query. */
-export async function filterOptions(actor: Actor): Promise<{ teams: NamedOption[]; services: NamedOption[] }> {
+/** Above this many services the catalog's Source and Target filters take a typed slug instead of a list of every service. */
+export const SERVICE_CHOICES_MAX = 500;
+
+/**
+ * Every team (by name) and service (by slug), slug and name only: the catalog's filter choices, in
+ * one raw query. Services are null beyond `maxServices`: a big estate's ten thousand would make each
+ * of two dropdowns a page's worth of markup.
+ */
+export async function filterOptions(actor: Actor, maxServices = SERVICE_CHOICES_MAX): Promise<{ teams: NamedOption[]; services: NamedOption[] | null }> {
   authorize(actor, "catalog:read");
-  const [row] = await db().$queryRaw<{ teams: NamedOption[]; services: NamedOption[] }[]>`
+  const [row] = await db().$queryRaw<{ teams: NamedOption[]; services: NamedOption[] | null }[]>`
     SELECT coalesce((SELECT json_agg(json_build_object('slug', slug, 'name', name) ORDER BY name, slug) FROM teams), '[]') AS teams,
-           coalesce((SELECT json_agg(json_build_object('slug', slug, 'name', name) ORDER BY slug) FROM services), '[]') AS services`;
+           CASE WHEN (SELECT count(*) FROM (SELECT FROM services LIMIT ${maxServices + 1}) AS capped) <= ${maxServices}
+                THEN coalesce((SELECT json_agg(json_build_object('slug', slug, 'name', name) ORDER BY slug) FROM services), '[]') END AS services`;
   return row!;
 }

@@ -12,7 +12,8 @@ import css from "../catalog.module.css";
 
 export interface FilterOptions {
   teams: { slug: string; name: string }[];
-  services: { slug: string; name: string }[];
+  /** Null for a big estate: Source and Target then take a typed service slug. */
+  services: { slug: string; name: string }[] | null;
 }
 
 interface Props extends FilterOptions {
@@ -49,15 +50,23 @@ export function CatalogFilters({ teams, services, values, sort, limit }: Props) 
     const qs = params.toString();
     router.push(qs ? `/catalog?${qs}` : "/catalog");
   }
-  const serviceOptions = services.map((s) => ({ value: s.slug, label: s.name }));
+  const serviceOptions = services?.map((s) => ({ value: s.slug, label: s.name }));
+  const serviceFilter = (name: "source" | "target", label: string) =>
+    serviceOptions ? (
+      <Select name={name} label={label} value={values[name]} options={serviceOptions} />
+    ) : (
+      <Item id={`filter-${name}`} label={label}>
+        <input id={`filter-${name}`} name={name} defaultValue={values[name] ?? ""} placeholder="Service slug" autoComplete="off" spellCheck={false} />
+      </Item>
+    );
   return (
     <form method="get" action="/catalog" role="search" aria-label="Filter integration points" className={`card ${css.filters}`} data-expanded={expanded} onSubmit={onSubmit}>
       <Item id="filter-q" label="Search" className={css.search}>
         <input id="filter-q" type="search" name="q" defaultValue={values.q ?? ""} placeholder="Key, service, operation, description…" />
       </Item>
       <Select name="team" label="Team" value={values.team} options={teams.map((t) => ({ value: t.slug, label: t.name }))} />
-      <Select name="source" label="Source" value={values.source} options={serviceOptions} />
-      <Select name="target" label="Target" value={values.target} options={serviceOptions} />
+      {serviceFilter("source", "Source")}
+      {serviceFilter("target", "Target")}
       <Select name="style" label="Style" value={values.style} options={styles.map((s) => ({ value: s, label: styleLabels[s] }))} />
       <Item id="filter-protocol" label="Protocol">
         <input id="filter-protocol" name="protocol" list="catalog-filter-protocols" defaultValue={values.protocol ?? ""} placeholder="Any" autoComplete="off" />

@@ -2,7 +2,7 @@
 // Filtered and paged by the database, so a catalog of 10,000 services renders one page of them.
 import Link from "next/link";
 import { CatalogNav } from "@/components/catalog/catalog-nav";
-import { ServicesFilters, servicesHref } from "@/components/catalog/services-filters";
+import { SERVICE_FILTERS, ServicesFilters, servicesHref } from "@/components/catalog/services-filters";
 import { ServicesTable } from "@/components/catalog/services-table";
 import { PageHeader } from "@/components/ui/page-header";
 import { listTeams } from "@/lib/admin/teams";
@@ -14,14 +14,13 @@ import { plural } from "@/lib/format/plural";
 export const metadata = { title: "Services" };
 
 const SERVICES_PAGE_SIZE = 100;
-const FILTERS = ["q", "team", "lifecycle", "system", "tag"] as const;
 
 type SearchParams = Record<string, string | string[] | undefined>;
 const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
 
 export default async function ServicesPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const raw = await searchParams;
-  const values = Object.fromEntries(FILTERS.map((k) => [k, one(raw[k])?.trim() || undefined]));
+  const values = Object.fromEntries(SERVICE_FILTERS.map((k) => [k, one(raw[k])?.trim() || undefined]));
   const parsed = serviceListQuerySchema.safeParse(values);
   const actor = await requireSession("catalog:read", parsed.success ? servicesHref(parsed.data) : "/services");
   const header = (
@@ -42,7 +41,7 @@ export default async function ServicesPage({ searchParams }: { searchParams: Pro
     );
   }
   const query = parsed.data;
-  const filtered = FILTERS.some((k) => query[k]);
+  const filtered = SERVICE_FILTERS.some((k) => query[k]);
   const [teams, facets, range] = await Promise.all([listTeams(actor), serviceFacets(actor), listServicePage(actor, query, Number(one(raw.page) ?? 1), SERVICES_PAGE_SIZE)]);
   const { items } = range;
   const counts = await integrationCountsByService(actor, items.map((s) => s.slug));
