@@ -7,8 +7,7 @@ const replicaHealth = z
     state: z.enum(["ok", "lagging", "down"]).meta({ description: "lagging: further behind than EDGEWISE_READ_MAX_LAG_SECONDS; lagging and down replicas serve no reads" }),
     lagSeconds: z.number().nullable().meta({ description: "0 when everything received is replayed; null when unknown or down" }),
     detail: z.string().optional(),
-  })
-  .meta({ id: "ReplicaHealth" });
+  });
 export const healthResponse = z
   .object({
     status: z.enum(["ok", "degraded"]),
