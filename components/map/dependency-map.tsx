@@ -13,6 +13,7 @@ import { readTheme } from "./map-style";
 import type { MapEdge, MapJourney, MapNode, MapTeam } from "./map-types";
 import { MapTooltip } from "./map-tooltip";
 import { useMapFilter } from "./use-map-filter";
+import { MAP_GROUP_ABOVE, MAX_FOCUS_HOPS } from "@/lib/catalog/map-limits";
 import { plural } from "@/lib/format/plural";
 
 export type { MapEdge, MapJourney, MapNode, MapTeam } from "./map-types";
@@ -214,9 +215,11 @@ export function DependencyMap({ nodes, edges, teams, journeys, mode = "estate", 
           <label className={styles.field}>
             <span>Hops</span>
             <select value={filter.hops ?? "1"} onChange={(e) => setFilter({ hops: e.target.value === "1" ? null : e.target.value })} disabled={!filter.focus} data-testid="map-hops">
-              <option value="1">± 1</option>
-              <option value="2">± 2</option>
-              <option value="3">± 3</option>
+              {Array.from({ length: MAX_FOCUS_HOPS }, (_, i) => (
+                <option key={i} value={String(i + 1)}>
+                  ± {i + 1}
+                </option>
+              ))}
             </select>
           </label>
           <button type="submit" className="btn btn-sm">
@@ -231,7 +234,7 @@ export function DependencyMap({ nodes, edges, teams, journeys, mode = "estate", 
         <label className={styles.field}>
           <span>Grouping</span>
           <select value={filter.group ?? ""} onChange={(e) => setFilter({ group: e.target.value || null, system: null })} data-testid="map-grouping">
-            <option value="">Automatic (by team above {MAP_GROUP_ABOVE_LABEL} services)</option>
+            <option value="">Automatic (by team above {MAP_GROUP_ABOVE} services)</option>
             <option value="team">By team</option>
             <option value="system">By system</option>
             <option value="none">Every service</option>
@@ -301,9 +304,6 @@ export function DependencyMap({ nodes, edges, teams, journeys, mode = "estate", 
   );
 }
 
-
-/** The server's MAP_GROUP_ABOVE, written for the grouping menu (a client component can't import it). */
-const MAP_GROUP_ABOVE_LABEL = 300;
 
 function groupedSummary(by: "team" | "system", groups: number, services: number, integrations: number) {
   const what = by === "team" ? plural(groups, "team", "teams") : plural(groups, "system", "systems");

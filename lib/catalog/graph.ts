@@ -7,10 +7,7 @@ import { authorize, type Actor } from "@/lib/auth/actor";
 import type { Lifecycle, Style } from "./integration-schema";
 import type { IntegrationStatus } from "./integrations";
 import { readDb, withReader } from "@/lib/db/replicas";
-
-/** Above this many services the whole-estate map is drawn grouped by team unless `group=none` is asked for. */
-export const MAP_GROUP_ABOVE = 300;
-export const MAX_FOCUS_HOPS = 3;
+import { MAP_GROUP_ABOVE, MAX_FOCUS_HOPS } from "./map-limits";
 
 export interface GraphNode {
   id: string;

@@ -7,6 +7,7 @@ import { z } from "zod";
 import { authorize, type Actor } from "@/lib/auth/actor";
 import { emptyHistogram, merge, quantile, type Histogram } from "@/lib/telemetry/histogram";
 import { closedParts, currentRange, dayTallies, foldDays, last24h } from "./drift-days";
+import { readRolledUntil } from "@/lib/telemetry/rollup";
 import { HEALTH_MAX_AGE_MS } from "./health-status";
 import { annotateDrift, BASELINE_DAYS, driftFigures, driftRange, rankDrift, RECENT_DAYS, type DriftAnnotation, type DriftFigures, type DriftSort, type DailyPoint } from "./drift-row";
 import { readDb, withReader } from "@/lib/db/replicas";
@@ -88,15 +89,16 @@ export async function estateDrift(now = new Date(), team?: string, options: { se
     WHERE ip.lifecycle <> 'retired' AND (${team ?? null}::text IS NULL OR tm.slug = ${team ?? null})`;
   if (!declared.length) return [];
   const seriesKeys = declared.map((d) => d.series_key);
-  const range = options.settled === false ? driftRange(now.getTime(), null, 0) : await currentRange(now);
+  const rolled = await readRolledUntil();
+  const range = options.settled === false ? driftRange(now.getTime(), null, 0) : currentRange(now, rolled);
   // The last 24 h come from the health refresh (every minute, the same exact window) where its row is
   // fresh for `now`; only the others are read here.
   const fresh = (d: Declared) =>
     options.settled !== false && d.health_at !== null && d.health_at <= now && d.health_at.getTime() >= now.getTime() - HEALTH_MAX_AGE_MS;
   const [closed, live, day, marks] = await Promise.all([
-    closedParts(seriesKeys, range),
-    dayTallies(seriesKeys, new Date(range.settledMs), now),
-    last24h(declared.filter((d) => !fresh(d)).map((d) => d.series_key), now),
+    closedParts(seriesKeys, range, rolled),
+    dayTallies(seriesKeys, new Date(range.settledMs), now, rolled),
+    last24h(declared.filter((d) => !fresh(d)).map((d) => d.series_key), now, rolled),
     annotationsOf(seriesKeys, now),
   ]);
   const marksOf = new Map<string, { at: string; kind: string; title: string; link: string | null }[]>();

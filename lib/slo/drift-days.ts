@@ -6,7 +6,7 @@
 import "server-only";
 import { db } from "@/lib/db/client";
 import { emptyHistogram, merge, quantile, type Histogram } from "@/lib/telemetry/histogram";
-import { ROLLUP_MARGIN_MS } from "@/lib/telemetry/rollup";
+import { readRolledUntil, ROLLUP_MARGIN_MS } from "@/lib/telemetry/rollup";
 import { driftRange, type DailyPoint, type DriftRange } from "./drift-row";
 
 const DAY_MS = 86_400_000;
@@ -33,18 +33,12 @@ const p99Of = (h: Histogram) => {
   return v === null ? null : Math.round(v * 1000) / 1000;
 };
 
-/** The board's days now: how far hours are rolled decides which of them are settled. */
-export async function currentRange(now: Date): Promise<DriftRange> {
-  const [row] = await db().$queryRaw<{ until: Date | null }[]>`SELECT rolled_until AS until FROM telemetry_rollups WHERE resolution = 'hour'`;
-  return driftRange(now.getTime(), row?.until?.getTime() ?? null, ROLLUP_MARGIN_MS.hour);
-}
+/** How far the tiers are rolled up, read once a request and handed to each read below. */
+export type Rolled = Awaited<ReturnType<typeof readRolledUntil>>;
 
-/** How far hours and days are rolled up (the epoch where they never were). */
-async function rolledUntil(): Promise<{ hour: Date; day: Date }> {
-  const rows = await db().$queryRaw<{ resolution: string; rolled_until: Date }[]>`
-    SELECT resolution, rolled_until FROM telemetry_rollups WHERE resolution IN ('hour', 'day')`;
-  const of = (r: string) => rows.find((x) => x.resolution === r)?.rolled_until ?? new Date(0);
-  return { hour: of("hour"), day: of("day") };
+/** The board's days now: how far hours are rolled decides which of them are settled. */
+export function currentRange(now: Date, rolled: Rolled): DriftRange {
+  return driftRange(now.getTime(), rolled.hour.getTime(), ROLLUP_MARGIN_MS.hour);
 }
 
 const later = (a: Date, b: Date) => (a > b ? a : b);
@@ -62,10 +56,9 @@ const earlier = (a: Date, b: Date) => (a < b ? a : b);
  * Each series' calls per UTC day in [from, until), each call once: day buckets where days are rolled
  * up, hour buckets from there to where hours are, minute buckets after.
  */
-export async function dayTallies(seriesKeys: string[], from: Date, until: Date): Promise<Map<string, DayTally[]>> {
+export async function dayTallies(seriesKeys: string[], from: Date, until: Date, rolled: Rolled): Promise<Map<string, DayTally[]>> {
   const out = new Map<string, DayTally[]>();
   if (!seriesKeys.length || from >= until) return out;
-  const rolled = await rolledUntil();
   const rows = await db().$queryRaw<{ series_key: string; day: Date; count: bigint; histogram: Histogram }[]>`
     WITH tiles AS (
       SELECT series_key, resolution, start, count, histogram FROM latency_buckets
@@ -91,11 +84,10 @@ export async function dayTallies(seriesKeys: string[], from: Date, until: Date):
 }
 
 /** The last 24 hours per series (not day-aligned: rolled hours inside, minutes for its ragged first hour and what is not rolled yet). */
-export async function last24h(seriesKeys: string[], now: Date): Promise<Map<string, Histogram>> {
+export async function last24h(seriesKeys: string[], now: Date, { hour }: Rolled): Promise<Map<string, Histogram>> {
   if (!seriesKeys.length) return new Map();
   const dayAgo = new Date(now.getTime() - DAY_MS);
   const dayAgoHour = new Date(Math.ceil(dayAgo.getTime() / HOUR_MS) * HOUR_MS);
-  const { hour } = await rolledUntil();
   const rows = await db().$queryRaw<{ series_key: string; histogram: Histogram }[]>`
     SELECT series_key, edgewise_histogram_agg(histogram) AS histogram FROM (
       SELECT series_key, histogram FROM latency_buckets
@@ -131,11 +123,11 @@ async function readClosed(seriesKeys: string[], asOf: string): Promise<Map<strin
 }
 
 /** Computes the settled part of `seriesKeys` (those without calls too: a row says "nothing there") and keeps it. */
-async function fillClosed(seriesKeys: string[], range: DriftRange, asOf: string): Promise<Map<string, ClosedPart>> {
+async function fillClosed(seriesKeys: string[], range: DriftRange, asOf: string, rolled: Rolled): Promise<Map<string, ClosedPart>> {
   const out = new Map<string, ClosedPart>();
   for (let i = 0; i < seriesKeys.length; i += FILL_CHUNK) {
     const chunk = seriesKeys.slice(i, i + FILL_CHUNK);
-    const tallies = await dayTallies(chunk, new Date(range.fromMs), new Date(range.settledMs));
+    const tallies = await dayTallies(chunk, new Date(range.fromMs), new Date(range.settledMs), rolled);
     const rows = chunk.map((key) => {
       const part = foldDays(tallies.get(key) ?? [], range.recentFromMs);
       out.set(key, part);
@@ -156,14 +148,14 @@ async function fillClosed(seriesKeys: string[], range: DriftRange, asOf: string)
 let filling: { asOf: string; done: Promise<unknown> } | null = null;
 
 /** The settled part of each series for `range`: kept rows where current, computed (and kept) where not. */
-export async function closedParts(seriesKeys: string[], range: DriftRange): Promise<Map<string, ClosedPart>> {
+export async function closedParts(seriesKeys: string[], range: DriftRange, rolled: Rolled): Promise<Map<string, ClosedPart>> {
   if (range.settledMs <= range.fromMs) return new Map(seriesKeys.map((k) => [k, { days: [], baseline: null, recent: null }]));
   const asOf = asOfOf(range);
   if (filling?.asOf === asOf) await filling.done.catch(() => undefined);
   const kept = await readClosed(seriesKeys, asOf);
   const missing = seriesKeys.filter((k) => !kept.has(k));
   if (!missing.length) return kept;
-  const done = fillClosed(missing, range, asOf);
+  const done = fillClosed(missing, range, asOf, rolled);
   filling = { asOf, done };
   try {
     for (const [k, v] of await done) kept.set(k, v);

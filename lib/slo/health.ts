@@ -4,6 +4,7 @@
 import "server-only";
 import { db, type Tx } from "@/lib/db/client";
 import { env } from "@/lib/env";
+import { readRolledUntil } from "@/lib/telemetry/rollup";
 import { quantile, RELATIVE_ACCURACY, type Histogram } from "@/lib/telemetry/histogram";
 import { alertState, budget, BURN_WINDOWS, burnRate, type AlertState, type BurnWindow, type Counts } from "./burn-rate";
 import { estateDrift, type DriftRow } from "./drift-board";
@@ -74,12 +75,9 @@ async function estateRows(tx: Tx, now: Date): Promise<Row[]> {
   const at = (ms: number) => new Date(now.getTime() - ms);
   // Bounds computed before the read, not inside it: each bucket range below is then an index range per
   // series (a read a moment early is still exact, as the roll-up leaves the finer buckets in place).
-  const [rolled] = await tx.$queryRaw<{ five: Date | null; hour: Date | null; day: Date | null }[]>`
-    SELECT (SELECT rolled_until FROM telemetry_rollups WHERE resolution = 'five_minute') AS five,
-           (SELECT rolled_until FROM telemetry_rollups WHERE resolution = 'hour') AS hour,
-           (SELECT rolled_until FROM telemetry_rollups WHERE resolution = 'day') AS day`;
-  const hourUntil = rolled?.hour ?? new Date(0);
-  const dayUntil = new Date(Math.min(rolled?.day?.getTime() ?? 0, hourUntil.getTime()));
+  const rolled = await readRolledUntil();
+  const hourUntil = rolled.hour;
+  const dayUntil = new Date(Math.min(rolled.day.getTime(), hourUntil.getTime()));
   const sixHoursAgo = at(6 * 3_600_000);
   const minutesFrom = new Date(Math.min(hourUntil.getTime(), sixHoursAgo.getTime()));
   const threeDaysAgo = at(3 * 86_400_000);
@@ -89,7 +87,7 @@ async function estateRows(tx: Tx, now: Date): Promise<Row[]> {
   const dayAgoHour = new Date(Math.min(Math.ceil(dayAgo.getTime() / 3_600_000) * 3_600_000, hourUntil.getTime()));
   const FIVE = 300_000;
   const fiveFrom = new Date(Math.min(Math.ceil(dayAgo.getTime() / FIVE) * FIVE, dayAgoHour.getTime()));
-  const fiveTo = new Date(Math.max(fiveFrom.getTime(), Math.min(dayAgoHour.getTime(), Math.floor((rolled?.five?.getTime() ?? 0) / FIVE) * FIVE)));
+  const fiveTo = new Date(Math.max(fiveFrom.getTime(), Math.min(dayAgoHour.getTime(), Math.floor(rolled.five_minute.getTime() / FIVE) * FIVE)));
   return tx.$queryRaw<Row[]>`
     WITH ips AS (
       SELECT id, key, id::text AS series_key, budget_p99_ms, slo_success_target_percent AS success_target, slo_latency_target_percent AS latency_target,

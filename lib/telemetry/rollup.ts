@@ -5,6 +5,7 @@
 import "server-only";
 import { db } from "@/lib/db/client";
 import { env } from "@/lib/env";
+import { readDb } from "@/lib/db/replicas";
 
 // Arbitrary constant: one roller at a time across server instances.
 const ROLLUP_LOCK = 7_220_415_003;
@@ -28,10 +29,19 @@ export function settledLines(rolled: Partial<Record<Tier, Date | null>>): Settle
   return { five_minute: new Date(Math.min(line("five_minute"), hour)), hour: new Date(hour), day: new Date(Math.min(line("day"), hour)) };
 }
 
+/**
+ * How far each tier is rolled up, the epoch where it never was (readers bound their bucket ranges by
+ * it). Read where the buckets are read: on a replica, its own roll-up line matches its own buckets.
+ */
+export async function readRolledUntil(): Promise<Record<Tier, Date>> {
+  const rows = await readDb().$queryRaw<{ resolution: Tier; rolled_until: Date }[]>`SELECT resolution, rolled_until FROM telemetry_rollups`;
+  const of = (tier: Tier) => rows.find((r) => r.resolution === tier)?.rolled_until ?? new Date(0);
+  return { five_minute: of("five_minute"), hour: of("hour"), day: of("day") };
+}
+
 /** The settled lines as the roll-up has left them. */
 export async function readSettledLines(): Promise<Settled> {
-  const rows = await db().$queryRaw<{ resolution: Tier; rolled_until: Date }[]>`SELECT resolution, rolled_until FROM telemetry_rollups`;
-  return settledLines(Object.fromEntries(rows.map((r) => [r.resolution, r.rolled_until])));
+  return settledLines(await readRolledUntil());
 }
 
 // Each tier is binned on the Unix epoch in UTC, as the latency reads align their steps.
