@@ -1,7 +1,7 @@
 // The services list's filter bar: a plain GET form (nothing to load before it works) over the
 // owning team, a search of slug and name, and the Backstage fields lifecycle, system and tag.
 import type { ServiceFacets, ServiceListQuery } from "@/lib/catalog/services";
-import { FilterItem as Item } from "./list/filter-item";
+import { FilterItem as Item, FilterSelect } from "./list/filter-item";
 import css from "./catalog.module.css";
 
 /** The list's address for a view; only the filters that are set, and the page when past the first. */
@@ -16,21 +16,8 @@ export function servicesHref(query: ServiceListQuery, page = 1): string {
   return qs ? `/services?${qs}` : "/services";
 }
 
-function Select({ name, label, value, options }: { name: string; label: string; value?: string; options: { value: string; label: string }[] }) {
-  // A value in the address that the catalog no longer holds stays selectable, so the form shows what is applied.
-  const all = value && !options.some((o) => o.value === value) ? [...options, { value, label: value }] : options;
-  return (
-    <Item id={`services-${name}`} label={label}>
-      <select id={`services-${name}`} name={name} defaultValue={value ?? ""}>
-        <option value="">Any</option>
-        {all.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
-      </select>
-    </Item>
-  );
+function Select({ name, ...rest }: { name: string; label: string; value?: string; options: { value: string; label: string }[] }) {
+  return <FilterSelect id={`services-${name}`} name={name} keepApplied {...rest} />;
 }
 
 const asOptions = (values: string[]) => values.map((v) => ({ value: v, label: v }));

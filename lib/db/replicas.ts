@@ -51,8 +51,10 @@ function writtenAt(): WrittenAt {
 
 /** The configured replicas; re-read when DATABASE_READ_URL changes (tests point it at new standbys). */
 function replicas(): Replica[] {
-  const source = envSchema.shape.DATABASE_READ_URL.parse(process.env.DATABASE_READ_URL) ?? "";
+  // Called on every read request: the variable is parsed only when it differs from the last one seen.
+  const source = process.env.DATABASE_READ_URL ?? "";
   if (state.edgewiseReplicas?.source !== source) {
+    envSchema.shape.DATABASE_READ_URL.parse(source);
     void disconnectReplicas();
     const urls = source
       .split(",")

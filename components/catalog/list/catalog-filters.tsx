@@ -7,7 +7,7 @@ import { criticalities, knownProtocols, lifecycles, styles } from "@/lib/catalog
 import { integrationStatuses } from "@/lib/catalog/integration-statuses";
 import { statusLabels } from "../badges";
 import { criticalityLabels, lifecycleLabels, styleLabels } from "../labels";
-import { FilterItem as Item } from "./filter-item";
+import { FilterItem as Item, FilterSelect } from "./filter-item";
 import css from "../catalog.module.css";
 
 export interface FilterOptions {
@@ -22,20 +22,9 @@ interface Props extends FilterOptions {
   limit?: string;
 }
 
-function Select({ name, label, value, options }: { name: string; label: string; value?: string; options: { value: string; label: string }[] }) {
+function Select({ name, ...rest }: { name: string; label: string; value?: string; options: { value: string; label: string }[] }) {
   const submit = (e: ChangeEvent<HTMLSelectElement>) => e.currentTarget.form?.requestSubmit();
-  return (
-    <Item id={`filter-${name}`} label={label}>
-      <select id={`filter-${name}`} name={name} defaultValue={value ?? ""} onChange={submit}>
-        <option value="">Any</option>
-        {options.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
-      </select>
-    </Item>
-  );
+  return <FilterSelect id={`filter-${name}`} name={name} onChange={submit} {...rest} />;
 }
 
 export function CatalogFilters({ teams, services, values, sort, limit }: Props) {
