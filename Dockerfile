@@ -28,4 +28,7 @@ EXPOSE 3000
 # Orchestrators: liveness GET /api/health/live, readiness GET /api/health/ready.
 HEALTHCHECK --interval=30s --timeout=5s --start-period=60s CMD node -e "fetch('http://127.0.0.1:'+(process.env.PORT||3000)+'/api/health/ready').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"
 # The start script CI runs: migrates the database, then serves the build; SIGTERM drains and stops.
-CMD ["node_modules/.bin/tsx", "--conditions=react-server", "scripts/start.ts"]
+# Node itself, with tsx as a loader, takes the signal: the tsx CLI would relay it to a child process
+# and SIGKILL that child unless it reported the signal back within 30 ms, which a loaded machine missed
+# (exit 143, the Next.js server left running).
+CMD ["node", "--conditions=react-server", "--import", "tsx", "scripts/start.ts"]

@@ -77,7 +77,7 @@ export default defineConfig({
     { name: "chromium", use: { ...devices["Desktop Chrome"] }, dependencies: ["setup"] },
   ],
   webServer: {
-    command: "node_modules/.bin/tsx --conditions=react-server scripts/start.ts",
+    command: "node --conditions=react-server --import tsx scripts/start.ts",
     url: `${baseURL}/api/health`,
     timeout: 300_000,
     reuseExistingServer: false,

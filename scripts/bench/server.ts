@@ -51,7 +51,7 @@ export async function startBenchServer(databaseUrl: string | null, options: Benc
   }
   const out = options.logFile ? fs.openSync(options.logFile, "a") : "ignore";
   // Its own process group, so that a crash can take the launcher and `next start` down at once.
-  const server = spawn(process.execPath, ["node_modules/.bin/tsx", "--conditions=react-server", "scripts/start.ts"], { env, stdio: ["ignore", out, out], detached: true });
+  const server = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", "scripts/start.ts"], { env, stdio: ["ignore", out, out], detached: true });
   if (typeof out === "number") fs.closeSync(out);
   const exited = new Promise<number | null>((resolve) => server.once("exit", (code) => resolve(code)));
   let running = true;

@@ -7,7 +7,7 @@ export function startRemoteWriteServer(databaseUrl: string, maxConcurrent = 16) 
 }
 
 export async function startTestServer(script: string, databaseUrl: string, args: string[] = [], env: Record<string, string> = {}): Promise<{ url: string; stop(): Promise<void> }> {
-  const child = spawn(process.execPath, ["node_modules/.bin/tsx", "--conditions=react-server", script, ...args], {
+  const child = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", script, ...args], {
     env: { ...process.env, ...env, DATABASE_URL: databaseUrl },
     stdio: ["ignore", "pipe", "inherit"],
   });
