@@ -26,6 +26,8 @@ test("groups the estate by team, and opens a team from the pairs of teams", asyn
 });
 
 test("focuses on a service and widens its neighbourhood hop by hop", async ({ page }) => {
+  // It lays out the whole e2e estate (300-odd services) twice: 13 s for the first under a loaded CI run.
+  test.setTimeout(60_000);
   // Every service, however many the other specs have added (above 300 the default is grouped by team).
   await page.goto("/catalog/map?group=none");
   const map = page.getByTestId("dependency-map");
