@@ -89,20 +89,22 @@ function burnWindowFilter(nowMs: number, hourSettledMs: number) {
 export async function sloStatus(actor: Actor, key: string, now = new Date()): Promise<SloStatus> {
   return withReader(actor, async () => {
     authorize(actor, "catalog:read");
-    const view = await getIntegrationTargets(actor, key);
+    // Two round trips, not four: the declaration with the roll-up's lines, then the window with the burn windows.
+    const [view, { hour: hourSettled }] = await Promise.all([getIntegrationTargets(actor, key), readSettledLines()]);
     const nowMs = now.getTime();
     const windowDays = view.slo.windowDays;
     const threshold = view.budget.p99Ms;
     const window = { startMs: nowMs - windowDays * DAY_MS, endMs: nowMs, days: windowDays };
     // Latency goodness is counted per day and summed, so the burn-down's last point is the headline.
-    const { hour: hourSettled } = await readSettledLines();
-    const daily = await days(view.id, window.startMs, nowMs, windowDays, hourSettled);
     // The burn windows are nested: read the longest once and sum backwards — minutes at the windows'
     // edges and in the last 6 h, settled hours between (burn-windows.ts).
-    const recent = await readDb().$queryRaw<{ start: Date; count: bigint; errors: bigint; histogram: Histogram }[]>`
-      SELECT start, count, errors, histogram FROM latency_buckets
-      WHERE series_key = ${view.id} AND start >= ${new Date(nowMs - WINDOW_MS["3d"])} AND start < ${now}
-        AND ${burnWindowFilter(nowMs, hourSettled.getTime())}`;
+    const [daily, recent] = await Promise.all([
+      days(view.id, window.startMs, nowMs, windowDays, hourSettled),
+      readDb().$queryRaw<{ start: Date; count: bigint; errors: bigint; histogram: Histogram }[]>`
+        SELECT start, count, errors, histogram FROM latency_buckets
+        WHERE series_key = ${view.id} AND start >= ${new Date(nowMs - WINDOW_MS["3d"])} AND start < ${now}
+          AND ${burnWindowFilter(nowMs, hourSettled.getTime())}`,
+    ]);
     // Each minute goes into the shortest window holding it; each window is then the rings up to it.
     const rings = BURN_WINDOWS.map(emptyTally);
     for (const r of recent) {
