@@ -268,6 +268,39 @@ describe("drift board", () => {
     }
   });
 
+  it("keeps today's settled hours in the process and reads only the hours after them", async () => {
+    const { key } = fixtures.stable;
+    const today = async (settled?: false) => (await estateDrift(NOW, undefined, settled === false ? { settled } : {})).find((r) => r.key === key)!.daily[34]!.count;
+    // Calls counted into an hour bucket of today, as a late roll-up could never do to a settled hour.
+    const bump = (hour: number, by: number) => db().$executeRaw`
+      UPDATE latency_buckets SET count = count + ${by}
+      WHERE series_key = (SELECT id::text FROM integration_points WHERE key = ${key}) AND resolution = 'hour' AND start = ${new Date(TODAY + hour * HOUR)}`;
+    const rollHoursTo = (ms: number) => db().$executeRaw`UPDATE telemetry_rollups SET rolled_until = ${new Date(ms)} WHERE resolution = 'hour'`;
+    expect(await today()).toBe(125);
+    try {
+      // Hours rolled to 10:00, two hours of margin: 00:00–08:00 are kept, 08:00 onwards is read afresh.
+      await bump(7, 1000);
+      await bump(9, 100);
+      expect(await today()).toBe(225);
+      expect(await today(false)).toBe(1225);
+      // The roll-up moves on an hour: the 08:00 hour is settled now, read once and kept. (The fixture has
+      // no hour bucket at 10:00, its calls are minutes: hours rolled to 11:00 hide them from both reads.)
+      await rollHoursTo(HOUR_UNTIL + HOUR);
+      expect(await today()).toBe(215);
+      await bump(8, 10_000);
+      expect(await today()).toBe(215);
+      expect(await today(false)).toBe(11_215);
+    } finally {
+      await bump(7, -1000);
+      await bump(8, -10_000);
+      await bump(9, -100);
+      await rollHoursTo(HOUR_UNTIL);
+    }
+    // A line behind the kept hours (the roll-up rewound) reads them again.
+    expect(await today()).toBe(125);
+    expect(await estateDrift(NOW)).toEqual(await estateDrift(NOW, undefined, { settled: false }));
+  });
+
   it("needs catalog:read", async () => {
     const noScope = { ...member, via: "token" as const, scopes: [] };
     await expect(driftBoard(noScope, { now: NOW })).rejects.toMatchObject({ code: "forbidden" });

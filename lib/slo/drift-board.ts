@@ -6,7 +6,7 @@ import "server-only";
 import { z } from "zod";
 import { authorize, type Actor } from "@/lib/auth/actor";
 import { emptyHistogram, merge, quantile, type Histogram } from "@/lib/telemetry/histogram";
-import { closedParts, currentRange, dayTallies, foldDays, last24h } from "./drift-days";
+import { closedParts, currentRange, dayTallies, foldDays, last24h, liveTallies } from "./drift-days";
 import { readRolledUntil } from "@/lib/telemetry/rollup";
 import { HEALTH_MAX_AGE_MS } from "./health-status";
 import { annotateDrift, BASELINE_DAYS, driftFigures, driftRange, rankDrift, RECENT_DAYS, type DriftAnnotation, type DriftFigures, type DriftSort, type DailyPoint } from "./drift-row";
@@ -97,13 +97,15 @@ export async function estateDrift(now = new Date(), team?: string, options: { se
     options.settled !== false && d.health_at !== null && d.health_at <= now && d.health_at.getTime() >= now.getTime() - HEALTH_MAX_AGE_MS;
   const [closed, live, day, marks] = await Promise.all([
     closedParts(seriesKeys, range, rolled),
-    dayTallies(seriesKeys, new Date(range.settledMs), now, rolled),
+    options.settled === false ? dayTallies(seriesKeys, new Date(range.settledMs), now, rolled) : liveTallies(seriesKeys, range, now, rolled),
     last24h(declared.filter((d) => !fresh(d)).map((d) => d.series_key), now, rolled),
     annotationsOf(seriesKeys, now),
   ]);
   const marksOf = new Map<string, { at: string; kind: string; title: string; link: string | null }[]>();
   for (const m of marks) marksOf.set(m.series_key, [...(marksOf.get(m.series_key) ?? []), { at: m.at.toISOString(), kind: m.kind, title: m.title, link: m.link }]);
   const calendar = Array.from({ length: DAYS }, (_, i) => new Date(range.fromMs + i * DAY_MS).toISOString().slice(0, 10));
+  // Most of a big estate has no calls on most days: those rows share one frozen point per day.
+  const silentDay = calendar.map((day): DailyPoint => Object.freeze({ day, p99Ms: null, count: 0 }));
   const p99 = (h: Histogram | null | undefined) => (h ? quantile(h, 0.99) : null);
   return declared.map((d) => {
     // The settled part (a copy: kept rows are shared), then the days since.
@@ -114,7 +116,10 @@ export async function estateDrift(now = new Date(), team?: string, options: { se
       recent: kept?.recent ? merge(emptyHistogram(), kept.recent) : null,
     });
     const byDay = new Map(part.days.map((p) => [p.day, p]));
-    const daily: DailyPoint[] = calendar.map((day) => ({ day, p99Ms: byDay.get(day)?.p99Ms ?? null, count: byDay.get(day)?.count ?? 0 }));
+    const daily = calendar.map((day, i): DailyPoint => {
+      const p = byDay.get(day);
+      return p ? { day, p99Ms: p.p99Ms, count: p.count } : silentDay[i]!;
+    });
     const figures = driftFigures({
       budgetP99Ms: d.budget_p99_ms,
       baselineP99Ms: p99(part.baseline),

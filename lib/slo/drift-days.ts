@@ -3,6 +3,7 @@
 // their daily p99s and the merged histograms of the baseline and the closed recent days are computed
 // once per range (twice a UTC day: when the day turns, and when yesterday settles) and a request
 // merges only the days since — the cost follows the series with recent calls, not the estate's 35 days.
+// Of the days since, the hours already settled are kept too, in the process (settledHours below).
 import "server-only";
 import { db } from "@/lib/db/client";
 import { emptyHistogram, merge, quantile, type Histogram } from "@/lib/telemetry/histogram";
@@ -81,6 +82,86 @@ export async function dayTallies(seriesKeys: string[], from: Date, until: Date, 
     out.set(r.series_key, list);
   }
   return out;
+}
+
+/*
+ * Today's settled hours. The days since the settled line are read per request, and late in a UTC day
+ * that is some 20 hours of buckets per series with traffic (two thirds of a request's reads at the
+ * scale bench). Hours older than the hour roll-up's margin can no longer change, for the same reason as
+ * settled days: so their per-day tallies are kept here in the process, from the settled line up to the
+ * hour line, and a request reads only the hours after it (and the minutes after the hours). The kept
+ * entries are never changed in place: an advance makes new ones, so concurrent requests cannot count
+ * an hour twice. The entries go when the settled line moves (twice a UTC day).
+ */
+interface HourPart {
+  /** The hour line its days run to (exclusive). */
+  throughMs: number;
+  days: DayTally[];
+}
+let hourParts: { fromMs: number; bySeries: Map<string, HourPart> } = { fromMs: NaN, bySeries: new Map() };
+
+/** Where today's hours are settled: whole hours before the roll-up's margin, between the settled days and `now`. */
+export function hourLine(range: DriftRange, now: Date, rolled: Rolled): number {
+  const line = Math.floor((rolled.hour.getTime() - ROLLUP_MARGIN_MS.hour) / HOUR_MS) * HOUR_MS;
+  return Math.max(range.settledMs, Math.min(line, Math.floor(now.getTime() / HOUR_MS) * HOUR_MS));
+}
+
+/** Hour buckets alone in [from, until), per series and UTC day (the day and minute parts of dayTallies empty). */
+const hourTallies = (seriesKeys: string[], from: Date, until: Date, rolled: Rolled) => dayTallies(seriesKeys, from, until, { ...rolled, day: from, hour: until });
+
+/** Tallies of the same day merged into new ones (neither input is changed). */
+function joinDays(a: DayTally[], b: DayTally[]): DayTally[] {
+  if (!b.length) return a;
+  if (!a.length) return b;
+  const out = new Map(a.map((d) => [d.day, d]));
+  for (const d of b) {
+    const had = out.get(d.day);
+    out.set(d.day, had ? { day: d.day, count: had.count + d.count, histogram: merge(merge(emptyHistogram(), had.histogram), d.histogram) } : d);
+  }
+  return [...out.values()].sort((x, y) => x.day.localeCompare(y.day));
+}
+
+/** The kept settled hours of `seriesKeys`, brought up to `throughMs` (reading only the hours each lacks). */
+async function settledHours(seriesKeys: string[], fromMs: number, throughMs: number, rolled: Rolled): Promise<Map<string, DayTally[]>> {
+  if (hourParts.fromMs !== fromMs) hourParts = { fromMs, bySeries: new Map() };
+  const kept = hourParts.bySeries;
+  // What each series has now, taken before any read: a request that advances it meanwhile replaces the
+  // entry, and this one still adds its hours to what it took. A line behind what is kept (the roll-up
+  // was rewound) starts the series again.
+  const out = new Map<string, DayTally[]>();
+  const groups = new Map<number, { key: string; days: DayTally[] }[]>();
+  for (const key of seriesKeys) {
+    const part = kept.get(key);
+    const from = part && part.throughMs <= throughMs ? part : { throughMs: fromMs, days: [] };
+    if (from.throughMs === throughMs) out.set(key, from.days);
+    else groups.set(from.throughMs, [...(groups.get(from.throughMs) ?? []), { key, days: from.days }]);
+  }
+  await Promise.all(
+    [...groups].map(async ([start, parts]) => {
+      const added = await hourTallies(parts.map((p) => p.key), new Date(start), new Date(throughMs), rolled);
+      for (const { key, days } of parts) {
+        const joined = joinDays(days, added.get(key) ?? []);
+        kept.set(key, { throughMs, days: joined });
+        out.set(key, joined);
+      }
+    }),
+  );
+  return out;
+}
+
+/**
+ * Each series' calls per UTC day since the settled days: the kept settled hours of today (and of
+ * yesterday, while it is not settled yet), then the hours and minutes after them, read afresh.
+ */
+export async function liveTallies(seriesKeys: string[], range: DriftRange, now: Date, rolled: Rolled): Promise<Map<string, DayTally[]>> {
+  const line = hourLine(range, now, rolled);
+  if (line <= range.settledMs) return dayTallies(seriesKeys, new Date(range.settledMs), now, rolled);
+  // After the line no day bucket applies (it would hold the kept hours too): hours to where they are rolled, then minutes.
+  const [kept, rest] = await Promise.all([
+    settledHours(seriesKeys, range.settledMs, line, rolled),
+    dayTallies(seriesKeys, new Date(line), now, { ...rolled, day: earlier(rolled.day, new Date(line)) }),
+  ]);
+  return new Map(seriesKeys.map((key) => [key, joinDays(kept.get(key) ?? [], rest.get(key) ?? [])]));
 }
 
 /** The last 24 hours per series (not day-aligned: rolled hours inside, minutes for its ragged first hour and what is not rolled yet). */
