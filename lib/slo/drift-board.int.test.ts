@@ -6,6 +6,7 @@ import { emptyHistogram, quantile, record, type Histogram } from "@/lib/telemetr
 import { actorFor, makeService, makeTeam } from "@/scripts/test/factories";
 import { useOwnDatabase } from "@/scripts/test/own-database";
 import { driftBoard, estateDrift, type DriftRow } from "./drift-board";
+import { forgetKeptDrift } from "./drift-days";
 import { refreshHealth } from "./health";
 import { observations } from "./observations";
 
@@ -243,13 +244,19 @@ describe("drift board", () => {
     const kept = await db().$queryRaw<{ as_of: string; n: bigint }[]>`SELECT as_of, count(*) AS n FROM drift_closed GROUP BY 1`;
     expect(kept).toEqual([{ as_of: "2026-10-25/2026-11-28", n: 4n }]);
     expect(await estateDrift(NOW)).toEqual(await estateDrift(NOW, undefined, { settled: false }));
-    // A request merges the kept days with today's, not the buckets of the settled ones.
+    // A request merges the kept days with today's, not the buckets of the settled ones: a fresh instance
+    // reads them from drift_closed, and then the process keeps its copy of the range's rows.
     const { key } = fixtures.stable;
-    await db().$executeRaw`
-      UPDATE drift_closed SET days = jsonb_set(days, '{0,count}', '7') WHERE series_key = (SELECT id::text FROM integration_points WHERE key = ${key})`;
+    const tamper = (count: number) => db().$executeRaw`
+      UPDATE drift_closed SET days = jsonb_set(days, '{0,count}', ${String(count)}::jsonb) WHERE series_key = (SELECT id::text FROM integration_points WHERE key = ${key})`;
+    await tamper(7);
+    expect((await estateDrift(NOW)).find((r) => r.key === key)!.daily[0]!.count).toBe(240);
+    forgetKeptDrift();
     const tampered = (await estateDrift(NOW)).find((r) => r.key === key)!;
     expect(tampered.daily[0]!.count).toBe(7);
     expect(tampered.daily[34]!.count).toBe(125);
+    await tamper(9);
+    expect((await estateDrift(NOW)).find((r) => r.key === key)!.daily[0]!.count).toBe(7);
   });
 
   it("recomputes the settled part when the range moves: the next day, and a roll-up that fell behind", async () => {

@@ -134,7 +134,11 @@ async function settledHours(seriesKeys: string[], fromMs: number, throughMs: num
     const part = kept.get(key);
     const from = part && part.throughMs <= throughMs ? part : { throughMs: fromMs, days: [] };
     if (from.throughMs === throughMs) out.set(key, from.days);
-    else groups.set(from.throughMs, [...(groups.get(from.throughMs) ?? []), { key, days: from.days }]);
+    else {
+      const group = groups.get(from.throughMs) ?? [];
+      group.push({ key, days: from.days });
+      groups.set(from.throughMs, group);
+    }
   }
   await Promise.all(
     [...groups].map(async ([start, parts]) => {
@@ -228,20 +232,45 @@ async function fillClosed(seriesKeys: string[], range: DriftRange, asOf: string,
 // Readers at the turn of a range (the health refresh's drift and a person's board) share one fill.
 let filling: { asOf: string; done: Promise<unknown> } | null = null;
 
+// A range's rows never change, so the process keeps a copy of those it has read: a request then reads
+// drift_closed only for series it has not seen in this range (the table is what instances share).
+let inProcess: { asOf: string; parts: Map<string, ClosedPart> } = { asOf: "", parts: new Map() };
+
+/** Drops the process's copies of settled parts and hours, as a fresh instance starts (for tests of the kept rows). */
+export function forgetKeptDrift() {
+  inProcess = { asOf: "", parts: new Map() };
+  hourParts = { fromMs: NaN, bySeries: new Map() };
+}
+
 /** The settled part of each series for `range`: kept rows where current, computed (and kept) where not. */
 export async function closedParts(seriesKeys: string[], range: DriftRange, rolled: Rolled): Promise<Map<string, ClosedPart>> {
   if (range.settledMs <= range.fromMs) return new Map(seriesKeys.map((k) => [k, { days: [], baseline: null, recent: null }]));
   const asOf = asOfOf(range);
-  if (filling?.asOf === asOf) await filling.done.catch(() => undefined);
-  const kept = await readClosed(seriesKeys, asOf);
-  const missing = seriesKeys.filter((k) => !kept.has(k));
-  if (!missing.length) return kept;
-  const done = fillClosed(missing, range, asOf, rolled);
-  filling = { asOf, done };
-  try {
-    for (const [k, v] of await done) kept.set(k, v);
-  } finally {
-    if (filling?.done === done) filling = null;
+  if (inProcess.asOf !== asOf) inProcess = { asOf, parts: new Map() };
+  const copies = inProcess.parts;
+  const out = new Map<string, ClosedPart>();
+  const unseen: string[] = [];
+  for (const k of seriesKeys) {
+    const part = copies.get(k);
+    if (part) out.set(k, part);
+    else unseen.push(k);
   }
-  return kept;
+  if (!unseen.length) return out;
+  if (filling?.asOf === asOf) await filling.done.catch(() => undefined);
+  const kept = await readClosed(unseen, asOf);
+  const missing = unseen.filter((k) => !kept.has(k));
+  if (missing.length) {
+    const done = fillClosed(missing, range, asOf, rolled);
+    filling = { asOf, done };
+    try {
+      for (const [k, v] of await done) kept.set(k, v);
+    } finally {
+      if (filling?.done === done) filling = null;
+    }
+  }
+  for (const [k, v] of kept) {
+    copies.set(k, v);
+    out.set(k, v);
+  }
+  return out;
 }
