@@ -42,6 +42,22 @@ export function currentRange(now: Date, rolled: Rolled): DriftRange {
   return driftRange(now.getTime(), rolled.hour.getTime(), ROLLUP_MARGIN_MS.hour);
 }
 
+/**
+ * What the process keeps for one scope at a time (a range, a settled line): `at(scope)` is the map of
+ * that scope, emptied when the scope changes. The kept parts below never change within their scope.
+ */
+class ScopedKeep<V> {
+  private scope: string | null = null;
+  private map = new Map<string, V>();
+  at(scope: string): Map<string, V> {
+    if (scope !== this.scope) [this.scope, this.map] = [scope, new Map()];
+    return this.map;
+  }
+  forget() {
+    [this.scope, this.map] = [null, new Map()];
+  }
+}
+
 const later = (a: Date, b: Date) => (a > b ? a : b);
 const earlier = (a: Date, b: Date) => (a < b ? a : b);
 
@@ -58,9 +74,8 @@ const earlier = (a: Date, b: Date) => (a < b ? a : b);
  * up, hour buckets from there to where hours are, minute buckets after.
  */
 export async function dayTallies(seriesKeys: string[], from: Date, until: Date, rolled: Rolled): Promise<Map<string, DayTally[]>> {
-  const out = new Map<string, DayTally[]>();
-  if (!seriesKeys.length || from >= until) return out;
-  const rows = await db().$queryRaw<{ series_key: string; day: Date; count: bigint; histogram: Histogram }[]>`
+  if (!seriesKeys.length || from >= until) return new Map();
+  const rows = await db().$queryRaw<TallyRow[]>`
     WITH tiles AS (
       SELECT series_key, resolution, start, count, histogram FROM latency_buckets
       WHERE resolution = 'day' AND start >= ${from} AND start < ${earlier(until, rolled.day)} AND series_key = ANY(${seriesKeys})
@@ -76,6 +91,13 @@ export async function dayTallies(seriesKeys: string[], from: Date, until: Date, 
     UNION ALL
     SELECT series_key, date_trunc('day', start, 'UTC'), sum(count), edgewise_histogram_agg(histogram)
     FROM tiles WHERE resolution <> 'day' GROUP BY 1, 2`;
+  return bySeries(rows);
+}
+
+type TallyRow = { series_key: string; day: Date; count: bigint; histogram: Histogram };
+
+function bySeries(rows: TallyRow[]): Map<string, DayTally[]> {
+  const out = new Map<string, DayTally[]>();
   for (const r of rows) {
     const list = out.get(r.series_key) ?? [];
     list.push({ day: isoDay(r.day.getTime()), count: Number(r.count), histogram: r.histogram });
@@ -98,7 +120,7 @@ interface HourPart {
   throughMs: number;
   days: DayTally[];
 }
-let hourParts: { fromMs: number; bySeries: Map<string, HourPart> } = { fromMs: NaN, bySeries: new Map() };
+const hourParts = new ScopedKeep<HourPart>();
 
 /** Where today's hours are settled: whole hours before the roll-up's margin, between the settled days and `now`. */
 export function hourLine(range: DriftRange, now: Date, rolled: Rolled): number {
@@ -106,8 +128,15 @@ export function hourLine(range: DriftRange, now: Date, rolled: Rolled): number {
   return Math.max(range.settledMs, Math.min(line, Math.floor(now.getTime() / HOUR_MS) * HOUR_MS));
 }
 
-/** Hour buckets alone in [from, until), per series and UTC day (the day and minute parts of dayTallies empty). */
-const hourTallies = (seriesKeys: string[], from: Date, until: Date, rolled: Rolled) => dayTallies(seriesKeys, from, until, { ...rolled, day: from, hour: until });
+/** Hour buckets alone in [from, until), per series and UTC day (the caller knows they are rolled up there). */
+async function hourTallies(seriesKeys: string[], from: Date, until: Date): Promise<Map<string, DayTally[]>> {
+  if (!seriesKeys.length || from >= until) return new Map();
+  return bySeries(await db().$queryRaw<TallyRow[]>`
+    SELECT series_key, date_trunc('day', start, 'UTC') AS day, sum(count) AS count, edgewise_histogram_agg(histogram) AS histogram
+    FROM latency_buckets
+    WHERE resolution = 'hour' AND start >= ${from} AND start < ${until} AND series_key = ANY(${seriesKeys})
+    GROUP BY 1, 2`);
+}
 
 /** Tallies of the same day merged into new ones (neither input is changed). */
 function joinDays(a: DayTally[], b: DayTally[]): DayTally[] {
@@ -122,9 +151,8 @@ function joinDays(a: DayTally[], b: DayTally[]): DayTally[] {
 }
 
 /** The kept settled hours of `seriesKeys`, brought up to `throughMs` (reading only the hours each lacks). */
-async function settledHours(seriesKeys: string[], fromMs: number, throughMs: number, rolled: Rolled): Promise<Map<string, DayTally[]>> {
-  if (hourParts.fromMs !== fromMs) hourParts = { fromMs, bySeries: new Map() };
-  const kept = hourParts.bySeries;
+async function settledHours(seriesKeys: string[], fromMs: number, throughMs: number): Promise<Map<string, DayTally[]>> {
+  const kept = hourParts.at(String(fromMs));
   // What each series has now, taken before any read: a request that advances it meanwhile replaces the
   // entry, and this one still adds its hours to what it took. A line behind what is kept (the roll-up
   // was rewound) starts the series again.
@@ -142,7 +170,7 @@ async function settledHours(seriesKeys: string[], fromMs: number, throughMs: num
   }
   await Promise.all(
     [...groups].map(async ([start, parts]) => {
-      const added = await hourTallies(parts.map((p) => p.key), new Date(start), new Date(throughMs), rolled);
+      const added = await hourTallies(parts.map((p) => p.key), new Date(start), new Date(throughMs));
       for (const { key, days } of parts) {
         const joined = joinDays(days, added.get(key) ?? []);
         kept.set(key, { throughMs, days: joined });
@@ -162,7 +190,7 @@ export async function liveTallies(seriesKeys: string[], range: DriftRange, now: 
   if (line <= range.settledMs) return dayTallies(seriesKeys, new Date(range.settledMs), now, rolled);
   // After the line no day bucket applies (it would hold the kept hours too): hours to where they are rolled, then minutes.
   const [kept, rest] = await Promise.all([
-    settledHours(seriesKeys, range.settledMs, line, rolled),
+    settledHours(seriesKeys, range.settledMs, line),
     dayTallies(seriesKeys, new Date(line), now, { ...rolled, day: earlier(rolled.day, new Date(line)) }),
   ]);
   return new Map(seriesKeys.map((key) => [key, joinDays(kept.get(key) ?? [], rest.get(key) ?? [])]));
@@ -234,20 +262,19 @@ let filling: { asOf: string; done: Promise<unknown> } | null = null;
 
 // A range's rows never change, so the process keeps a copy of those it has read: a request then reads
 // drift_closed only for series it has not seen in this range (the table is what instances share).
-let inProcess: { asOf: string; parts: Map<string, ClosedPart> } = { asOf: "", parts: new Map() };
+const inProcess = new ScopedKeep<ClosedPart>();
 
 /** Drops the process's copies of settled parts and hours, as a fresh instance starts (for tests of the kept rows). */
 export function forgetKeptDrift() {
-  inProcess = { asOf: "", parts: new Map() };
-  hourParts = { fromMs: NaN, bySeries: new Map() };
+  inProcess.forget();
+  hourParts.forget();
 }
 
 /** The settled part of each series for `range`: kept rows where current, computed (and kept) where not. */
 export async function closedParts(seriesKeys: string[], range: DriftRange, rolled: Rolled): Promise<Map<string, ClosedPart>> {
   if (range.settledMs <= range.fromMs) return new Map(seriesKeys.map((k) => [k, { days: [], baseline: null, recent: null }]));
   const asOf = asOfOf(range);
-  if (inProcess.asOf !== asOf) inProcess = { asOf, parts: new Map() };
-  const copies = inProcess.parts;
+  const copies = inProcess.at(asOf);
   const out = new Map<string, ClosedPart>();
   const unseen: string[] = [];
   for (const k of seriesKeys) {
