@@ -23,11 +23,12 @@ const STATE_LABEL = { ok: "OK", ticket: "Ticket", page: "Page" } as const;
 type OnZoom = (aMs: number, bMs: number) => void;
 
 function BurnDown({ objective, windowDays, testId, onZoom }: { objective: SloObjective; windowDays: number; testId: string; onZoom?: OnZoom }) {
-  const points = objective.burnDown.map((p, i) => ({
+  const startMs = Date.parse(objective.burnDown[0]?.t ?? "");
+  const points = objective.burnDown.map((p) => ({
     x: Date.parse(p.t),
     remaining: p.remainingPercent === null ? null : Math.round(p.remainingPercent * 100) / 100,
-    // Spending the budget evenly over the window: 100 % at its start, 0 at its end.
-    even: Math.round((100 - (100 * i) / windowDays) * 100) / 100,
+    // Spending the budget evenly over the window: 100 % at its start, 0 at its end (the points are at midnights, not a day apart).
+    even: Math.round((100 - (100 * (Date.parse(p.t) - startMs)) / (windowDays * 86_400_000)) * 100) / 100,
   }));
   const low = Math.min(0, ...points.map((p) => p.remaining ?? 0));
   // Ticks at the full budget, at zero (spent) and at the lowest point once overspent.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { burnDown, DAY_MS } from "./burn-down";
+import { burnDown, DAY_MS, utcDayIndex, utcDaysIn } from "./burn-down";
 
 const start = Date.UTC(2026, 10, 1);
 
@@ -39,5 +39,25 @@ describe("error-budget burn-down", () => {
     const points = burnDown(start, start + 2 * DAY_MS, [{ good: 10, total: 10 }, { good: 9, total: 10 }], 100);
     expect(points.map((p) => p.remainingPercent)).toEqual([100, 100, null]);
     expect(points.map((p) => p.remainingCalls)).toEqual([0, 0, -1]);
+  });
+});
+
+describe("burn-down over a window that starts mid-day", () => {
+  it("has a point at the window's start, at each UTC midnight, and now", () => {
+    const from = start + 6 * 3_600_000;
+    const now = from + 2 * DAY_MS;
+    // 06:00 on day 0 to 06:00 on day 2 touches three UTC days: their ends are the two midnights and now.
+    const points = burnDown(from, now, [{ good: 10, total: 10 }, { good: 10, total: 10 }, { good: 9, total: 10 }], 50);
+    expect(points.map((p) => p.t)).toEqual([from, start + DAY_MS, start + 2 * DAY_MS, now].map((t) => new Date(t).toISOString()));
+    // 30 calls at 50 %: 15 bad calls allowed, one spent on the last day.
+    expect(points.map((p) => p.remainingCalls)).toEqual([15, 15, 15, 14]);
+  });
+
+  it("counts the UTC days a window touches, and which of them a time falls in", () => {
+    expect(utcDaysIn(start + 6 * 3_600_000, start + 2 * DAY_MS + 6 * 3_600_000)).toBe(3);
+    expect(utcDaysIn(start, start + 2 * DAY_MS)).toBe(2);
+    expect(utcDaysIn(start, start + 2 * DAY_MS + 1)).toBe(3);
+    expect(utcDayIndex(start + 6 * 3_600_000, start + DAY_MS - 1)).toBe(0);
+    expect(utcDayIndex(start + 6 * 3_600_000, start + DAY_MS)).toBe(1);
   });
 });

@@ -56,13 +56,16 @@ describe("SLO burn-down from ingested spans", () => {
       budget: { p99Ms: 100 }, slo: { successTargetPercent: 99, latencyTargetPercent: 99, windowDays: 28 },
     });
     const DAY = 86_400_000;
-    const now = new Date(Math.floor(Date.now() / 60_000) * 60_000);
-    // Three batches, in the window's days 25, 26 and 27 (counted from now − 28 d):
+    // Now is 06:00 UTC yesterday, so the window starts mid-day and its days are UTC days.
+    const today = Math.floor(Date.now() / DAY) * DAY;
+    const now = new Date(today - DAY + 6 * 3_600_000);
+    const nowDay = today - DAY;
+    // Three batches, at 01:00 of the window's UTC days 26, 27 and 28 (28 is now's day; day 0 starts at the window's start):
     // 100 calls (2 errors, 1 slow), 100 calls (clean), 200 calls (6 errors, 3 slow).
     const batches = [
-      { atMs: now.getTime() - 2.5 * DAY, calls: 100, errors: 2, slow: 1 },
-      { atMs: now.getTime() - 1.5 * DAY, calls: 100, errors: 0, slow: 0 },
-      { atMs: now.getTime() - 0.5 * DAY, calls: 200, errors: 6, slow: 3 },
+      { atMs: nowDay - 2 * DAY + 3_600_000, calls: 100, errors: 2, slow: 1 },
+      { atMs: nowDay - DAY + 3_600_000, calls: 100, errors: 0, slow: 0 },
+      { atMs: nowDay + 3_600_000, calls: 200, errors: 6, slow: 3 },
     ];
     let spanId = 0;
     for (const batch of batches) {
@@ -84,17 +87,18 @@ describe("SLO burn-down from ingested spans", () => {
     const slo = await sloStatus(member, view.key, now);
     const windowStart = now.getTime() - 28 * DAY;
     for (const objective of [slo.availability, slo.latency]) {
-      // The window's start, then the end of each of its 28 days; the last point is now.
-      expect(objective.burnDown).toHaveLength(29);
+      // The window's start (06:00), then the end of each of the 29 UTC days it touches: 28 midnights, and now.
+      expect(objective.burnDown).toHaveLength(30);
       expect(objective.burnDown[0]!.t).toBe(new Date(windowStart).toISOString());
-      expect(objective.burnDown[1]!.t).toBe(new Date(windowStart + DAY).toISOString());
-      expect(objective.burnDown[28]!.t).toBe(now.toISOString());
-      expect(objective.burnDown.slice(0, 26).every((p) => p.remainingPercent === 100)).toBe(true);
-      expect(objective.burnDown[28]!.remainingPercent).toBeCloseTo(objective.remainingPercent!, 9);
-      expect(objective.burnDown[28]!.remainingCalls).toBeCloseTo(objective.remainingCalls!, 9);
+      expect(objective.burnDown[1]!.t).toBe(new Date(windowStart - 6 * 3_600_000 + DAY).toISOString());
+      expect(objective.burnDown[28]!.t).toBe(new Date(nowDay).toISOString());
+      expect(objective.burnDown[29]!.t).toBe(now.toISOString());
+      expect(objective.burnDown.slice(0, 27).every((p) => p.remainingPercent === 100)).toBe(true);
+      expect(objective.burnDown[29]!.remainingPercent).toBeCloseTo(objective.remainingPercent!, 9);
+      expect(objective.burnDown[29]!.remainingCalls).toBeCloseTo(objective.remainingCalls!, 9);
     }
     // 400 calls at 99 %: 4 bad calls allowed. Availability: 2 → 2 left (50 %), 0 → 2, 6 → −4 (−100 %).
-    const tail = (o: typeof slo.availability) => o.burnDown.slice(26).map((p) => [Math.round(p.remainingCalls! * 1e9) / 1e9, Math.round(p.remainingPercent! * 1e9) / 1e9]);
+    const tail = (o: typeof slo.availability) => o.burnDown.slice(27).map((p) => [Math.round(p.remainingCalls! * 1e9) / 1e9, Math.round(p.remainingPercent! * 1e9) / 1e9]);
     expect(tail(slo.availability)).toEqual([[2, 50], [2, 50], [-4, -100]]);
     // Latency (within 100 ms): 1 slow → 3 left (75 %), 0 → 3, 3 slow → 0 (0 %).
     expect(tail(slo.latency)).toEqual([[3, 75], [3, 75], [0, 0]]);
@@ -136,6 +140,54 @@ describe("SLO window reads each hour once", () => {
     expect(slo.availability.total).toBe(10 + 12 + 20 + 7);
     expect(slo.availability.good).toBe(10 + 12 + 20 + 7 - 3);
     expect(slo.latency.good).toBe(49);
+  });
+
+  it("reads whole settled UTC days as their day bucket, and hours for the ragged first day and the days not settled", async () => {
+    const { db } = await import("@/lib/db/client");
+    const { emptyHistogram, record } = await import("@/lib/telemetry/histogram");
+    const team = await makeTeam();
+    const [a, b] = [await makeService(team.id), await makeService(team.id)];
+    const member = await actorFor("member", [team.id]);
+    const { view } = await createIntegration(member, { sourceService: a.slug, targetService: b.slug, operation: "days", style: "sync", protocol: "grpc", budget: { p99Ms: 100 }, slo: { successTargetPercent: 99, latencyTargetPercent: 99, windowDays: 28 } });
+    const [HOUR, DAY] = [3_600_000, 86_400_000];
+    const today = Math.floor(Date.now() / DAY) * DAY;
+    const now = new Date(today + 6 * HOUR);
+    const put = async (resolution: "hour" | "day", startMs: number, count: number, errors: number) => {
+      const h = emptyHistogram();
+      record(h, 20, count);
+      await db().$executeRaw`INSERT INTO latency_buckets (series_key, resolution, start, count, errors, histogram)
+        VALUES (${view.id}, ${resolution}, ${new Date(startMs)}, ${count}, ${errors}, ${JSON.stringify(h)}::jsonb)`;
+    };
+    // Hours rolled to 05:00 today, days to today: days are settled up to the day before yesterday (their 2-day margin).
+    await db().$executeRaw`INSERT INTO telemetry_rollups (resolution, rolled_until) VALUES ('hour', ${new Date(today + 5 * HOUR)}), ('day', ${new Date(today)})
+      ON CONFLICT (resolution) DO UPDATE SET rolled_until = EXCLUDED.rolled_until`;
+    try {
+      // A settled day: its bucket (100 calls, 4 errors) counts, not its hour (40) — and not both.
+      await put("day", today - 10 * DAY, 100, 4);
+      await put("hour", today - 10 * DAY + 3 * HOUR, 40, 0);
+      // Yesterday, not settled in days: its hours (30) count, not its day bucket (50).
+      await put("day", today - DAY, 50, 0);
+      await put("hour", today - DAY + 2 * HOUR, 30, 1);
+      // The window's ragged first day (it starts at 06:00, 28 days ago): the hour after its start (5), not its day bucket (999).
+      await put("day", today - 28 * DAY, 999, 999);
+      await put("hour", today - 28 * DAY + 7 * HOUR, 5, 0);
+      // An hour before the window's start is outside it.
+      await put("hour", today - 28 * DAY + 5 * HOUR, 1_000, 0);
+
+      const slo = await sloStatus(member, view.key, now);
+      expect(slo.availability.total).toBe(100 + 30 + 5);
+      expect(slo.availability.good).toBe(100 + 30 + 5 - 4 - 1);
+      // The day's bad calls land on its own day: the burn-down falls at that day's midnight, and at yesterday's.
+      const calls = slo.availability.burnDown.map((p) => p.remainingCalls);
+      const end = (dayMs: number) => slo.availability.burnDown.findIndex((p) => p.t === new Date(dayMs + DAY).toISOString());
+      const allowed = 0.01 * 135;
+      expect(calls[end(today - 11 * DAY)]).toBeCloseTo(allowed, 9);
+      expect(calls[end(today - 10 * DAY)]).toBeCloseTo(allowed - 4, 9);
+      expect(calls[end(today - DAY)]).toBeCloseTo(allowed - 5, 9);
+      expect(calls.at(-1)).toBeCloseTo(allowed - 5, 9);
+    } finally {
+      await db().$executeRaw`DELETE FROM telemetry_rollups WHERE resolution IN ('hour', 'day')`;
+    }
   });
 });
 

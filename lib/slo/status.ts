@@ -5,8 +5,8 @@ import { Prisma } from "@prisma/client";
 import { authorize, type Actor } from "@/lib/auth/actor";
 import { getIntegrationTargets } from "@/lib/catalog/integrations";
 import { addTally, countAtOrBelow, emptyTally, type Histogram, type Tally } from "@/lib/telemetry/histogram";
-import { readSettledLines } from "@/lib/telemetry/rollup";
-import { burnDown, DAY_MS, type BurnDownPoint } from "./burn-down";
+import { readSettledLines, type Settled } from "@/lib/telemetry/rollup";
+import { burnDown, DAY_MS, utcDayIndex, utcDaysIn, type BurnDownPoint } from "./burn-down";
 import { alertState, budget, BURN_WINDOWS, burnRate, type AlertState, type Budget, type BurnWindow, type Counts } from "./burn-rate";
 import { burnWindowRanges, WINDOW_MS, type Range } from "./burn-windows";
 import { readDb, withReader } from "@/lib/db/replicas";
@@ -17,7 +17,7 @@ export interface SloObjective extends Budget {
   total: number;
   burnRates: Record<BurnWindow, number>;
   alert: AlertState;
-  /** Budget left at the window's start and at the end of each day since (the last point is now). */
+  /** Budget left at the window's start and at the end of each UTC day since (at each midnight; the last point is now). */
   burnDown: BurnDownPoint[];
 }
 
@@ -32,16 +32,23 @@ export interface SloStatus {
 type Day = Tally;
 
 /**
- * The window day by day (days counted back from now). Each hour is read once: from its hour bucket,
- * or from its minutes when they hold more calls — an hour not rolled up yet, or spans that arrived
- * after its roll-up — so data just ingested counts at once and nothing counts twice. Minutes are
- * compared only where the roll-up still revisits hours (its 2-hour margin before where it has rolled
- * to, and after): older hours are settled, as the latency reads take them.
+ * The window by UTC day: the ragged first day from the window's start, the whole days, and today up
+ * to now. Whole days settled in the day roll-up (older than its margin, so exact merges of their hours)
+ * read as their one day bucket: a 28-day window reads some 25 day buckets and 70–100 hours, not 672
+ * hours scattered over the table. Every other hour is read once: from its hour bucket, or from its
+ * minutes when they hold more calls — an hour not rolled up yet, or spans that arrived after its
+ * roll-up — so data just ingested counts at once and nothing counts twice. Minutes are compared only
+ * where the roll-up still revisits hours (its 2-hour margin before where it has rolled to, and after):
+ * older hours are settled, as the latency reads take them.
  */
-async function days(seriesKey: string, fromMs: number, toMs: number, windowDays: number, hourSettled: Date): Promise<Day[]> {
+async function days(seriesKey: string, fromMs: number, toMs: number, settled: Settled): Promise<Day[]> {
   const [from, to] = [new Date(fromMs), new Date(toMs)];
+  // Whole settled days [daysFrom, daysUntil); hours before and after them (an empty range reads hours throughout).
+  const daysFromMs = Math.min(Math.ceil(fromMs / DAY_MS) * DAY_MS, toMs);
+  const daysUntilMs = Math.max(daysFromMs, Math.floor(Math.min(settled.day.getTime(), toMs) / DAY_MS) * DAY_MS);
+  const [daysFrom, daysUntil] = [new Date(daysFromMs), new Date(daysUntilMs)];
   const rows = await readDb().$queryRaw<{ start: Date; count: bigint; errors: bigint; histogram: Histogram }[]>`
-    WITH settled AS (SELECT ${hourSettled}::timestamptz AS until), minute_hours AS (
+    WITH settled AS (SELECT ${settled.hour}::timestamptz AS until), minute_hours AS (
       SELECT date_trunc('hour', start, 'UTC') AS hour, sum(count) AS count FROM latency_buckets
       WHERE series_key = ${seriesKey} AND resolution = 'minute' AND start >= greatest(${from}::timestamptz, (SELECT until FROM settled)) AND start < ${to}
       GROUP BY 1
@@ -50,16 +57,24 @@ async function days(seriesKey: string, fromMs: number, toMs: number, windowDays:
       LEFT JOIN latency_buckets h ON h.series_key = ${seriesKey} AND h.resolution = 'hour' AND h.start = m.hour
       WHERE h.count IS NULL OR m.count > h.count
     )
-    SELECT b.start, b.count, b.errors, b.histogram
-    FROM latency_buckets b
-    WHERE b.series_key = ${seriesKey} AND b.start >= ${from} AND b.start < ${to}
-      AND ((b.resolution = 'hour' AND b.start NOT IN (SELECT hour FROM from_minutes))
-        -- Usually only the newest hours read minutes: bound the range so the index skips the rest.
-        OR (b.resolution = 'minute' AND b.start >= (SELECT coalesce(min(hour), 'infinity') FROM from_minutes)
-            AND date_trunc('hour', b.start, 'UTC') IN (SELECT hour FROM from_minutes)))`;
+    -- Separate index ranges, not one range and a filter: a filter would still fetch every hour's row.
+    SELECT start, count, errors, histogram FROM latency_buckets
+    WHERE series_key = ${seriesKey} AND resolution = 'day' AND start >= ${daysFrom} AND start < ${daysUntil}
+    UNION ALL
+    SELECT start, count, errors, histogram FROM latency_buckets
+    WHERE series_key = ${seriesKey} AND resolution = 'hour' AND start >= ${from} AND start < ${daysFrom} AND start NOT IN (SELECT hour FROM from_minutes)
+    UNION ALL
+    SELECT start, count, errors, histogram FROM latency_buckets
+    WHERE series_key = ${seriesKey} AND resolution = 'hour' AND start >= ${daysUntil} AND start < ${to} AND start NOT IN (SELECT hour FROM from_minutes)
+    UNION ALL
+    -- Usually only the newest hours read minutes: bound the range so the index skips the rest.
+    SELECT start, count, errors, histogram FROM latency_buckets
+    WHERE series_key = ${seriesKey} AND resolution = 'minute' AND start >= ${from} AND start < ${to}
+      AND start >= (SELECT coalesce(min(hour), 'infinity') FROM from_minutes)
+      AND date_trunc('hour', start, 'UTC') IN (SELECT hour FROM from_minutes)`;
   // Merged here, not by edgewise_histogram_agg: its cost per group outweighs moving the rows.
-  const out = Array.from({ length: windowDays }, emptyTally);
-  for (const r of rows) addTally(out[Math.min(Math.max(Math.floor((r.start.getTime() - fromMs) / DAY_MS), 0), windowDays - 1)]!, r);
+  const out = Array.from({ length: utcDaysIn(fromMs, toMs) }, emptyTally);
+  for (const r of rows) addTally(out[Math.min(Math.max(utcDayIndex(fromMs, r.start.getTime()), 0), out.length - 1)]!, r);
   return out;
 }
 
@@ -90,7 +105,8 @@ export async function sloStatus(actor: Actor, key: string, now = new Date()): Pr
   return withReader(actor, async () => {
     authorize(actor, "catalog:read");
     // Two round trips, not four: the declaration with the roll-up's lines, then the window with the burn windows.
-    const [view, { hour: hourSettled }] = await Promise.all([getIntegrationTargets(actor, key), readSettledLines()]);
+    const [view, settled] = await Promise.all([getIntegrationTargets(actor, key), readSettledLines()]);
+    const hourSettled = settled.hour;
     const nowMs = now.getTime();
     const windowDays = view.slo.windowDays;
     const threshold = view.budget.p99Ms;
@@ -99,7 +115,7 @@ export async function sloStatus(actor: Actor, key: string, now = new Date()): Pr
     // The burn windows are nested: read the longest once and sum backwards — minutes at the windows'
     // edges and in the last 6 h, settled hours between (burn-windows.ts).
     const [daily, recent] = await Promise.all([
-      days(view.id, window.startMs, nowMs, windowDays, hourSettled),
+      days(view.id, window.startMs, nowMs, settled),
       readDb().$queryRaw<{ start: Date; count: bigint; errors: bigint; histogram: Histogram }[]>`
         SELECT start, count, errors, histogram FROM latency_buckets
         WHERE series_key = ${view.id} AND start >= ${new Date(nowMs - WINDOW_MS["3d"])} AND start < ${now}
