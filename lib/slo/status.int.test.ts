@@ -105,22 +105,28 @@ describe("SLO burn-down from ingested spans", () => {
   });
 });
 
+/** An integration point of its own, and a writer of its stored buckets (every call at 20 ms). */
+async function storedSeries(operation: string, slo?: { successTargetPercent: number; latencyTargetPercent: number; windowDays: number }) {
+  const { db } = await import("@/lib/db/client");
+  const { emptyHistogram, record } = await import("@/lib/telemetry/histogram");
+  const team = await makeTeam();
+  const [a, b] = [await makeService(team.id), await makeService(team.id)];
+  const member = await actorFor("member", [team.id]);
+  const { view } = await createIntegration(member, { sourceService: a.slug, targetService: b.slug, operation, style: "sync", protocol: "grpc", budget: { p99Ms: 100 }, ...(slo ? { slo } : {}) });
+  const put = async (resolution: "minute" | "hour" | "day", startMs: number, count: number, errors: number) => {
+    const h = emptyHistogram();
+    record(h, 20, count);
+    await db().$executeRaw`INSERT INTO latency_buckets (series_key, resolution, start, count, errors, histogram)
+      VALUES (${view.id}, ${resolution}, ${new Date(startMs)}, ${count}, ${errors}, ${JSON.stringify(h)}::jsonb)`;
+  };
+  return { member, view, put };
+}
+
 describe("SLO window reads each hour once", () => {
   it("takes an hour's bucket, or its minutes when they hold more calls (not rolled yet, or late spans)", async () => {
-    const { db } = await import("@/lib/db/client");
-    const { emptyHistogram, record } = await import("@/lib/telemetry/histogram");
-    const team = await makeTeam();
-    const [a, b] = [await makeService(team.id), await makeService(team.id)];
-    const member = await actorFor("member", [team.id]);
-    const { view } = await createIntegration(member, { sourceService: a.slug, targetService: b.slug, operation: "tiers", style: "sync", protocol: "grpc", budget: { p99Ms: 100 } });
+    const { member, view, put } = await storedSeries("tiers");
     const HOUR = 3_600_000;
     const now = new Date(Math.floor(Date.now() / HOUR) * HOUR + 30 * 60_000);
-    const put = async (resolution: "minute" | "hour", startMs: number, count: number, errors: number) => {
-      const h = emptyHistogram();
-      record(h, 20, count);
-      await db().$executeRaw`INSERT INTO latency_buckets (series_key, resolution, start, count, errors, histogram)
-        VALUES (${view.id}, ${resolution}, ${new Date(startMs)}, ${count}, ${errors}, ${JSON.stringify(h)}::jsonb)`;
-    };
     const hour = (ago: number) => now.getTime() - 30 * 60_000 - ago * HOUR;
     // Rolled and unchanged: the hour (10 calls) and its minutes (10) agree — counted once.
     await put("hour", hour(10), 10, 1);
@@ -144,20 +150,10 @@ describe("SLO window reads each hour once", () => {
 
   it("reads whole settled UTC days as their day bucket, and hours for the ragged first day and the days not settled", async () => {
     const { db } = await import("@/lib/db/client");
-    const { emptyHistogram, record } = await import("@/lib/telemetry/histogram");
-    const team = await makeTeam();
-    const [a, b] = [await makeService(team.id), await makeService(team.id)];
-    const member = await actorFor("member", [team.id]);
-    const { view } = await createIntegration(member, { sourceService: a.slug, targetService: b.slug, operation: "days", style: "sync", protocol: "grpc", budget: { p99Ms: 100 }, slo: { successTargetPercent: 99, latencyTargetPercent: 99, windowDays: 28 } });
+    const { member, view, put } = await storedSeries("days", { successTargetPercent: 99, latencyTargetPercent: 99, windowDays: 28 });
     const [HOUR, DAY] = [3_600_000, 86_400_000];
     const today = Math.floor(Date.now() / DAY) * DAY;
     const now = new Date(today + 6 * HOUR);
-    const put = async (resolution: "hour" | "day", startMs: number, count: number, errors: number) => {
-      const h = emptyHistogram();
-      record(h, 20, count);
-      await db().$executeRaw`INSERT INTO latency_buckets (series_key, resolution, start, count, errors, histogram)
-        VALUES (${view.id}, ${resolution}, ${new Date(startMs)}, ${count}, ${errors}, ${JSON.stringify(h)}::jsonb)`;
-    };
     // Hours rolled to 05:00 today, days to today: days are settled up to the day before yesterday (their 2-day margin).
     await db().$executeRaw`INSERT INTO telemetry_rollups (resolution, rolled_until) VALUES ('hour', ${new Date(today + 5 * HOUR)}), ('day', ${new Date(today)})
       ON CONFLICT (resolution) DO UPDATE SET rolled_until = EXCLUDED.rolled_until`;
