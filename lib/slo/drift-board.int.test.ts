@@ -275,6 +275,26 @@ describe("drift board", () => {
     }
   });
 
+  it("reads five-minute buckets where they are rolled up, between the hours and the last minutes, each call once", async () => {
+    // Five-minute buckets rolled to 12:15: today reads hours to 10:00, five-minute buckets to 12:15, minutes after.
+    await db().$executeRaw`INSERT INTO telemetry_rollups (resolution, rolled_until) VALUES ('five_minute', ${new Date(TODAY + 12 * HOUR + 15 * MIN)})`;
+    try {
+      const withFive = new Map((await estateDrift(NOW)).map((r) => [r.key, r]));
+      for (const f of Object.values(fixtures)) expect(withFive.get(f.key)!.daily).toEqual(rows.get(f.key)!.daily);
+      // What the five-minute buckets are read for: one of them changed shows on today's point.
+      const stable = fixtures.stable.key;
+      await db().$executeRaw`
+        UPDATE latency_buckets SET count = count + 1000
+        WHERE series_key = (SELECT id::text FROM integration_points WHERE key = ${stable}) AND resolution = 'five_minute' AND start = ${new Date(TODAY + 11 * HOUR + 5 * MIN)}`;
+      expect((await estateDrift(NOW)).find((r) => r.key === stable)!.daily[34]!.count).toBe(1125);
+      await db().$executeRaw`
+        UPDATE latency_buckets SET count = count - 1000
+        WHERE series_key = (SELECT id::text FROM integration_points WHERE key = ${stable}) AND resolution = 'five_minute' AND start = ${new Date(TODAY + 11 * HOUR + 5 * MIN)}`;
+    } finally {
+      await db().$executeRaw`DELETE FROM telemetry_rollups WHERE resolution = 'five_minute'`;
+    }
+  });
+
   it("keeps today's settled hours in the process and reads only the hours after them", async () => {
     const { key } = fixtures.stable;
     const today = async (settled?: false) => (await estateDrift(NOW, undefined, settled === false ? { settled } : {})).find((r) => r.key === key)!.daily[34]!.count;
