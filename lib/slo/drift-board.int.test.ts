@@ -328,6 +328,38 @@ describe("drift board", () => {
     expect(await estateDrift(NOW)).toEqual(await estateDrift(NOW, undefined, { settled: false }));
   });
 
+  it("hands out a row again while its inputs are the same, and builds it afresh when any of them changes", async () => {
+    const { key } = fixtures.stable;
+    const rowOf = async () => (await estateDrift(NOW)).find((r) => r.key === key)!;
+    const first = await rowOf();
+    expect(await rowOf()).toBe(first);
+    expect(Object.isFrozen(first)).toBe(true);
+    const seriesKey = (await db().$queryRaw<{ id: string }[]>`SELECT id::text FROM integration_points WHERE key = ${key}`)[0]!.id;
+    // Calls since the settled line: a minute bucket of today after the hours.
+    await db().$executeRaw`UPDATE latency_buckets SET count = count + 5 WHERE series_key = ${seriesKey} AND resolution = 'minute' AND start = ${new Date(TODAY + 12 * HOUR + 5 * MIN)}`;
+    try {
+      const moreCalls = await rowOf();
+      expect(moreCalls).not.toBe(first);
+      expect(moreCalls.daily[34]!.count).toBe(first.daily[34]!.count + 5);
+      expect(await rowOf()).toBe(moreCalls);
+    } finally {
+      await db().$executeRaw`UPDATE latency_buckets SET count = count - 5 WHERE series_key = ${seriesKey} AND resolution = 'minute' AND start = ${new Date(TODAY + 12 * HOUR + 5 * MIN)}`;
+    }
+    // The declaration: a new budget is a new row.
+    await db().$executeRaw`UPDATE integration_points SET budget_p99_ms = budget_p99_ms + 1 WHERE key = ${key}`;
+    try {
+      expect((await rowOf()).budgetP99Ms).toBe(first.budgetP99Ms + 1);
+    } finally {
+      await db().$executeRaw`UPDATE integration_points SET budget_p99_ms = budget_p99_ms - 1 WHERE key = ${key}`;
+    }
+    // An annotation on it.
+    await createAnnotation(member, { at: "2026-11-27T09:00:00Z", kind: "deploy", title: "Stable 1.2", integrations: [key] });
+    expect((await rowOf()).annotations.map((a) => a.title)).toContain("Stable 1.2");
+    // Back where it started, the rows read every day afresh agree with the handed-out ones.
+    const fromScratch = (await estateDrift(NOW, undefined, { settled: false })).find((r) => r.key === key)!;
+    expect(await rowOf()).toEqual(fromScratch);
+  });
+
   it("needs catalog:read", async () => {
     const noScope = { ...member, via: "token" as const, scopes: [] };
     await expect(driftBoard(noScope, { now: NOW })).rejects.toMatchObject({ code: "forbidden" });

@@ -5,8 +5,8 @@
 import "server-only";
 import { z } from "zod";
 import { authorize, type Actor } from "@/lib/auth/actor";
-import { emptyHistogram, merge, quantile, type Histogram } from "@/lib/telemetry/histogram";
-import { closedParts, currentRange, dayTallies, foldDays, last24h, liveTallies } from "./drift-days";
+import { emptyHistogram, merge, quantile, sameHistogram, type Histogram } from "@/lib/telemetry/histogram";
+import { closedParts, currentRange, dayTallies, foldDays, last24h, liveTallies, type ClosedPart, type DayTally } from "./drift-days";
 import { readRolledUntil } from "@/lib/telemetry/rollup";
 import { HEALTH_MAX_AGE_MS } from "./health-status";
 import { annotateDrift, BASELINE_DAYS, driftFigures, driftRange, rankDrift, RECENT_DAYS, type DriftAnnotation, type DriftFigures, type DriftSort, type DailyPoint } from "./drift-row";
@@ -71,12 +71,33 @@ function annotationsOf(seriesKeys: string[], now: Date) {
     ORDER BY a.at`;
 }
 
+/*
+ * The rows built last, and what each was built from. Building a row (merging its windows, three
+ * quantiles, the Theil–Sen trend and the change point over 35 days) is most of a request's work in
+ * process, and between two requests most rows' inputs have not changed: the settled part is the same
+ * kept object, and the days since hold the same buckets unless calls arrived. A row whose inputs are
+ * all the same is the same row, so it is handed out again (rows are frozen: callers share them).
+ */
+interface Built {
+  /** The declaration, the range, the 24 h figure from health and the annotations, as one string. */
+  inputs: string;
+  kept: ClosedPart | undefined;
+  live: DayTally[];
+  day24: Histogram | undefined;
+  row: DriftRow;
+}
+let built = new Map<string, Built>();
+
+const sameDays = (a: DayTally[], b: DayTally[]) =>
+  a.length === b.length && a.every((d, i) => d.day === b[i]!.day && d.count === b[i]!.count && sameHistogram(d.histogram, b[i]!.histogram));
+
 /**
  * The drift rows of every live integration point (of one team), unranked and unauthorized: for trusted
  * callers. `settled: false` reads every day afresh instead of the kept settled part (what the tests
  * compare the kept part against).
  */
 export async function estateDrift(now = new Date(), team?: string, options: { settled?: boolean } = {}): Promise<DriftRow[]> {
+  const rolledRead = readRolledUntil();
   const declared = await readDb().$queryRaw<Declared[]>`
     SELECT ip.id::text AS series_key, ip.key, s.slug AS source, t.slug AS target, tm.slug AS team, ip.budget_p99_ms,
            CASE WHEN h.status = 'silent' THEN h.last_seen_at END AS silent_since,
@@ -89,7 +110,7 @@ export async function estateDrift(now = new Date(), team?: string, options: { se
     WHERE ip.lifecycle <> 'retired' AND (${team ?? null}::text IS NULL OR tm.slug = ${team ?? null})`;
   if (!declared.length) return [];
   const seriesKeys = declared.map((d) => d.series_key);
-  const rolled = await readRolledUntil();
+  const rolled = await rolledRead;
   const range = options.settled === false ? driftRange(now.getTime(), null, 0) : currentRange(now, rolled);
   // The last 24 h come from the health refresh (every minute, the same exact window) where its row is
   // fresh for `now`; only the others are read here.
@@ -107,10 +128,31 @@ export async function estateDrift(now = new Date(), team?: string, options: { se
   // Most of a big estate has no calls on most days: those rows share one frozen point per day.
   const silentDay = calendar.map((day): DailyPoint => Object.freeze({ day, p99Ms: null, count: 0 }));
   const p99 = (h: Histogram | null | undefined) => (h ? quantile(h, 0.99) : null);
-  return declared.map((d) => {
-    // The settled part (a copy: kept rows are shared), then the days since.
+  const memo = options.settled !== false;
+  const next = new Map<string, Built>();
+  const rows = declared.map((d) => {
     const kept = closed.get(d.series_key);
-    const part = foldDays(live.get(d.series_key) ?? [], range.recentFromMs, {
+    const liveDays = live.get(d.series_key) ?? [];
+    const day24 = fresh(d) ? undefined : day.get(d.series_key);
+    const seriesMarks = marksOf.get(d.series_key) ?? [];
+    const inputs = JSON.stringify([d.key, d.source, d.target, d.team, d.budget_p99_ms, d.silent_since, range.fromMs, range.recentFromMs,
+      fresh(d) ? [Number(d.health_calls_24h ?? 0), d.health_p99_24h] : null, seriesMarks]);
+    const had = memo ? built.get(d.series_key) : undefined;
+    if (had && had.inputs === inputs && had.kept === kept && sameDays(had.live, liveDays) && (had.day24 === day24 || (!!had.day24 && !!day24 && sameHistogram(had.day24, day24)))) {
+      next.set(d.series_key, had);
+      return had.row;
+    }
+    const row = buildRow(d, kept, liveDays, day24);
+    if (memo) next.set(d.series_key, { inputs, kept, live: liveDays, day24, row });
+    return row;
+  });
+  // Rows of integration points gone from the estate (or of another team's view) are dropped with the old map.
+  if (memo) built = team ? new Map([...built, ...next]) : next;
+  return rows;
+
+  function buildRow(d: Declared, kept: ClosedPart | undefined, liveDays: DayTally[], day24: Histogram | undefined): DriftRow {
+    // The settled part (a copy: kept rows are shared), then the days since.
+    const part = foldDays(liveDays, range.recentFromMs, {
       days: [...(kept?.days ?? [])],
       baseline: kept?.baseline ? merge(emptyHistogram(), kept.baseline) : null,
       recent: kept?.recent ? merge(emptyHistogram(), kept.recent) : null,
@@ -124,12 +166,12 @@ export async function estateDrift(now = new Date(), team?: string, options: { se
       budgetP99Ms: d.budget_p99_ms,
       baselineP99Ms: p99(part.baseline),
       recent7dP99Ms: p99(part.recent),
-      recent24hP99Ms: fresh(d) ? (Number(d.health_calls_24h ?? 0) > 0 ? d.health_p99_24h : null) : p99(day.get(d.series_key)),
+      recent24hP99Ms: fresh(d) ? (Number(d.health_calls_24h ?? 0) > 0 ? d.health_p99_24h : null) : p99(day24),
       daily,
     });
     const annotations = annotateDrift(marksOf.get(d.series_key) ?? [], figures);
-    return { key: d.key, sourceService: d.source, targetService: d.target, team: d.team, budgetP99Ms: d.budget_p99_ms, ...figures, daily, silentSince: d.silent_since?.toISOString() ?? null, annotations };
-  });
+    return Object.freeze({ key: d.key, sourceService: d.source, targetService: d.target, team: d.team, budgetP99Ms: d.budget_p99_ms, ...figures, daily, silentSince: d.silent_since?.toISOString() ?? null, annotations });
+  }
 }
 
 export async function driftBoard(actor: Actor, options: { now?: Date; sort?: DriftSort; team?: string; limit?: number } = {}): Promise<DriftBoard> {

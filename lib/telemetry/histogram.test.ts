@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { gaussian, rng } from "./seeded-random";
-import { bucketIndex, bucketValue, countAtOrBelow, emptyHistogram, merge, quantile, record, RELATIVE_ACCURACY, type Histogram } from "./histogram";
+import { bucketIndex, bucketValue, countAtOrBelow, emptyHistogram, merge, quantile, record, RELATIVE_ACCURACY, sameHistogram, type Histogram } from "./histogram";
 
 /** The exact nearest-rank quantile of raw samples: the independent method the sketch is held to. */
 function exactQuantile(samples: number[], q: number): number {
@@ -115,5 +115,30 @@ describe("countAtOrBelow", () => {
         expect(got).toBeLessThanOrEqual(exactHigh);
       }),
     );
+  });
+});
+
+describe("sameHistogram", () => {
+  const of = (values: number[]) => {
+    const h = emptyHistogram();
+    for (const v of values) record(h, v);
+    return h;
+  };
+  it("says yes for the same observations, however the histograms were built", () => {
+    expect(sameHistogram(of([10, 20, 0]), merge(of([20]), of([0, 10])))).toBe(true);
+    expect(sameHistogram(emptyHistogram(), emptyHistogram())).toBe(true);
+  });
+  it("says no when a bucket, the count, the zero bucket or an extreme differs", () => {
+    expect(sameHistogram(of([10, 20]), of([10, 21]))).toBe(false);
+    expect(sameHistogram(of([10, 20]), of([10, 20, 20]))).toBe(false);
+    expect(sameHistogram(of([10, 0]), of([10, 0.0001]))).toBe(false);
+    const wider = of([10, 20]);
+    wider.maxMs = 20.01;
+    expect(sameHistogram(of([10, 20]), wider)).toBe(false);
+    // Same count and sum, observations moved between buckets.
+    const moved = of([10, 20]);
+    moved.buckets = { ...moved.buckets, "999": 1 };
+    delete moved.buckets[Object.keys(moved.buckets)[0]!];
+    expect(sameHistogram(of([10, 20]), moved)).toBe(false);
   });
 });

@@ -59,6 +59,15 @@ export function merge(into: Histogram, other: Histogram): Histogram {
 }
 
 /** Calls, errors and their latency histogram: what a stored bucket holds, and what merging buckets gives. */
+/** Whether two histograms hold the same observations (bucket by bucket; a sum merged in another order may differ and says no). */
+export function sameHistogram(a: Histogram, b: Histogram): boolean {
+  if (a === b) return true;
+  if (a.count !== b.count || a.zero !== b.zero || a.sumMs !== b.sumMs || a.minMs !== b.minMs || a.maxMs !== b.maxMs) return false;
+  const keys = Object.keys(a.buckets);
+  if (keys.length !== Object.keys(b.buckets).length) return false;
+  return keys.every((k) => a.buckets[k] === b.buckets[k]);
+}
+
 export interface Tally {
   count: number;
   errors: number;
