@@ -308,15 +308,18 @@ export async function run() {
       extra.driftFirstOfRangeMs = cold.p50Ms;
       log(`  drift API, first of its range (fills drift_closed)  ${cold.p50Ms} ms`);
     }
-    // What a person's board asks for: a page of it (the /drift page shows 100 rows a page, the API takes
-    // `limit`), ranked over the whole estate either way. The whole estate in one answer (9.9 MB of JSON
-    // at BENCH_SCALE=0.1) is printed beside it, not taken as the figure: nothing should send every row.
+    // The drift board API as a board asks for it: a page (the API takes `limit`; the /drift page shows
+    // 100 rows a page), ranked over the whole estate either way. Printed beside it, not taken as the
+    // figure: the /drift page itself, and the whole estate in one answer (9.9 MB of JSON at
+    // BENCH_SCALE=0.1; nothing should send every row).
     await worst("drift_api_p95_ms", 300, [
       ["drift API, top 100 by drift", api("/api/drift?limit=100"), 20],
       ["drift API, top 100 by breach", api("/api/drift?sort=breach&limit=100"), 20],
-      ["drift page (/drift)", page("/drift"), 10],
     ]);
-    if (wanted("drift_api_p95_ms")) await timed("drift API, all rows (not the figure)", api("/api/drift"), 10);
+    if (wanted("drift_api_p95_ms")) {
+      await timed("drift page (/drift; not the figure)", page("/drift"), 10);
+      await timed("drift API, all rows (not the figure)", api("/api/drift"), 10);
+    }
 
     const { rows: keyRows } = await q(c, `SELECT ip.key FROM integration_points ip JOIN bench_scale_traffic t ON t.id = ip.id ORDER BY ip.key`);
     const keys = keyRows.map((r: { key: string }) => encodeURIComponent(r.key));
