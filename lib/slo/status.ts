@@ -94,11 +94,11 @@ function objective(targetPercent: number, daily: Counts[], windows: Record<BurnW
   };
 }
 
-function burnWindowFilter(nowMs: number, hourSettledMs: number) {
-  const { hours, minutes } = burnWindowRanges(nowMs, hourSettledMs);
+function burnWindowFilter(nowMs: number, settled: Settled) {
+  const { hours, fives, minutes } = burnWindowRanges(nowMs, settled.hour.getTime(), settled.five_minute.getTime());
   const within = (ranges: Range[]) => Prisma.join(ranges.map(([from, to]) => Prisma.sql`(start >= ${new Date(from)} AND start < ${new Date(to)})`), " OR ");
-  const minuteRows = Prisma.sql`(resolution = 'minute' AND (${within(minutes)}))`;
-  return hours.length ? Prisma.sql`(${minuteRows} OR (resolution = 'hour' AND (${within(hours)})))` : minuteRows;
+  const tiers = ([["minute", minutes], ["five_minute", fives], ["hour", hours]] as const).filter(([, ranges]) => ranges.length);
+  return Prisma.sql`(${Prisma.join(tiers.map(([resolution, ranges]) => Prisma.sql`(resolution = ${Prisma.raw(`'${resolution}'`)} AND (${within(ranges)}))`), " OR ")})`;
 }
 
 export async function sloStatus(actor: Actor, key: string, now = new Date()): Promise<SloStatus> {
@@ -106,7 +106,6 @@ export async function sloStatus(actor: Actor, key: string, now = new Date()): Pr
     authorize(actor, "catalog:read");
     // Two round trips, not four: the declaration with the roll-up's lines, then the window with the burn windows.
     const [view, settled] = await Promise.all([getIntegrationTargets(actor, key), readSettledLines()]);
-    const hourSettled = settled.hour;
     const nowMs = now.getTime();
     const windowDays = view.slo.windowDays;
     const threshold = view.budget.p99Ms;
@@ -119,7 +118,7 @@ export async function sloStatus(actor: Actor, key: string, now = new Date()): Pr
       readDb().$queryRaw<{ start: Date; count: bigint; errors: bigint; histogram: Histogram }[]>`
         SELECT start, count, errors, histogram FROM latency_buckets
         WHERE series_key = ${view.id} AND start >= ${new Date(nowMs - WINDOW_MS["3d"])} AND start < ${now}
-          AND ${burnWindowFilter(nowMs, hourSettled.getTime())}`,
+          AND ${burnWindowFilter(nowMs, settled)}`,
     ]);
     // Each minute goes into the shortest window holding it; each window is then the rings up to it.
     const rings = BURN_WINDOWS.map(emptyTally);
