@@ -79,6 +79,8 @@ function expected(calls: Call[], fromMs: number, toMs: number) {
   return { count: inside.length, p99: quantile(h, 0.99), exactP99: sorted[Math.ceil(0.99 * sorted.length) - 1]! };
 }
 const rounded = (v: number | null) => (v === null ? null : Math.round(v * 1000) / 1000);
+/** What a roll-up pass leaves besides its buckets: a newer `updated_at` (the board keeps a pass's rolled buckets until the next). */
+const rollupPass = () => db().$executeRaw`UPDATE telemetry_rollups SET updated_at = updated_at + interval '1 second'`;
 
 let rows: Map<string, DriftRow>;
 let board: Awaited<ReturnType<typeof driftBoard>>;
@@ -286,10 +288,15 @@ describe("drift board", () => {
       await db().$executeRaw`
         UPDATE latency_buckets SET count = count + 1000
         WHERE series_key = (SELECT id::text FROM integration_points WHERE key = ${stable}) AND resolution = 'five_minute' AND start = ${new Date(TODAY + 11 * HOUR + 5 * MIN)}`;
-      expect((await estateDrift(NOW)).find((r) => r.key === stable)!.daily[34]!.count).toBe(1125);
+      // Only a roll-up pass writes five-minute buckets: until the next one, the board keeps what it read.
+      const todayCount = async () => (await estateDrift(NOW)).find((r) => r.key === stable)!.daily[34]!.count;
+      expect(await todayCount()).toBe(125);
+      await rollupPass();
+      expect(await todayCount()).toBe(1125);
       await db().$executeRaw`
         UPDATE latency_buckets SET count = count - 1000
         WHERE series_key = (SELECT id::text FROM integration_points WHERE key = ${stable}) AND resolution = 'five_minute' AND start = ${new Date(TODAY + 11 * HOUR + 5 * MIN)}`;
+      await rollupPass();
     } finally {
       await db().$executeRaw`DELETE FROM telemetry_rollups WHERE resolution = 'five_minute'`;
     }
@@ -298,11 +305,14 @@ describe("drift board", () => {
   it("keeps today's settled hours in the process and reads only the hours after them", async () => {
     const { key } = fixtures.stable;
     const today = async (settled?: false) => (await estateDrift(NOW, undefined, settled === false ? { settled } : {})).find((r) => r.key === key)!.daily[34]!.count;
-    // Calls counted into an hour bucket of today, as a late roll-up could never do to a settled hour.
-    const bump = (hour: number, by: number) => db().$executeRaw`
-      UPDATE latency_buckets SET count = count + ${by}
-      WHERE series_key = (SELECT id::text FROM integration_points WHERE key = ${key}) AND resolution = 'hour' AND start = ${new Date(TODAY + hour * HOUR)}`;
-    const rollHoursTo = (ms: number) => db().$executeRaw`UPDATE telemetry_rollups SET rolled_until = ${new Date(ms)} WHERE resolution = 'hour'`;
+    // Calls counted into an hour bucket of today by a roll-up pass, as a late one could never do to a settled hour.
+    const bump = async (hour: number, by: number) => {
+      await db().$executeRaw`
+        UPDATE latency_buckets SET count = count + ${by}
+        WHERE series_key = (SELECT id::text FROM integration_points WHERE key = ${key}) AND resolution = 'hour' AND start = ${new Date(TODAY + hour * HOUR)}`;
+      await rollupPass();
+    };
+    const rollHoursTo = (ms: number) => db().$executeRaw`UPDATE telemetry_rollups SET rolled_until = ${new Date(ms)}, updated_at = updated_at + interval '1 second' WHERE resolution = 'hour'`;
     expect(await today()).toBe(125);
     try {
       // Hours rolled to 10:00, two hours of margin: 00:00–08:00 are kept, 08:00 onwards is read afresh.
@@ -310,6 +320,16 @@ describe("drift board", () => {
       await bump(9, 100);
       expect(await today()).toBe(225);
       expect(await today(false)).toBe(1225);
+      // The margin's hours as the last roll-up pass left them: a change with no pass is not read, the next pass's is.
+      const margin = (by: number) => db().$executeRaw`
+        UPDATE latency_buckets SET count = count + ${by}
+        WHERE series_key = (SELECT id::text FROM integration_points WHERE key = ${key}) AND resolution = 'hour' AND start = ${new Date(TODAY + 9 * HOUR)}`;
+      await margin(1);
+      expect(await today()).toBe(225);
+      await rollupPass();
+      expect(await today()).toBe(226);
+      await margin(-1);
+      await rollupPass();
       // The roll-up moves on an hour: the 08:00 hour is settled now, read once and kept. (The fixture has
       // no hour bucket at 10:00, its calls are minutes: hours rolled to 11:00 hide them from both reads.)
       await rollHoursTo(HOUR_UNTIL + HOUR);

@@ -7,7 +7,7 @@ import { z } from "zod";
 import { authorize, type Actor } from "@/lib/auth/actor";
 import { emptyHistogram, merge, quantile, sameHistogram, type Histogram } from "@/lib/telemetry/histogram";
 import { closedParts, currentRange, dayTallies, foldDays, last24h, liveTallies, type ClosedPart, type DayTally } from "./drift-days";
-import { readRolledUntil } from "@/lib/telemetry/rollup";
+import { readRollupPasses } from "@/lib/telemetry/rollup";
 import { HEALTH_MAX_AGE_MS } from "./health-status";
 import { annotateDrift, BASELINE_DAYS, driftFigures, driftRange, rankDrift, RECENT_DAYS, type DriftAnnotation, type DriftFigures, type DriftSort, type DailyPoint } from "./drift-row";
 import { readDb, withReader } from "@/lib/db/replicas";
@@ -97,7 +97,7 @@ const sameDays = (a: DayTally[], b: DayTally[]) =>
  * compare the kept part against).
  */
 export async function estateDrift(now = new Date(), team?: string, options: { settled?: boolean } = {}): Promise<DriftRow[]> {
-  const rolledRead = readRolledUntil();
+  const passesRead = readRollupPasses();
   const declared = await readDb().$queryRaw<Declared[]>`
     SELECT ip.id::text AS series_key, ip.key, s.slug AS source, t.slug AS target, tm.slug AS team, ip.budget_p99_ms,
            CASE WHEN h.status = 'silent' THEN h.last_seen_at END AS silent_since,
@@ -110,7 +110,7 @@ export async function estateDrift(now = new Date(), team?: string, options: { se
     WHERE ip.lifecycle <> 'retired' AND (${team ?? null}::text IS NULL OR tm.slug = ${team ?? null})`;
   if (!declared.length) return [];
   const seriesKeys = declared.map((d) => d.series_key);
-  const rolled = await rolledRead;
+  const { until: rolled, passedAt } = await passesRead;
   const range = options.settled === false ? driftRange(now.getTime(), null, 0) : currentRange(now, rolled);
   // The last 24 h come from the health refresh (every minute, the same exact window) where its row is
   // fresh for `now`; only the others are read here.
@@ -118,7 +118,7 @@ export async function estateDrift(now = new Date(), team?: string, options: { se
     options.settled !== false && d.health_at !== null && d.health_at <= now && d.health_at.getTime() >= now.getTime() - HEALTH_MAX_AGE_MS;
   const [closed, live, day, marks] = await Promise.all([
     closedParts(seriesKeys, range, rolled),
-    options.settled === false ? dayTallies(seriesKeys, new Date(range.settledMs), now, rolled) : liveTallies(seriesKeys, range, now, rolled),
+    options.settled === false ? dayTallies(seriesKeys, new Date(range.settledMs), now, rolled) : liveTallies(seriesKeys, range, now, rolled, passedAt),
     last24h(declared.filter((d) => !fresh(d)).map((d) => d.series_key), now, rolled),
     annotationsOf(seriesKeys, now),
   ]);

@@ -5,6 +5,7 @@
 // merges only the days since — the cost follows the series with recent calls, not the estate's 35 days.
 // Of the days since, the hours already settled are kept too, in the process (settledHours below).
 import "server-only";
+import { Prisma } from "@prisma/client";
 import { db } from "@/lib/db/client";
 import { emptyHistogram, merge, quantile, type Histogram } from "@/lib/telemetry/histogram";
 import { readRolledUntil, ROLLUP_MARGIN_MS } from "@/lib/telemetry/rollup";
@@ -74,22 +75,32 @@ const earlier = (a: Date, b: Date) => (a < b ? a : b);
  * up, hour buckets from there to where hours are, five-minute buckets to where they are, minute
  * buckets after (at most a few per series, instead of up to an hour's sixty).
  */
-export async function dayTallies(seriesKeys: string[], from: Date, until: Date, rolled: Rolled): Promise<Map<string, DayTally[]>> {
-  if (!seriesKeys.length || from >= until) return new Map();
+export function dayTallies(seriesKeys: string[], from: Date, until: Date, rolled: Rolled): Promise<Map<string, DayTally[]>> {
   const fiveFrom = later(from, rolled.hour);
   const fiveUntil = earlier(until, later(fiveFrom, rolled.five_minute));
-  return bySeries(await db().$queryRaw<TileRow[]>`
-    SELECT series_key, start, count, histogram FROM latency_buckets
-    WHERE resolution = 'day' AND start >= ${from} AND start < ${earlier(until, rolled.day)} AND series_key = ANY(${seriesKeys})
-    UNION ALL
-    SELECT series_key, start, count, histogram FROM latency_buckets
-    WHERE resolution = 'hour' AND start >= ${later(from, rolled.day)} AND start < ${earlier(until, rolled.hour)} AND series_key = ANY(${seriesKeys})
-    UNION ALL
-    SELECT series_key, start, count, histogram FROM latency_buckets
-    WHERE resolution = 'five_minute' AND start >= ${fiveFrom} AND start < ${fiveUntil} AND series_key = ANY(${seriesKeys})
-    UNION ALL
-    SELECT series_key, start, count, histogram FROM latency_buckets
-    WHERE resolution = 'minute' AND start >= ${later(fiveFrom, fiveUntil)} AND start < ${until} AND series_key = ANY(${seriesKeys})`);
+  return readTiles(seriesKeys, [
+    { resolution: "day", from, until: earlier(until, rolled.day) },
+    { resolution: "hour", from: later(from, rolled.day), until: earlier(until, rolled.hour) },
+    { resolution: "five_minute", from: fiveFrom, until: fiveUntil },
+    { resolution: "minute", from: later(fiveFrom, fiveUntil), until },
+  ]);
+}
+
+interface TilePart {
+  resolution: "day" | "hour" | "five_minute" | "minute";
+  from: Date;
+  until: Date;
+}
+
+/** The buckets of each part (empty ones are not asked for), summed per series and UTC day. */
+async function readTiles(seriesKeys: string[], parts: TilePart[]): Promise<Map<string, DayTally[]>> {
+  const asked = parts.filter((p) => p.from < p.until);
+  if (!seriesKeys.length || !asked.length) return new Map();
+  const arms = asked.map(
+    (p) => Prisma.sql`SELECT series_key, start, count, histogram FROM latency_buckets
+      WHERE resolution = ${Prisma.raw(`'${p.resolution}'`)} AND start >= ${p.from} AND start < ${p.until} AND series_key = ANY(${seriesKeys})`,
+  );
+  return bySeries(await db().$queryRaw<TileRow[]>(Prisma.join(arms, " UNION ALL ")));
 }
 
 type TileRow = { series_key: string; start: Date; count: bigint; histogram: Histogram };
@@ -140,12 +151,7 @@ export function hourLine(range: DriftRange, now: Date, rolled: Rolled): number {
 }
 
 /** Hour buckets alone in [from, until), per series and UTC day (the caller knows they are rolled up there). */
-async function hourTallies(seriesKeys: string[], from: Date, until: Date): Promise<Map<string, DayTally[]>> {
-  if (!seriesKeys.length || from >= until) return new Map();
-  return bySeries(await db().$queryRaw<TileRow[]>`
-    SELECT series_key, start, count, histogram FROM latency_buckets
-    WHERE resolution = 'hour' AND start >= ${from} AND start < ${until} AND series_key = ANY(${seriesKeys})`);
-}
+const hourTallies = (seriesKeys: string[], from: Date, until: Date) => readTiles(seriesKeys, [{ resolution: "hour", from, until }]);
 
 /** Tallies of the same day merged into new ones (neither input is changed). */
 function joinDays(a: DayTally[], b: DayTally[]): DayTally[] {
@@ -190,19 +196,56 @@ async function settledHours(seriesKeys: string[], fromMs: number, throughMs: num
   return out;
 }
 
+/*
+ * The rolled buckets after the kept hours: the hours of the roll-up's margin, and the five-minute
+ * buckets after them. Only a roll-up pass writes those tiers, in the transaction that moves its
+ * `updated_at` (readRollupPasses), so until the next pass (a minute) the same buckets are read: their
+ * tallies are kept per pass, and a request reads only the minutes after them. Kept for one pass at a time.
+ */
+const passParts = new ScopedKeep<DayTally[]>();
+
+async function passTallies(seriesKeys: string[], parts: TilePart[], pass: string | null): Promise<Map<string, DayTally[]>> {
+  if (pass === null) return readTiles(seriesKeys, parts);
+  const kept = passParts.at(`${pass}|${parts.map((p) => `${p.resolution}:${p.from.getTime()}-${p.until.getTime()}`).join(",")}`);
+  const out = new Map<string, DayTally[]>();
+  const unseen: string[] = [];
+  for (const key of seriesKeys) {
+    const days = kept.get(key);
+    if (days) out.set(key, days);
+    else unseen.push(key);
+  }
+  if (!unseen.length) return out;
+  const read = await readTiles(unseen, parts);
+  for (const key of unseen) {
+    const days = read.get(key) ?? [];
+    kept.set(key, days);
+    out.set(key, days);
+  }
+  return out;
+}
+
+/** When the roll-up's last passes wrote, as one key (null: not known, so nothing is kept). */
+export type Passes = { five_minute: Date; hour: Date } | null;
+
 /**
  * Each series' calls per UTC day since the settled days: the kept settled hours of today (and of
- * yesterday, while it is not settled yet), then the hours and minutes after them, read afresh.
+ * yesterday, while it is not settled yet), the rolled buckets after them as of the roll-up's last pass,
+ * then the minutes after those, read afresh.
  */
-export async function liveTallies(seriesKeys: string[], range: DriftRange, now: Date, rolled: Rolled): Promise<Map<string, DayTally[]>> {
-  const line = hourLine(range, now, rolled);
-  if (line <= range.settledMs) return dayTallies(seriesKeys, new Date(range.settledMs), now, rolled);
-  // After the line no day bucket applies (it would hold the kept hours too): hours to where they are rolled, then minutes.
-  const [kept, rest] = await Promise.all([
-    settledHours(seriesKeys, range.settledMs, line),
-    dayTallies(seriesKeys, new Date(line), now, { ...rolled, day: earlier(rolled.day, new Date(line)) }),
+export async function liveTallies(seriesKeys: string[], range: DriftRange, now: Date, rolled: Rolled, passes: Passes = null): Promise<Map<string, DayTally[]>> {
+  const line = new Date(hourLine(range, now, rolled));
+  if (line.getTime() <= range.settledMs) return dayTallies(seriesKeys, new Date(range.settledMs), now, rolled);
+  // After the line no day bucket applies (it would hold the kept hours too): hours to where they are
+  // rolled, five-minute buckets to where they are, then minutes.
+  const hoursUntil = later(line, earlier(rolled.hour, now));
+  const fivesUntil = later(hoursUntil, earlier(rolled.five_minute, now));
+  const pass = passes && `${passes.hour.getTime()}/${passes.five_minute.getTime()}`;
+  const [kept, passed, minutes] = await Promise.all([
+    settledHours(seriesKeys, range.settledMs, line.getTime()),
+    passTallies(seriesKeys, [{ resolution: "hour", from: line, until: hoursUntil }, { resolution: "five_minute", from: hoursUntil, until: fivesUntil }], pass),
+    readTiles(seriesKeys, [{ resolution: "minute", from: fivesUntil, until: now }]),
   ]);
-  return new Map(seriesKeys.map((key) => [key, joinDays(kept.get(key) ?? [], rest.get(key) ?? [])]));
+  return new Map(seriesKeys.map((key) => [key, joinDays(joinDays(kept.get(key) ?? [], passed.get(key) ?? []), minutes.get(key) ?? [])]));
 }
 
 /** The last 24 hours per series (not day-aligned: rolled hours inside, minutes for its ragged first hour and what is not rolled yet). */
@@ -273,10 +316,11 @@ let filling: { asOf: string; done: Promise<unknown> } | null = null;
 // drift_closed only for series it has not seen in this range (the table is what instances share).
 const inProcess = new ScopedKeep<ClosedPart>();
 
-/** Drops the process's copies of settled parts and hours, as a fresh instance starts (for tests of the kept rows). */
+/** Drops the process's copies of settled parts, hours and a pass's buckets, as a fresh instance starts (for tests of the kept rows). */
 export function forgetKeptDrift() {
   inProcess.forget();
   hourParts.forget();
+  passParts.forget();
 }
 
 /** The settled part of each series for `range`: kept rows where current, computed (and kept) where not. */

@@ -34,9 +34,19 @@ export function settledLines(rolled: Partial<Record<Tier, Date | null>>): Settle
  * it). Read where the buckets are read: on a replica, its own roll-up line matches its own buckets.
  */
 export async function readRolledUntil(): Promise<Record<Tier, Date>> {
-  const rows = await readDb().$queryRaw<{ resolution: Tier; rolled_until: Date }[]>`SELECT resolution, rolled_until FROM telemetry_rollups`;
-  const of = (tier: Tier) => rows.find((r) => r.resolution === tier)?.rolled_until ?? new Date(0);
-  return { five_minute: of("five_minute"), hour: of("hour"), day: of("day") };
+  return (await readRollupPasses()).until;
+}
+
+/**
+ * How far each tier is rolled up, and when its last pass wrote (the epoch where none did). Only a pass
+ * writes five-minute, hour and day buckets, in the transaction that moves its `updated_at`: so buckets
+ * of those tiers read after the same pass are the same buckets.
+ */
+export async function readRollupPasses(): Promise<{ until: Record<Tier, Date>; passedAt: Record<Tier, Date> }> {
+  const rows = await readDb().$queryRaw<{ resolution: Tier; rolled_until: Date; updated_at: Date }[]>`SELECT resolution, rolled_until, updated_at FROM telemetry_rollups`;
+  const of = (tier: Tier, column: "rolled_until" | "updated_at") => rows.find((r) => r.resolution === tier)?.[column] ?? new Date(0);
+  const tiers = (column: "rolled_until" | "updated_at") => ({ five_minute: of("five_minute", column), hour: of("hour", column), day: of("day", column) });
+  return { until: tiers("rolled_until"), passedAt: tiers("updated_at") };
 }
 
 /** The settled lines as the roll-up has left them. */
