@@ -54,6 +54,18 @@ class ScopedKeep<V> {
     if (scope !== this.scope) [this.scope, this.map] = [scope, new Map()];
     return this.map;
   }
+  /** What is kept of `keys` in `scope`, and the keys it does not hold. */
+  split(scope: string, keys: string[]): { kept: Map<string, V>; found: Map<string, V>; unseen: string[] } {
+    const kept = this.at(scope);
+    const found = new Map<string, V>();
+    const unseen: string[] = [];
+    for (const key of keys) {
+      const v = kept.get(key);
+      if (v) found.set(key, v);
+      else unseen.push(key);
+    }
+    return { kept, found, unseen };
+  }
   forget() {
     [this.scope, this.map] = [null, new Map()];
   }
@@ -206,14 +218,8 @@ const passParts = new ScopedKeep<DayTally[]>();
 
 async function passTallies(seriesKeys: string[], parts: TilePart[], pass: string | null): Promise<Map<string, DayTally[]>> {
   if (pass === null) return readTiles(seriesKeys, parts);
-  const kept = passParts.at(`${pass}|${parts.map((p) => `${p.resolution}:${p.from.getTime()}-${p.until.getTime()}`).join(",")}`);
-  const out = new Map<string, DayTally[]>();
-  const unseen: string[] = [];
-  for (const key of seriesKeys) {
-    const days = kept.get(key);
-    if (days) out.set(key, days);
-    else unseen.push(key);
-  }
+  const scope = `${pass}|${parts.map((p) => `${p.resolution}:${p.from.getTime()}-${p.until.getTime()}`).join(",")}`;
+  const { kept, found: out, unseen } = passParts.split(scope, seriesKeys);
   if (!unseen.length) return out;
   const read = await readTiles(unseen, parts);
   for (const key of unseen) {
@@ -327,14 +333,7 @@ export function forgetKeptDrift() {
 export async function closedParts(seriesKeys: string[], range: DriftRange, rolled: Rolled): Promise<Map<string, ClosedPart>> {
   if (range.settledMs <= range.fromMs) return new Map(seriesKeys.map((k) => [k, { days: [], baseline: null, recent: null }]));
   const asOf = asOfOf(range);
-  const copies = inProcess.at(asOf);
-  const out = new Map<string, ClosedPart>();
-  const unseen: string[] = [];
-  for (const k of seriesKeys) {
-    const part = copies.get(k);
-    if (part) out.set(k, part);
-    else unseen.push(k);
-  }
+  const { kept: copies, found: out, unseen } = inProcess.split(asOf, seriesKeys);
   if (!unseen.length) return out;
   if (filling?.asOf === asOf) await filling.done.catch(() => undefined);
   const kept = await readClosed(unseen, asOf);
