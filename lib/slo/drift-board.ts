@@ -60,14 +60,18 @@ interface Declared {
   health_at: Date | null;
 }
 
-/** The annotations in the board's 35 days, one row per (annotation, integration point) among `seriesKeys`. */
-function annotationsOf(seriesKeys: string[], now: Date) {
+/**
+ * The annotations in the board's 35 days, one row per (annotation, integration point), of every
+ * integration point: read beside the declarations rather than after them with the estate's keys (the
+ * rows only the board's integration points look up are the ones used).
+ */
+function annotationsOf(now: Date) {
   const today = Math.floor(now.getTime() / DAY_MS) * DAY_MS;
   const from = new Date(today - (DAYS - 1) * DAY_MS);
   return readDb().$queryRaw<{ series_key: string; at: Date; kind: string; title: string; link: string | null }[]>`
     SELECT x.id::text AS series_key, a.at, a.kind, a.title, a.link
     FROM annotations a CROSS JOIN LATERAL unnest(a.integration_ids) AS x(id)
-    WHERE a.at >= ${from} AND a.at < ${now} AND x.id::text = ANY(${seriesKeys})
+    WHERE a.at >= ${from} AND a.at < ${now}
     ORDER BY a.at`;
 }
 
@@ -97,7 +101,11 @@ const sameDays = (a: DayTally[], b: DayTally[]) =>
  * compare the kept part against).
  */
 export async function estateDrift(now = new Date(), team?: string, options: { settled?: boolean } = {}): Promise<DriftRow[]> {
+  // Both run beside the declarations: attaching a handler starts the lazy Prisma query now, and keeps a
+  // failure from being unhandled should the declarations fail first (it is thrown where it is awaited).
   const passesRead = readRollupPasses();
+  const marksRead = annotationsOf(now);
+  for (const p of [passesRead, marksRead]) p.catch(() => undefined);
   const declared = await readDb().$queryRaw<Declared[]>`
     SELECT ip.id::text AS series_key, ip.key, s.slug AS source, t.slug AS target, tm.slug AS team, ip.budget_p99_ms,
            CASE WHEN h.status = 'silent' THEN h.last_seen_at END AS silent_since,
@@ -120,10 +128,14 @@ export async function estateDrift(now = new Date(), team?: string, options: { se
     closedParts(seriesKeys, range, rolled),
     options.settled === false ? dayTallies(seriesKeys, new Date(range.settledMs), now, rolled) : liveTallies(seriesKeys, range, now, rolled, passedAt),
     last24h(declared.filter((d) => !fresh(d)).map((d) => d.series_key), now, rolled),
-    annotationsOf(seriesKeys, now),
+    marksRead,
   ]);
   const marksOf = new Map<string, { at: string; kind: string; title: string; link: string | null }[]>();
-  for (const m of marks) marksOf.set(m.series_key, [...(marksOf.get(m.series_key) ?? []), { at: m.at.toISOString(), kind: m.kind, title: m.title, link: m.link }]);
+  for (const m of marks) {
+    const list = marksOf.get(m.series_key) ?? [];
+    list.push({ at: m.at.toISOString(), kind: m.kind, title: m.title, link: m.link });
+    marksOf.set(m.series_key, list);
+  }
   const calendar = Array.from({ length: DAYS }, (_, i) => new Date(range.fromMs + i * DAY_MS).toISOString().slice(0, 10));
   // Most of a big estate has no calls on most days: those rows share one frozen point per day.
   const silentDay = calendar.map((day): DailyPoint => Object.freeze({ day, p99Ms: null, count: 0 }));
