@@ -2,7 +2,8 @@
 // remote-writes to /api/v1/write (the real route handler behind a loopback HTTP bridge, a real
 // PostgreSQL); the latency API then shows the exact call count, percentiles within the buckets'
 // widths, and a counter reset on the target (fresh counts) counted right — with four shards and five
-// samples a request, so every histogram's series are split across requests sent at once.
+// samples a request, so every histogram's series are split across requests sent at once. The SLO API
+// and the drift board then count the same calls.
 import { NextRequest } from "next/server";
 import { describe, expect, it } from "vitest";
 import { latencyQuerySchema, latencySeries } from "@/lib/telemetry/latency";
@@ -13,6 +14,8 @@ import { systemActor } from "@/lib/auth/actor";
 import { createToken } from "@/lib/auth/api-tokens";
 import { createIntegration } from "@/lib/catalog/integrations";
 import { decodeWriteRequest } from "@/lib/telemetry/remote-write";
+import { estateDrift } from "@/lib/slo/drift-board";
+import { sloStatus } from "@/lib/slo/status";
 import { POST } from "./route";
 
 const missing = prometheusMissing();
@@ -84,6 +87,13 @@ describe.skipIf(missing !== null)("Prometheus remote write into Edgewise", () =>
       expect(all.p50).toBeLessThanOrEqual(64);
       expect(all.p95).toBeGreaterThan(32);
       expect(all.p95).toBeLessThanOrEqual(64);
+      // The SLO window (UTC days, burn windows of minutes) and the drift board (the days since the
+      // settled line) read the same 23 calls, none an error; the last two days, should the test cross midnight.
+      const slo = await sloStatus(member, view.key);
+      expect([slo.availability.total, slo.availability.good]).toEqual([23, 23]);
+      expect(slo.availability.burnDown.at(-1)!.remainingPercent).toBe(100);
+      const row = (await estateDrift()).find((r) => r.key === view.key)!;
+      expect(row.daily.slice(-2).reduce((n, d) => n + d.count, 0)).toBe(23);
     } finally {
       await prometheus.stop();
       await bridge.close();
