@@ -17,7 +17,7 @@ const noSubscription = () => () => undefined;
 /**
  * False on the server and while hydrating, true after: the server sends each sparkline's frame and
  * label, and the browser draws the chart. Rendering the board's 200 Recharts charts on the server was
- * most of the /drift page's time beyond the board itself.
+ * about half of the /drift page's time beyond the board itself.
  */
 const useInBrowser = () => useSyncExternalStore(noSubscription, () => true, () => false);
 
